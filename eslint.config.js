@@ -1,0 +1,35 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'public/', 'coverage/', 'data/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.worker } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use a seeded generator (d3-random randomLcg).' },
+      ],
+    },
+  },
+  {
+    // The pure core runs in Node, workers and tests: no DOM, UI or worker libraries.
+    files: ['src/model/**', 'src/allocation/**', 'src/redistribution/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['lit', 'lit/*', '@lit/*', 'comlink', 'd3-selection', '../ui/*', '../../workers/*'], message: 'The pure core must not import UI or worker code.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,209 @@
+/**
+ * The region dataset: what the data layer (src/data) loads from data/ and what the supply
+ * model, the allocation, the maps and the UI consume. Pure types, no I/O.
+ *
+ * Provenance is explicit: every record that is not a published figure carries
+ * `provenance: 'estimated'` (computed openly from published figures, method stated) or
+ * `'illustrative'` (made up for demonstration; must be labelled so wherever it is shown).
+ */
+
+export type Provenance = 'published' | 'derived' | 'estimated' | 'illustrative' | 'imported';
+
+export type Phase = 'primary' | 'secondary';
+
+/** The 18 secondary subject groups of the national Teacher Workforce Model (TWM), in its spelling. */
+export const SECONDARY_SUBJECTS = [
+  'Art and Design',
+  'Biology',
+  'Business Studies',
+  'Chemistry',
+  'Classics',
+  'Computing',
+  'Design and Technology',
+  'Drama',
+  'English',
+  'Geography',
+  'History',
+  'Mathematics',
+  'Modern Foreign Languages',
+  'Music',
+  'Others',
+  'Physical Education',
+  'Physics',
+  'Religious Education',
+] as const;
+export type SecondarySubject = (typeof SECONDARY_SUBJECTS)[number];
+
+/** A model cell's teaching group: 'Primary' for the primary phase, else a secondary subject. */
+export type SubjectGroup = 'Primary' | SecondarySubject;
+export const SUBJECT_GROUPS: readonly SubjectGroup[] = ['Primary', ...SECONDARY_SUBJECTS];
+
+/** Academic year label as in the TWM files, e.g. '2025/26'. */
+export type AcademicYear = string;
+
+/** A local authority district (lower tier) of the region, keyed by its ONS GSS code. */
+export interface District {
+  code: string; // e.g. 'E08000019'
+  name: string; // e.g. 'Sheffield'
+  /** Upper-tier education authority whose statistics cover this district (county-wide for shire districts). */
+  educationLaNumber: number; // e.g. 373, 830
+  educationLaCode: string; // e.g. 'E10000007'
+  educationLaName: string;
+  /** e.g. 'constituent' / 'non-constituent' for SCR 2016 membership; free text for other regions. */
+  membership: string;
+}
+
+/**
+ * District pupils and teachers for one phase in the base year. District teacher FTE has no
+ * public source at district level, so by default it is estimated (method in `method`).
+ */
+export interface DistrictPhaseBaseline {
+  districtCode: string;
+  phase: Phase;
+  baseYear: AcademicYear;
+  pupils: number;
+  teacherFte: number;
+  pupilsProvenance: Provenance;
+  teacherFteProvenance: Provenance;
+  /** Plain-English method, shown in the UI next to estimated figures. */
+  method: string;
+}
+
+/** Projected pupils per district and phase for years after the base year. */
+export interface PupilProjection {
+  districtCode: string;
+  phase: Phase;
+  year: AcademicYear;
+  pupils: number;
+  provenance: Provenance;
+  method: string;
+}
+
+/** Share of secondary teaching (FTE / hours) in each subject; shares sum to 1. */
+export interface SubjectShare {
+  subject: SecondarySubject;
+  share: number;
+  provenance: Provenance;
+  method: string;
+}
+
+export type NationalFlowType =
+  | 'Under 55 leaver rate'
+  | '55+ leaver rate'
+  | 'Total leaver rate'
+  | 'Returners'
+  | 'New to state-funded sector entrants'
+  | 'Newly qualified entrants';
+
+/** One national TWM flow value (rates are fractions of FTE stock; counts are FTE). */
+export interface NationalFlow {
+  phase: Phase;
+  /** 'Total' for primary; a secondary subject for secondary (the TWM also has a secondary 'Total'). */
+  subject: SubjectGroup | 'Total';
+  type: NationalFlowType;
+  year: AcademicYear;
+  value: number;
+  historic: boolean;
+  publicationYear: number;
+}
+
+/** National pupils and teacher FTE by phase and year (TWM file 1). */
+export interface NationalPupilTeacher {
+  phase: Phase;
+  year: AcademicYear;
+  pupils: number;
+  teacherFte: number;
+  projection: boolean;
+}
+
+export type PartnershipType = 'HEI' | 'SCITT' | 'School Direct' | 'Teach First' | 'Apprenticeship';
+
+/** An ITT provider partnership working in the region (from the register of training providers). */
+export interface Partnership {
+  code: string; // accredited provider code, e.g. 'S21'
+  name: string;
+  type: PartnershipType;
+  /** District where the lead/accredited provider is located, or null when outside the region. */
+  homeDistrictCode: string | null;
+  /** Training partners (lead schools, SCITTs) linked to it, with their district when in the region. */
+  trainingPartners: { code: string; name: string; districtCode: string | null }[];
+  /** Share of its activity inside the region (1 for providers wholly in it). */
+  inRegionShare: number;
+  inRegionShareProvenance: Provenance;
+  /** Share of its NQTs whose first post is in each district; key 'outside' for outside the region. Sums to 1. */
+  employmentFootprint: Record<string, number>;
+  footprintProvenance: Provenance;
+  footprintMethod: string;
+}
+
+/**
+ * Per partnership x subject group planning figures that have no public source: capacity,
+ * minimum viable cohort, last year's allocation and recruitment. Illustrative by default.
+ */
+export interface PartnershipSubjectPlan {
+  partnershipCode: string;
+  subject: SubjectGroup;
+  capacity: number;
+  minimumCohort: number;
+  lastYearAllocation: number;
+  lastYearRecruited: number;
+  provenance: Provenance;
+}
+
+/** A school or other establishment point (GIAS 2018 / KS4 2018/19). */
+export interface School {
+  urn: string;
+  name: string | null; // the GIAS 2018 extract has no names
+  phase: string;
+  districtCode: string;
+  lsoaCode: string | null;
+  pupils: number | null;
+  longitude: number;
+  latitude: number;
+}
+
+/** A value for one area and one indicator, e.g. IMD score for an LSOA. Missing values are null. */
+export interface AreaIndicatorValue {
+  areaCode: string;
+  value: number | null;
+}
+
+export type GeographyLevel = 'district' | 'msoa' | 'lsoa';
+
+/** An indicator for maps and the cold-spot index, with its source shown beside the map. */
+export interface AreaIndicator {
+  id: string; // e.g. 'imd2019_rank'
+  label: string;
+  level: GeographyLevel;
+  /** true when a higher value means a worse-off area (more deprived, more need). */
+  higherIsWorse: boolean;
+  unit: string;
+  source: string;
+  provenance: Provenance;
+  values: AreaIndicatorValue[];
+}
+
+/** The whole default (or user-supplied) dataset of a region. */
+export interface RegionDataset {
+  regionName: string; // 'Sheffield City Region'
+  baseYear: AcademicYear; // latest year with published stock, e.g. '2024/25'
+  districts: District[];
+  baselines: DistrictPhaseBaseline[];
+  pupilProjections: PupilProjection[];
+  subjectShares: SubjectShare[];
+  nationalFlows: NationalFlow[];
+  nationalPupilTeacher: NationalPupilTeacher[];
+  partnerships: Partnership[];
+  partnershipPlans: PartnershipSubjectPlan[];
+  schools: School[];
+  indicators: AreaIndicator[];
+}
+
+/** One problem found while loading or validating a data file. */
+export interface DataIssue {
+  file: string;
+  /** 1-based line number in the file (header = 1), or null for file-level problems. */
+  row: number | null;
+  column: string | null;
+  message: string;
+}

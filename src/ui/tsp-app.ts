@@ -1,0 +1,140 @@
+import { LitElement, html, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { DataIssue, RegionDataset } from '../data/types.ts';
+import { loadDefaultDataset } from '../data/browser-reader.ts';
+import { ROUTES, routeForPath, type RouteName } from './routes.ts';
+import './pages/tsp-home-page.ts';
+import './pages/tsp-pending-page.ts';
+import './pages/tsp-data-sources-page.ts';
+import './pages/tsp-accessibility-page.ts';
+import './pages/tsp-support-page.ts';
+import './tsp-data-issues.ts';
+
+/**
+ * The application root: loads the default dataset once, routes by the location path
+ * (History API, so the GOV.UK skip link's #main-content fragment keeps working) and
+ * renders the current page with the dataset.
+ *
+ * @summary Router and dataset holder for the whole app.
+ */
+@customElement('tsp-app')
+export class TspApp extends LitElement {
+  @state() private route: RouteName | undefined = routeForPath(location.pathname);
+  @state() private dataset: RegionDataset | undefined;
+  @state() private dataIssues: DataIssue[] = [];
+  @state() private loadError: string | undefined;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('click', this.onLinkClick);
+    window.addEventListener('popstate', this.onPopState);
+    this.updateDocument(false);
+    void this.loadData();
+  }
+
+  override disconnectedCallback(): void {
+    document.removeEventListener('click', this.onLinkClick);
+    window.removeEventListener('popstate', this.onPopState);
+    super.disconnectedCallback();
+  }
+
+  private async loadData(): Promise<void> {
+    try {
+      const { dataset, issues } = await loadDefaultDataset();
+      this.dataset = dataset;
+      this.dataIssues = issues;
+    } catch (error) {
+      this.loadError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** Same-origin links marked data-route navigate without a page load. */
+  private readonly onLinkClick = (event: MouseEvent): void => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    const link = (event.target as Element | null)?.closest?.('a[data-route]');
+    if (!(link instanceof HTMLAnchorElement) || link.origin !== location.origin) return;
+    event.preventDefault();
+    if (link.pathname + link.search !== location.pathname + location.search) {
+      history.pushState(null, '', link.pathname + link.search);
+    }
+    this.route = routeForPath(link.pathname);
+    this.updateDocument(true);
+  };
+
+  private readonly onPopState = (): void => {
+    this.route = routeForPath(location.pathname);
+    this.updateDocument(true);
+  };
+
+  /** Title, current navigation item and, after a navigation, focus on the main content. */
+  private updateDocument(moveFocus: boolean): void {
+    const title = this.route ? ROUTES[this.route].title : 'Page not found';
+    document.title = this.route === 'home' ? title : `${title} - Teacher Supply Planner`;
+    for (const item of document.querySelectorAll('.govuk-service-navigation__item')) {
+      const link = item.querySelector('a');
+      const active = link !== null && this.route !== undefined && link.pathname === ROUTES[this.route].path;
+      item.classList.toggle('govuk-service-navigation__item--active', active);
+      if (active) link.setAttribute('aria-current', 'page');
+      else link?.removeAttribute('aria-current');
+    }
+    if (moveFocus) {
+      window.scrollTo(0, 0);
+      document.getElementById('main-content')?.focus();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      ${this.loadError
+        ? html`<div class="govuk-error-summary" data-module="govuk-error-summary">
+            <div role="alert">
+              <h2 class="govuk-error-summary__title">The default data could not be loaded</h2>
+              <div class="govuk-error-summary__body"><p class="govuk-body">${this.loadError}</p></div>
+            </div>
+          </div>`
+        : ''}
+      <tsp-data-issues .issues=${this.dataIssues}></tsp-data-issues>
+      ${this.renderPage()}
+    `;
+  }
+
+  private renderPage(): TemplateResult {
+    const dataset = this.dataset;
+    switch (this.route) {
+      case 'home':
+        return html`<tsp-home-page .dataset=${dataset}></tsp-home-page>`;
+      case 'forecast':
+        return html`<tsp-pending-page heading=${ROUTES.forecast.title} feature="forecast"></tsp-pending-page>`;
+      case 'allocation':
+        return html`<tsp-pending-page heading=${ROUTES.allocation.title} feature="allocation"></tsp-pending-page>`;
+      case 'inYear':
+        return html`<tsp-pending-page heading=${ROUTES.inYear.title} feature="in-year"></tsp-pending-page>`;
+      case 'maps':
+        return html`<tsp-pending-page heading=${ROUTES.maps.title} feature="maps"></tsp-pending-page>`;
+      case 'scenarios':
+        return html`<tsp-pending-page heading=${ROUTES.scenarios.title} feature="scenarios"></tsp-pending-page>`;
+      case 'partnerships':
+        return html`<tsp-pending-page heading=${ROUTES.partnerships.title} feature="partnerships"></tsp-pending-page>`;
+      case 'dataSources':
+        return html`<tsp-data-sources-page .dataset=${dataset}></tsp-data-sources-page>`;
+      case 'accessibility':
+        return html`<tsp-accessibility-page></tsp-accessibility-page>`;
+      case 'support':
+        return html`<tsp-support-page></tsp-support-page>`;
+      case undefined:
+        return html`<h1 class="govuk-heading-l">Page not found</h1>
+          <p class="govuk-body">If you typed the web address, check it is correct.</p>
+          <p class="govuk-body"><a class="govuk-link" href="/" data-route>Go to the start page</a></p>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tsp-app': TspApp;
+  }
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { axeViolations, baseUrl, launchBrowser, screenshot, watchPage } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('app shell (production build)', () => {
+  it('opens on the region data with no console errors, no request leaving the origin and no axe violations', async () => {
+    const page = await browser.newPage();
+    const watched = watchPage(page);
+    await page.goto(baseUrl() + '/');
+    expect(await page.locator('main h1').textContent()).toBe('Teacher Supply Planner');
+    // The default dataset loads: the district table lists the nine SCR districts.
+    await page.locator('table tbody tr').first().waitFor();
+    const districtNames = await page.locator('table tbody th').allTextContents();
+    expect(districtNames).toContain('Sheffield');
+    expect(districtNames).toHaveLength(9);
+    expect(await page.locator('.govuk-phase-banner .govuk-tag').textContent()).toContain('Beta');
+    await screenshot(page, 'home');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    expect(watched.foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('navigates to every page from the menu and footer; each has one h1 and no axe violations', async () => {
+    const page = await browser.newPage();
+    const watched = watchPage(page);
+    await page.goto(baseUrl() + '/');
+    const links = [
+      ['Forecast', /Forecast/],
+      ['Allocation', /Allocate/],
+      ['In-year tracking', /In-year/],
+      ['Maps', /map/i],
+      ['Scenarios', /Scenario/],
+      ['Partnerships', /Partnership/],
+      ['Accessibility statement', /Accessibility statement/],
+      ['Support and feedback', /Support and feedback/],
+      ['Data sources', /Data sources/],
+    ] as const;
+    for (const [linkText, heading] of links) {
+      await page.getByRole('link', { name: linkText, exact: true }).first().click();
+      await page.locator('main h1', { hasText: heading }).waitFor();
+      expect(await page.locator('main h1').count()).toBe(1);
+      expect(await axeViolations(page), `axe on ${linkText}`).toEqual([]);
+    }
+    await screenshot(page, 'data-sources');
+    expect(watched.errors).toEqual([]);
+    expect(watched.foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('serves a deep link directly and marks the current page in the navigation', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl() + '/data-sources');
+    await page.locator('main h1', { hasText: 'Data sources' }).waitFor();
+    expect(await page.title()).toBe('Data sources - Teacher Supply Planner');
+    await page.goto(baseUrl() + '/forecast');
+    const current = page.locator('.govuk-service-navigation__item--active a');
+    await current.waitFor();
+    expect((await current.textContent())?.trim()).toBe('Forecast');
+    expect(await current.getAttribute('aria-current')).toBe('page');
+    await page.close();
+  });
+
+  it('sets a Content Security Policy that allows WebAssembly and nothing looser', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl() + '/');
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toMatch(/'unsafe-eval'/);
+    await page.close();
+  });
+});
