@@ -14,7 +14,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Use a seeded generator (d3-random randomLcg).' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use a seeded generator (d3-random randomLcg).',
+        },
       ],
     },
   },
@@ -26,7 +30,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['lit', 'lit/*', '@lit/*', 'comlink', 'd3-selection', '../ui/*', '../../workers/*'], message: 'The pure core must not import UI or worker code.' },
+            {
+              group: [
+                'lit',
+                'lit/*',
+                '@lit/*',
+                'comlink',
+                'd3-selection',
+                '../ui/*',
+                '../../workers/*',
+              ],
+              message: 'The pure core must not import UI or worker code.',
+            },
           ],
         },
       ],

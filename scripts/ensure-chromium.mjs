@@ -7,7 +7,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
-    console.error(`Chromium not found at ${chromium}. Install it with: sudo apt-get install -y chromium`);
+    console.error(
+      `Chromium not found at ${chromium}. Install it with: sudo apt-get install -y chromium`,
+    );
     process.exit(1);
   }
   console.log('Chromium not found: installing Debian chromium (apt-get install -y chromium)');

@@ -54,7 +54,14 @@ export class TspApp extends LitElement {
 
   /** Same-origin links marked data-route navigate without a page load. */
   private readonly onLinkClick = (event: MouseEvent): void => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey
+    )
+      return;
     const link = (event.target as Element | null)?.closest?.('a[data-route]');
     if (!(link instanceof HTMLAnchorElement) || link.origin !== location.origin) return;
     event.preventDefault();
@@ -76,7 +83,8 @@ export class TspApp extends LitElement {
     document.title = this.route === 'home' ? title : `${title} - Teacher Supply Planner`;
     for (const item of document.querySelectorAll('.govuk-service-navigation__item')) {
       const link = item.querySelector('a');
-      const active = link !== null && this.route !== undefined && link.pathname === ROUTES[this.route].path;
+      const active =
+        link !== null && this.route !== undefined && link.pathname === ROUTES[this.route].path;
       item.classList.toggle('govuk-service-navigation__item--active', active);
       if (active) link.setAttribute('aria-current', 'page');
       else link?.removeAttribute('aria-current');
@@ -89,14 +97,18 @@ export class TspApp extends LitElement {
 
   protected override render(): TemplateResult {
     return html`
-      ${this.loadError
-        ? html`<div class="govuk-error-summary" data-module="govuk-error-summary">
-            <div role="alert">
-              <h2 class="govuk-error-summary__title">The default data could not be loaded</h2>
-              <div class="govuk-error-summary__body"><p class="govuk-body">${this.loadError}</p></div>
-            </div>
-          </div>`
-        : ''}
+      ${
+        this.loadError
+          ? html`<div class="govuk-error-summary" data-module="govuk-error-summary">
+              <div role="alert">
+                <h2 class="govuk-error-summary__title">The default data could not be loaded</h2>
+                <div class="govuk-error-summary__body">
+                  <p class="govuk-body">${this.loadError}</p>
+                </div>
+              </div>
+            </div>`
+          : ''
+      }
       <tsp-data-issues .issues=${this.dataIssues}></tsp-data-issues>
       ${this.renderPage()}
     `;
@@ -108,17 +120,35 @@ export class TspApp extends LitElement {
       case 'home':
         return html`<tsp-home-page .dataset=${dataset}></tsp-home-page>`;
       case 'forecast':
-        return html`<tsp-pending-page heading=${ROUTES.forecast.title} feature="forecast"></tsp-pending-page>`;
+        return html`<tsp-pending-page
+          heading=${ROUTES.forecast.title}
+          feature="forecast"
+        ></tsp-pending-page>`;
       case 'allocation':
-        return html`<tsp-pending-page heading=${ROUTES.allocation.title} feature="allocation"></tsp-pending-page>`;
+        return html`<tsp-pending-page
+          heading=${ROUTES.allocation.title}
+          feature="allocation"
+        ></tsp-pending-page>`;
       case 'inYear':
-        return html`<tsp-pending-page heading=${ROUTES.inYear.title} feature="in-year"></tsp-pending-page>`;
+        return html`<tsp-pending-page
+          heading=${ROUTES.inYear.title}
+          feature="in-year"
+        ></tsp-pending-page>`;
       case 'maps':
-        return html`<tsp-pending-page heading=${ROUTES.maps.title} feature="maps"></tsp-pending-page>`;
+        return html`<tsp-pending-page
+          heading=${ROUTES.maps.title}
+          feature="maps"
+        ></tsp-pending-page>`;
       case 'scenarios':
-        return html`<tsp-pending-page heading=${ROUTES.scenarios.title} feature="scenarios"></tsp-pending-page>`;
+        return html`<tsp-pending-page
+          heading=${ROUTES.scenarios.title}
+          feature="scenarios"
+        ></tsp-pending-page>`;
       case 'partnerships':
-        return html`<tsp-pending-page heading=${ROUTES.partnerships.title} feature="partnerships"></tsp-pending-page>`;
+        return html`<tsp-pending-page
+          heading=${ROUTES.partnerships.title}
+          feature="partnerships"
+        ></tsp-pending-page>`;
       case 'dataSources':
         return html`<tsp-data-sources-page .dataset=${dataset}></tsp-data-sources-page>`;
       case 'accessibility':
@@ -128,7 +158,9 @@ export class TspApp extends LitElement {
       case undefined:
         return html`<h1 class="govuk-heading-l">Page not found</h1>
           <p class="govuk-body">If you typed the web address, check it is correct.</p>
-          <p class="govuk-body"><a class="govuk-link" href="/" data-route>Go to the start page</a></p>`;
+          <p class="govuk-body">
+            <a class="govuk-link" href="/" data-route>Go to the start page</a>
+          </p>`;
     }
   }
 }

@@ -29,7 +29,9 @@ export class TspDataIssues extends LitElement {
         </strong>
       </div>
       <details class="govuk-details">
-        <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show the data problems</span></summary>
+        <summary class="govuk-details__summary">
+          <span class="govuk-details__summary-text">Show the data problems</span>
+        </summary>
         <div class="govuk-details__text">
           <ul class="govuk-list govuk-list--bullet">
             ${this.issues.map((issue) => html`<li>${describeIssue(issue)}</li>`)}

@@ -72,7 +72,9 @@ describe('app shell (production build)', () => {
   it('sets a Content Security Policy that allows WebAssembly and nothing looser', async () => {
     const page = await browser.newPage();
     await page.goto(baseUrl() + '/');
-    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const csp = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toMatch(/'unsafe-eval'/);

@@ -12,9 +12,13 @@ export async function setup(project: TestProject): Promise<void> {
   if (!existsSync('dist/index.html')) {
     throw new Error('dist/ is missing: run `vite build` before the browser tests (npm test does).');
   }
-  server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  server = await preview({
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
   const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('preview server has no port');
+  if (address === null || typeof address === 'string')
+    throw new Error('preview server has no port');
   project.provide('baseUrl', `http://127.0.0.1:${address.port}`);
 }
 

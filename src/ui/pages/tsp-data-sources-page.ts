@@ -22,14 +22,17 @@ export class TspDataSourcesPage extends LitElement {
     return html`
       <h1 class="govuk-heading-l">Data sources</h1>
       <p class="govuk-body">
-        Every figure the service shows by default comes from one of these files, kept in the repository’s
-        <code>data/</code> folder. Figures marked <strong>Estimated</strong> are computed openly from published figures
-        by the method given; figures marked <strong>Illustrative</strong> are made up for demonstration and must be
-        replaced with real ones before any decision is taken.
+        Every figure the service shows by default comes from one of these files, kept in the
+        repository’s
+        <code>data/</code> folder. Figures marked <strong>Estimated</strong> are computed openly
+        from published figures by the method given; figures marked <strong>Illustrative</strong> are
+        made up for demonstration and must be replaced with real ones before any decision is taken.
       </p>
       <div class="tsp-table-wrapper">
         <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">Datasets</caption>
+          <caption class="govuk-table__caption govuk-table__caption--m">
+            Datasets
+          </caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
               <th scope="col" class="govuk-table__header">Dataset</th>
@@ -40,29 +43,32 @@ export class TspDataSourcesPage extends LitElement {
           </thead>
           <tbody class="govuk-table__body">
             ${DATA_SOURCES.map(
-              (source) => html`<tr class="govuk-table__row">
-                <td class="govuk-table__cell">
-                  <strong>${source.title}</strong>${provenanceTag(source.provenance)}<br />
-                  <span class="govuk-body-s">${source.file}</span>
-                  ${source.notes ? html`<p class="govuk-body-s">${source.notes}</p>` : ''}
-                </td>
-                <td class="govuk-table__cell govuk-body-s">${source.source}</td>
-                <td class="govuk-table__cell govuk-body-s">${source.date}</td>
-                <td class="govuk-table__cell govuk-body-s">${source.licence}</td>
-              </tr>`,
+              (source) =>
+                html`<tr class="govuk-table__row">
+                  <td class="govuk-table__cell">
+                    <strong>${source.title}</strong>${provenanceTag(source.provenance)}<br />
+                    <span class="govuk-body-s">${source.file}</span>
+                    ${source.notes ? html`<p class="govuk-body-s">${source.notes}</p>` : ''}
+                  </td>
+                  <td class="govuk-table__cell govuk-body-s">${source.source}</td>
+                  <td class="govuk-table__cell govuk-body-s">${source.date}</td>
+                  <td class="govuk-table__cell govuk-body-s">${source.licence}</td>
+                </tr>`,
             )}
           </tbody>
         </table>
       </div>
       <h2 class="govuk-heading-m">Boundaries</h2>
       <p class="govuk-body">
-        Contains OS data © Crown copyright and database right 2016; contains ONS data © Crown copyright and database
-        right 2016 (Open Government Licence v3.0). TopoJSON derived from UK-GeoJSON by Martin Chorley (CC BY 4.0).
+        Contains OS data © Crown copyright and database right 2016; contains ONS data © Crown
+        copyright and database right 2016 (Open Government Licence v3.0). TopoJSON derived from
+        UK-GeoJSON by Martin Chorley (CC BY 4.0).
       </p>
       <h2 class="govuk-heading-m">Bring your own data</h2>
       <p class="govuk-body">
-        The estimated district teacher numbers can be replaced by the School Workforce Census local authority file from
-        Explore Education Statistics. See the README’s “Bring your own data” section for the file formats.
+        The estimated district teacher numbers can be replaced by the School Workforce Census local
+        authority file from Explore Education Statistics. See the README’s “Bring your own data”
+        section for the file formats.
       </p>
     `;
   }

@@ -21,15 +21,25 @@ export class TspHomePage extends LitElement {
     return html`
       <h1 class="govuk-heading-xl">Teacher Supply Planner</h1>
       <p class="govuk-body-l">
-        Plan the supply of new teachers in a region: forecast the need for newly qualified teachers, allocate initial
-        teacher training (ITT) places across provider partnerships, move unfilled places in year, and see where the
-        cold spots are.
+        Plan the supply of new teachers in a region: forecast the need for newly qualified teachers,
+        allocate initial teacher training (ITT) places across provider partnerships, move unfilled
+        places in year, and see where the cold spots are.
       </p>
       <h2 class="govuk-heading-m">Who it is for</h2>
       <ul class="govuk-list govuk-list--bullet">
-        <li><a class="govuk-link" href="/allocation" data-route>Regional allocation managers</a> sharing ITT places and <a class="govuk-link" href="/in-year" data-route>redistributing unfilled places</a></li>
-        <li><a class="govuk-link" href="/scenarios" data-route>DfE and regional analysts</a> running scenarios</li>
-        <li><a class="govuk-link" href="/partnerships" data-route>ITT partnership leads</a> forecasting NQT demand over a rolling three years</li>
+        <li>
+          <a class="govuk-link" href="/allocation" data-route>Regional allocation managers</a>
+          sharing ITT places and
+          <a class="govuk-link" href="/in-year" data-route>redistributing unfilled places</a>
+        </li>
+        <li>
+          <a class="govuk-link" href="/scenarios" data-route>DfE and regional analysts</a> running
+          scenarios
+        </li>
+        <li>
+          <a class="govuk-link" href="/partnerships" data-route>ITT partnership leads</a>
+          forecasting NQT demand over a rolling three years
+        </li>
       </ul>
       ${this.renderRegion()}
     `;
@@ -43,21 +53,30 @@ export class TspHomePage extends LitElement {
     return html`
       <h2 class="govuk-heading-m">${dataset.regionName}</h2>
       <p class="govuk-body">
-        ${dataset.districts.length} districts, ${dataset.partnerships.length} ITT provider partnerships. Base year
-        ${dataset.baseYear}. Pupil and teacher figures marked <strong>estimated</strong> are computed from published
-        figures by the method on the <a class="govuk-link" href="/data-sources" data-route>data sources</a> page.
+        ${dataset.districts.length} districts, ${dataset.partnerships.length} ITT provider
+        partnerships. Base year ${dataset.baseYear}. Pupil and teacher figures marked
+        <strong>estimated</strong> are computed from published figures by the method on the
+        <a class="govuk-link" href="/data-sources" data-route>data sources</a> page.
       </p>
       <div class="tsp-table-wrapper">
         <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--s">Districts of the region, base year ${dataset.baseYear}</caption>
+          <caption class="govuk-table__caption govuk-table__caption--s">
+            Districts of the region, base year ${dataset.baseYear}
+          </caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
               <th scope="col" class="govuk-table__header">District</th>
               <th scope="col" class="govuk-table__header">GSS code</th>
               <th scope="col" class="govuk-table__header">Education authority</th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">Primary pupils</th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">Secondary pupils</th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">Teacher FTE</th>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                Primary pupils
+              </th>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                Secondary pupils
+              </th>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                Teacher FTE
+              </th>
             </tr>
           </thead>
           <tbody class="govuk-table__body">
@@ -68,10 +87,18 @@ export class TspHomePage extends LitElement {
               return html`<tr class="govuk-table__row">
                 <th scope="row" class="govuk-table__header">${district.name}</th>
                 <td class="govuk-table__cell">${district.code}</td>
-                <td class="govuk-table__cell">${district.educationLaName} (${district.educationLaNumber})</td>
-                <td class="govuk-table__cell govuk-table__cell--numeric tsp-numeric">${formatCount(primary?.pupils)}${provenanceTag(primary?.pupilsProvenance)}</td>
-                <td class="govuk-table__cell govuk-table__cell--numeric tsp-numeric">${formatCount(secondary?.pupils)}${provenanceTag(secondary?.pupilsProvenance)}</td>
-                <td class="govuk-table__cell govuk-table__cell--numeric tsp-numeric">${primary || secondary ? formatCount(fte) : 'x'}${provenanceTag(primary?.teacherFteProvenance)}</td>
+                <td class="govuk-table__cell">
+                  ${district.educationLaName} (${district.educationLaNumber})
+                </td>
+                <td class="govuk-table__cell govuk-table__cell--numeric tsp-numeric">
+                  ${formatCount(primary?.pupils)}${provenanceTag(primary?.pupilsProvenance)}
+                </td>
+                <td class="govuk-table__cell govuk-table__cell--numeric tsp-numeric">
+                  ${formatCount(secondary?.pupils)}${provenanceTag(secondary?.pupilsProvenance)}
+                </td>
+                <td class="govuk-table__cell govuk-table__cell--numeric tsp-numeric">
+                  ${primary || secondary ? formatCount(fte) : 'x'}${provenanceTag(primary?.teacherFteProvenance)}
+                </td>
               </tr>`;
             })}
           </tbody>

@@ -32,7 +32,9 @@ export class TspPendingPage extends LitElement {
   protected override render(): TemplateResult {
     return html`
       <h1 class="govuk-heading-l">${this.heading}</h1>
-      <div class="govuk-inset-text">This part of the service has not been built yet. It shows no figures until it has.</div>
+      <div class="govuk-inset-text">
+        This part of the service has not been built yet. It shows no figures until it has.
+      </div>
       <p class="govuk-body">When it is ready you will be able to: ${PLANNED[this.feature] ?? ''}</p>
       <p class="govuk-body"><a class="govuk-link" href="/" data-route>Back to the overview</a></p>
     `;
