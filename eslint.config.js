@@ -3,6 +3,15 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
+// csvParse/tsvParse build row objects with `new Function`, which the app's CSP forbids:
+// use parseCsv from src/data/ees.ts (csvParseRows underneath).
+const noEvalCsvParsing = {
+  name: 'd3-dsv',
+  importNames: ['csvParse', 'tsvParse', 'dsvFormat'],
+  message: 'Use parseCsv from src/data/ees.ts: csvParse uses new Function, which the CSP forbids.',
+};
+const noEvalCsvParsingFromD3 = { ...noEvalCsvParsing, name: 'd3' };
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'public/', 'coverage/', 'data/'] },
   js.configs.recommended,
@@ -12,6 +21,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.worker } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [noEvalCsvParsing, noEvalCsvParsingFromD3] }],
       'no-restricted-properties': [
         'error',
         {
@@ -29,6 +39,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [noEvalCsvParsing, noEvalCsvParsingFromD3],
           patterns: [
             {
               group: [

@@ -160,6 +160,19 @@ export interface School {
   pupils: number | null;
   longitude: number;
   latitude: number;
+  /** KS4 results where the school is in the KS4 2018/19 file (added by the data layer). */
+  ks4?: SchoolKs4;
+}
+
+/** A school's KS4 2018/19 results (school performance tables); null where not published or suppressed. */
+export interface SchoolKs4 {
+  year: AcademicYear; // '2018/19'
+  schoolType: string;
+  attainment8: number | null;
+  progress8: number | null;
+  /** % of pupils achieving grade 9-5 in English and maths. */
+  englishMaths95Percent: number | null;
+  ebaccEntryPercent: number | null;
 }
 
 /** A value for one area and one indicator, e.g. IMD score for an LSOA. Missing values are null. */

@@ -1,0 +1,190 @@
+/**
+ * Explore Education Statistics (EES) tidy CSV: reading cells and writing files with their
+ * `.meta.csv`. EES files never leave a cell blank: a missing value is one of the symbols
+ * below, which this module reads as null.
+ */
+import { csvFormatRows, csvParseRows } from 'd3-dsv';
+import type { AcademicYear } from './types.ts';
+
+/** x unavailable, z not applicable, c confidential, low rounds to zero, u low reliability. */
+export const EES_MISSING_SYMBOLS = ['x', 'z', 'c', 'low', 'u'] as const;
+export type EesMissingSymbol = (typeof EES_MISSING_SYMBOLS)[number];
+
+export const ENGLAND = { country_code: 'E92000001', country_name: 'England' } as const;
+export const ACADEMIC_YEAR = 'Academic year';
+
+/**
+ * Time and location columns that EES recognises by name (they are not described in the
+ * `.meta.csv`). MSOA/LSOA and school columns follow the same code/name pattern.
+ */
+export const EES_STANDARD_COLUMNS: ReadonlySet<string> = new Set([
+  'time_period',
+  'time_identifier',
+  'geographic_level',
+  'country_code',
+  'country_name',
+  'region_code',
+  'region_name',
+  'old_la_code',
+  'new_la_code',
+  'la_name',
+  'lad_code',
+  'lad_name',
+  'msoa_code',
+  'msoa_name',
+  'lsoa_code',
+  'lsoa_name',
+  'provider_ukprn',
+  'provider_name',
+  'school_urn',
+  'school_name',
+]);
+
+export function isMissingSymbol(cell: string): cell is EesMissingSymbol {
+  return (EES_MISSING_SYMBOLS as readonly string[]).includes(cell);
+}
+
+/** A cell read as a number: a missing-value symbol gives null; anything else not numeric gives NaN. */
+export function readNumber(cell: string): number | null {
+  const trimmed = cell.trim();
+  if (isMissingSymbol(trimmed)) return null;
+  if (trimmed === '') return Number.NaN;
+  return Number(trimmed);
+}
+
+/** '2024/25' -> '202425'. */
+export function toTimePeriod(year: AcademicYear): string {
+  const match = /^(\d{4})\/(\d{2})$/.exec(year);
+  if (!match) throw new Error(`"${year}" is not an academic year like 2024/25`);
+  return `${match[1]}${match[2]}`;
+}
+
+/** '202425' -> '2024/25'. */
+export function fromTimePeriod(timePeriod: string): AcademicYear {
+  const match = /^(\d{4})(\d{2})$/.exec(timePeriod);
+  if (!match) throw new Error(`"${timePeriod}" is not an EES academic-year time_period like 202425`);
+  return `${match[1]}/${match[2]}`;
+}
+
+/** The academic year after `year`: '2024/25' -> '2025/26'. */
+export function nextAcademicYear(year: AcademicYear): AcademicYear {
+  const start = Number(year.slice(0, 4)) + 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Parses a CSV text into its header and rows of raw strings (d3-dsv, RFC 4180 quoting).
+ * Uses csvParseRows, not csvParse: csvParse builds its row objects with `new Function`,
+ * which the app's Content Security Policy (no 'unsafe-eval') forbids in the browser.
+ * Short rows get '' for their missing cells, as csvParse gives.
+ */
+export function parseCsv(text: string): { columns: string[]; rows: Record<string, string>[] } {
+  const [header = [], ...body] = csvParseRows(text.replace(/^\uFEFF/, ''));
+  const rows = body.map((cells) => {
+    const row: Record<string, string> = {};
+    header.forEach((column, i) => {
+      row[column] = cells[i] ?? '';
+    });
+    return row;
+  });
+  return { columns: header, rows };
+}
+
+export interface EesFilterMeta {
+  name: string;
+  type: 'Filter';
+  label: string;
+  filterHint?: string;
+  filterGroupingColumn?: string;
+}
+
+export interface EesIndicatorMeta {
+  name: string;
+  type: 'Indicator';
+  label: string;
+  indicatorGrouping?: string;
+  /** EES indicator units: '' (none), '%', '£'. */
+  unit?: '' | '%' | '£';
+  dp?: number;
+}
+
+export type EesColumnMeta = EesFilterMeta | EesIndicatorMeta;
+
+/** Every cell must be a number or a string; a missing value must be written as its EES symbol. */
+export type EesCell = string | number;
+export type EesRow = Record<string, EesCell>;
+
+export interface EesTable {
+  /** Column order of the file: standard time/location columns first, then filters, then indicators. */
+  columns: readonly string[];
+  meta: readonly EesColumnMeta[];
+  rows: readonly EesRow[];
+}
+
+/** Deterministic number text: fixed decimals trimmed of trailing zeros, never '-0' or exponent form. */
+export function formatNumber(value: number, dp: number): string {
+  if (!Number.isFinite(value)) throw new Error(`cannot write ${value} to an EES file: use a symbol`);
+  const fixed = value.toFixed(dp);
+  const trimmed = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+  return trimmed === '-0' ? '0' : trimmed;
+}
+
+function cellText(table: EesTable, column: string, row: EesRow, index: number): string {
+  const value = row[column];
+  if (value === undefined) {
+    throw new Error(`row ${index + 2} has no value for column ${column}`);
+  }
+  if (typeof value === 'number') {
+    const meta = table.meta.find((m) => m.name === column);
+    const dp = meta?.type === 'Indicator' ? (meta.dp ?? 6) : 6;
+    return formatNumber(value, dp);
+  }
+  if (value.trim() === '') throw new Error(`row ${index + 2}, column ${column} is blank`);
+  return value;
+}
+
+/** The tidy CSV text of a table (LF line ends, header first). Throws on a blank or absent cell. */
+export function formatEesCsv(table: EesTable): string {
+  const metaNames = new Set(table.meta.map((m) => m.name));
+  for (const column of table.columns) {
+    if (!EES_STANDARD_COLUMNS.has(column) && !metaNames.has(column)) {
+      throw new Error(`column ${column} is neither an EES standard column nor in the meta`);
+    }
+  }
+  const body = table.rows.map((row, index) =>
+    table.columns.map((column) => cellText(table, column, row, index)),
+  );
+  return `${csvFormatRows([table.columns.slice(), ...body])}\n`;
+}
+
+/** The `.meta.csv` text describing a table's filters and indicators. */
+export function formatEesMeta(table: EesTable): string {
+  const header = [
+    'col_name',
+    'col_type',
+    'label',
+    'indicator_grouping',
+    'indicator_unit',
+    'indicator_dp',
+    'filter_hint',
+    'filter_grouping_column',
+  ];
+  const ordered = table.columns
+    .map((column) => table.meta.find((m) => m.name === column))
+    .filter((m): m is EesColumnMeta => m !== undefined);
+  const lines = ordered.map((m) =>
+    m.type === 'Filter'
+      ? [m.name, m.type, m.label, '', '', '', m.filterHint ?? '', m.filterGroupingColumn ?? '']
+      : [
+          m.name,
+          m.type,
+          m.label,
+          m.indicatorGrouping ?? '',
+          m.unit ?? '',
+          m.dp === undefined ? '' : String(m.dp),
+          '',
+          '',
+        ],
+  );
+  return `${csvFormatRows([header, ...lines])}\n`;
+}

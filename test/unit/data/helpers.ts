@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadRegionDataset, type DataReader, type LoadResult } from '../../../src/data/load.ts';
+import { DEFAULT_DATA_DIR, nodeReader } from '../../../src/data/node-reader.ts';
+
+export const FIXTURES = join(DEFAULT_DATA_DIR, '..', 'test', 'fixtures', 'data');
+
+export function fixture(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+/** The real data/ files, with some paths replaced by other texts. */
+export function readerWith(overrides: Record<string, string>): DataReader {
+  const real = nodeReader();
+  return (path) => (path in overrides ? Promise.resolve(overrides[path] as string) : real(path));
+}
+
+let realLoad: Promise<LoadResult> | undefined;
+
+/** The default dataset, loaded once per test file. */
+export function loadReal(): Promise<LoadResult> {
+  realLoad ??= loadRegionDataset(nodeReader());
+  return realLoad;
+}

@@ -1,0 +1,158 @@
+/**
+ * Each validation rule has a small malformed fixture (test/fixtures/data/). Loading the
+ * default dataset with one file swapped for the fixture must (a) report the specific problem
+ * naming file, row and column and (b) leave the previously loaded dataset exactly as it was.
+ */
+import { describe, expect, it } from 'vitest';
+import { DATA_FILES } from '../../../src/data/files.ts';
+import { loadRegionDataset, validateFile } from '../../../src/data/load.ts';
+import { MAX_FILE_BYTES } from '../../../src/data/schemas.ts';
+import { fixture, loadReal, readerWith } from './helpers.ts';
+
+interface Case {
+  rule: string;
+  target: string;
+  fixture: string;
+  message: string;
+}
+
+const CASES: Case[] = [
+  {
+    rule: 'missing column',
+    target: DATA_FILES.districts,
+    fixture: 'districts_missing_column.csv',
+    message: 'districts.csv row 1, column lad_code: missing required column (districts file)',
+  },
+  {
+    rule: 'bad GSS code',
+    target: DATA_FILES.districts,
+    fixture: 'districts_bad_gss.csv',
+    message: 'districts.csv row 4, column lad_code: "E0800001" is not a GSS code (E + 8 digits)',
+  },
+  {
+    rule: 'duplicate key',
+    target: DATA_FILES.districts,
+    fixture: 'districts_duplicate_key.csv',
+    message: 'districts.csv row 10, column lad_code: duplicate of row 2 (E08000016)',
+  },
+  {
+    rule: 'non-numeric value',
+    target: DATA_FILES.baselines,
+    fixture: 'baseline_non_numeric.csv',
+    message: 'district_phase_baseline.csv row 3, column pupils: "about 13k" is not a number',
+  },
+  {
+    rule: 'negative value',
+    target: DATA_FILES.baselines,
+    fixture: 'baseline_negative.csv',
+    message: 'district_phase_baseline.csv row 5, column teachers_fte: -12.5 is negative',
+  },
+  {
+    rule: 'unknown district in a join',
+    target: DATA_FILES.baselines,
+    fixture: 'baseline_unknown_district.csv',
+    message:
+      'district_phase_baseline.csv row 2, column lad_code: "E08000099" is not a district of the region (districts.csv)',
+  },
+  {
+    rule: 'blank cell instead of an EES symbol',
+    target: DATA_FILES.pupilProjections,
+    fixture: 'projections_blank_cell.csv',
+    message:
+      'district_pupil_projections.csv row 6, column pupils: is blank: EES files use a symbol for a missing value (x, z, c, low, u)',
+  },
+  {
+    rule: 'shares not summing to 1',
+    target: DATA_FILES.subjectShares,
+    fixture: 'subject_shares_bad_sum.csv',
+    message: 'secondary_subject_shares.csv row 2, column teaching_share: teaching shares sum to 1.1000, not 1',
+  },
+  {
+    rule: 'footprint not summing to 1',
+    target: DATA_FILES.employmentFootprints,
+    fixture: 'footprints_bad_sum.csv',
+    message:
+      'itt_employment_footprints.csv row 12, column footprint_share: footprint shares of S21 sum to 1.1000, not 1',
+  },
+  {
+    rule: 'minimum cohort above capacity',
+    target: DATA_FILES.partnershipPlans,
+    fixture: 'plans_min_cohort_above_capacity.csv',
+    message:
+      'illustrative_partnership_subject_plans.csv row 40, column minimum_cohort: 21 exceeds the capacity 16',
+  },
+  {
+    rule: 'unknown partnership in a join',
+    target: DATA_FILES.trainingPartners,
+    fixture: 'partners_unknown_partnership.csv',
+    message:
+      'itt_training_partners.csv row 2, column partnership_code: "ZZ9" is not a partnership in itt_partnerships.csv',
+  },
+  {
+    rule: 'impossible academic year',
+    target: DATA_FILES.nationalFlows,
+    fixture: 'flows_bad_time_period.csv',
+    message:
+      'national_teacher_flows_2026_publication.csv row 2, column time_period: "201113" is not an academic-year time_period like 202425',
+  },
+];
+
+describe('each validation rule rejects its fixture and keeps the loaded dataset', () => {
+  for (const c of CASES) {
+    it(`${c.rule}: ${c.fixture}`, async () => {
+      const { dataset: previous } = await loadReal();
+      const before = structuredClone(previous);
+      const { dataset, issues } = await loadRegionDataset(
+        readerWith({ [c.target]: fixture(c.fixture) }),
+        previous,
+      );
+      expect(issues.map((i) => i.message).some((m) => m.startsWith(c.message))).toBe(true);
+      const found = issues.find((i) => i.message.startsWith(c.message));
+      expect(found?.file).toBe(c.target);
+      expect(dataset).toEqual(before);
+      expect(previous).toEqual(before);
+    });
+  }
+
+  it('names the row and column in the structured issue too', () => {
+    const issues = validateFile('districts', fixture('districts_bad_gss.csv'), 'districts.csv');
+    expect(issues).toEqual([
+      {
+        file: 'districts.csv',
+        row: 4,
+        column: 'lad_code',
+        message: 'districts.csv row 4, column lad_code: "E0800001" is not a GSS code (E + 8 digits)',
+      },
+    ]);
+  });
+
+  it('refuses a file over the size limit before parsing it', async () => {
+    const huge = `lad_code\n${'E08000019\n'.repeat(Math.ceil(MAX_FILE_BYTES / 10) + 1)}`;
+    const { dataset: previous } = await loadReal();
+    const before = structuredClone(previous);
+    const { dataset, issues } = await loadRegionDataset(readerWith({ [DATA_FILES.districts]: huge }), previous);
+    expect(issues.map((i) => i.message)).toEqual(['districts.csv: file is 20.0 MB; the limit is 20.0 MB']);
+    expect(dataset).toEqual(before);
+  });
+
+  it('without a previous dataset, a rejected file leaves its table empty and the rest loads', async () => {
+    const { dataset, issues } = await loadRegionDataset(
+      readerWith({ [DATA_FILES.subjectShares]: fixture('subject_shares_bad_sum.csv') }),
+    );
+    expect(issues).toHaveLength(1);
+    expect(dataset.subjectShares).toEqual([]);
+    expect(dataset.baselines).toHaveLength(18);
+  });
+
+  it('reports an unreadable file and keeps the previous table', async () => {
+    const { dataset: previous } = await loadReal();
+    const missing = await loadRegionDataset((path) => {
+      if (path === DATA_FILES.schoolsKs4) return Promise.reject(new Error('ENOENT'));
+      return readerWith({})(path);
+    }, previous);
+    expect(missing.issues.map((i) => i.message)).toEqual([
+      'ks4_schools_2018_19.csv: could not be read (Error: ENOENT)',
+    ]);
+    expect(missing.dataset.schools).toEqual(previous.schools);
+  });
+});
