@@ -1,3 +1,5 @@
+export {};
+
 /**
  * `npm run bench`: runs every benchmark and prints its table. Performance goals are checked
  * here by a person reading the output, never in timed unit tests.

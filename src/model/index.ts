@@ -1,0 +1,68 @@
+/**
+ * Public API of the teacher supply model (pure TypeScript: runs in workers, Node and tests).
+ *
+ *   const parameters = resolveParameters(defaultParameters(dataset), scenario.parameters);
+ *   const inputs = buildModelInputs(dataset, parameters);
+ *   const central = runDeterministic(inputs);
+ *   const draws = runDraws(inputs, { seed: 1, firstDraw: 0, drawCount: 1000 });
+ *   const ranges = summariseDraws(draws);           // P10/P50/P90 per output and cell
+ *   const drivers = decomposeDrivers(inputs, central);
+ *   central.outputs.nqtNeed[cellIndex(inputs, district, group, year)];
+ */
+export { ModelInputError } from './errors.ts';
+export {
+  CAREER_STAGES,
+  EARLY_CAREER_LEAVING,
+  PARAMETER_DOCS,
+  calibrateStages,
+  defaultParameters,
+  earlyCareerHazards,
+  nextAcademicYear,
+  phaseOfGroup,
+  resolveParameters,
+  validateParameters,
+  type CareerStage,
+  type DemandMode,
+  type LocalLeaverObservation,
+  type ModelParameters,
+  type NetMoverFlow,
+  type ParameterDoc,
+  type ParameterOverrides,
+  type PipelineValues,
+  type UncertaintyParameters,
+  type YearValues,
+} from './parameters.ts';
+export { buildModelInputs, cellIndex, credibilityWeight, type ModelInputs } from './inputs.ts';
+export { OUTPUT_NAMES, type OutputName } from './simulate.ts';
+export {
+  drawSeed,
+  mergeDrawChunks,
+  runDeterministic,
+  runDraws,
+  summariseDraws,
+  type DeterministicResult,
+  type DrawOptions,
+  type DrawResult,
+  type DrawSummary,
+  type Outputs,
+  type Percentiles,
+} from './monte-carlo.ts';
+export {
+  DRIVER_NAMES,
+  NEED_COMPONENTS,
+  decomposeDrivers,
+  type DriverDecomposition,
+  type DriverName,
+  type NeedComponent,
+} from './drivers.ts';
+export { ENGLAND, nationalDataset, runNational, type NationalRun } from './national.ts';
+export {
+  FORECAST_META_COLUMNS,
+  forecastColumns,
+  forecastMetaRows,
+  forecastToRows,
+  timePeriod,
+  type ForecastRowsOptions,
+  type GeographicLevel,
+} from './rows.ts';
+export { parseScenario, SCENARIO_SCHEMA_VERSION, type Scenario } from './scenario.ts';

@@ -1,0 +1,356 @@
+/**
+ * Turns a RegionDataset and a parameter set into ModelInputs: flat typed arrays the draw loop
+ * reads without allocating, and which structured-clone cheaply into workers.
+ *
+ * Layouts (A districts, G subject groups, Y projection years, K = 5 career stages):
+ * - cell (district a, group g, year t): `(a * G + g) * Y + t`  (see cellIndex)
+ * - area cell (a, g): `a * G + g`;  stage values: `(a * G + g) * K + k`
+ * - district pupils: `(a * 2 + phaseIndex) * Y + t`, base pupils `a * 2 + phaseIndex`
+ */
+import type { AcademicYear, Phase, RegionDataset, SubjectGroup } from '../data/types.ts';
+import { SUBJECT_GROUPS } from '../data/types.ts';
+import { ModelInputError } from './errors.ts';
+import {
+  CAREER_STAGES,
+  PHASES,
+  nextAcademicYear,
+  phaseOfGroup,
+  validateParameters,
+  type ModelParameters,
+} from './parameters.ts';
+
+export const STAGE_COUNT = CAREER_STAGES.length;
+
+export interface ModelInputs {
+  regionName: string;
+  baseYear: AcademicYear;
+  /** Projection years, in order (the base year is not among them). */
+  years: AcademicYear[];
+  districts: { code: string; name: string }[];
+  groups: readonly SubjectGroup[];
+  districtCount: number;
+  groupCount: number;
+  yearCount: number;
+  /** districtCount x groupCount x yearCount. */
+  cellCount: number;
+  /** 0 primary, 1 secondary, per group. */
+  groupPhase: Uint8Array;
+  basePupils: Float64Array;
+  pupils: Float64Array;
+  /** Base-year FTE by career stage. */
+  baseStock: Float64Array;
+  /** Annual leaver rate by career stage (after local shrinkage). */
+  leaverRates: Float64Array;
+  progressYears3to5: Float64Array;
+  progressYears6plus: Float64Array;
+  /** Teaching capacity per FTE of each stage (ECT timetable reductions). */
+  stageCapacity: Float64Array;
+  /** Secondary teaching-hour share per group (1 for primary). */
+  subjectShare: Float64Array;
+  /** District's share of national FTE of the group: apportions national counts. */
+  nationalShare: Float64Array;
+  returners: Float64Array;
+  newToSector: Float64Array;
+  /** Assessment only + apprenticeship + international newly qualified entrants, FTE. */
+  otherRouteEntrants: Float64Array;
+  /** Undergraduate starts three entry years before each year (heads). */
+  undergraduateStarts: Float64Array;
+  /** Expected postgraduate newly qualified entrants; NaN where not yet recruited (planned). */
+  pipeline: Float64Array;
+  netMovers: Float64Array;
+  demandMode: 0 | 1;
+  elasticity: Float64Array;
+  pupilTeacherRatio: Float64Array;
+  baseShortfallRate: Float64Array;
+  workingHourLossRate: Float64Array;
+  ftePerHead: Float64Array;
+  completionRate: Float64Array;
+  employmentRate: Float64Array;
+  uncertainty: {
+    leaverRateRelativeSd: Float64Array;
+    returnerRelativeSd: Float64Array;
+    elasticitySd: Float64Array;
+    pupilProjectionErrorSdPerYear: number;
+    completionRateSd: number;
+    employmentRateSd: number;
+  };
+}
+
+/** Offset of (district, group, projection year) in every per-cell output array. */
+export function cellIndex(
+  inputs: Pick<ModelInputs, 'groupCount' | 'yearCount'>,
+  district: number,
+  group: number,
+  year: number,
+): number {
+  return (district * inputs.groupCount + group) * inputs.yearCount + year;
+}
+
+const phaseIndex = (phase: Phase) => (phase === 'primary' ? 0 : 1);
+
+function requireFinite(path: string, value: number, what = 'a non-negative number') {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new ModelInputError(path, `must be ${what} (got ${value})`);
+  }
+}
+
+/**
+ * Builds the model inputs. Throws ModelInputError (with the dataset or parameter path) when a
+ * district has no baseline or pupil projection, a subject share is missing, or a parameter is
+ * invalid.
+ */
+export function buildModelInputs(dataset: RegionDataset, parameters: ModelParameters): ModelInputs {
+  validateParameters(parameters);
+  const p = parameters;
+  const A = dataset.districts.length;
+  const G = SUBJECT_GROUPS.length;
+  const Y = p.projectionYears;
+  const K = STAGE_COUNT;
+  if (A === 0) throw new ModelInputError('districts', 'the dataset has no districts');
+  const years = Array.from({ length: Y }, (_, i) => nextAcademicYear(dataset.baseYear, i + 1));
+  const districtIndex = new Map(dataset.districts.map((d, i) => [d.code, i]));
+  const groupIndex = new Map(SUBJECT_GROUPS.map((g, i) => [g, i]));
+
+  const groupPhase = new Uint8Array(G);
+  const subjectShare = new Float64Array(G);
+  let shareSum = 0;
+  SUBJECT_GROUPS.forEach((group, g) => {
+    groupPhase[g] = phaseIndex(phaseOfGroup(group));
+    if (group === 'Primary') {
+      subjectShare[g] = 1;
+      return;
+    }
+    const share = dataset.subjectShares.find((s) => s.subject === group);
+    if (!share) throw new ModelInputError(`subjectShares.${group}`, 'is missing');
+    requireFinite(`subjectShares.${group}`, share.share, 'a fraction between 0 and 1');
+    subjectShare[g] = share.share;
+    shareSum += share.share;
+  });
+  if (Math.abs(shareSum - 1) > 0.01) {
+    throw new ModelInputError(
+      'subjectShares',
+      `secondary subject shares must sum to 1 (got ${shareSum.toFixed(4)})`,
+    );
+  }
+
+  const basePupils = new Float64Array(A * 2);
+  const baseFte = new Float64Array(A * 2);
+  const pupils = new Float64Array(A * 2 * Y);
+  dataset.districts.forEach((district, a) => {
+    for (const phase of PHASES) {
+      const ph = phaseIndex(phase);
+      const path = `baselines.${district.code}.${phase}`;
+      const baseline = dataset.baselines.find(
+        (b) => b.districtCode === district.code && b.phase === phase,
+      );
+      if (!baseline)
+        throw new ModelInputError(path, `no ${phase} baseline for district ${district.name}`);
+      requireFinite(`${path}.pupils`, baseline.pupils);
+      requireFinite(`${path}.teacherFte`, baseline.teacherFte);
+      basePupils[a * 2 + ph] = baseline.pupils;
+      baseFte[a * 2 + ph] = baseline.teacherFte;
+      years.forEach((year, t) => {
+        const projection = dataset.pupilProjections.find(
+          (row) => row.districtCode === district.code && row.phase === phase && row.year === year,
+        );
+        const projectionPath = `pupilProjections.${district.code}.${phase}.${year}`;
+        if (!projection)
+          throw new ModelInputError(projectionPath, `no pupil projection for ${district.name}`);
+        requireFinite(projectionPath, projection.pupils);
+        pupils[(a * 2 + ph) * Y + t] = projection.pupils;
+      });
+    }
+  });
+
+  const nationalBaseFte = PHASES.map((phase) => {
+    const row = dataset.nationalPupilTeacher.find(
+      (r) => r.phase === phase && r.year === dataset.baseYear,
+    );
+    if (!row || !(row.teacherFte > 0)) {
+      throw new ModelInputError(
+        `nationalPupilTeacher.${phase}.${dataset.baseYear}`,
+        'national teacher FTE of the base year is missing',
+      );
+    }
+    return row.teacherFte;
+  });
+
+  const baseStock = new Float64Array(A * G * K);
+  const leaverRates = new Float64Array(A * G * K);
+  const nationalShare = new Float64Array(A * G);
+  const progressYears3to5 = new Float64Array(G);
+  const progressYears6plus = new Float64Array(G);
+  SUBJECT_GROUPS.forEach((group, g) => {
+    progressYears3to5[g] = p.progressionRates[group].years3to5ToYears6plus;
+    progressYears6plus[g] = p.progressionRates[group].years6plusToOver55;
+  });
+  for (let a = 0; a < A; a++) {
+    SUBJECT_GROUPS.forEach((group, g) => {
+      const ph = groupPhase[g]!;
+      const cellFte = baseFte[a * 2 + ph]! * subjectShare[g]!;
+      // District and national FTE of the group share the subject split, so the ratio is the phase ratio.
+      nationalShare[a * G + g] = baseFte[a * 2 + ph]! / nationalBaseFte[ph]!;
+      CAREER_STAGES.forEach((stage, k) => {
+        baseStock[(a * G + g) * K + k] = cellFte * p.stageShares[group][stage];
+        leaverRates[(a * G + g) * K + k] = p.leaverRates[group][stage];
+      });
+    });
+  }
+  applyLocalLeavers(p, districtIndex, groupIndex, baseStock, leaverRates, G);
+
+  const perCellYear = () => new Float64Array(A * G * Y);
+  const returners = perCellYear();
+  const newToSector = perCellYear();
+  const otherRouteEntrants = perCellYear();
+  const undergraduateStarts = perCellYear();
+  const pipeline = perCellYear();
+  const netMovers = perCellYear();
+  for (let a = 0; a < A; a++) {
+    SUBJECT_GROUPS.forEach((group, g) => {
+      const share = nationalShare[a * G + g]!;
+      years.forEach((year, t) => {
+        const i = (a * G + g) * Y + t;
+        returners[i] = share * (p.returners[group][year] ?? 0);
+        newToSector[i] = share * (p.newToSector[group][year] ?? 0);
+        otherRouteEntrants[i] =
+          share *
+          ((p.otherRoutes.assessmentOnly[group][year] ?? 0) +
+            (p.otherRoutes.apprenticeship[group][year] ?? 0) +
+            (p.otherRoutes.international[group][year] ?? 0));
+        // An undergraduate starting in entry year y qualifies and enters teaching in y + 3.
+        undergraduateStarts[i] =
+          share * (p.otherRoutes.undergraduateStarts[group][nextAcademicYear(year, -3)] ?? 0);
+        const expected = p.postgraduatePipeline[group][year];
+        pipeline[i] = expected === undefined || expected === null ? Number.NaN : share * expected;
+      });
+    });
+  }
+  p.netMovers.forEach((flow, i) => {
+    const a = districtIndex.get(flow.districtCode);
+    if (a === undefined) {
+      throw new ModelInputError(
+        `netMovers[${i}].districtCode`,
+        `"${flow.districtCode}" is not a district of ${dataset.regionName}`,
+      );
+    }
+    const t = years.indexOf(flow.year);
+    if (t < 0)
+      throw new ModelInputError(
+        `netMovers[${i}].year`,
+        `${flow.year} is not a projection year (${years.join(', ')})`,
+      );
+    netMovers[(a * G + groupIndex.get(flow.subject)!) * Y + t]! += flow.fte;
+  });
+
+  const capacityEct1 = p.inductionYears >= 1 ? 1 - p.ectTimetableReduction.ect1 : 1;
+  const capacityEct2 = p.inductionYears >= 2 ? 1 - p.ectTimetableReduction.ect2 : 1;
+  const perPhase = (value: (phase: Phase) => number) => Float64Array.from(PHASES, value);
+
+  return {
+    regionName: dataset.regionName,
+    baseYear: dataset.baseYear,
+    years,
+    districts: dataset.districts.map((d) => ({ code: d.code, name: d.name })),
+    groups: SUBJECT_GROUPS,
+    districtCount: A,
+    groupCount: G,
+    yearCount: Y,
+    cellCount: A * G * Y,
+    groupPhase,
+    basePupils,
+    pupils,
+    baseStock,
+    leaverRates,
+    progressYears3to5,
+    progressYears6plus,
+    stageCapacity: Float64Array.of(capacityEct1, capacityEct2, 1, 1, 1),
+    subjectShare,
+    nationalShare,
+    returners,
+    newToSector,
+    otherRouteEntrants,
+    undergraduateStarts,
+    pipeline,
+    netMovers,
+    demandMode: p.demandMode === 'elasticity' ? 0 : 1,
+    elasticity: perPhase((phase) => p.elasticity[phase]),
+    pupilTeacherRatio: perPhase((phase) => p.pupilTeacherRatio[phase]),
+    baseShortfallRate: perPhase((phase) => p.baseShortfallRate[phase]),
+    workingHourLossRate: perPhase((phase) => p.workingHourLossRate[phase]),
+    ftePerHead: perPhase((phase) => p.ftePerHead[phase]),
+    completionRate: Float64Array.from(SUBJECT_GROUPS, (group) => p.completionRate[group]),
+    employmentRate: Float64Array.from(SUBJECT_GROUPS, (group) => p.employmentRate[group]),
+    uncertainty: {
+      leaverRateRelativeSd: perPhase((phase) => p.uncertainty.leaverRateRelativeSd[phase]),
+      returnerRelativeSd: perPhase((phase) => p.uncertainty.returnerRelativeSd[phase]),
+      elasticitySd: perPhase((phase) => p.uncertainty.elasticitySd[phase]),
+      pupilProjectionErrorSdPerYear: p.uncertainty.pupilProjectionErrorSdPerYear,
+      completionRateSd: p.uncertainty.completionRateSd,
+      employmentRateSd: p.uncertainty.employmentRateSd,
+    },
+  };
+}
+
+/**
+ * Shrinks a district's leaver rates toward the national rate where local leavers are known
+ * (Buhlmann credibility, an empirical-Bayes estimate): with national rate p, local exposure n
+ * FTE and local rate x = leavers / n,
+ *   shrunk = Z x + (1 - Z) p,  Z = n / (n + k),  k = p (1 - p) / tau^2,
+ * where p (1 - p) is the binomial within-area variance of one FTE and tau the between-area SD
+ * of true rates (`leaverRateBetweenAreaSd`). Small districts (small n) stay near p. Every stage
+ * rate of the cell is scaled by shrunk / p, keeping the national career-stage pattern.
+ */
+function applyLocalLeavers(
+  p: ModelParameters,
+  districtIndex: Map<string, number>,
+  groupIndex: Map<SubjectGroup, number>,
+  baseStock: Float64Array,
+  leaverRates: Float64Array,
+  G: number,
+) {
+  const K = STAGE_COUNT;
+  const pooled = new Map<number, { leavers: number; stock: number }>();
+  p.localLeavers.forEach((row, i) => {
+    const a = districtIndex.get(row.districtCode);
+    if (a === undefined) {
+      throw new ModelInputError(
+        `localLeavers[${i}].districtCode`,
+        `"${row.districtCode}" is not a district of the dataset`,
+      );
+    }
+    const cell = a * G + groupIndex.get(row.subject)!;
+    const sum = pooled.get(cell) ?? { leavers: 0, stock: 0 };
+    sum.leavers += row.leaversFte;
+    sum.stock += row.stockFte;
+    pooled.set(cell, sum);
+  });
+  const tau2 = p.leaverRateBetweenAreaSd ** 2;
+  for (const [cell, { leavers, stock }] of pooled) {
+    if (stock <= 0) continue;
+    let stockTotal = 0;
+    let nationalLeavers = 0;
+    for (let k = 0; k < K; k++) {
+      stockTotal += baseStock[cell * K + k]!;
+      nationalLeavers += baseStock[cell * K + k]! * leaverRates[cell * K + k]!;
+    }
+    const nationalRate = stockTotal > 0 ? nationalLeavers / stockTotal : 0;
+    if (nationalRate <= 0) continue;
+    const credibilityConstant = (nationalRate * (1 - nationalRate)) / tau2;
+    const weight = stock / (stock + credibilityConstant);
+    const shrunk = weight * (leavers / stock) + (1 - weight) * nationalRate;
+    const scale = shrunk / nationalRate;
+    for (let k = 0; k < K; k++) {
+      leaverRates[cell * K + k] = Math.min(1, leaverRates[cell * K + k]! * scale);
+    }
+  }
+}
+
+/** Credibility weight Z of a local leaver observation (exported for tests and the UI). */
+export function credibilityWeight(
+  stockFte: number,
+  nationalRate: number,
+  betweenAreaSd: number,
+): number {
+  const k = (nationalRate * (1 - nationalRate)) / betweenAreaSd ** 2;
+  return stockFte / (stockFte + k);
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import {
+  OUTPUT_NAMES,
+  buildModelInputs,
+  defaultParameters,
+  drawSeed,
+  mergeDrawChunks,
+  resolveParameters,
+  runDeterministic,
+  runDraws,
+  summariseDraws,
+  type DrawResult,
+} from '../../../src/model/index.ts';
+import { fixtureDataset, handWorkedOverrides } from './fixtures.ts';
+
+const dataset = fixtureDataset();
+const inputs = buildModelInputs(dataset, resolveParameters(defaultParameters(dataset)));
+
+describe('Monte Carlo', () => {
+  it('equals the deterministic run exactly with zero spread', () => {
+    const central = runDeterministic(inputs);
+    const draws = runDraws(inputs, { seed: 7, firstDraw: 0, drawCount: 5, spread: 0 });
+    for (const name of OUTPUT_NAMES) {
+      const values = draws.outputs[name]!;
+      for (let d = 0; d < 5; d++) {
+        expect(values.subarray(d * inputs.cellCount, (d + 1) * inputs.cellCount)).toEqual(
+          central.outputs[name],
+        );
+      }
+    }
+    const summary = summariseDraws(draws);
+    expect(summary.traineeNeed!.p10).toEqual(central.outputs.traineeNeed);
+    expect(summary.traineeNeed!.p50).toEqual(central.outputs.traineeNeed);
+    expect(summary.traineeNeed!.p90).toEqual(central.outputs.traineeNeed);
+  });
+
+  it('is reproducible for a seed and differs between seeds', () => {
+    const options = { firstDraw: 0, drawCount: 20, outputs: ['traineeNeed'] as const };
+    const a = runDraws(inputs, { ...options, seed: 1 });
+    const b = runDraws(inputs, { ...options, seed: 1 });
+    const c = runDraws(inputs, { ...options, seed: 2 });
+    expect(a.outputs.traineeNeed).toEqual(b.outputs.traineeNeed);
+    expect(a.outputs.traineeNeed).not.toEqual(c.outputs.traineeNeed);
+  });
+
+  it('gives the same draws however they are split into chunks (as the worker pool splits them)', () => {
+    const whole = runDraws(inputs, { seed: 11, firstDraw: 0, drawCount: 23 });
+    const chunks: DrawResult[] = [];
+    // Uneven chunks, passed out of order, as workers may finish.
+    for (const [firstDraw, drawCount] of [
+      [15, 8],
+      [0, 7],
+      [7, 8],
+    ] as const) {
+      chunks.push(runDraws(inputs, { seed: 11, firstDraw, drawCount }));
+    }
+    const merged = mergeDrawChunks(chunks);
+    expect(merged.drawCount).toBe(23);
+    for (const name of OUTPUT_NAMES) expect(merged.outputs[name]).toEqual(whole.outputs[name]);
+    expect(summariseDraws(merged)).toEqual(summariseDraws(whole));
+  });
+
+  it('rejects chunks that do not tile the draws', () => {
+    const a = runDraws(inputs, { seed: 1, firstDraw: 0, drawCount: 3, outputs: ['demand'] });
+    const c = runDraws(inputs, { seed: 1, firstDraw: 4, drawCount: 3, outputs: ['demand'] });
+    expect(() => mergeDrawChunks([a, c])).toThrow(/do not tile/);
+  });
+
+  it('spreads outputs with spread > 0 and orders the percentiles', () => {
+    // Hand-worked parameters: primary elasticity 1, so demand follows the pupil error in full.
+    const handWorked = buildModelInputs(
+      dataset,
+      resolveParameters(defaultParameters(dataset), handWorkedOverrides()),
+    );
+    const draws = runDraws(handWorked, {
+      seed: 3,
+      firstDraw: 0,
+      drawCount: 200,
+      outputs: ['traineeNeed', 'demand'],
+    });
+    const summary = summariseDraws(draws);
+    const range = summary.traineeNeed!;
+    let widest = 0;
+    for (let i = 0; i < inputs.cellCount; i++) {
+      expect(range.p10[i]).toBeLessThanOrEqual(range.p50[i]!);
+      expect(range.p50[i]).toBeLessThanOrEqual(range.p90[i]!);
+      widest = Math.max(widest, range.p90[i]! - range.p10[i]!);
+    }
+    expect(widest).toBeGreaterThan(0);
+    // Pupil projection error grows with the horizon: demand ranges widen year on year.
+    const alphaPrimary = [0, 1, 2].map((t) => summary.demand!.p90[t]! - summary.demand!.p10[t]!);
+    expect(alphaPrimary[2]).toBeGreaterThan(alphaPrimary[0]!);
+  });
+
+  it('computes P10/P50/P90 by linear interpolation (hand-worked)', () => {
+    // Five draws of one cell: sorted 1, 2, 3, 4, 10. Positions (n-1)q = 0.4, 2, 3.6:
+    // P10 = 1 + 0.4 * (2 - 1) = 1.4; P50 = 3; P90 = 4 + 0.6 * (10 - 4) = 7.6.
+    const summary = summariseDraws({
+      seed: 0,
+      firstDraw: 0,
+      drawCount: 5,
+      cellCount: 1,
+      outputs: { nqtNeed: Float64Array.of(3, 10, 1, 4, 2) },
+    });
+    expect(summary.nqtNeed!.p10[0]).toBeCloseTo(1.4, 12);
+    expect(summary.nqtNeed!.p50[0]).toBe(3);
+    expect(summary.nqtNeed!.p90[0]).toBeCloseTo(7.6, 12);
+  });
+
+  it('seeds each draw from (seed, index) only', () => {
+    expect(drawSeed(1, 5)).toBe(drawSeed(1, 5));
+    expect(drawSeed(1, 5)).not.toBe(drawSeed(1, 6));
+    expect(drawSeed(1, 5)).not.toBe(drawSeed(2, 5));
+    const value = drawSeed(123, 456);
+    expect(value).toBeGreaterThanOrEqual(0);
+    expect(value).toBeLessThan(1);
+  });
+
+  it('rejects bad draw options with the option named', () => {
+    expect(() => runDraws(inputs, { seed: 1.5, firstDraw: 0, drawCount: 1 })).toThrow(/seed/);
+    expect(() => runDraws(inputs, { seed: 1, firstDraw: -1, drawCount: 1 })).toThrow(/firstDraw/);
+    expect(() => runDraws(inputs, { seed: 1, firstDraw: 0, drawCount: 1, spread: -1 })).toThrow(
+      /spread/,
+    );
+  });
+});

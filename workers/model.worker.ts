@@ -1,0 +1,8 @@
+/** Thin Comlink shell around the supply model: the API lives in src/runtime/model-worker-api.ts. */
+import { expose } from 'comlink';
+import { modelWorkerApi } from '../src/runtime/model-worker-api.ts';
+
+const api = modelWorkerApi;
+expose(api);
+
+export type ModelWorkerApi = typeof api;
