@@ -1,0 +1,119 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+
+/** One area's row: the same numbers the map shows, plus any extra columns (e.g. z-scores). */
+export interface AreaTableRow {
+  code: string;
+  name: string;
+  districtName: string;
+  value: number | null;
+  /** The legend class the value falls in, as the legend words it. */
+  classLabel: string;
+  rank?: number | null;
+  coldSpot?: boolean;
+  extra?: readonly (number | null)[];
+}
+
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+const formatNumber = (value: number | null | undefined): string =>
+  value === null || value === undefined || !Number.isFinite(value)
+    ? 'x'
+    : numberFormat.format(value);
+
+/** Id of an area's row, for a link from the selected-area summary. */
+export const areaRowId = (code: string): string => `tsp-area-row-${code}`;
+
+/**
+ * The table beside a map, with every number the map shows. The selected area's row is marked
+ * (aria-current and a tag), so it can be found by keyboard and screen-reader users alike.
+ *
+ * @summary Accessible table of a map's values.
+ */
+@customElement('tsp-area-table')
+export class TspAreaTable extends LitElement {
+  @property({ attribute: false }) rows: readonly AreaTableRow[] = [];
+  @property() caption = '';
+  @property() valueHeading = 'Value';
+  @property({ attribute: false }) extraHeadings: readonly string[] = [];
+  @property({ type: Boolean }) showRank = false;
+  @property() selectedCode = '';
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  protected override render(): TemplateResult {
+    const numeric = 'govuk-table__header govuk-table__header--numeric';
+    return html`
+      <!-- Focusable, so keyboard users can scroll a table wider than the page. -->
+      <div class="tsp-table-wrapper" tabindex="0" role="region" aria-label=${this.caption}>
+        <table class="govuk-table" data-testid="map-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">
+            ${this.caption}
+          </caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              ${this.showRank ? html`<th scope="col" class=${numeric}>Rank (1 = coldest)</th>` : nothing}
+              <th scope="col" class="govuk-table__header">Area</th>
+              <th scope="col" class="govuk-table__header">Code</th>
+              <th scope="col" class="govuk-table__header">District</th>
+              <th scope="col" class=${numeric}>${this.valueHeading}</th>
+              <th scope="col" class="govuk-table__header">Map class</th>
+              ${this.showRank ? html`<th scope="col" class="govuk-table__header">Cold spot</th>` : nothing}
+              ${this.extraHeadings.map((heading) => html`<th scope="col" class=${numeric}>${heading}</th>`)}
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            ${repeat(
+              this.rows,
+              (row) => row.code,
+              (row) => {
+                const selected = row.code === this.selectedCode;
+                return html`<tr
+                  class="govuk-table__row"
+                  id=${areaRowId(row.code)}
+                  data-code=${row.code}
+                  aria-current=${selected ? 'true' : nothing}
+                >
+                  ${
+                    this.showRank
+                      ? html`<td class="govuk-table__cell govuk-table__cell--numeric tsp-numeric">
+                          ${formatNumber(row.rank)}
+                        </td>`
+                      : nothing
+                  }
+                  <th scope="row" class="govuk-table__header">
+                    ${row.name}${selected ? html` <strong class="govuk-tag govuk-tag--blue">Selected</strong>` : nothing}
+                  </th>
+                  <td class="govuk-table__cell">${row.code}</td>
+                  <td class="govuk-table__cell">${row.districtName}</td>
+                  <td
+                    class="govuk-table__cell govuk-table__cell--numeric tsp-numeric"
+                    data-column="value"
+                  >
+                    ${formatNumber(row.value)}
+                  </td>
+                  <td class="govuk-table__cell">${row.classLabel}</td>
+                  ${this.showRank ? html`<td class="govuk-table__cell">${row.coldSpot ? 'Yes' : 'No'}</td>` : nothing}
+                  ${(row.extra ?? []).map(
+                    (value) =>
+                      html`<td class="govuk-table__cell govuk-table__cell--numeric tsp-numeric">
+                        ${formatNumber(value)}
+                      </td>`,
+                  )}
+                </tr>`;
+              },
+            )}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tsp-area-table': TspAreaTable;
+  }
+}

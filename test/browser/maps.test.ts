@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, baseUrl, launchBrowser, screenshot, watchPage } from './browser.ts';
+
+let browser: Browser;
+let page: Page;
+let watched: ReturnType<typeof watchPage>;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  watched = watchPage(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('Maps page', () => {
+  it('opens from the navigation with the district map and its table', async () => {
+    await page.goto(`${baseUrl()}/`);
+    // Follow the header link, so the test does not depend on how the router spells the route.
+    await page.locator('.govuk-service-navigation__link', { hasText: 'Maps' }).click();
+    await page.waitForSelector('tsp-maps-page svg.tsp-map');
+    expect(await page.locator('svg.tsp-map').getAttribute('aria-hidden')).toBe('true');
+    expect(await page.locator('svg.tsp-map g.tsp-map__areas path').count()).toBe(9);
+    expect(await page.locator('tsp-area-table tbody tr').count()).toBe(9);
+    // Every legend swatch has a border.
+    const swatchStrokes = await page
+      .locator('svg.tsp-map g.tsp-map__legend rect')
+      .evaluateAll((rects) => rects.map((rect) => rect.getAttribute('stroke')));
+    expect(swatchStrokes.length).toBeGreaterThanOrEqual(6);
+    expect(swatchStrokes.every((stroke) => stroke === '#0b0c0c')).toBe(true);
+  });
+
+  it('switches to LSOAs, selects an area by keyboard and finds its value in the table', async () => {
+    await page.getByLabel('Lower layer super output areas (LSOAs)').check();
+    await page.waitForFunction(
+      () => document.querySelectorAll('svg.tsp-map g.tsp-map__areas path').length === 1146,
+    );
+    expect(await page.locator('tsp-area-table tbody tr').count()).toBe(1146);
+
+    // Keyboard only: focus the area list and move down it with the arrow key.
+    await page.locator('#tsp-area').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const code = await page.locator('#tsp-area').inputValue();
+    expect(code).toMatch(/^E01\d{6}$/);
+
+    const row = page.locator(`tsp-area-table tr[data-code="${code}"]`);
+    await expect.poll(() => row.getAttribute('aria-current')).toBe('true');
+    const summaryValue = (
+      await page.locator('[data-testid="selected-value"]').textContent()
+    )?.trim();
+    const tableValue = (await row.locator('[data-column="value"]').textContent())?.trim();
+    expect(summaryValue).toMatch(/^-?[\d,]+(\.\d+)?$/);
+    expect(tableValue).toBe(summaryValue);
+    expect(await page.locator('[data-testid="selected-area"]').textContent()).toContain(code);
+    // The map outlines the same area.
+    expect(await page.locator('svg.tsp-map g.tsp-map__selection path').count()).toBe(2);
+    await screenshot(page, 'maps-lsoa-selected');
+  });
+
+  it('has no accessibility violations, console errors or requests off the site', async () => {
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    expect(watched.foreignRequests).toEqual([]);
+  });
+});
