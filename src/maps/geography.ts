@@ -15,8 +15,7 @@ export const TOPOLOGY_OBJECT: Record<GeographyLevel, string> = {
   lsoa: 'lsoa',
 };
 
-export const BOUNDARY_ATTRIBUTION =
-  'Boundaries: contains OS data © Crown copyright and database right 2016; contains ONS data © Crown copyright and database right 2016 (OGL v3). TopoJSON derived from UK-GeoJSON by Martin Chorley (CC BY 4.0).';
+export { BOUNDARY_ATTRIBUTION } from '../data/sources.ts';
 
 export interface PreparedArea {
   code: string;

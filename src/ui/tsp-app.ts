@@ -1,13 +1,14 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { DataIssue, RegionDataset } from '../data/types.ts';
-import { loadDefaultDataset } from '../data/browser-reader.ts';
+import { loadDefaultDataset } from './default-dataset.ts';
 import { ROUTES, routeForPath, type RouteName } from './routes.ts';
 import './pages/tsp-home-page.ts';
 import './pages/tsp-pending-page.ts';
 import './pages/tsp-data-sources-page.ts';
 import './pages/tsp-accessibility-page.ts';
 import './pages/tsp-support-page.ts';
+import './pages/tsp-maps-page.ts';
 import './tsp-data-issues.ts';
 
 /**
@@ -20,7 +21,7 @@ import './tsp-data-issues.ts';
 @customElement('tsp-app')
 export class TspApp extends LitElement {
   @state() private route: RouteName | undefined = routeForPath(location.pathname);
-  @state() private dataset: RegionDataset | undefined;
+  @state() private region: RegionDataset | undefined;
   @state() private dataIssues: DataIssue[] = [];
   @state() private loadError: string | undefined;
 
@@ -45,7 +46,7 @@ export class TspApp extends LitElement {
   private async loadData(): Promise<void> {
     try {
       const { dataset, issues } = await loadDefaultDataset();
-      this.dataset = dataset;
+      this.region = dataset;
       this.dataIssues = issues;
     } catch (error) {
       this.loadError = error instanceof Error ? error.message : String(error);
@@ -115,10 +116,10 @@ export class TspApp extends LitElement {
   }
 
   private renderPage(): TemplateResult {
-    const dataset = this.dataset;
+    const dataset = this.region;
     switch (this.route) {
       case 'home':
-        return html`<tsp-home-page .dataset=${dataset}></tsp-home-page>`;
+        return html`<tsp-home-page .region=${dataset}></tsp-home-page>`;
       case 'forecast':
         return html`<tsp-pending-page
           heading=${ROUTES.forecast.title}
@@ -150,7 +151,7 @@ export class TspApp extends LitElement {
           feature="partnerships"
         ></tsp-pending-page>`;
       case 'dataSources':
-        return html`<tsp-data-sources-page .dataset=${dataset}></tsp-data-sources-page>`;
+        return html`<tsp-data-sources-page .region=${dataset}></tsp-data-sources-page>`;
       case 'accessibility':
         return html`<tsp-accessibility-page></tsp-accessibility-page>`;
       case 'support':

@@ -5,7 +5,10 @@ import { existsSync } from 'node:fs';
 /**
  * Serves the production build (dist/, made by `vite build` before the tests) on a free
  * loopback port for the browser tests. Tests read the address with inject('baseUrl').
+ * TSP_DIST_DIR points at another build folder (e.g. `vite build --outDir /tmp/my-dist`),
+ * so several people can build and test at once without sharing dist/.
  */
+const distDir = process.env.TSP_DIST_DIR ?? 'dist';
 let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {

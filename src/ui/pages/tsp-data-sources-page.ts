@@ -1,7 +1,7 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { RegionDataset } from '../../data/types.ts';
-import { DATA_SOURCES } from '../../data/sources.ts';
+import { BOUNDARY_ATTRIBUTION, DATA_SOURCES } from '../../data/sources.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 
 /**
@@ -12,7 +12,7 @@ import { provenanceTag } from '../provenance-tag.ts';
  */
 @customElement('tsp-data-sources-page')
 export class TspDataSourcesPage extends LitElement {
-  @property({ attribute: false }) dataset: RegionDataset | undefined;
+  @property({ attribute: false }) region: RegionDataset | undefined;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -28,7 +28,7 @@ export class TspDataSourcesPage extends LitElement {
         from published figures by the method given; figures marked <strong>Illustrative</strong> are
         made up for demonstration and must be replaced with real ones before any decision is taken.
       </p>
-      <div class="tsp-table-wrapper">
+      <div class="tsp-table-wrapper" tabindex="0" role="region" aria-label="Datasets table">
         <table class="govuk-table">
           <caption class="govuk-table__caption govuk-table__caption--m">
             Datasets
@@ -46,7 +46,8 @@ export class TspDataSourcesPage extends LitElement {
               (source) =>
                 html`<tr class="govuk-table__row">
                   <td class="govuk-table__cell">
-                    <strong>${source.title}</strong>${provenanceTag(source.provenance)}<br />
+                    <strong>${source.title}</strong
+                    >${source.provenance.map((provenance) => provenanceTag(provenance))}<br />
                     <span class="govuk-body-s">${source.file}</span>
                     ${source.notes ? html`<p class="govuk-body-s">${source.notes}</p>` : ''}
                   </td>
@@ -59,11 +60,7 @@ export class TspDataSourcesPage extends LitElement {
         </table>
       </div>
       <h2 class="govuk-heading-m">Boundaries</h2>
-      <p class="govuk-body">
-        Contains OS data © Crown copyright and database right 2016; contains ONS data © Crown
-        copyright and database right 2016 (Open Government Licence v3.0). TopoJSON derived from
-        UK-GeoJSON by Martin Chorley (CC BY 4.0).
-      </p>
+      <p class="govuk-body">${BOUNDARY_ATTRIBUTION}</p>
       <h2 class="govuk-heading-m">Bring your own data</h2>
       <p class="govuk-body">
         The estimated district teacher numbers can be replaced by the School Workforce Census local

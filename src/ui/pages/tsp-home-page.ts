@@ -11,7 +11,7 @@ import { provenanceTag } from '../provenance-tag.ts';
  */
 @customElement('tsp-home-page')
 export class TspHomePage extends LitElement {
-  @property({ attribute: false }) dataset: RegionDataset | undefined;
+  @property({ attribute: false }) region: RegionDataset | undefined;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -46,7 +46,7 @@ export class TspHomePage extends LitElement {
   }
 
   private renderRegion(): TemplateResult {
-    const dataset = this.dataset;
+    const dataset = this.region;
     if (!dataset) return html`<p class="govuk-body" role="status">Loading the region’s data…</p>`;
     const baseline = (districtCode: string, phase: 'primary' | 'secondary') =>
       dataset.baselines.find((row) => row.districtCode === districtCode && row.phase === phase);
@@ -58,7 +58,7 @@ export class TspHomePage extends LitElement {
         <strong>estimated</strong> are computed from published figures by the method on the
         <a class="govuk-link" href="/data-sources" data-route>data sources</a> page.
       </p>
-      <div class="tsp-table-wrapper">
+      <div class="tsp-table-wrapper" tabindex="0" role="region" aria-label="Districts table">
         <table class="govuk-table">
           <caption class="govuk-table__caption govuk-table__caption--s">
             Districts of the region, base year ${dataset.baseYear}

@@ -37,7 +37,7 @@ vi.mock('../../../src/ui/maps/boundaries.ts', () => {
   };
 });
 
-await import('../../../src/ui/pages/maps-page.ts');
+await import('../../../src/ui/pages/tsp-maps-page.ts');
 type TspMapsPage = HTMLElementTagNameMap['tsp-maps-page'];
 
 const DISTRICTS: [string, string][] = [
