@@ -12,10 +12,13 @@ const distDir = process.env.TSP_DIST_DIR ?? 'dist';
 let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  if (!existsSync('dist/index.html')) {
-    throw new Error('dist/ is missing: run `vite build` before the browser tests (npm test does).');
+  if (!existsSync(`${distDir}/index.html`)) {
+    throw new Error(
+      `${distDir}/ is missing: run vite build before the browser tests (npm test does).`,
+    );
   }
   server = await preview({
+    build: { outDir: distDir },
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'warn',
   });

@@ -14,7 +14,10 @@ describe('GOV.UK Frontend assets served from public/', () => {
     expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) {
       const copy = to + source.slice(from.length);
-      expect(readFileSync(copy).equals(readFileSync(source)), `${copy} is out of date: run npx tsx scripts/copy-govuk-assets.ts`).toBe(true);
+      expect(
+        readFileSync(copy).equals(readFileSync(source)),
+        `${copy} is out of date: run npx tsx scripts/copy-govuk-assets.ts`,
+      ).toBe(true);
     }
   });
 });
