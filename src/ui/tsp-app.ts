@@ -4,11 +4,15 @@ import type { DataIssue, RegionDataset } from '../data/types.ts';
 import { loadDefaultDataset } from './default-dataset.ts';
 import { ROUTES, routeForPath, type RouteName } from './routes.ts';
 import './pages/tsp-home-page.ts';
-import './pages/tsp-pending-page.ts';
 import './pages/tsp-data-sources-page.ts';
 import './pages/tsp-accessibility-page.ts';
 import './pages/tsp-support-page.ts';
 import './pages/tsp-maps-page.ts';
+import './pages/tsp-partnerships-page.ts';
+import './pages/tsp-scenarios-page.ts';
+import './pages/tsp-in-year-page.ts';
+import './pages/tsp-allocation-page.ts';
+import './pages/tsp-forecast-page.ts';
 import './tsp-data-issues.ts';
 
 /**
@@ -121,35 +125,17 @@ export class TspApp extends LitElement {
       case 'home':
         return html`<tsp-home-page .region=${dataset}></tsp-home-page>`;
       case 'forecast':
-        return html`<tsp-pending-page
-          heading=${ROUTES.forecast.title}
-          feature="forecast"
-        ></tsp-pending-page>`;
+        return html`<tsp-forecast-page .region=${dataset}></tsp-forecast-page>`;
       case 'allocation':
-        return html`<tsp-pending-page
-          heading=${ROUTES.allocation.title}
-          feature="allocation"
-        ></tsp-pending-page>`;
+        return html`<tsp-allocation-page .region=${dataset}></tsp-allocation-page>`;
       case 'inYear':
-        return html`<tsp-pending-page
-          heading=${ROUTES.inYear.title}
-          feature="in-year"
-        ></tsp-pending-page>`;
+        return html`<tsp-in-year-page .region=${dataset}></tsp-in-year-page>`;
       case 'maps':
-        return html`<tsp-pending-page
-          heading=${ROUTES.maps.title}
-          feature="maps"
-        ></tsp-pending-page>`;
+        return html`<tsp-maps-page .region=${dataset}></tsp-maps-page>`;
       case 'scenarios':
-        return html`<tsp-pending-page
-          heading=${ROUTES.scenarios.title}
-          feature="scenarios"
-        ></tsp-pending-page>`;
+        return html`<tsp-scenarios-page .region=${dataset}></tsp-scenarios-page>`;
       case 'partnerships':
-        return html`<tsp-pending-page
-          heading=${ROUTES.partnerships.title}
-          feature="partnerships"
-        ></tsp-pending-page>`;
+        return html`<tsp-partnerships-page .region=${dataset}></tsp-partnerships-page>`;
       case 'dataSources':
         return html`<tsp-data-sources-page .region=${dataset}></tsp-data-sources-page>`;
       case 'accessibility':

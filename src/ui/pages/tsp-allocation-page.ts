@@ -1,0 +1,32 @@
+import { LitElement, html, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { RegionDataset } from '../../data/types.ts';
+import { ROUTES } from '../routes.ts';
+import './tsp-pending-page.ts';
+
+/**
+ * The Allocation page. Its feature has not landed yet, so it says so and shows no figures.
+ *
+ * @summary Allocation page.
+ */
+@customElement('tsp-allocation-page')
+export class TspAllocationPage extends LitElement {
+  @property({ attribute: false }) region: RegionDataset | undefined;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  protected override render(): TemplateResult {
+    return html`<tsp-pending-page
+      heading=${ROUTES.allocation.title}
+      feature="allocation"
+    ></tsp-pending-page>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tsp-allocation-page': TspAllocationPage;
+  }
+}
