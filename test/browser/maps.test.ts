@@ -30,7 +30,9 @@ describe('Maps page', () => {
       .locator('svg.tsp-map g.tsp-map__legend rect')
       .evaluateAll((rects) => rects.map((rect) => rect.getAttribute('stroke')));
     expect(swatchStrokes.length).toBeGreaterThanOrEqual(6);
-    expect(swatchStrokes.every((stroke) => stroke === '#0b0c0c')).toBe(true);
+    // Class swatches are outlined in text colour; overlay keys in their own line colour.
+    expect(swatchStrokes.every((stroke) => stroke !== null && stroke !== 'none')).toBe(true);
+    expect(swatchStrokes.filter((stroke) => stroke === '#0b0c0c').length).toBeGreaterThanOrEqual(6);
   });
 
   it('switches to LSOAs, selects an area by keyboard and finds its value in the table', async () => {
