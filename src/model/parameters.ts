@@ -185,7 +185,8 @@ export const PARAMETER_DOCS: Record<keyof ModelParameters, ParameterDoc> = {
   pupilTeacherRatio: {
     unit: 'pupils per teacher FTE',
     provenance: 'derived',
-    source: 'TWM file 1: base-year national pupils / teacher FTE.',
+    source:
+      "The region's base-year pupils / teacher FTE of the phase (dataset baselines), so PTR mode starts from the same stock as elasticity mode; national TWM file 1 ratio when the region has none. The TWM counts nursery and sixth-form pupils that the district pupil figures (SCAP, reception-Y11) do not, so its national ratio would understate district demand.",
   },
   baseShortfallRate: {
     unit: 'fraction of base stock',
@@ -530,6 +531,10 @@ export function defaultParameters(dataset: RegionDataset): ModelParameters {
     demandMode: 'elasticity',
     elasticity,
     pupilTeacherRatio: perPhase((phase) => {
+      const regional = dataset.baselines.filter((row) => row.phase === phase);
+      const regionalPupils = regional.reduce((sum, row) => sum + row.pupils, 0);
+      const regionalFte = regional.reduce((sum, row) => sum + row.teacherFte, 0);
+      if (regionalPupils > 0 && regionalFte > 0) return regionalPupils / regionalFte;
       const base = national(phase, dataset.baseYear);
       if (!base || base.teacherFte <= 0 || base.pupils <= 0) {
         throw new ModelInputError(
