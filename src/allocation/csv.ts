@@ -1,0 +1,363 @@
+/**
+ * Allocation results as tidy CSV in the Explore Education Statistics convention, and the
+ * supply model's forecast CSV read back as NQT need.
+ */
+import {
+  ACADEMIC_YEAR,
+  ENGLAND,
+  parseCsv,
+  readNumber,
+  type EesRow,
+  type EesTable,
+} from '../data/ees.ts';
+import type { DataIssue, SubjectGroup } from '../data/types.ts';
+import { SUBJECT_GROUPS } from '../data/types.ts';
+import type { AllocationProblem, NeedRecord } from './problem.ts';
+import { startYearOf, timePeriod } from './problem.ts';
+import type { AllocationSolution } from './solution.ts';
+
+const REGION_COLUMNS = [
+  'time_period',
+  'time_identifier',
+  'geographic_level',
+  'country_code',
+  'country_name',
+  'region_code',
+  'region_name',
+];
+
+/** Allocation table: partnership x route x subject x entry year, with Total rows. */
+export function allocationTable(
+  problem: AllocationProblem,
+  solution: AllocationSolution,
+): EesTable {
+  const region = (year: number): EesRow => ({
+    time_period: timePeriod(year),
+    time_identifier: ACADEMIC_YEAR,
+    geographic_level: 'Regional',
+    ...ENGLAND,
+    // The planning region is not an ONS region, so it has no region code.
+    region_code: 'x',
+    region_name: problem.regionName,
+  });
+  const plans = new Map(
+    problem.plans.map((plan) => [`${plan.partnershipCode}|${plan.subject}|${plan.route}`, plan]),
+  );
+  const types = new Map(problem.partnerships.map((p) => [p.code, p.type]));
+  const rows: EesRow[] = solution.places.map((row) => {
+    const plan = plans.get(`${row.partnershipCode}|${row.subject}|${row.route}`)!;
+    return {
+      ...region(row.entryYear),
+      partnership_code: row.partnershipCode,
+      partnership_name: row.partnershipName,
+      partnership_type: types.get(row.partnershipCode) ?? 'x',
+      route: row.route,
+      subject: row.subject,
+      places_count: row.places,
+      in_region_places_count: row.inRegionPlaces,
+      previous_places_count: row.previousPlaces,
+      change_count: row.places - row.previousPlaces,
+      capacity_count: plan.capacity,
+      minimum_cohort_count: plan.minimumCohort,
+      expected_nqts_count: row.expectedNqts,
+      nqt_time_period: timePeriod(row.nqtYear),
+    };
+  });
+  for (const row of solution.pool) {
+    rows.push({
+      ...region(row.entryYear),
+      partnership_code: 'POOL',
+      partnership_name: 'Pool for schools not engaged with any partnership',
+      partnership_type: 'z',
+      route: 'z',
+      subject: row.subject,
+      places_count: row.places,
+      in_region_places_count: row.places,
+      previous_places_count: 'x',
+      change_count: 'x',
+      capacity_count: 'z',
+      minimum_cohort_count: 'z',
+      expected_nqts_count: 'x',
+      nqt_time_period: timePeriod(row.entryYear + 1),
+    });
+  }
+  // Totals per subject and year, and per year over all subjects.
+  const totals = new Map<
+    string,
+    { year: number; subject: string; places: number; inRegion: number }
+  >();
+  const add = (year: number, subject: string, places: number, inRegion: number) => {
+    const key = `${year}|${subject}`;
+    const total = totals.get(key) ?? { year, subject, places: 0, inRegion: 0 };
+    total.places += places;
+    total.inRegion += inRegion;
+    totals.set(key, total);
+  };
+  for (const row of solution.places) {
+    add(row.entryYear, row.subject, row.places, row.inRegionPlaces);
+    add(row.entryYear, 'Total', row.places, row.inRegionPlaces);
+  }
+  for (const row of solution.pool) {
+    add(row.entryYear, row.subject, row.places, row.places);
+    add(row.entryYear, 'Total', row.places, row.places);
+  }
+  for (const total of totals.values()) {
+    rows.push({
+      ...region(total.year),
+      partnership_code: 'Total',
+      partnership_name: 'Total',
+      partnership_type: 'Total',
+      route: 'Total',
+      subject: total.subject,
+      places_count: total.places,
+      in_region_places_count: total.inRegion,
+      previous_places_count: 'x',
+      change_count: 'x',
+      capacity_count: 'x',
+      minimum_cohort_count: 'z',
+      expected_nqts_count: 'x',
+      nqt_time_period: 'z',
+    });
+  }
+  return {
+    columns: [
+      ...REGION_COLUMNS,
+      'partnership_code',
+      'partnership_name',
+      'partnership_type',
+      'route',
+      'subject',
+      'places_count',
+      'in_region_places_count',
+      'previous_places_count',
+      'change_count',
+      'capacity_count',
+      'minimum_cohort_count',
+      'expected_nqts_count',
+      'nqt_time_period',
+    ],
+    meta: [
+      {
+        name: 'partnership_code',
+        type: 'Filter',
+        label: 'Partnership code',
+        filterHint: 'Accredited provider code; POOL for the pool',
+      },
+      {
+        name: 'partnership_name',
+        type: 'Filter',
+        label: 'Partnership',
+        filterGroupingColumn: 'partnership_code',
+      },
+      { name: 'partnership_type', type: 'Filter', label: 'Partnership type' },
+      { name: 'route', type: 'Filter', label: 'Training route' },
+      {
+        name: 'subject',
+        type: 'Filter',
+        label: 'Subject group',
+        filterHint: 'Primary or a TWM secondary subject group',
+      },
+      { name: 'nqt_time_period', type: 'Filter', label: 'Academic year the trainees become NQTs' },
+      {
+        name: 'places_count',
+        type: 'Indicator',
+        label: 'ITT places allocated',
+        indicatorGrouping: 'Allocation',
+        dp: 2,
+      },
+      {
+        name: 'in_region_places_count',
+        type: 'Indicator',
+        label: 'Places counted in the region (in-region share)',
+        indicatorGrouping: 'Allocation',
+        dp: 2,
+      },
+      {
+        name: 'previous_places_count',
+        type: 'Indicator',
+        label: 'Places the year before',
+        indicatorGrouping: 'Stability',
+        dp: 2,
+      },
+      {
+        name: 'change_count',
+        type: 'Indicator',
+        label: 'Change from the year before',
+        indicatorGrouping: 'Stability',
+        dp: 2,
+      },
+      {
+        name: 'capacity_count',
+        type: 'Indicator',
+        label: 'Capacity (illustrative unless supplied)',
+        indicatorGrouping: 'Limits',
+        dp: 0,
+      },
+      {
+        name: 'minimum_cohort_count',
+        type: 'Indicator',
+        label: 'Minimum viable cohort (illustrative unless supplied)',
+        indicatorGrouping: 'Limits',
+        dp: 0,
+      },
+      {
+        name: 'expected_nqts_count',
+        type: 'Indicator',
+        label: 'Expected qualified entrants (completion x employment)',
+        indicatorGrouping: 'Outcome',
+        dp: 2,
+      },
+    ],
+    rows,
+  };
+}
+
+/** Need, supply, unmet need and surplus by district x subject x NQT year. */
+export function districtOutcomeTable(
+  problem: AllocationProblem,
+  solution: AllocationSolution,
+): EesTable {
+  const rows: EesRow[] = solution.outcomes.map((outcome) => ({
+    time_period: timePeriod(outcome.nqtYear),
+    time_identifier: ACADEMIC_YEAR,
+    geographic_level: 'Local authority district',
+    ...ENGLAND,
+    region_code: 'x',
+    region_name: problem.regionName,
+    lad_code: outcome.districtCode,
+    lad_name: outcome.districtName,
+    subject: outcome.subject,
+    nqt_need_fte: outcome.need,
+    nqt_supply_fte: outcome.supply,
+    unmet_need_fte: outcome.unmet,
+    surplus_fte: outcome.surplus,
+    priority_weight: outcome.weight,
+  }));
+  return {
+    columns: [
+      ...REGION_COLUMNS,
+      'lad_code',
+      'lad_name',
+      'subject',
+      'nqt_need_fte',
+      'nqt_supply_fte',
+      'unmet_need_fte',
+      'surplus_fte',
+      'priority_weight',
+    ],
+    meta: [
+      { name: 'subject', type: 'Filter', label: 'Subject group' },
+      {
+        name: 'nqt_need_fte',
+        type: 'Indicator',
+        label: 'NQT need (FTE, supply model)',
+        indicatorGrouping: 'Need',
+        dp: 2,
+      },
+      {
+        name: 'nqt_supply_fte',
+        type: 'Indicator',
+        label: 'NQTs supplied by the allocation',
+        indicatorGrouping: 'Outcome',
+        dp: 2,
+      },
+      {
+        name: 'unmet_need_fte',
+        type: 'Indicator',
+        label: 'Unmet NQT need',
+        indicatorGrouping: 'Outcome',
+        dp: 2,
+      },
+      {
+        name: 'surplus_fte',
+        type: 'Indicator',
+        label: 'NQTs above need',
+        indicatorGrouping: 'Outcome',
+        dp: 2,
+      },
+      {
+        name: 'priority_weight',
+        type: 'Indicator',
+        label: 'Priority weight of unmet need (cold-spot x subject)',
+        indicatorGrouping: 'Weights',
+        dp: 3,
+      },
+    ],
+    rows,
+  };
+}
+
+/**
+ * NQT need from the forecast CSV written by `npm run forecast` (columns time_period,
+ * new_la_code, phase, subject, nqt_need_fte_p50 or nqt_need_fte). Primary rows have subject
+ * 'Total'. A missing-value symbol skips the row; a bad value is an issue naming the row.
+ */
+export function needFromForecastCsv(
+  text: string,
+  fileName: string,
+): { need: NeedRecord[]; issues: DataIssue[] } {
+  const { columns, rows } = parseCsv(text);
+  const issues: DataIssue[] = [];
+  const required = ['time_period', 'new_la_code', 'phase', 'subject'];
+  for (const column of required) {
+    if (!columns.includes(column))
+      issues.push({ file: fileName, row: 1, column, message: 'column is missing' });
+  }
+  const valueColumns = ['nqt_need_fte_p50', 'nqt_need_fte'].filter((c) => columns.includes(c));
+  if (valueColumns.length === 0) {
+    issues.push({
+      file: fileName,
+      row: 1,
+      column: 'nqt_need_fte_p50',
+      message: 'neither nqt_need_fte_p50 nor nqt_need_fte is present',
+    });
+  }
+  if (issues.length > 0) return { need: [], issues };
+  const subjects = new Set<string>(SUBJECT_GROUPS);
+  const need: NeedRecord[] = [];
+  rows.forEach((row, index) => {
+    const line = index + 2;
+    const year = startYearOf(row.time_period ?? '');
+    if (year === null) {
+      issues.push({
+        file: fileName,
+        row: line,
+        column: 'time_period',
+        message: `"${row.time_period}" is not an academic year like 202728`,
+      });
+      return;
+    }
+    const phase = (row.phase ?? '').toLowerCase();
+    const subject = phase === 'primary' ? 'Primary' : (row.subject ?? '');
+    if (!subjects.has(subject)) {
+      if (subject !== 'Total')
+        issues.push({
+          file: fileName,
+          row: line,
+          column: 'subject',
+          message: `"${subject}" is not a subject group`,
+        });
+      return;
+    }
+    // The P50 of the draws when present, else the central projection.
+    const cell = valueColumns.map((c) => row[c] ?? '').find((v) => readNumber(v) !== null);
+    if (cell === undefined) return;
+    const value = readNumber(cell)!;
+    if (!Number.isFinite(value)) {
+      issues.push({
+        file: fileName,
+        row: line,
+        column: valueColumns[0]!,
+        message: `"${cell}" is not a number`,
+      });
+      return;
+    }
+    need.push({
+      districtCode: row.new_la_code ?? '',
+      subject: subject as SubjectGroup,
+      nqtYear: year,
+      teachers: value,
+    });
+  });
+  return { need, issues };
+}

@@ -1,0 +1,207 @@
+/**
+ * Explanations of a result: which rules bind, and what one more place would be worth where
+ * it matters (duals of the LP relaxation), in sentences a manager understands.
+ */
+import { rowActivities } from '../solver/model.ts';
+import type { SolveResult } from '../solver/engine.ts';
+import type { AllocationModel, ConstraintFamily, ConstraintInfo } from './build.ts';
+import type { AllocationProblem } from './problem.ts';
+import { planConversion, planKey, routeLagYears } from './rules.ts';
+import { formatNumber, nameLookup, yearText } from './words.ts';
+
+export interface BindingConstraint {
+  id: string;
+  family: ConstraintFamily;
+  text: string;
+  limit: number;
+  /** Change in the LP relaxation's objective per unit the rule is relaxed (null if not in it). */
+  marginalValue: number | null;
+}
+
+export interface DistrictEffect {
+  districtCode: string;
+  districtName: string;
+  /** Extra NQTs one more place would send to the district, where its need is unmet. */
+  nqts: number;
+}
+
+export interface MarginalValue {
+  id: string;
+  family: ConstraintFamily;
+  /** Cut in weighted unmet need (the objective, teachers x weight) per unit relaxed. */
+  value: number;
+  text: string;
+  districts: DistrictEffect[];
+}
+
+const MARGINAL_FAMILIES: readonly ConstraintFamily[] = [
+  'plan-capacity',
+  'total-capacity',
+  'mentor-capacity',
+  'regional-cap',
+  'fixed-places',
+  'stability-increase',
+  'stability-decrease',
+];
+
+const REPORTED_FAMILIES: readonly ConstraintFamily[] = [
+  ...MARGINAL_FAMILIES,
+  'minimum-cohort',
+  'pool-share',
+];
+
+/**
+ * Improvement of the objective (a cut in weighted unmet need) when the rule's limit is
+ * relaxed by one unit. HiGHS row duals are d objective / d bound; relaxing an upper limit
+ * raises it, relaxing a lower limit lowers it.
+ */
+function improvementPerUnit(info: ConstraintInfo, lp: AllocationModel, dual: number): number {
+  const row = info.rows[0]!;
+  const upperFinite = Number.isFinite(lp.model.rowUpper[row]!);
+  const lowerFinite = Number.isFinite(lp.model.rowLower[row]!);
+  if (info.family === 'fixed-places') return -dual; // one more fixed place
+  if (upperFinite && !lowerFinite) return -dual;
+  return dual;
+}
+
+/**
+ * Rules at their limit in the final plan. A minimum cohort binds when a plan runs at exactly
+ * its minimum; other rules when their figure equals the limit.
+ */
+export function bindingConstraints(
+  final: AllocationModel,
+  colValue: ArrayLike<number>,
+  lp: AllocationModel | null,
+  lpResult: SolveResult | null,
+): BindingConstraint[] {
+  const activity = rowActivities(final.model, colValue);
+  const lpDuals = new Map<string, number>();
+  if (lp && lpResult && lpResult.rowDual.length === lp.model.rowNames.length) {
+    for (const info of lp.constraints) {
+      if (!MARGINAL_FAMILIES.includes(info.family)) continue;
+      lpDuals.set(info.id, improvementPerUnit(info, lp, lpResult.rowDual[info.rows[0]!]!));
+    }
+  }
+  const planIndexByKey = new Map(final.plans.map((plan, index) => [planKey(plan), index]));
+  const binding: BindingConstraint[] = [];
+  for (const info of final.constraints) {
+    if (!REPORTED_FAMILIES.includes(info.family)) continue;
+    let atLimit: boolean;
+    if (info.family === 'minimum-cohort') {
+      const minimumRow = info.rows[0]!;
+      const planIndex =
+        planIndexByKey.get(`${info.partnershipCode}|${info.subject}|${info.route}`) ?? -1;
+      const yearIndex = final.entryYears.indexOf(info.entryYear ?? Number.NaN);
+      const places =
+        planIndex >= 0 && yearIndex >= 0
+          ? colValue[final.placeColumns[planIndex]![yearIndex]!]!
+          : 0;
+      atLimit = places > 0.5 && Math.abs(activity[minimumRow]!) < 1e-6;
+    } else {
+      const row = info.rows[0]!;
+      const lower = final.model.rowLower[row]!;
+      const upper = final.model.rowUpper[row]!;
+      if (lower === upper) {
+        // An equality (fixed places) always holds; it binds only if it is in the way.
+        atLimit = Math.abs(lpDuals.get(info.id) ?? 0) > 1e-9;
+      } else {
+        const tolerance = 1e-6 * Math.max(1, Math.abs(lower), Math.abs(upper));
+        atLimit =
+          (Number.isFinite(upper) && Math.abs(activity[row]! - upper) <= tolerance) ||
+          (Number.isFinite(lower) && Math.abs(activity[row]! - lower) <= tolerance);
+      }
+    }
+    if (atLimit) {
+      binding.push({
+        id: info.id,
+        family: info.family,
+        text: info.text,
+        limit: info.limit,
+        marginalValue: lpDuals.get(info.id) ?? null,
+      });
+    }
+  }
+  return binding.sort((a, b) => Math.abs(b.marginalValue ?? 0) - Math.abs(a.marginalValue ?? 0));
+}
+
+/** Marginal values from the LP relaxation's duals, largest first, only where they matter. */
+export function marginalValues(
+  problem: AllocationProblem,
+  lp: AllocationModel,
+  lpResult: SolveResult,
+  limit = 25,
+): MarginalValue[] {
+  if (lpResult.rowDual.length !== lp.model.rowNames.length || !lpResult.hasSolution) return [];
+  const names = nameLookup(problem);
+  const partnerships = new Map(problem.partnerships.map((p) => [p.code, p]));
+  const unmetByCell = new Map<string, number>();
+  for (const cell of lp.balance) {
+    unmetByCell.set(
+      `${cell.districtCode}|${cell.subject}|${cell.nqtYear}`,
+      lpResult.colValue[cell.unmetColumn]!,
+    );
+  }
+  const planIndexByKey = new Map(lp.plans.map((plan, index) => [planKey(plan), index]));
+  const values: MarginalValue[] = [];
+  for (const info of lp.constraints) {
+    if (!MARGINAL_FAMILIES.includes(info.family)) continue;
+    const value = improvementPerUnit(info, lp, lpResult.rowDual[info.rows[0]!]!);
+    if (Math.abs(value) < 1e-6) continue;
+    const year = info.entryYear ?? 0;
+    const amount = formatNumber(Math.abs(value));
+    const direction = value > 0 ? 'cut' : 'raise';
+    const effect = `would ${direction} weighted unmet need by ${amount} teachers`;
+    const plan =
+      lp.plans[planIndexByKey.get(`${info.partnershipCode}|${info.subject}|${info.route}`) ?? -1];
+    const who = info.partnershipCode ? names.partnership(info.partnershipCode) : '';
+    const districts: DistrictEffect[] = [];
+    if (plan) {
+      const conversion = planConversion(problem, plan);
+      const nqtYear = year + routeLagYears(plan.route);
+      const footprint = partnerships.get(plan.partnershipCode)?.employmentFootprint ?? {};
+      for (const [districtCode, share] of Object.entries(footprint)) {
+        const unmet = unmetByCell.get(`${districtCode}|${plan.subject}|${nqtYear}`) ?? 0;
+        if (unmet > 1e-6 && share > 0) {
+          districts.push({
+            districtCode,
+            districtName: names.district(districtCode),
+            nqts: conversion * share,
+          });
+        }
+      }
+      districts.sort((a, b) => b.nqts - a.nqts);
+    }
+    const where =
+      districts.length > 0
+        ? `: ${districts
+            .slice(0, 3)
+            .map((d) => `${formatNumber(d.nqts)} more NQTs in ${d.districtName}`)
+            .join(', ')} in ${yearText(year + routeLagYears(plan!.route))}, where need is unmet`
+        : '';
+    let text: string;
+    switch (info.family) {
+      case 'plan-capacity':
+        text = `One more ${info.subject} place at ${who} (${info.route}) in ${yearText(year)} ${effect}${where}.`;
+        break;
+      case 'total-capacity':
+        text = `Room for one more trainee in total at ${who} in ${yearText(year)} ${effect}.`;
+        break;
+      case 'mentor-capacity':
+        text = `One more school placement (a trained mentor) at ${who} in ${yearText(year)} ${effect}.`;
+        break;
+      case 'regional-cap':
+        text = `Raising the regional cap for ${info.subject} in ${yearText(year)} by one place ${effect}.`;
+        break;
+      case 'fixed-places':
+        text = `One more fixed ${info.subject} place at ${who} in ${yearText(year)} ${effect}${where}.`;
+        break;
+      case 'stability-increase':
+        text = `Letting ${who} grow ${info.subject} by one place more than the stability rule allows in ${yearText(year)} ${effect}${where}.`;
+        break;
+      default:
+        text = `Letting ${who} cut ${info.subject} by one place more than the stability rule allows in ${yearText(year)} ${effect}.`;
+    }
+    values.push({ id: info.id, family: info.family, value, text, districts });
+  }
+  return values.sort((a, b) => Math.abs(b.value) - Math.abs(a.value)).slice(0, limit);
+}

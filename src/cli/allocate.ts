@@ -1,0 +1,315 @@
+/**
+ * ITT place allocation for the region as tidy EES CSV with .meta.csv files.
+ *
+ *   npm run allocate -- --scenario scenarios/baseline.json --out allocation.csv --lp model.lp
+ *     [--need forecast.csv]     NQT need from `npm run forecast` instead of running the model
+ *     [--problem problem.json]  a ready-made AllocationProblem (JSON) instead of the dataset
+ *     [--first-entry-year 2026] first of --years consecutive entry years (default: the year
+ *                               after the first projection year)
+ *     [--years 3]
+ *     [--time-limit 20]         seconds for the whole solve (LP + MILP)
+ *     [--gap 0.001]             relative MIP gap
+ *     [--continuous]            LP only: fractional places, no minimum cohorts
+ *     [--cold-spot id,id]       district indicators for cold-spot weights [--priority 1]
+ *     [--data data]             folder of the dataset (default: the repository's data/)
+ *
+ * Writes allocation.csv (partnership x subject x entry year), allocation.districts.csv (need,
+ * supply, unmet need and surplus by district x subject x NQT year), their .meta.csv files,
+ * and with --lp the MILP in CPLEX LP format, to check with any other solver. Prints the
+ * objective, the solve time, binding rules, marginal values and, when no plan meets every
+ * rule, the rules that clash. Exit code 1 when infeasible, 2 on bad input.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import loadHighs from 'highs';
+import { allocate } from '../allocation/allocate.ts';
+import { buildAllocationModel } from '../allocation/build.ts';
+import { allocationTable, districtOutcomeTable, needFromForecastCsv } from '../allocation/csv.ts';
+import { conversionRatesFrom, problemFromDataset } from '../allocation/from-dataset.ts';
+import { startYearOf, type AllocationProblem, type NeedRecord } from '../allocation/problem.ts';
+import { formatEesCsv, formatEesMeta } from '../data/ees.ts';
+import { describeIssue } from '../data/issues.ts';
+import { loadRegionDataset } from '../data/load.ts';
+import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
+import type { RegionDataset } from '../data/types.ts';
+import { coldSpotWeights } from '../indicators/cold-spot-index.ts';
+import {
+  ModelInputError,
+  buildModelInputs,
+  cellIndex,
+  defaultParameters,
+  parseScenario,
+  resolveParameters,
+  runDeterministic,
+  type ModelParameters,
+} from '../model/index.ts';
+import { createHighsEngine } from '../solver/highs-engine.ts';
+import { toCplexLp } from '../solver/lp-format.ts';
+
+export class CliError extends Error {}
+
+export interface AllocateArgs {
+  scenario: string | null;
+  need: string | null;
+  problem: string | null;
+  out: string;
+  lp: string | null;
+  firstEntryYear: number | null;
+  years: number;
+  timeLimit: number;
+  gap: number;
+  continuous: boolean;
+  coldSpot: string[];
+  priority: number;
+  dataDir: string;
+}
+
+function positive(
+  flag: string,
+  text: string | undefined,
+  fallback: number,
+  integer: boolean,
+): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new CliError(
+      `--${flag}: "${text}" is not a ${integer ? 'whole number' : 'number'} above 0`,
+    );
+  }
+  return value;
+}
+
+export function parseAllocateArgs(argv: string[]): AllocateArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        scenario: { type: 'string' },
+        need: { type: 'string' },
+        problem: { type: 'string' },
+        out: { type: 'string' },
+        lp: { type: 'string' },
+        'first-entry-year': { type: 'string' },
+        years: { type: 'string' },
+        'time-limit': { type: 'string' },
+        gap: { type: 'string' },
+        continuous: { type: 'boolean' },
+        'cold-spot': { type: 'string' },
+        priority: { type: 'string' },
+        data: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const out = values.out ?? 'allocation.csv';
+  if (!out.endsWith('.csv')) throw new CliError(`--out: "${out}" must end in .csv`);
+  if (values.lp !== undefined && !values.lp.endsWith('.lp'))
+    throw new CliError(`--lp: "${values.lp}" must end in .lp`);
+  const gap = positive('gap', values.gap, 1e-3, false);
+  if (gap >= 1) throw new CliError(`--gap: ${gap} must be below 1 (e.g. 0.001 for 0.1%)`);
+  const priority = values.priority === undefined ? 1 : Number(values.priority);
+  if (!Number.isFinite(priority) || priority < 0)
+    throw new CliError(`--priority: "${values.priority}" is not a number of at least 0`);
+  return {
+    scenario: values.scenario ?? null,
+    need: values.need ?? null,
+    problem: values.problem ?? null,
+    out,
+    lp: values.lp ?? null,
+    firstEntryYear:
+      values['first-entry-year'] === undefined
+        ? null
+        : positive('first-entry-year', values['first-entry-year'], 0, true),
+    years: positive('years', values.years, 3, true),
+    timeLimit: positive('time-limit', values['time-limit'], 20, false),
+    gap,
+    continuous: values.continuous ?? false,
+    coldSpot: values['cold-spot']
+      ? values['cold-spot']
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+    priority,
+    dataDir: values.data ?? DEFAULT_DATA_DIR,
+  };
+}
+
+function readJson(path: string, flag: string): unknown {
+  if (!existsSync(path)) throw new CliError(`--${flag}: file not found: ${path}`);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new CliError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** NQT need per district x subject group x year from the supply model's central projection. */
+function needFromModel(
+  dataset: RegionDataset,
+  parameters: ModelParameters,
+): { need: NeedRecord[]; firstYear: number } {
+  const inputs = buildModelInputs(dataset, parameters);
+  const central = runDeterministic(inputs);
+  const need: NeedRecord[] = [];
+  inputs.districts.forEach((district, a) => {
+    inputs.groups.forEach((subject, g) => {
+      inputs.years.forEach((year, t) => {
+        need.push({
+          districtCode: district.code,
+          subject,
+          nqtYear: startYearOf(year)!,
+          teachers: central.outputs.nqtNeed[cellIndex(inputs, a, g, t)]!,
+        });
+      });
+    });
+  });
+  return { need, firstYear: startYearOf(inputs.years[0]!)! };
+}
+
+async function buildProblem(
+  args: AllocateArgs,
+  log: (line: string) => void,
+): Promise<AllocationProblem> {
+  if (args.problem) return readJson(args.problem, 'problem') as AllocationProblem;
+  if (!existsSync(args.dataDir)) throw new CliError(`--data: folder not found: ${args.dataDir}`);
+  const { dataset, issues } = await loadRegionDataset(nodeReader(args.dataDir));
+  for (const issue of issues) log(`warning: ${describeIssue(issue)}`);
+  let parameters: ModelParameters;
+  try {
+    const scenario = args.scenario ? parseScenario(readJson(args.scenario, 'scenario')) : null;
+    parameters = resolveParameters(defaultParameters(dataset), scenario?.parameters ?? {});
+  } catch (error) {
+    if (error instanceof ModelInputError)
+      throw new CliError(`${args.scenario ?? 'dataset'}: ${error.message}`);
+    throw error;
+  }
+  let need: NeedRecord[];
+  let firstNeedYear: number;
+  if (args.need) {
+    if (!existsSync(args.need)) throw new CliError(`--need: file not found: ${args.need}`);
+    const parsed = needFromForecastCsv(readFileSync(args.need, 'utf8'), args.need);
+    if (parsed.issues.length > 0) throw new CliError(parsed.issues.map(describeIssue).join('\n'));
+    need = parsed.need;
+    firstNeedYear = Math.min(...need.map((record) => record.nqtYear));
+  } else {
+    try {
+      ({ need, firstYear: firstNeedYear } = needFromModel(dataset, parameters));
+    } catch (error) {
+      if (error instanceof ModelInputError) throw new CliError(`supply model: ${error.message}`);
+      throw error;
+    }
+  }
+  const first = args.firstEntryYear ?? firstNeedYear + 1;
+  const districtCodes = dataset.districts.map((d) => d.code);
+  let weights: Record<string, number> | undefined;
+  if (args.coldSpot.length > 0) {
+    try {
+      weights = coldSpotWeights(
+        dataset.indicators,
+        {
+          weights: args.coldSpot.map((indicatorId) => ({ indicatorId, weight: 1 })),
+          threshold: 0.5,
+        },
+        districtCodes,
+        args.priority,
+      );
+    } catch (error) {
+      throw new CliError(`--cold-spot: ${(error as Error).message}`);
+    }
+  }
+  return problemFromDataset(dataset, {
+    need,
+    entryYears: Array.from({ length: args.years }, (_, i) => first + i),
+    ...(weights ? { coldSpotWeights: weights } : {}),
+    conversionRates: conversionRatesFrom(parameters.completionRate, parameters.employmentRate),
+  });
+}
+
+export interface AllocateSummary {
+  status: string;
+  written: string[];
+}
+
+export async function runAllocate(
+  args: AllocateArgs,
+  log: (line: string) => void,
+): Promise<AllocateSummary> {
+  for (const path of [args.out, args.lp].filter((p): p is string => p !== null)) {
+    if (!existsSync(dirname(resolve(path)))) throw new CliError(`folder not found for ${path}`);
+  }
+  const problem = await buildProblem(args, log);
+  const engine = createHighsEngine(await loadHighs());
+  const options = {
+    wholePlaces: !args.continuous,
+    minimumCohorts: !args.continuous,
+    timeLimitSeconds: args.timeLimit,
+    relativeGap: args.gap,
+  };
+  const result = allocate(problem, engine, options);
+  const written: string[] = [];
+
+  if (args.lp && result.status !== 'invalid-input') {
+    const model = buildAllocationModel(problem, options).model;
+    const comment = `ITT place allocation, ${problem.regionName}, entry years ${problem.entryYears.join(', ')}\n${result.objective === null ? 'No objective (see the allocation report)' : `Objective of the plan found: ${result.objective}`}`;
+    writeFileSync(resolve(args.lp), toCplexLp(model, comment));
+    written.push(resolve(args.lp));
+  }
+  if (result.status === 'invalid-input') {
+    throw new CliError(
+      result.issues
+        .map((issue) => `${args.problem ?? 'allocation input'}: ${issue.field}: ${issue.message}`)
+        .join('\n'),
+    );
+  }
+  log(result.message);
+  if (result.solution) {
+    const out = resolve(args.out);
+    const districtsOut = out.replace(/\.csv$/, '.districts.csv');
+    for (const [path, table] of [
+      [out, allocationTable(problem, result.solution)],
+      [districtsOut, districtOutcomeTable(problem, result.solution)],
+    ] as const) {
+      writeFileSync(path, formatEesCsv(table));
+      writeFileSync(path.replace(/\.csv$/, '.meta.csv'), formatEesMeta(table));
+      written.push(path, path.replace(/\.csv$/, '.meta.csv'));
+    }
+    const size = result.modelSize!;
+    log(
+      `Objective (weighted unmet need and penalties): ${result.objective!.toFixed(4)}; LP bound ${result.lpObjective?.toFixed(4) ?? 'n/a'}; gap ${result.mipGap === null ? 'n/a' : `${(result.mipGap * 100).toFixed(3)}%`}.`,
+    );
+    log(
+      `Model: ${size.columns} columns, ${size.rows} rows, ${size.integerColumns} integer; solve time ${(result.timing.lpSeconds + result.timing.milpSeconds).toFixed(3)} s (LP ${result.timing.lpSeconds.toFixed(3)} s, MILP ${result.timing.milpSeconds.toFixed(3)} s), total ${result.timing.totalSeconds.toFixed(3)} s.`,
+    );
+    log(`Binding rules: ${result.binding.length}.`);
+    for (const value of result.marginalValues.slice(0, 5)) log(`- ${value.text}`);
+  }
+  return { status: result.status, written };
+}
+
+async function main() {
+  try {
+    const args = parseAllocateArgs(process.argv.slice(2));
+    const summary = await runAllocate(args, (line) => console.log(line));
+    if (summary.written.length > 0) console.log(`Wrote ${summary.written.join(', ')}.`);
+    if (summary.status === 'infeasible') process.exit(1);
+    if (summary.status === 'failed') process.exit(3);
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(`allocate: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}

@@ -1,0 +1,97 @@
+/**
+ * Main-thread client of the solver worker. One long-lived worker holds the warmed HiGHS
+ * runtime; every call takes an AbortSignal, and aborting terminates the worker (HiGHS cannot
+ * be interrupted from outside) and rejects with an AbortError. The next call makes a fresh
+ * worker. The main thread never solves anything itself.
+ */
+import { wrap, type Endpoint, type Remote } from 'comlink';
+import type { AllocationOptions, AllocationResult } from '../allocation/allocate.ts';
+import type { AllocationProblem } from '../allocation/problem.ts';
+import type { SolveOptions, SolveResult } from '../solver/engine.ts';
+import type { LinearModel } from '../solver/model.ts';
+import type { SolverOutcome, SolverWorkerApi } from '../solver/worker-api.ts';
+
+/** A Worker, or anything with the same messaging surface (a MessagePort in tests). */
+export type SolverWorkerLike = Endpoint & { terminate(): void };
+
+function defaultWorker(): SolverWorkerLike {
+  return new Worker(new URL('../../workers/solver.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'solver',
+  });
+}
+
+function abortError(): DOMException {
+  return new DOMException('The solve was cancelled.', 'AbortError');
+}
+
+interface Handle {
+  worker: SolverWorkerLike;
+  api: Remote<SolverWorkerApi>;
+}
+
+export class SolverClient {
+  private handle: Handle | null = null;
+
+  constructor(private readonly createWorker: () => SolverWorkerLike = defaultWorker) {}
+
+  /** Loads and warms HiGHS ahead of the first solve; resolves with the warm-up seconds. */
+  warm(signal?: AbortSignal): Promise<number> {
+    return this.call((api) => api.warm(), signal);
+  }
+
+  allocate(
+    problem: AllocationProblem,
+    options: Partial<AllocationOptions> = {},
+    signal?: AbortSignal,
+  ): Promise<AllocationResult> {
+    return this.call((api) => api.allocate(problem, options), signal);
+  }
+
+  solve(model: LinearModel, options: SolveOptions, signal?: AbortSignal): Promise<SolveResult> {
+    return this.call((api) => api.solve(model, options), signal);
+  }
+
+  /** Ends the worker; a later call starts a new one. */
+  dispose(): void {
+    this.handle?.worker.terminate();
+    this.handle = null;
+  }
+
+  private current(): Handle {
+    if (!this.handle) {
+      const worker = this.createWorker();
+      this.handle = { worker, api: wrap<SolverWorkerApi>(worker) };
+    }
+    return this.handle;
+  }
+
+  private call<T>(
+    run: (api: Remote<SolverWorkerApi>) => Promise<SolverOutcome<T>>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    if (signal?.aborted) return Promise.reject(abortError());
+    const handle = this.current();
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        // Only the worker this call was running on: a newer one may already be in use.
+        if (this.handle === handle) this.dispose();
+        else handle.worker.terminate();
+        reject(abortError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      run(handle.api).then(
+        (outcome) => {
+          signal?.removeEventListener('abort', onAbort);
+          if (outcome.ok) resolve(outcome.value);
+          else
+            reject(Object.assign(new Error(outcome.error.message), { name: outcome.error.name }));
+        },
+        (error: unknown) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+}

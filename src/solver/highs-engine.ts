@@ -1,0 +1,167 @@
+import type { Highs, ModelData, Model } from 'highs';
+import {
+  emptySolveResult,
+  hasIntegerColumns,
+  type SolveOptions,
+  type SolveResult,
+  type SolverEngine,
+} from './engine.ts';
+import type { LinearModel } from './model.ts';
+
+/**
+ * HiGHS (WebAssembly, MIT) as the solver engine. The model goes in through the typed-array
+ * `passModel` route (`createModel(ModelData)`), not LP text. Every solve has a time limit and
+ * its model status is always read: a time-limited point is never reported as optimal.
+ */
+export function createHighsEngine(highs: Highs): SolverEngine {
+  const { modelStatus, solutionStatus, variableType, objectiveSense } = highs.constants;
+
+  function toModelData(model: LinearModel, relax: boolean): ModelData {
+    const integer = !relax && hasIntegerColumns(model);
+    const numCols = model.colNames.length;
+    const numRows = model.rowNames.length;
+    const integrality = integer
+      ? Int32Array.from(model.colInteger, (flag) =>
+          flag === 1 ? variableType.integer : variableType.continuous,
+        )
+      : undefined;
+    return {
+      numCols,
+      numRows,
+      sense: model.sense === 'minimize' ? objectiveSense.minimize : objectiveSense.maximize,
+      offset: model.offset,
+      colCost: model.colCost,
+      // highs.infinity is IEEE infinity, so unbounded sides pass through unchanged.
+      colLower: model.colLower,
+      colUpper: model.colUpper,
+      rowLower: model.rowLower,
+      rowUpper: model.rowUpper,
+      matrix: {
+        format: 'csr',
+        numRows,
+        numCols,
+        starts: model.rowStarts,
+        indices: model.rowIndices,
+        values: model.rowValues,
+      },
+      ...(integrality ? { integrality } : {}),
+      colNames: model.colNames,
+      rowNames: model.rowNames,
+      modelName: model.name,
+    };
+  }
+
+  function runOnce(
+    model: LinearModel,
+    options: SolveOptions,
+    presolve: 'choose' | 'off',
+  ): { result: SolveResult; rawStatus: number } {
+    const integer = !options.relaxIntegrality && hasIntegerColumns(model);
+    const started = performance.now();
+    const native: Model = highs.createModel(toModelData(model, options.relaxIntegrality ?? false));
+    try {
+      native.options.set({
+        output_flag: false,
+        presolve,
+        time_limit: options.timeLimitSeconds,
+        random_seed: 0,
+        ...(integer
+          ? { mip_rel_gap: options.relativeGap ?? 1e-4 }
+          : { solver: options.lpMethod ?? 'ipm' }),
+      });
+      if (integer && options.start?.length === model.colNames.length) {
+        native.setSolution({ colValue: options.start });
+      }
+      const { modelStatus: status } = native.run();
+      const seconds = (performance.now() - started) / 1000;
+      const primalFeasible =
+        Number(native.info.get('primal_solution_status')) === solutionStatus.feasible;
+      const detail = describeStatus(status);
+      const base = emptySolveResult('HiGHS', 'error', detail, seconds, integer);
+      if (status === modelStatus.infeasible) {
+        return { result: { ...base, status: 'infeasible' }, rawStatus: status };
+      }
+      if (status === modelStatus.unbounded) {
+        return { result: { ...base, status: 'unbounded' }, rawStatus: status };
+      }
+      if (status === modelStatus.unboundedOrInfeasible) {
+        return { result: base, rawStatus: status };
+      }
+      const optimal = status === modelStatus.optimal || status === modelStatus.empty;
+      const stoppedEarly =
+        status === modelStatus.timeLimit ||
+        status === modelStatus.iterationLimit ||
+        status === modelStatus.interrupted ||
+        status === modelStatus.solutionLimit;
+      if (!optimal && !stoppedEarly) return { result: base, rawStatus: status };
+      const hasSolution = primalFeasible;
+      if (!hasSolution && stoppedEarly) {
+        return { result: { ...base, status: 'time-limit' }, rawStatus: status };
+      }
+      const solution = native.getSolution();
+      const mipGap = integer ? Number(native.info.get('mip_gap')) : null;
+      const mipBound = integer ? Number(native.info.get('mip_dual_bound')) : null;
+      return {
+        result: {
+          ...base,
+          status: optimal ? 'optimal' : 'time-limit',
+          hasSolution,
+          objective: native.getObjectiveValue(),
+          colValue: solution.colValue,
+          rowValue: solution.rowValue,
+          rowDual: integer ? new Float64Array(0) : solution.rowDual,
+          colDual: integer ? new Float64Array(0) : solution.colDual,
+          mipGap,
+          mipBound,
+        },
+        rawStatus: status,
+      };
+    } catch (error) {
+      const seconds = (performance.now() - started) / 1000;
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        result: emptySolveResult('HiGHS', 'error', `HiGHS failed: ${message}`, seconds, integer),
+        rawStatus: modelStatus.solveError,
+      };
+    } finally {
+      native.dispose();
+    }
+  }
+
+  return {
+    name: 'HiGHS',
+    solve(model, options) {
+      const first = runOnce(model, options, 'choose');
+      // Presolve can prove "infeasible or unbounded" without saying which; without presolve
+      // HiGHS tells them apart.
+      if (first.rawStatus !== modelStatus.unboundedOrInfeasible) return first.result;
+      const second = runOnce(model, options, 'off');
+      return { ...second.result, seconds: first.result.seconds + second.result.seconds };
+    },
+  };
+}
+
+const STATUS_WORDS: Record<number, string> = {
+  0: 'No status set',
+  1: 'The model could not be loaded',
+  2: 'The model is invalid',
+  3: 'Presolve failed',
+  4: 'The solver failed',
+  5: 'Postsolve failed',
+  6: 'The model is empty',
+  7: 'Optimal',
+  8: 'Infeasible: no plan meets every constraint',
+  9: 'Infeasible or unbounded',
+  10: 'Unbounded',
+  11: 'Objective bound reached',
+  12: 'Objective target reached',
+  13: 'Time limit reached',
+  14: 'Iteration limit reached',
+  15: 'Unknown outcome',
+  16: 'Solution limit reached',
+  17: 'Interrupted',
+};
+
+function describeStatus(status: number): string {
+  return STATUS_WORDS[status] ?? `HiGHS model status ${status}`;
+}
