@@ -34,7 +34,15 @@ export default tseslint.config(
   },
   {
     // The pure core runs in Node, workers and tests: no DOM, UI or worker libraries.
-    files: ['src/model/**', 'src/allocation/**', 'src/redistribution/**'],
+    files: [
+      'src/model/**',
+      'src/allocation/**',
+      'src/redistribution/**',
+      'src/partnerships/**',
+      'src/indicators/**',
+      'src/solver/**',
+      'src/scenarios/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

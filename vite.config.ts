@@ -41,11 +41,23 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts'],
+          // Some tests load and warm HiGHS or run thousands of draws: generous limits keep them
+          // from failing on a busy machine. Speed is measured in `npm run bench`, not here.
+          testTimeout: 60_000,
+        },
       },
       {
         extends: true,
-        test: { name: 'dom', environment: 'jsdom', include: ['test/dom/**/*.test.ts'] },
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['test/dom/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
       },
       {
         extends: true,

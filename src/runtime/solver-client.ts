@@ -9,7 +9,7 @@ import type { AllocationOptions, AllocationResult } from '../allocation/allocate
 import type { AllocationProblem } from '../allocation/problem.ts';
 import type { SolveOptions, SolveResult } from '../solver/engine.ts';
 import type { LinearModel } from '../solver/model.ts';
-import type { SolverOutcome, SolverWorkerApi } from '../solver/worker-api.ts';
+import type { SolverOutcome, SolverWorkerApi } from './solver-worker-api.ts';
 
 /** A Worker, or anything with the same messaging surface (a MessagePort in tests). */
 export type SolverWorkerLike = Endpoint & { terminate(): void };

@@ -8,8 +8,8 @@ import { transfer } from 'comlink';
 import { allocate, type AllocationOptions, type AllocationResult } from '../allocation/allocate.ts';
 import type { AllocationProblem } from '../allocation/problem.ts';
 import { warmUpAllocation } from '../allocation/synthetic.ts';
-import type { SolveOptions, SolveResult, SolverEngine } from './engine.ts';
-import type { LinearModel } from './model.ts';
+import type { SolveOptions, SolveResult, SolverEngine } from '../solver/engine.ts';
+import type { LinearModel } from '../solver/model.ts';
 
 export interface PlainError {
   name: string;
