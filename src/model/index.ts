@@ -33,7 +33,7 @@ export {
   type YearValues,
 } from './parameters.ts';
 export { buildModelInputs, cellIndex, credibilityWeight, type ModelInputs } from './inputs.ts';
-export { OUTPUT_NAMES, type OutputName } from './simulate.ts';
+export { OUTPUT_NAMES, baseValues, type OutputName } from './simulate.ts';
 export {
   drawSeed,
   mergeDrawChunks,

@@ -1,27 +1,204 @@
-import { LitElement, html, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { RegionDataset } from '../../data/types.ts';
+import { ModelPool } from '../../runtime/model-pool.ts';
+import { formatCount } from '../format.ts';
 import { ROUTES } from '../routes.ts';
-import './tsp-pending-page.ts';
+import { fileStem, fullForecastFiles } from '../forecast/forecast-files.ts';
+import {
+  DEFAULT_CHOICES,
+  selectionLabel,
+  type ForecastChoices,
+} from '../forecast/forecast-view.ts';
+import { runForecast, type ForecastResult } from '../forecast/run-forecast.ts';
+import '../forecast/tsp-forecast-controls.ts';
+import '../forecast/tsp-forecast-download.ts';
+import '../forecast/tsp-forecast-drivers.ts';
+import '../forecast/tsp-forecast-flows.ts';
+import '../forecast/tsp-forecast-inputs.ts';
+import '../forecast/tsp-forecast-need.ts';
+import '../forecast/tsp-forecast-progress.ts';
+
+/** What the last user action came to, shown in a banner that takes focus. */
+interface Notice {
+  kind: 'success' | 'cancelled' | 'error';
+  text: string;
+}
+
+const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
 /**
- * The Forecast page. Its feature has not landed yet, so it says so and shows no figures.
+ * The Forecast page: choose an area, phase and subject; the Monte Carlo runs in the model
+ * worker pool with progress and Cancel; NQT and trainee need with ranges, the drivers of
+ * change and the flows behind them, each with a table and downloads. It runs once with the
+ * defaults on first visit, so the page opens with numbers.
  *
- * @summary Forecast page.
+ * @summary Forecast of NQT and trainee need.
  */
 @customElement('tsp-forecast-page')
 export class TspForecastPage extends LitElement {
   @property({ attribute: false }) region: RegionDataset | undefined;
 
+  @state() private result: ForecastResult | undefined;
+  @state() private running = false;
+  @state() private drawsDone = 0;
+  @state() private drawCount = 0;
+  @state() private notice: Notice | undefined;
+
+  private pool: ModelPool | undefined;
+  private controller: AbortController | undefined;
+  private started = false;
+
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('region') && this.region && !this.started) {
+      this.started = true;
+      void this.run(DEFAULT_CHOICES, false);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    this.controller?.abort();
+    this.pool?.terminate();
+    this.pool = undefined;
+    super.disconnectedCallback();
+  }
+
+  private async run(choices: ForecastChoices, userAction: boolean): Promise<void> {
+    const region = this.region;
+    if (!region) return;
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.running = true;
+    this.drawsDone = 0;
+    this.drawCount = choices.drawCount;
+    this.notice = undefined;
+    this.pool ??= new ModelPool();
+    const current = () => this.controller === controller;
+    try {
+      const result = await runForecast(this.pool, region, choices, {
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (current()) this.drawsDone = done;
+        },
+      });
+      if (!current()) return;
+      this.result = result;
+      if (userAction) {
+        this.notice = {
+          kind: 'success',
+          text: `Forecast updated for ${selectionLabel(result.view)}: ${formatCount(choices.drawCount)} draws in ${result.seconds.toFixed(1)} seconds.`,
+        };
+      }
+    } catch (error) {
+      if (!current()) return;
+      this.notice = isAbort(error)
+        ? {
+            kind: 'cancelled',
+            text: this.result
+              ? 'Forecast cancelled. The results below are from the previous run.'
+              : 'Forecast cancelled. Run the forecast to see results.',
+          }
+        : {
+            kind: 'error',
+            text: `The forecast could not run: ${error instanceof Error ? error.message : String(error)}`,
+          };
+    } finally {
+      if (current()) {
+        this.running = false;
+        this.controller = undefined;
+      }
+    }
+    if (this.notice) {
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('[data-testid="forecast-notice"]')?.focus();
+    }
+  }
+
+  private renderNotice(notice: Notice): TemplateResult {
+    if (notice.kind === 'error') {
+      return html`<div class="govuk-error-summary" data-testid="forecast-notice" tabindex="-1">
+        <div role="alert">
+          <h2 class="govuk-error-summary__title">There is a problem</h2>
+          <div class="govuk-error-summary__body"><p class="govuk-body">${notice.text}</p></div>
+        </div>
+      </div>`;
+    }
+    const success = notice.kind === 'success';
+    return html`<div
+      class="govuk-notification-banner ${success ? 'govuk-notification-banner--success' : ''}"
+      role=${success ? 'alert' : 'region'}
+      aria-labelledby="forecast-notice-title"
+      data-testid="forecast-notice"
+      tabindex="-1"
+    >
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="forecast-notice-title">
+          ${success ? 'Success' : 'Important'}
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading">${notice.text}</p>
+      </div>
+    </div>`;
+  }
+
+  private renderResult(result: ForecastResult): TemplateResult {
+    const { view } = result;
+    return html`<p class="govuk-body" data-testid="forecast-summary">
+        Results for <strong>${selectionLabel(view)}</strong>: ${result.scenarioName} scenario,
+        ${formatCount(view.choices.drawCount)} draws, seed ${view.choices.seed}.
+      </p>
+      <tsp-forecast-need .view=${view}></tsp-forecast-need>
+      <tsp-forecast-drivers .view=${view}></tsp-forecast-drivers>
+      <tsp-forecast-flows .view=${view}></tsp-forecast-flows>
+      <h2 class="govuk-heading-m">Download the full forecast</h2>
+      <p class="govuk-body">
+        Every ${result.national ? 'subject' : 'district, subject'} and year of this run: central
+        projection, P10 to P90 ranges of each cell and the drivers of change, as tidy CSV.
+      </p>
+      <tsp-forecast-download
+        label="full forecast"
+        .files=${() => fullForecastFiles(result, `forecast-full-${fileStem(view)}`)}
+      ></tsp-forecast-download>
+      <tsp-forecast-inputs .region=${this.region} .choices=${view.choices}></tsp-forecast-inputs>`;
+  }
+
   protected override render(): TemplateResult {
-    return html`<tsp-pending-page
-      heading=${ROUTES.forecast.title}
-      feature="forecast"
-    ></tsp-pending-page>`;
+    const heading = html`<h1 class="govuk-heading-l">${ROUTES.forecast.title}</h1>`;
+    if (!this.region) {
+      return html`${heading}
+        <p class="govuk-body" role="status">Loading the data…</p>`;
+    }
+    return html`${this.notice ? this.renderNotice(this.notice) : nothing} ${heading}
+      <p class="govuk-body-l">
+        How many newly qualified teachers and trainees the area needs over the next three entry
+        years, with uncertainty ranges and the reasons the need changes.
+      </p>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <tsp-forecast-controls
+            .districts=${this.region.districts}
+            regionName=${this.region.regionName}
+            ?running=${this.running}
+            @tsp-forecast-run=${(e: CustomEvent<ForecastChoices>) => void this.run(e.detail, true)}
+          ></tsp-forecast-controls>
+        </div>
+      </div>
+      ${
+        this.running
+          ? html`<tsp-forecast-progress
+              .done=${this.drawsDone}
+              .total=${this.drawCount}
+              @tsp-forecast-cancel=${() => this.controller?.abort()}
+            ></tsp-forecast-progress>`
+          : nothing
+      }
+      ${this.result ? this.renderResult(this.result) : nothing}`;
   }
 }
 

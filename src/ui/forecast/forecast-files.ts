@@ -1,0 +1,264 @@
+/**
+ * The Forecast page's downloads as Explore Education Statistics tidy CSV, each with its
+ * .meta.csv: the numbers of each chart and table for the chosen area, and the full file of
+ * every district x subject x year (the same file as `npm run forecast`).
+ */
+import { csvFormatRows } from 'd3-dsv';
+import {
+  ACADEMIC_YEAR,
+  ENGLAND,
+  toTimePeriod,
+  type EesColumnMeta,
+  type EesRow,
+  type EesTable,
+} from '../../data/ees.ts';
+import {
+  FORECAST_META_COLUMNS,
+  forecastColumns,
+  forecastMetaRows,
+  forecastToRows,
+} from '../../model/index.ts';
+import { DRIVER_LABELS, FLOW_COLUMNS, FLOW_LABELS } from './labels.ts';
+import {
+  ENGLAND_NATIONAL,
+  FLOW_OUTPUTS,
+  type ForecastView,
+  type NeedRange,
+} from './forecast-view.ts';
+import type { ForecastResult } from './run-forecast.ts';
+
+/** A file's text and name, ready for downloadText. */
+export interface DownloadFile {
+  fileName: string;
+  text: string;
+}
+
+/** Time and location columns for the chosen area: one district, the region, or England. */
+function location(view: ForecastView): { columns: string[]; values: EesRow } {
+  const common = { time_identifier: ACADEMIC_YEAR, ...ENGLAND };
+  if (view.choices.area === ENGLAND_NATIONAL) {
+    return {
+      columns: [
+        'time_period',
+        'time_identifier',
+        'geographic_level',
+        'country_code',
+        'country_name',
+      ],
+      values: { ...common, geographic_level: 'National' },
+    };
+  }
+  if (view.districtCode !== undefined) {
+    return {
+      columns: [
+        'time_period',
+        'time_identifier',
+        'geographic_level',
+        'country_code',
+        'country_name',
+        'lad_code',
+        'lad_name',
+      ],
+      values: {
+        ...common,
+        geographic_level: 'Local authority district',
+        lad_code: view.districtCode,
+        lad_name: view.areaName,
+      },
+    };
+  }
+  // A planning region is not an ONS region: its code column is 'z' (not applicable).
+  return {
+    columns: [
+      'time_period',
+      'time_identifier',
+      'geographic_level',
+      'country_code',
+      'country_name',
+      'region_code',
+      'region_name',
+    ],
+    values: {
+      ...common,
+      geographic_level: 'Regional',
+      region_code: 'z',
+      region_name: view.areaName,
+    },
+  };
+}
+
+const FILTERS: EesColumnMeta[] = [
+  { name: 'phase', type: 'Filter', label: 'Phase', filterHint: 'Primary or secondary' },
+  {
+    name: 'subject',
+    type: 'Filter',
+    label: 'Subject',
+    filterHint: 'Secondary subject group, all secondary subjects, or Primary',
+  },
+];
+
+function filterValues(view: ForecastView): EesRow {
+  return {
+    phase: view.choices.phase === 'primary' ? 'Primary' : 'Secondary',
+    subject: view.subjectName,
+  };
+}
+
+const valueOrX = (value: number | undefined): number | string => value ?? 'x';
+
+/** NQT and trainee need per shown year: central projection and P10/P50/P90 of the draws. */
+export function needTable(view: ForecastView): EesTable {
+  const { columns, values } = location(view);
+  const indicators: EesColumnMeta[] = [];
+  for (const [prefix, what, dp] of [
+    ['nqt_need_fte', 'Postgraduate NQT need (FTE)', 1],
+    ['trainee_need_count', 'Postgraduate trainee need (trainees starting the year before)', 0],
+  ] as const) {
+    indicators.push({
+      name: `${prefix}_central`,
+      type: 'Indicator',
+      label: `${what}, central projection`,
+      indicatorGrouping: 'Central projection',
+      unit: '',
+      dp,
+    });
+    for (const p of ['p10', 'p50', 'p90'] as const) {
+      indicators.push({
+        name: `${prefix}_${p}`,
+        type: 'Indicator',
+        label: `${what}, ${p.toUpperCase()} of Monte Carlo draws of the area total`,
+        indicatorGrouping: 'Uncertainty range',
+        unit: '',
+        dp,
+      });
+    }
+  }
+  const entryYear: EesColumnMeta = {
+    name: 'trainee_entry_year',
+    type: 'Filter',
+    label: 'Trainee entry year',
+    filterHint: 'Academic year the trainees who qualify in time_period start ITT',
+  };
+  const range = (prefix: string, need: NeedRange): EesRow => ({
+    [`${prefix}_central`]: need.central,
+    [`${prefix}_p10`]: valueOrX(need.p10),
+    [`${prefix}_p50`]: valueOrX(need.p50),
+    [`${prefix}_p90`]: valueOrX(need.p90),
+  });
+  const meta = [...FILTERS, entryYear, ...indicators];
+  return {
+    columns: [...columns, ...meta.map((m) => m.name)],
+    meta,
+    rows: view.years.map((year) => ({
+      ...values,
+      time_period: toTimePeriod(year.nqtYear),
+      ...filterValues(view),
+      trainee_entry_year: year.entryYear,
+      ...range('nqt_need_fte', year.nqt),
+      ...range('trainee_need_count', year.trainee),
+    })),
+  };
+}
+
+/** Drivers of the change in trainee need into each shown year, with a Total row per year. */
+export function driversTable(view: ForecastView): EesTable {
+  const { columns, values } = location(view);
+  const meta: EesColumnMeta[] = [
+    ...FILTERS,
+    {
+      name: 'driver',
+      type: 'Filter',
+      label: 'Driver of change',
+      filterHint: 'Total is the whole change',
+    },
+    {
+      name: 'trainee_need_change',
+      type: 'Indicator',
+      label: 'Change in trainee need from the previous entry year, central projection',
+      indicatorGrouping: 'Drivers of change',
+      unit: '',
+      dp: 1,
+    },
+  ];
+  const rows = view.changes.flatMap((change) => {
+    const base = { ...values, time_period: toTimePeriod(change.to.nqtYear), ...filterValues(view) };
+    return [
+      ...change.steps.map((step) => ({
+        ...base,
+        driver: DRIVER_LABELS[step.driver],
+        trainee_need_change: step.value,
+      })),
+      {
+        ...base,
+        driver: 'Total',
+        trainee_need_change: change.to.trainee.central - change.from.trainee.central,
+      },
+    ];
+  });
+  return { columns: [...columns, ...meta.map((m) => m.name)], meta, rows };
+}
+
+/** Demand, supply and flows of the central projection per shown year. */
+export function flowsTable(view: ForecastView): EesTable {
+  const { columns, values } = location(view);
+  const meta: EesColumnMeta[] = [
+    ...FILTERS,
+    ...FLOW_OUTPUTS.map((name): EesColumnMeta => ({
+      name: FLOW_COLUMNS[name],
+      type: 'Indicator',
+      label: `${FLOW_LABELS[name]}, central projection`,
+      indicatorGrouping: 'Central projection',
+      unit: '',
+      dp: 1,
+    })),
+  ];
+  return {
+    columns: [...columns, ...meta.map((m) => m.name)],
+    meta,
+    rows: view.flows.map((flow) => {
+      const row: EesRow = {
+        ...values,
+        time_period: toTimePeriod(flow.nqtYear),
+        ...filterValues(view),
+      };
+      for (const name of FLOW_OUTPUTS) row[FLOW_COLUMNS[name]] = flow.values[name];
+      return row;
+    }),
+  };
+}
+
+/** Every district x subject group x projection year of the run (the forecast CLI's file). */
+export function fullForecastFiles(
+  result: ForecastResult,
+  baseName: string,
+): [DownloadFile, DownloadFile] {
+  const rows = forecastToRows(result.inputs, result.central, {
+    geographicLevel: result.national ? 'National' : 'Local authority district',
+    summary: result.summary,
+    drivers: result.drivers,
+  });
+  const columns = forecastColumns();
+  const metaRows = forecastMetaRows();
+  return [
+    { fileName: `${baseName}.csv`, text: csv(columns, rows) },
+    { fileName: `${baseName}.meta.csv`, text: csv(FORECAST_META_COLUMNS, metaRows) },
+  ];
+}
+
+function csv(columns: readonly string[], rows: readonly Record<string, string>[]): string {
+  return `${csvFormatRows([[...columns], ...rows.map((row) => columns.map((c) => row[c] ?? ''))])}\n`;
+}
+
+/** A short file name for the chosen area and subject, e.g. `sheffield-city-region-secondary-mathematics`. */
+export function fileStem(view: ForecastView): string {
+  return [
+    view.areaName,
+    view.choices.phase,
+    view.choices.phase === 'secondary' ? view.subjectName : '',
+  ]
+    .filter((part) => part !== '')
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

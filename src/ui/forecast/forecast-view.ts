@@ -1,0 +1,219 @@
+/**
+ * What the Forecast page shows for one run: the user's choices turned into model cells, and
+ * the model's outputs totalled over those cells for the next three entry years. Pure (no DOM),
+ * so it is tested in Node with hand-made outputs.
+ */
+import type { AcademicYear, Phase, SecondarySubject } from '../../data/types.ts';
+import {
+  DRIVER_NAMES,
+  type DeterministicResult,
+  type DriverDecomposition,
+  type DriverName,
+  type ModelInputs,
+} from '../../model/index.ts';
+import { percentiles, totalOf, totalsPerDraw, type Percentiles } from './aggregate.ts';
+
+/** Area choice values besides a district code. */
+export const WHOLE_REGION = 'region';
+export const ENGLAND_NATIONAL = 'national';
+export const ALL_SUBJECTS = 'all';
+
+export interface ForecastChoices {
+  /** WHOLE_REGION, ENGLAND_NATIONAL or a district code. */
+  area: string;
+  phase: Phase;
+  /** ALL_SUBJECTS or one secondary subject (ignored for primary). */
+  subject: typeof ALL_SUBJECTS | SecondarySubject;
+  drawCount: number;
+  seed: number;
+}
+
+export const DEFAULT_CHOICES: ForecastChoices = {
+  area: WHOLE_REGION,
+  phase: 'secondary',
+  subject: ALL_SUBJECTS,
+  drawCount: 2000,
+  seed: 1,
+};
+
+/** Central projection and, when draws were run, the P10/P50/P90 of a total. */
+export interface NeedRange extends Partial<Percentiles> {
+  central: number;
+}
+
+export interface NeedYear {
+  /** Projection year index in the model outputs. */
+  yearIndex: number;
+  nqtYear: AcademicYear;
+  /** Postgraduate trainees start one year before they qualify. */
+  entryYear: AcademicYear;
+  nqt: NeedRange;
+  trainee: NeedRange;
+}
+
+/** Why trainee need changed from one entry year to the next (central projection). */
+export interface DriverChange {
+  from: NeedYear;
+  to: NeedYear;
+  steps: { driver: DriverName; value: number }[];
+}
+
+/** Demand, supply and flows of the central projection (FTE). */
+export const FLOW_OUTPUTS = [
+  'demand',
+  'supply',
+  'stockFte',
+  'leavers',
+  'workingHourLosses',
+  'returners',
+  'newToSector',
+  'otherRouteEntrants',
+  'postgraduateEntrants',
+  'entrantNeed',
+  'shortfall',
+] as const;
+export type FlowOutput = (typeof FLOW_OUTPUTS)[number];
+
+export interface FlowYear {
+  nqtYear: AcademicYear;
+  values: Record<FlowOutput, number>;
+}
+
+export interface ForecastView {
+  choices: ForecastChoices;
+  areaName: string;
+  /** District code when one district is chosen. */
+  districtCode: string | undefined;
+  subjectName: string;
+  years: NeedYear[];
+  changes: DriverChange[];
+  flows: FlowYear[];
+}
+
+/** The entry-year label of a projection year: trainees start the year before they qualify. */
+export function entryYearOf(inputs: Pick<ModelInputs, 'baseYear' | 'years'>, year: number) {
+  return year === 0 ? inputs.baseYear : inputs.years[year - 1]!;
+}
+
+/**
+ * Projection years shown: the next three whose trainees start after the base year (the
+ * base-year cohort is already in training), or as many as the model projects.
+ */
+export function shownYearIndices(yearCount: number): number[] {
+  const first = yearCount > 1 ? 1 : 0;
+  const indices = [];
+  for (let t = first; t < Math.min(yearCount, first + 3); t++) indices.push(t);
+  return indices;
+}
+
+/** The area cells (`district * groupCount + group`) the choices cover. */
+export function selectedAreaCells(inputs: ModelInputs, choices: ForecastChoices): number[] {
+  const phaseIndex = choices.phase === 'primary' ? 0 : 1;
+  const districts = inputs.districts
+    .map((district, index) => ({ code: district.code, index }))
+    .filter(
+      ({ code }) =>
+        choices.area === WHOLE_REGION || choices.area === ENGLAND_NATIONAL || code === choices.area,
+    )
+    .map(({ index }) => index);
+  const cells = [];
+  for (const district of districts) {
+    for (let group = 0; group < inputs.groupCount; group++) {
+      if (inputs.groupPhase[group] !== phaseIndex) continue;
+      if (
+        choices.phase === 'secondary' &&
+        choices.subject !== ALL_SUBJECTS &&
+        inputs.groups[group] !== choices.subject
+      )
+        continue;
+      cells.push(district * inputs.groupCount + group);
+    }
+  }
+  return cells;
+}
+
+/** Per-draw totals of NQT and trainee need, one array per shown year (kept, not the draws). */
+export interface SelectionDraws {
+  drawCount: number;
+  nqtNeed: Float64Array[];
+  traineeNeed: Float64Array[];
+}
+
+export function selectionDraws(
+  inputs: ModelInputs,
+  areaCells: readonly number[],
+  draws: { drawCount: number; nqtNeed: Float64Array; traineeNeed: Float64Array },
+): SelectionDraws {
+  const years = shownYearIndices(inputs.yearCount);
+  const per = (values: Float64Array) =>
+    years.map((t) => totalsPerDraw(values, draws.drawCount, inputs, areaCells, t));
+  return {
+    drawCount: draws.drawCount,
+    nqtNeed: per(draws.nqtNeed),
+    traineeNeed: per(draws.traineeNeed),
+  };
+}
+
+export interface ViewSource {
+  inputs: ModelInputs;
+  central: DeterministicResult;
+  drivers: DriverDecomposition;
+  /** Absent when the run had no draws. */
+  draws: SelectionDraws | undefined;
+}
+
+function range(central: number, totals: Float64Array | undefined): NeedRange {
+  return totals && totals.length > 0 ? { central, ...percentiles(totals) } : { central };
+}
+
+export function buildForecastView(choices: ForecastChoices, source: ViewSource): ForecastView {
+  const { inputs, central, drivers, draws } = source;
+  const cells = selectedAreaCells(inputs, choices);
+  const district = inputs.districts.find((d) => d.code === choices.area);
+  const total = (values: Float64Array, t: number) => totalOf(values, inputs, cells, t);
+  const years = shownYearIndices(inputs.yearCount).map((t, shown): NeedYear => ({
+    yearIndex: t,
+    nqtYear: inputs.years[t]!,
+    entryYear: entryYearOf(inputs, t),
+    nqt: range(total(central.outputs.nqtNeed, t), draws?.nqtNeed[shown]),
+    trainee: range(total(central.outputs.traineeNeed, t), draws?.traineeNeed[shown]),
+  }));
+  const changes = years.slice(1).map((to, i) => ({
+    from: years[i]!,
+    to,
+    steps: DRIVER_NAMES.map((driver) => ({
+      driver,
+      value: total(drivers.change[driver], to.yearIndex),
+    })),
+  }));
+  const flows = years.map((year) => {
+    const values = {} as Record<FlowOutput, number>;
+    for (const name of FLOW_OUTPUTS) values[name] = total(central.outputs[name], year.yearIndex);
+    return { nqtYear: year.nqtYear, values };
+  });
+  return {
+    choices,
+    areaName: district?.name ?? inputs.regionName,
+    districtCode: district?.code,
+    subjectName:
+      choices.phase === 'primary'
+        ? 'Primary'
+        : choices.subject === ALL_SUBJECTS
+          ? 'All secondary subjects'
+          : choices.subject,
+    years,
+    changes,
+    flows,
+  };
+}
+
+/** "Sheffield City Region, all secondary subjects", for headings, captions and chart titles. */
+export function selectionLabel(view: ForecastView): string {
+  const what =
+    view.choices.phase === 'primary'
+      ? 'primary'
+      : view.choices.subject === ALL_SUBJECTS
+        ? 'all secondary subjects'
+        : `secondary ${view.subjectName}`;
+  return `${view.areaName}, ${what}`;
+}
