@@ -1,0 +1,54 @@
+/**
+ * The district forecast behind the Partnerships page: the supply model's Monte Carlo run in
+ * the worker pool (never on the main thread), its NQT need summarised to P10/P50/P90 per
+ * district, subject group and year in a worker, then filed under entry years.
+ */
+import type { RegionDataset } from '../../data/types.ts';
+import { buildModelInputs, defaultParameters } from '../../model/index.ts';
+import {
+  districtNeedFromModel,
+  forecastEntryYears,
+  type DistrictNeed,
+} from '../../partnerships/index.ts';
+import type { ModelPool } from '../../runtime/model-pool.ts';
+
+/** Seeded, so every device and every reload shows the same figures. */
+export const FORECAST_RUN = { seed: 20_240, drawCount: 500 } as const;
+
+export interface DistrictNeedRun {
+  need: DistrictNeed[];
+  entryYears: string[];
+  /** The model's base year: the latest with published teacher numbers. */
+  baseYear: string;
+  drawCount: number;
+  seed: number;
+}
+
+/** What the page needs of a pool (a ModelPool, or a stand-in in tests). */
+export type NeedPool = Pick<ModelPool, 'run' | 'summarise'>;
+
+export async function runDistrictNeed(
+  dataset: RegionDataset,
+  pool: NeedPool,
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (drawsDone: number, drawCount: number) => void;
+  } = {},
+): Promise<DistrictNeedRun> {
+  // Building the inputs is a small bookkeeping step; the simulation runs in the workers.
+  const inputs = buildModelInputs(dataset, defaultParameters(dataset));
+  const draws = await pool.run(inputs, {
+    ...FORECAST_RUN,
+    outputs: ['nqtNeed'],
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
+  const summary = (await pool.summarise(draws, options.signal)).nqtNeed;
+  if (summary === undefined) throw new Error('The model run returned no NQT need.');
+  return {
+    need: districtNeedFromModel(inputs, summary),
+    entryYears: forecastEntryYears(inputs),
+    baseYear: inputs.baseYear,
+    ...FORECAST_RUN,
+  };
+}
