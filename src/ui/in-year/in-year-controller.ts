@@ -1,0 +1,292 @@
+/**
+ * The In-year page's state and actions, as a Lit reactive controller: it opens the session
+ * (allocation, returns, ledger and settings from IndexedDB), keeps the month's view, asks the
+ * solver worker for proposals (a newer request aborts an older one) and turns every user
+ * action into a validated change, an error summary or a success message.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { describeIssue } from '../../data/issues.ts';
+import type { DataIssue, RegionDataset } from '../../data/types.ts';
+import {
+  CYCLE_MONTHS,
+  type TransferPlan,
+  type TransferProposal,
+  type TrackingView,
+} from '../../redistribution/index.ts';
+import { SolverClient } from '../../runtime/solver-client.ts';
+import { downloadText } from '../download.ts';
+import { loadDefaultCycle } from './default-cycle.ts';
+import { InYearSession, MANAGER } from './in-year-session.ts';
+import { planTransfers } from './transfer-plan.ts';
+import type { ActingAsDetail } from './tsp-acting-as.ts';
+import { curveFieldId, type CurveDetail } from './tsp-curve-editor.ts';
+import type { ErrorItem } from './tsp-error-summary.ts';
+import type { ChosenFile } from './tsp-file-upload.ts';
+import { LEDGER_FILE_INPUT_ID, type LedgerImportDetail } from './tsp-ledger-view.ts';
+import { entryFieldId, type ReturnEntryDetail } from './tsp-return-entry.ts';
+import { NOTICE_DAY_ID, type RulesDetail } from './tsp-rules-form.ts';
+import { transferDomId, type TransferStepDetail } from './tsp-transfer-card.ts';
+
+export const RETURNS_FILE_INPUT_ID = 'tsp-returns-file';
+
+/** Which form an error belongs to, so the summary links to the right field. */
+export type ErrorSource = 'returns' | 'entry' | 'curve' | 'rules' | 'ledger' | 'workflow';
+
+function fieldFor(source: ErrorSource, issue: DataIssue, transferId: string): string {
+  switch (source) {
+    case 'returns':
+      return RETURNS_FILE_INPUT_ID;
+    case 'ledger':
+      return LEDGER_FILE_INPUT_ID;
+    case 'entry':
+      return entryFieldId(issue.column ?? 'time_identifier');
+    case 'curve':
+      return curveFieldId(Math.max(1, CYCLE_MONTHS.indexOf(issue.column as never) + 1));
+    case 'rules':
+      return NOTICE_DAY_ID;
+    case 'workflow':
+      return transferDomId(transferId);
+  }
+}
+
+export class InYearController implements ReactiveController {
+  session: InYearSession | null = null;
+  loadError = '';
+  view: TrackingView | null = null;
+  plan: TransferPlan | null = null;
+  planning = false;
+  planError = '';
+  errorSource: ErrorSource | null = null;
+  issues: DataIssue[] = [];
+  errorItems: ErrorItem[] = [];
+  /** Success message for the notification banner. */
+  notice = '';
+  /** Text for the page's aria-live region. */
+  status = '';
+
+  private opening = false;
+  private solver: SolverClient | null = null;
+  private planAbort: AbortController | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.planAbort?.abort();
+    this.solver?.dispose();
+    this.solver = null;
+  }
+
+  async open(region: RegionDataset): Promise<void> {
+    if (this.opening) return;
+    this.opening = true;
+    try {
+      this.session = await InYearSession.open(await loadDefaultCycle(), region.partnerships);
+      this.refresh();
+    } catch (error) {
+      this.loadError = error instanceof Error ? error.message : String(error);
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Recomputes the month's view and asks the worker for proposals (a newer request aborts an older one). */
+  refresh(): void {
+    const session = this.session;
+    if (session === null) return;
+    this.view = session.view();
+    this.host.requestUpdate();
+    this.planAbort?.abort();
+    this.plan = null;
+    this.planError = '';
+    const monthIndex = session.monthIndex();
+    if (this.view === null || monthIndex === null) return;
+    const abort = new AbortController();
+    this.planAbort = abort;
+    this.planning = true;
+    this.solver ??= new SolverClient();
+    const prefix = `${session.timePeriod}-${String(monthIndex).padStart(2, '0')}`;
+    planTransfers(this.view.cells, this.solver, prefix, session.transferOptions(), abort.signal)
+      .then((plan) => {
+        if (abort.signal.aborted) return;
+        this.plan = plan;
+        this.status =
+          plan.proposals.length === 0
+            ? plan.detail
+            : `${plan.proposals.length} transfers proposed.`;
+      })
+      .catch((error: unknown) => {
+        if (abort.signal.aborted) return;
+        this.planError = `The transfers could not be worked out: ${error instanceof Error ? error.message : String(error)}`;
+      })
+      .finally(() => {
+        if (this.planAbort === abort) this.planning = false;
+        this.host.requestUpdate();
+      });
+  }
+
+  showErrors(source: ErrorSource, issues: DataIssue[], transferId = ''): void {
+    this.notice = '';
+    this.errorSource = issues.length > 0 ? source : null;
+    this.issues = issues;
+    // A new array only when the errors change: the summary takes focus whenever it gets one.
+    this.errorItems = issues.map((issue) => ({
+      text:
+        source === 'workflow' ? `This step was refused: ${issue.message}` : describeIssue(issue),
+      href: `#${fieldFor(source, issue, transferId)}`,
+    }));
+    this.host.requestUpdate();
+  }
+
+  private succeed(message: string, recompute: boolean): void {
+    this.showErrors('returns', []);
+    this.notice = message;
+    this.status = message;
+    if (recompute) this.refresh();
+  }
+
+  /** Runs a change, turning an unexpected failure (e.g. storage) into an error the user sees. */
+  private async guard(source: ErrorSource, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.showErrors(source, [{ file: 'In-year page', row: null, column: null, message }]);
+    }
+  }
+
+  private tooLarge(file: ChosenFile): DataIssue[] {
+    return [
+      {
+        file: file.fileName,
+        row: null,
+        column: null,
+        message: `the file is ${Math.ceil(file.size / 1048576)} MB, over the 5 MB limit`,
+      },
+    ];
+  }
+
+  readonly onReturnsFile = (event: CustomEvent<ChosenFile>): Promise<void> =>
+    this.guard('returns', async () => {
+      const file = event.detail;
+      const issues =
+        file.text === null
+          ? this.tooLarge(file)
+          : await this.session!.importReturns({ fileName: file.fileName, text: file.text });
+      if (issues.length > 0) this.showErrors('returns', issues);
+      else this.succeed(`Returns loaded from ${file.fileName}.`, true);
+    });
+
+  readonly onEntry = (event: CustomEvent<ReturnEntryDetail>): Promise<void> =>
+    this.guard('entry', async () => {
+      const { input, issues } = event.detail;
+      const found = input === null ? issues : await this.session!.enterReturn(input);
+      if (found.length > 0) this.showErrors('entry', found);
+      else
+        this.succeed(
+          `Return saved for ${input!.partnershipCode} ${input!.subject}, ${input!.month}.`,
+          true,
+        );
+    });
+
+  readonly onCurve = (event: CustomEvent<CurveDetail>): Promise<void> =>
+    this.guard('curve', async () => {
+      const { shares, issues } = event.detail;
+      if (issues.length > 0) return this.showErrors('curve', issues);
+      await this.session!.updateSettings({ curveShares: shares });
+      this.succeed(
+        shares === null
+          ? 'Back to the default or fitted recruitment curve.'
+          : 'Your recruitment curve is in use.',
+        true,
+      );
+    });
+
+  readonly onRules = (event: CustomEvent<RulesDetail>): Promise<void> =>
+    this.guard('rules', async () => {
+      const { change, issues } = event.detail;
+      if (issues.length > 0) return this.showErrors('rules', issues);
+      await this.session!.updateSettings(change);
+      this.succeed('Rules updated: limits, forecasts and proposals worked out again.', true);
+    });
+
+  readonly onActingAs = (event: CustomEvent<ActingAsDetail>): Promise<void> =>
+    this.guard('workflow', async () => {
+      await this.session!.updateSettings(event.detail);
+      const acting = event.detail.actingAs;
+      this.status = `Acting as ${acting === MANAGER ? 'the regional allocation manager' : this.session!.partnershipName(acting)}.`;
+      this.host.requestUpdate();
+    });
+
+  readonly onMonth = (event: Event): Promise<void> =>
+    this.guard('returns', async () => {
+      await this.session!.updateSettings({
+        monthIndex: Number((event.target as HTMLSelectElement).value),
+      });
+      this.succeed(`Showing returns to the end of ${this.session!.view()?.monthName ?? ''}.`, true);
+    });
+
+  readonly onPropose = (event: CustomEvent<TransferProposal>): Promise<void> =>
+    this.guard('workflow', async () => {
+      const proposal = event.detail;
+      const refused = await this.session!.propose(proposal, this.session!.monthIndex() ?? 1);
+      if (refused !== null)
+        return this.showErrors('workflow', [
+          { file: 'Ledger', row: null, column: null, message: refused },
+        ]);
+      this.succeed(
+        `Proposal recorded in the ledger and put to ${proposal.from.partnershipCode} and ${proposal.to.partnershipCode}.`,
+        false,
+      );
+      await this.host.updateComplete;
+      this.host.querySelector<HTMLElement>(`#${transferDomId(proposal.id)} h3`)?.focus();
+    });
+
+  readonly onStep = (event: CustomEvent<TransferStepDetail>): Promise<void> =>
+    this.guard('workflow', async () => {
+      const { transferId, event: step, why } = event.detail;
+      const refused = await this.session!.step(transferId, step, why);
+      if (refused !== null) {
+        return this.showErrors(
+          'workflow',
+          [{ file: 'Ledger', row: null, column: null, message: refused }],
+          transferId,
+        );
+      }
+      const changesAllocations = step === 'apply' || step === 'undo';
+      this.succeed(
+        `Recorded in the ledger: ${step.replace('-', ' ')}${changesAllocations ? '; allocations updated' : ''}.`,
+        changesAllocations,
+      );
+    });
+
+  readonly onLedgerImport = (event: CustomEvent<LedgerImportDetail>): Promise<void> =>
+    this.guard('ledger', async () => {
+      const { file, replace } = event.detail;
+      const issues =
+        file.text === null
+          ? this.tooLarge(file)
+          : await this.session!.importLedgerFile(
+              { fileName: file.fileName, text: file.text },
+              replace,
+            );
+      if (issues.length > 0) this.showErrors('ledger', issues);
+      else this.succeed(`Ledger imported from ${file.fileName}; its hash chain checked.`, true);
+    });
+
+  readonly exportLedger = (): void => {
+    const session = this.session!;
+    downloadText(
+      `in-year-ledger-${session.timePeriod}.json`,
+      session.exportLedger(),
+      'application/json',
+    );
+  };
+
+  fieldError(source: ErrorSource): string {
+    if (this.errorSource !== source || this.issues.length === 0) return '';
+    return this.issues.length === 1
+      ? describeIssue(this.issues[0]!)
+      : `The file has ${this.issues.length} problems, listed at the top of the page; nothing was loaded`;
+  }
+}

@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, baseUrl, launchBrowser, screenshot, watchPage } from './browser.ts';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A fresh context per test: IndexedDB (returns, settings, ledger) starts empty. */
+async function openInYear(): Promise<{
+  context: BrowserContext;
+  page: Page;
+  watched: ReturnType<typeof watchPage>;
+}> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const watched = watchPage(page);
+  await page.goto(`${baseUrl()}/in-year`);
+  await page.locator('tsp-tracking-table tbody tr').first().waitFor();
+  // Proposals (and the flags that come with them) arrive from the solver worker.
+  await page.locator('[data-proposal-id]').first().waitFor({ timeout: 30_000 });
+  return { context, page, watched };
+}
+
+/** Text of the allocation cell of one partnership x subject row of the tracking table. */
+function allocationCell(page: Page, code: string, subject: string): Promise<string> {
+  return page.locator('tsp-tracking-table tbody tr').evaluateAll(
+    (rows, [wanted, subjectName]) => {
+      const row = rows.find(
+        (r) =>
+          r.querySelector('th')?.textContent?.includes(`(${wanted})`) &&
+          r.querySelectorAll('td')[0]?.textContent?.trim() === subjectName,
+      );
+      return row?.querySelectorAll('td')[1]?.textContent?.trim() ?? 'row not found';
+    },
+    [code, subject] as const,
+  );
+}
+
+async function actAs(page: Page, value: string): Promise<void> {
+  await page.selectOption('#tsp-acting-as', value);
+  await page.waitForFunction(
+    (v) =>
+      document.querySelector('[role="status"][aria-live]')?.textContent?.includes('Acting as') &&
+      (document.querySelector('#tsp-acting-as') as HTMLSelectElement | null)?.value === v,
+    value,
+  );
+}
+
+describe('In-year page', () => {
+  it('takes a proposed transfer through agreement and approval, and keeps it after a reload', async () => {
+    const { context, page, watched } = await openInYear();
+    expect(await page.locator('tsp-tracking-table tbody tr').count()).toBeGreaterThan(50);
+    expect(await page.locator('tsp-tracking-table progress').count()).toBeGreaterThan(50);
+    expect(await page.locator('main, body').first().textContent()).toContain('ILLUSTRATIVE');
+
+    const proposal = page.locator('[data-proposal-id]').first();
+    const id = (await proposal.getAttribute('data-proposal-id'))!;
+    // Ids read <prefix>:<donor code>:<donor subject>><recipient code>:<recipient subject>.
+    const [, donor, donorSubject] = id.split('>')[0]!.split(':') as [string, string, string];
+    const recipient = id.split('>')[1]!.split(':')[0]!;
+    const before = await allocationCell(page, donor, donorSubject);
+    expect(before).toMatch(/^\d+$/);
+    expect(await page.locator('tsp-tracking-table').textContent()).toMatch(/Releasable: \d+/);
+
+    await proposal.getByRole('button', { name: /Put to the partnerships/ }).click();
+    const card = page.locator(`[data-transfer-id="${id}"]`);
+    await card.waitFor();
+    expect(await card.locator('.govuk-tag').textContent()).toContain('Waiting for the donor');
+
+    await actAs(page, donor);
+    await card.getByRole('button', { name: /Agree as donor/ }).click();
+    await card.locator('.govuk-tag', { hasText: 'Donor agreed' }).waitFor();
+
+    await actAs(page, recipient);
+    await card.getByRole('button', { name: /Agree as recipient/ }).click();
+    await card.locator('.govuk-tag', { hasText: 'Both agreed' }).waitFor();
+
+    await actAs(page, 'manager');
+    await card.getByRole('button', { name: /^Approve/ }).click();
+    await card.locator('.govuk-tag', { hasText: 'Approved' }).waitFor();
+    await card.getByRole('button', { name: /Apply to allocations/ }).click();
+    await card.locator('.govuk-tag', { hasText: 'Applied' }).waitFor();
+
+    const places = Number(
+      (await card.locator('h3').first().textContent())?.match(/Move (\d+)/)?.[1],
+    );
+    const after = await allocationCell(page, donor, donorSubject);
+    expect(after).toBe(`${Number(before) - places} (was ${before})`);
+    expect(await page.locator('[data-testid="kpis"]').textContent()).toMatch(
+      new RegExp(`Places moved by applied transfers\\s*${places}`),
+    );
+    const ledgerRows = page.locator('tsp-ledger-view tbody tr');
+    expect(await ledgerRows.count()).toBe(6);
+    expect(await ledgerRows.nth(2).textContent()).toContain(`(donor, ${donor})`);
+    await screenshot(page, 'in-year-applied');
+
+    await page.reload();
+    await page.locator(`[data-transfer-id="${id}"] .govuk-tag`, { hasText: 'Applied' }).waitFor();
+    expect(await allocationCell(page, donor, donorSubject)).toBe(after);
+    expect(await ledgerRows.count()).toBe(6);
+    expect(await page.locator('#tsp-acting-as').inputValue()).toBe('manager');
+    // The applied transfer can be undone by the manager, as a compensating entry.
+    expect(
+      await page
+        .locator(`[data-transfer-id="${id}"]`)
+        .getByRole('button', { name: /^Undo/ })
+        .count(),
+    ).toBe(1);
+
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    expect(watched.foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses a malformed returns file and a tampered ledger, changing nothing', async () => {
+    const { context, page, watched } = await openInYear();
+    const table = page.locator('tsp-tracking-table tbody');
+    const tableBefore = await table.textContent();
+
+    const header =
+      'time_period,time_identifier,geographic_level,country_code,country_name,partnership_code,partnership_name,subject,allocation_count,applications_count,offers_count,recruited_count,withdrawn_count';
+    const bad = [
+      header,
+      '202526,April,Regional,E92000001,England,S21,Sheffield Hallam University,Mathematics,33,40,12,10,0',
+      '202526,April,Regional,E92000001,England,S21,Sheffield Hallam University,English,32,30,lots,9,0',
+    ].join('\n');
+    await page.setInputFiles('#tsp-returns-file', {
+      name: 'bad_returns.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bad),
+    });
+    await page.getByRole('button', { name: 'Upload returns' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('bad_returns.csv, row 3, column offers_count');
+    expect(
+      await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
+    ).toBe(true);
+    expect(await table.textContent()).toBe(tableBefore);
+    expect(await page.locator('#tsp-in-year-month option').allTextContents()).not.toContain(
+      'April',
+    );
+    await screenshot(page, 'in-year-bad-returns');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export the ledger (JSON)' }).click(),
+    ]);
+    const exported = readFileSync((await download.path())!, 'utf8');
+    const file = JSON.parse(exported) as { entries: { why: string }[] };
+    file.entries[0]!.why = 'A different starting allocation';
+    await page.setInputFiles('#tsp-ledger-file', {
+      name: 'tampered-ledger.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await page.getByRole('button', { name: 'Import the ledger' }).click();
+    await summary.locator('li', { hasText: 'tampered-ledger.json' }).waitFor();
+    expect(await summary.textContent()).toContain('entry 1 has been altered');
+
+    await page.setInputFiles('#tsp-ledger-file', {
+      name: 'cut-ledger.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(exported.slice(0, exported.length / 2)),
+    });
+    await page.getByRole('button', { name: 'Import the ledger' }).click();
+    await summary.locator('li', { hasText: 'cut-ledger.json' }).waitFor();
+    expect(await summary.textContent()).toContain('truncated');
+    expect(await page.locator('tsp-ledger-view tbody tr').count()).toBe(1);
+    expect(await table.textContent()).toBe(tableBefore);
+
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    expect(watched.foreignRequests).toEqual([]);
+    await context.close();
+  });
+});

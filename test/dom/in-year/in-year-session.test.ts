@@ -1,0 +1,275 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  appendStep,
+  baselineDraft,
+  cellKey,
+  emptyLedgerState,
+  exportLedger,
+  type TransferProposal,
+} from '../../../src/redistribution/index.ts';
+import { LedgerStore } from '../../../src/storage/ledger-store.ts';
+import { InYearSession, type CycleSources } from '../../../src/ui/in-year/in-year-session.ts';
+import { InYearStore } from '../../../src/ui/in-year/in-year-store.ts';
+
+const DATA = join(import.meta.dirname, '../../../data');
+const read = (fileName: string) => ({ fileName, text: readFileSync(join(DATA, fileName), 'utf8') });
+const SOURCES: CycleSources = {
+  allocation: read('illustrative_allocation_202526.csv'),
+  returns: [
+    read('illustrative_recruitment_returns_202425.csv'),
+    read('illustrative_recruitment_returns_202526.csv'),
+  ],
+  illustrative: true,
+};
+/** The partnerships of the illustrative allocation (the dataset's partnerships in the app). */
+const PARTNERSHIPS = [
+  ...new Map(
+    SOURCES.allocation.text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','))
+      .map((cells) => [cells[5]!, { code: cells[5]!, name: cells[6]! }]),
+  ).values(),
+];
+
+let databases = 0;
+/** Opens a session on fresh databases, and a way to reopen it on the same ones (a reload). */
+async function fresh(): Promise<{ session: InYearSession; reopen: () => Promise<InYearSession> }> {
+  databases += 1;
+  const names = { ledger: `ledger-${databases}`, inYear: `in-year-${databases}` };
+  const reopen = async () =>
+    InYearSession.open(SOURCES, PARTNERSHIPS, {
+      ledger: await LedgerStore.open(names.ledger),
+      inYear: await InYearStore.open(names.inYear),
+    });
+  return { session: await reopen(), reopen };
+}
+
+const maths: TransferProposal = {
+  id: '202526-06:S21:Mathematics>S18:Mathematics',
+  from: {
+    partnershipCode: 'S21',
+    partnershipName: 'Sheffield Hallam University',
+    subject: 'Mathematics',
+  },
+  to: {
+    partnershipCode: 'S18',
+    partnershipName: 'University of Sheffield',
+    subject: 'Mathematics',
+  },
+  places: 2,
+  expectedGain: 1.1,
+  weightedGain: 1.1,
+  reason: 'S21 will not fill them; S18 has candidates.',
+};
+
+function allocationOf(session: InYearSession, code: string, subject: string): number | undefined {
+  return session.view()?.cells.find((c) => c.partnershipCode === code && c.subject === subject)
+    ?.allocation;
+}
+
+describe('InYearSession', () => {
+  it('opens on the illustrative cycle with one baseline entry, also after a reload', async () => {
+    const { session, reopen } = await fresh();
+    expect(session.timePeriod).toBe('202526');
+    expect(session.monthsHeld()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(session.monthIndex()).toBe(6);
+    expect(session.ledger.entries).toHaveLength(1);
+    // 78 partnership subjects; the allocation file's places add up to 930.
+    const baseline = session.ledger.entries[0]!.action;
+    expect(baseline.type === 'baseline' && baseline.allocations.length).toBe(78);
+    expect([...session.ledger.allocations.values()].reduce((s, a) => s + a.places, 0)).toBe(930);
+    expect(session.view()!.cells).toHaveLength(78);
+    // A past cycle is complete, so the curve is fitted rather than the default.
+    expect(session.curveChoice().description).toMatch(/^Fitted from 1 past year/);
+    const again = await reopen();
+    expect(again.ledger.entries).toHaveLength(1);
+    expect(again.ledger.headHash).toBe(session.ledger.headHash);
+  });
+
+  it('refuses a bad returns file naming row and column, and keeps the returns held', async () => {
+    const { session, reopen } = await fresh();
+    const held = session.returns;
+    const header = SOURCES.returns[1]!.text.split('\n')[0]!;
+    const text = `${header}\n202526,April,Regional,E92000001,England,S21,Sheffield Hallam University,Physics,10,9,12,5,0,illustrative\n`;
+    const issues = await session.importReturns({ fileName: 'april.csv', text });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        file: 'april.csv',
+        row: 2,
+        column: 'offers_count',
+        message: expect.stringContaining('exceed applications'),
+      }),
+    ]);
+    expect(session.returns).toBe(held);
+    expect((await reopen()).monthsHeld()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('keeps a good return typed in, and shows its month after a reload', async () => {
+    const { session, reopen } = await fresh();
+    const issues = await session.enterReturn({
+      timePeriod: '202526',
+      month: 'April',
+      partnershipCode: 'S21',
+      partnershipName: 'Sheffield Hallam University',
+      subject: 'Physics',
+      allocation: 10,
+      applications: 20,
+      offers: 9,
+      recruited: 7,
+      withdrawn: 1,
+    });
+    expect(issues).toEqual([]);
+    expect(session.monthsHeld()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const again = await reopen();
+    expect(again.monthIndex()).toBe(7);
+    // April has one return, so the view has one cell, and the others are reported missing.
+    expect(
+      again.view()!.cells.map((c) => `${c.partnershipCode} ${c.subject} ${c.recruited}`),
+    ).toEqual(['S21 Physics 7']);
+    expect(again.view()!.missingReturns).toHaveLength(77);
+    await again.updateSettings({ monthIndex: 6 });
+    expect((await reopen()).monthIndex()).toBe(6);
+  });
+
+  it('applies the rules switched on to limits and closes subjects under a stop notice', async () => {
+    const { session, reopen } = await fresh();
+    const s21Maths = () =>
+      session
+        .view()!
+        .cells.find((c) => c.partnershipCode === 'S21' && c.subject === 'Mathematics')!;
+    expect(s21Maths().limit).toBe(33);
+    // Tolerance bands: 33 places is in the 25-34 band, +3.
+    await session.updateSettings({ toleranceBands: true });
+    expect(s21Maths().limit).toBe(36);
+    // Notice on Thursday 20 March 2025 closes Physics five working days later, Thursday 27
+    // March, before the end of the March returns (31 March).
+    await session.updateSettings({
+      stopNotices: [{ subject: 'Physics', partnershipCode: null, noticeDate: '2025-03-20' }],
+    });
+    const physics = session.view()!.cells.filter((c) => c.subject === 'Physics');
+    expect(physics.length).toBeGreaterThan(1);
+    expect(physics.every((c) => !c.open && c.forecast.p90 === c.recruited)).toBe(true);
+    // A notice on 26 March closes on 2 April: still open at the end of March.
+    await session.updateSettings({
+      stopNotices: [{ subject: 'Physics', partnershipCode: null, noticeDate: '2025-03-26' }],
+    });
+    expect(
+      session
+        .view()!
+        .cells.filter((c) => c.subject === 'Physics')
+        .every((c) => c.open),
+    ).toBe(true);
+    const again = await reopen();
+    expect(again.rules()).toMatchObject({ toleranceBands: true, overRecruitment: false });
+    expect(again.rules().stopNotices).toHaveLength(1);
+  });
+
+  it('takes a transfer through the workflow, only with the right roles, and keeps it', async () => {
+    const { session, reopen } = await fresh();
+    expect(await session.propose(maths, 6)).toBeNull();
+    const id = maths.id;
+
+    await session.updateSettings({ actingAs: 'S18' });
+    // S18 is the recipient: it cannot agree for the donor.
+    expect(session.actorFor(session.ledger.transfers.get(id)!.terms)?.role).toBe('recipient');
+    expect(await session.step(id, 'donor-agree', '')).toMatch(/cannot donor-agree|only the donor/);
+    await session.updateSettings({ actingAs: '2F1' });
+    expect(await session.step(id, 'donor-agree', '')).toMatch(/not a party/);
+
+    await session.updateSettings({ actingAs: 'S21', actorName: 'Ann Lead' });
+    expect(await session.step(id, 'donor-agree', 'We will not fill them')).toBeNull();
+    await session.updateSettings({ actingAs: 'S18', actorName: '' });
+    expect(await session.step(id, 'recipient-agree', '')).toBeNull();
+    await session.updateSettings({ actingAs: 'manager' });
+    expect(await session.step(id, 'approve', '')).toBeNull();
+    expect(allocationOf(session, 'S21', 'Mathematics')).toBe(33);
+    expect(await session.step(id, 'apply', '')).toBeNull();
+    expect(allocationOf(session, 'S21', 'Mathematics')).toBe(31);
+    expect(allocationOf(session, 'S18', 'Mathematics')).toBe(36);
+
+    const again = await reopen();
+    expect(again.ledger.transfers.get(id)?.status).toBe('applied');
+    expect(again.ledger.entries.map((e) => e.action.type)).toEqual([
+      'baseline',
+      'propose',
+      'donor-agree',
+      'recipient-agree',
+      'approve',
+      'apply',
+    ]);
+    expect(again.ledger.entries[2]!.actor).toEqual({
+      name: 'Ann Lead',
+      role: 'donor',
+      partnershipCode: 'S21',
+    });
+    expect(again.settings.actingAs).toBe('manager');
+    // Undo is a compensating entry: the places go back, the history stays.
+    expect(await again.step(id, 'undo', '')).toMatch(/reason/);
+    expect(await again.step(id, 'undo', 'Agreed in error')).toBeNull();
+    expect(again.ledger.allocations.get(cellKey('S21', 'Mathematics'))?.places).toBe(33);
+    expect(again.ledger.entries).toHaveLength(7);
+  });
+
+  it('refuses tampered, truncated and foreign ledger files, and accepts its own export', async () => {
+    const { session } = await fresh();
+    await session.propose(maths, 6);
+    const exported = session.exportLedger();
+    const head = session.ledger.headHash;
+
+    const tampered = JSON.parse(exported) as {
+      entries: { action: { transfer?: { places: number } } }[];
+    };
+    tampered.entries[1]!.action.transfer!.places = 20;
+    const altered = await session.importLedgerFile(
+      { fileName: 't.json', text: JSON.stringify(tampered) },
+      true,
+    );
+    expect(altered[0]).toMatchObject({
+      file: 't.json',
+      message: expect.stringContaining('entry 2 has been altered'),
+    });
+
+    const cut = await session.importLedgerFile(
+      { fileName: 'c.json', text: exported.slice(0, 900) },
+      true,
+    );
+    expect(cut[0]!.message).toMatch(/truncated/);
+
+    const other = await fresh();
+    const otherCycle = await appendStep(
+      emptyLedgerState('in-year-202425'),
+      baselineDraft(
+        'in-year-202425',
+        '202425',
+        [],
+        { name: 'M', role: 'manager', partnershipCode: null },
+        '2024-09-01T00:00:00Z',
+        'Last year',
+      ),
+    );
+    const foreign = exportLedger(otherCycle.state, '2025-01-01T00:00:00Z');
+    expect(
+      (await session.importLedgerFile({ fileName: 'f.json', text: foreign }, true))[0]!.message,
+    ).toBe('holds ledger in-year-202425, but this page tracks in-year-202526; nothing was changed');
+    expect(session.ledger.headHash).toBe(head);
+
+    // The other session's ledger differs from this one: kept unless the user asks to replace it.
+    const differs = await session.importLedgerFile(
+      { fileName: 'o.json', text: other.session.exportLedger() },
+      false,
+    );
+    expect(differs[0]!.message).toMatch(/differs from the one held/);
+    expect(
+      await session.importLedgerFile(
+        { fileName: 'o.json', text: other.session.exportLedger() },
+        true,
+      ),
+    ).toEqual([]);
+    expect(session.ledger.entries).toHaveLength(1);
+  });
+});
