@@ -4,7 +4,7 @@
  * below, which this module reads as null.
  */
 import { csvFormatRows, csvParseRows } from 'd3-dsv';
-import type { AcademicYear } from './types.ts';
+import type { AcademicYear, DataIssue } from './types.ts';
 
 /** x unavailable, z not applicable, c confidential, low rounds to zero, u low reliability. */
 export const EES_MISSING_SYMBOLS = ['x', 'z', 'c', 'low', 'u'] as const;
@@ -187,4 +187,52 @@ export function formatEesMeta(table: EesTable): string {
         ],
   );
   return `${csvFormatRows([header, ...lines])}\n`;
+}
+
+/** Limits on an uploaded CSV file, so a huge file is refused before it is parsed row by row. */
+export interface CsvFileLimits {
+  maxBytes: number;
+  maxRows: number;
+}
+
+export type CsvFileRead =
+  | { ok: true; columns: string[]; rows: Record<string, string>[] }
+  | { ok: false; issues: DataIssue[] };
+
+/**
+ * The checks every uploaded CSV gets before its rows are validated: not larger than the byte
+ * limit, not empty, every required column in the header, at least one row and no more than
+ * the row limit. Each problem names the file (and the column, in header row 1).
+ */
+export function readCsvFile(
+  text: string,
+  fileName: string,
+  requiredColumns: readonly string[],
+  limits: CsvFileLimits,
+  what = 'file',
+): CsvFileRead {
+  const fileIssue = (message: string): DataIssue => ({ file: fileName, row: null, column: null, message });
+  if (text.length > limits.maxBytes || new TextEncoder().encode(text).length > limits.maxBytes) {
+    const megabytes = limits.maxBytes / (1024 * 1024);
+    return { ok: false, issues: [fileIssue(`the file is larger than ${megabytes} MB, the limit for a ${what}`)] };
+  }
+  if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, issues: [fileIssue('the file is empty')] };
+  const { columns, rows } = parseCsv(text);
+  const missing = requiredColumns.filter((column) => !columns.includes(column));
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      issues: missing.map((column) => ({
+        file: fileName,
+        row: 1,
+        column,
+        message: `required column ${column} is missing from the header`,
+      })),
+    };
+  }
+  if (rows.length === 0) return { ok: false, issues: [fileIssue('the file has a header but no rows')] };
+  if (rows.length > limits.maxRows) {
+    return { ok: false, issues: [fileIssue(`the file has ${rows.length} rows; the limit is ${limits.maxRows}`)] };
+  }
+  return { ok: true, columns, rows };
 }

@@ -6,7 +6,7 @@
  */
 import { csvFormat } from 'd3-dsv';
 import { z } from 'zod';
-import { parseCsv } from '../data/ees.ts';
+import { readCsvFile } from '../data/ees.ts';
 import type { DataIssue, Partnership, School } from '../data/types.ts';
 import { toDataIssue, type RawRow } from './intelligence.ts';
 import {
@@ -83,36 +83,15 @@ export function importPartnerSchools(
     assignment,
     issues: issues.slice(0, PARTNER_SCHOOL_LIMITS.maxIssues),
   });
-  const fileIssue = (message: string): DataIssue => ({
-    file: fileName,
-    row: null,
-    column: null,
-    message,
-  });
-  if (new TextEncoder().encode(text).length > PARTNER_SCHOOL_LIMITS.maxBytes) {
-    return refuse([
-      fileIssue(`the file is larger than ${PARTNER_SCHOOL_LIMITS.maxBytes / (1024 * 1024)} MB`),
-    ]);
-  }
-  if (text.replace(/^\uFEFF/, '').trim() === '') return refuse([fileIssue('the file is empty')]);
-  const { columns, rows } = parseCsv(text);
-  const missing = PARTNER_SCHOOL_COLUMNS.filter((column) => !columns.includes(column));
-  if (missing.length > 0) {
-    return refuse(
-      missing.map((column) => ({
-        file: fileName,
-        row: 1,
-        column,
-        message: `required column ${column} is missing from the header`,
-      })),
-    );
-  }
-  if (rows.length === 0) return refuse([fileIssue('the file has a header but no rows')]);
-  if (rows.length > PARTNER_SCHOOL_LIMITS.maxRows) {
-    return refuse([
-      fileIssue(`the file has ${rows.length} rows; the limit is ${PARTNER_SCHOOL_LIMITS.maxRows}`),
-    ]);
-  }
+  const file = readCsvFile(
+    text,
+    fileName,
+    PARTNER_SCHOOL_COLUMNS,
+    PARTNER_SCHOOL_LIMITS,
+    'partner-school list',
+  );
+  if (!file.ok) return refuse(file.issues);
+  const { rows } = file;
   const schema = rowSchema(context);
   const issues: DataIssue[] = [];
   const incoming: PartnerSchoolLink[] = [];

@@ -20,7 +20,7 @@ import {
   formatEesCsv,
   formatEesMeta,
   fromTimePeriod,
-  parseCsv,
+  readCsvFile,
   toTimePeriod,
   type EesColumnMeta,
   type EesRow,
@@ -331,38 +331,9 @@ export function importSubmission(
     state,
     issues: issues.slice(0, SUBMISSION_LIMITS.maxIssues),
   });
-  const fileIssue = (message: string): DataIssue => ({
-    file: fileName,
-    row: null,
-    column: null,
-    message,
-  });
-  if (new TextEncoder().encode(text).length > SUBMISSION_LIMITS.maxBytes) {
-    return refuse([
-      fileIssue(
-        `the file is larger than ${SUBMISSION_LIMITS.maxBytes / (1024 * 1024)} MB, the limit for a submission`,
-      ),
-    ]);
-  }
-  if (text.replace(/^\uFEFF/, '').trim() === '') return refuse([fileIssue('the file is empty')]);
-  const { columns, rows } = parseCsv(text);
-  const missing = SUBMISSION_COLUMNS.filter((column) => !columns.includes(column));
-  if (missing.length > 0) {
-    return refuse(
-      missing.map((column) => ({
-        file: fileName,
-        row: 1,
-        column,
-        message: `required column ${column} is missing from the header`,
-      })),
-    );
-  }
-  if (rows.length === 0) return refuse([fileIssue('the file has a header but no rows')]);
-  if (rows.length > SUBMISSION_LIMITS.maxRows) {
-    return refuse([
-      fileIssue(`the file has ${rows.length} rows; the limit is ${SUBMISSION_LIMITS.maxRows}`),
-    ]);
-  }
+  const file = readCsvFile(text, fileName, SUBMISSION_COLUMNS, SUBMISSION_LIMITS, 'submission');
+  if (!file.ok) return refuse(file.issues);
+  const { rows } = file;
 
   const issues: DataIssue[] = [];
   const partnershipCode = (rows[0]?.partnership_code ?? '').trim();

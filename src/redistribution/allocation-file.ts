@@ -5,7 +5,7 @@
  * Also writes transfer proposals as CSV.
  */
 import { csvFormat } from 'd3-dsv';
-import { parseCsv } from '../data/ees.ts';
+import { readCsvFile } from '../data/ees.ts';
 import { z } from 'zod';
 import { SUBJECT_GROUPS, type DataIssue, type SubjectGroup } from '../data/types.ts';
 import { cycleMonthName, isAcademicTimePeriod } from './cycle.ts';
@@ -77,28 +77,9 @@ export function importAllocationCsv(text: string, fileName: string): AllocationI
     ok: false,
     issues: issues.slice(0, RETURNS_LIMITS.maxIssues),
   });
-  if (text.length > RETURNS_LIMITS.maxBytes) {
-    return refuse([
-      {
-        file: fileName,
-        row: null,
-        column: null,
-        message: 'the file is larger than the 5 MB limit',
-      },
-    ]);
-  }
-  const { columns, rows } = parseCsv(text);
-  const missing = ALLOCATION_COLUMNS.filter((c) => !columns.includes(c));
-  if (missing.length > 0) {
-    return refuse(
-      missing.map((column) => ({
-        file: fileName,
-        row: 1,
-        column,
-        message: `required column ${column} is missing`,
-      })),
-    );
-  }
+  const file = readCsvFile(text, fileName, ALLOCATION_COLUMNS, RETURNS_LIMITS, 'allocation file');
+  if (!file.ok) return refuse(file.issues);
+  const { rows } = file;
   const issues: DataIssue[] = [];
   const lines: AllocationLine[] = [];
   const capacities = new Map<string, number>();

@@ -12,7 +12,7 @@
  * - withdrawn_count: candidates who withdrew after an offer or acceptance.
  */
 import { csvFormat } from 'd3-dsv';
-import { parseCsv } from '../data/ees.ts';
+import { readCsvFile } from '../data/ees.ts';
 import { z } from 'zod';
 import { SUBJECT_GROUPS, type DataIssue, type SubjectGroup } from '../data/types.ts';
 import { CYCLE_MONTHS, cycleMonthIndex, isAcademicTimePeriod, type CycleMonth } from './cycle.ts';
@@ -299,52 +299,9 @@ export function importReturnsCsv(
     state,
     issues: issues.slice(0, RETURNS_LIMITS.maxIssues),
   });
-  const megabytes = RETURNS_LIMITS.maxBytes / (1024 * 1024);
-  if (
-    text.length > RETURNS_LIMITS.maxBytes ||
-    new TextEncoder().encode(text).length > RETURNS_LIMITS.maxBytes
-  ) {
-    return refuse([
-      {
-        file: fileName,
-        row: null,
-        column: null,
-        message: `the file is larger than ${megabytes} MB, the limit for a returns file`,
-      },
-    ]);
-  }
-  const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') {
-    return refuse([{ file: fileName, row: null, column: null, message: 'the file is empty' }]);
-  }
-  const { columns, rows } = parseCsv(body);
-  const missing = RETURNS_COLUMNS.filter((column) => !columns.includes(column));
-  if (missing.length > 0) {
-    return refuse(
-      missing.map((column) => ({
-        file: fileName,
-        row: 1,
-        column,
-        message: `required column ${column} is missing from the header`,
-      })),
-    );
-  }
-  if (rows.length > RETURNS_LIMITS.maxRows) {
-    return refuse([
-      {
-        file: fileName,
-        row: null,
-        column: null,
-        message: `the file has ${rows.length} rows; the limit is ${RETURNS_LIMITS.maxRows}`,
-      },
-    ]);
-  }
-  if (rows.length === 0) {
-    return refuse([
-      { file: fileName, row: null, column: null, message: 'the file has a header but no rows' },
-    ]);
-  }
-  const { returns, issues } = validateRows(rows, fileName, context, 2);
+  const file = readCsvFile(text, fileName, RETURNS_COLUMNS, RETURNS_LIMITS, 'returns file');
+  if (!file.ok) return refuse(file.issues);
+  const { returns, issues } = validateRows(file.rows, fileName, context, 2);
   if (issues.length > 0) return refuse(issues);
   return { ok: true, ...merge(state, returns) };
 }
