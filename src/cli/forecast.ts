@@ -19,21 +19,22 @@ import { loadRegionDataset } from '../data/load.ts';
 import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
 import {
   FORECAST_META_COLUMNS,
-  ModelInputError,
-  buildModelInputs,
   decomposeDrivers,
-  defaultParameters,
   forecastColumns,
   forecastMetaRows,
   forecastToRows,
   nationalDataset,
-  parseScenario,
-  resolveParameters,
   runDeterministic,
   runDraws,
   summariseDraws,
-  type ParameterOverrides,
 } from '../model/index.ts';
+import {
+  describeIssues,
+  parseScenarioText,
+  prepareScenario,
+  type Scenario,
+} from '../scenarios/index.ts';
+import { applyRecruitmentShares } from '../scenarios/recruitment.ts';
 
 export class CliError extends Error {}
 
@@ -98,20 +99,12 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
   };
 }
 
-function readScenario(path: string): { name: string; parameters: ParameterOverrides } {
+/** Reads a scenario file of any schema version (src/scenarios validates and upgrades it). */
+function readScenario(path: string): Scenario {
   if (!existsSync(path)) throw new CliError(`--scenario: file not found: ${path}`);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new CliError(`${path}: not valid JSON (${(error as Error).message})`);
-  }
-  try {
-    return parseScenario(json);
-  } catch (error) {
-    if (error instanceof ModelInputError) throw new CliError(`${path}: ${error.message}`);
-    throw error;
-  }
+  const loaded = parseScenarioText(readFileSync(path, 'utf8'));
+  if (!loaded.ok) throw new CliError(describeIssues(loaded.issues, path).join('\n'));
+  return loaded.scenario;
 }
 
 export interface ForecastSummary {
@@ -130,29 +123,27 @@ export async function runForecast(
   if (!existsSync(dirname(resolve(args.out)))) {
     throw new CliError(`--out: folder not found: ${dirname(resolve(args.out))}`);
   }
-  const scenario = args.scenario
+  const scenario: Scenario = args.scenario
     ? readScenario(args.scenario)
-    : { name: 'defaults', parameters: {} };
+    : { schemaVersion: 2, name: 'defaults', description: '', levers: {} };
   if (!existsSync(args.dataDir)) throw new CliError(`--data: folder not found: ${args.dataDir}`);
   const { dataset: regional, issues } = await loadRegionDataset(nodeReader(args.dataDir));
   for (const issue of issues) log(`warning: ${describeIssue(issue)}`);
   const dataset = args.national ? nationalDataset(regional) : regional;
-  const overrides = args.national
-    ? { ...scenario.parameters, localLeavers: [], netMovers: [] }
-    : scenario.parameters;
 
-  let inputs;
-  try {
-    inputs = buildModelInputs(dataset, resolveParameters(defaultParameters(dataset), overrides));
-  } catch (error) {
-    if (error instanceof ModelInputError) {
-      const source = args.scenario ?? 'dataset';
-      throw new CliError(
-        `${source}: ${error.message}${issues.length > 0 ? ' (see the data warnings above)' : ''}`,
-      );
-    }
-    throw error;
+  const prepared = prepareScenario(scenario, dataset);
+  if (!prepared.ok) {
+    const source = args.scenario ?? 'dataset';
+    throw new CliError(
+      `${describeIssues(prepared.issues, source).join('\n')}${issues.length > 0 ? ' (see the data warnings above)' : ''}`,
+    );
   }
+  // Recruitment shares below 1 settle the planned entry years from central runs (src/scenarios/recruitment.ts).
+  const inputs = await applyRecruitmentShares(
+    prepared.setup.inputs,
+    prepared.setup.recruitmentShares,
+    async (current) => runDeterministic(current).outputs.nqtNeed,
+  );
 
   const central = runDeterministic(inputs);
   let summary;

@@ -186,6 +186,8 @@ describe('forecast CLI', () => {
       () => {},
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);
-    expect((error as Error).message).toMatch(/bad\.json: completionRate\.Physics: .*1\.5/);
+    expect((error as Error).message).toMatch(
+      /bad\.json: parameters\.completionRate\.Physics: .*1\.5/,
+    );
   });
 });

@@ -1,0 +1,258 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { SUBJECT_GROUPS } from '../../data/types.ts';
+import type { RegionDataset } from '../../data/types.ts';
+import {
+  LEVERS,
+  LEVER_GROUPS,
+  RUN_SETTINGS,
+  describeIssues,
+  loadScenario,
+  prepareScenario,
+  type LeverDoc,
+  type Scenario,
+} from '../../scenarios/index.ts';
+import { draftOf, fieldIdOf, scenarioFromDraft, type Draft } from './lever-draft.ts';
+
+interface FieldError {
+  id: string;
+  message: string;
+}
+
+const SUBJECT_LEVERS = LEVERS.filter((lever) => lever.path.includes('<subject>'));
+const FORMULA_HINT = 'A number, or a formula in year and t such as 1 - 0.01 * t.';
+
+/**
+ * The lever form: every lever of a scenario with its unit, range, default and source. On
+ * "Run scenario" the form is checked by the strict scenario loader and against the dataset;
+ * problems are listed in a GOV.UK error summary (focused) and beside each field.
+ *
+ * @summary Edit a scenario's levers.
+ * @fires tsp-run - detail `{ scenario }`, a valid scenario to run.
+ */
+@customElement('tsp-lever-form')
+export class TspLeverForm extends LitElement {
+  @property({ attribute: false }) scenario: Scenario | undefined;
+  @property({ attribute: false }) region: RegionDataset | undefined;
+  @property({ type: Boolean }) running = false;
+  @state() private draft: Draft = {};
+  @state() private name = '';
+  @state() private subject = 'Physics';
+  @state() private errors: FieldError[] = [];
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('scenario') && this.scenario) {
+      this.draft = draftOf(this.scenario);
+      this.name = this.scenario.name;
+      this.errors = [];
+    }
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    if (!this.scenario || !this.region) return;
+    const loaded = loadScenario(scenarioFromDraft(this.scenario, this.name, this.draft));
+    const prepared = loaded.ok ? prepareScenario(loaded.scenario, this.region) : undefined;
+    const issues = !loaded.ok ? loaded.issues : prepared && !prepared.ok ? prepared.issues : [];
+    this.errors = issues.map((issue) => ({
+      id: fieldIdOf(issue.path),
+      message: describeIssues([issue])[0]!,
+    }));
+    if (this.errors.length > 0 || !loaded.ok) {
+      void this.updateComplete.then(() =>
+        this.querySelector<HTMLElement>('.govuk-error-summary')?.focus(),
+      );
+      return;
+    }
+    this.dispatchEvent(
+      new CustomEvent('tsp-run', { detail: { scenario: loaded.scenario }, bubbles: true }),
+    );
+  }
+
+  private errorFor(id: string): string | undefined {
+    return this.errors.find((error) => error.id === id)?.message;
+  }
+
+  private field(doc: LeverDoc, key: string, id: string, label = doc.label): TemplateResult {
+    const error = this.errorFor(id);
+    const hint = `${doc.unit}. From ${doc.min} to ${doc.max}. Default: ${doc.defaultText}. ${doc.formula ? FORMULA_HINT : ''}`;
+    return html`<div class="govuk-form-group ${error ? 'govuk-form-group--error' : ''}">
+      <label class="govuk-label" for=${id}>${label}</label>
+      <div class="govuk-hint" id="${id}-hint">${hint}</div>
+      ${
+        error
+          ? html`<p class="govuk-error-message" id="${id}-error">
+              <span class="govuk-visually-hidden">Error:</span> ${error}
+            </p>`
+          : nothing
+      }
+      <input
+        class="govuk-input ${doc.formula ? 'govuk-input--width-20' : 'govuk-input--width-10'} ${error ? 'govuk-input--error' : ''}"
+        id=${id}
+        name=${key}
+        type="text"
+        spellcheck="false"
+        autocomplete="off"
+        aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"
+        .value=${this.draft[key] ?? ''}
+        @input=${(event: Event) => {
+          this.draft = { ...this.draft, [key]: (event.target as HTMLInputElement).value };
+        }}
+      />
+    </div>`;
+  }
+
+  private subjectFields(): TemplateResult {
+    const set = SUBJECT_GROUPS.filter((group) =>
+      SUBJECT_LEVERS.some((doc) => (this.draft[doc.path.replace('<subject>', group)] ?? '') !== ''),
+    );
+    return html`<div class="govuk-form-group">
+        <label class="govuk-label" for="lever-subject">Subject for the training levers</label>
+        <div class="govuk-hint" id="lever-subject-hint">
+          Set for:
+          ${set.length > 0 ? set.join(', ') : 'no subject (every subject uses the defaults)'}.
+        </div>
+        <select
+          class="govuk-select"
+          id="lever-subject"
+          aria-describedby="lever-subject-hint"
+          @change=${(event: Event) => (this.subject = (event.target as HTMLSelectElement).value)}
+        >
+          ${SUBJECT_GROUPS.map(
+            (group) =>
+              html`<option value=${group} ?selected=${group === this.subject}>${group}</option>`,
+          )}
+        </select>
+      </div>
+      ${SUBJECT_LEVERS.map((doc) =>
+        this.field(
+          doc,
+          doc.path.replace('<subject>', this.subject),
+          `lever-${doc.path.replace('.<subject>', '')}`,
+          `${doc.label}: ${this.subject}`,
+        ),
+      )}`;
+  }
+
+  private demandMode(): TemplateResult {
+    const options = [
+      ['', 'Model default (elasticity)'],
+      ['elasticity', 'Demand follows pupils through the elasticity'],
+      ['ptr', 'Demand follows pupils through the pupil:teacher ratio'],
+    ];
+    return html`<div class="govuk-form-group">
+      <fieldset class="govuk-fieldset">
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
+          How demand follows pupils
+        </legend>
+        <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
+          ${options.map(
+            ([value, label], i) =>
+              html`<div class="govuk-radios__item">
+                <input
+                  class="govuk-radios__input"
+                  id=${i === 0 ? 'lever-demandMode' : `lever-demandMode-${value}`}
+                  name="demandMode"
+                  type="radio"
+                  value=${value!}
+                  .checked=${(this.draft.demandMode ?? '') === value}
+                  @change=${() => (this.draft = { ...this.draft, demandMode: value! })}
+                />
+                <label
+                  class="govuk-label govuk-radios__label"
+                  for=${i === 0 ? 'lever-demandMode' : `lever-demandMode-${value}`}
+                  >${label}</label
+                >
+              </div>`,
+          )}
+        </div>
+      </fieldset>
+    </div>`;
+  }
+
+  private group(name: (typeof LEVER_GROUPS)[number]): TemplateResult {
+    const levers = LEVERS.filter((doc) => doc.group === name && !doc.path.includes('<subject>'));
+    const hasError = this.errors.some((error) =>
+      [
+        ...levers.map((doc) => `lever-${doc.path.replace(/\./g, '-')}`),
+        'lever-completionRate',
+        'lever-employmentRate',
+        'lever-recruitmentShare',
+      ].includes(error.id),
+    );
+    return html`<details
+      class="govuk-details"
+      ?open=${hasError || name === 'Leaving, returning and new to sector'}
+    >
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text">${name}</span>
+      </summary>
+      <div class="govuk-details__text">
+        ${name === 'Pupils and demand' ? this.demandMode() : nothing}
+        ${levers.map((doc) => this.field(doc, doc.path, `lever-${doc.path.replace(/\./g, '-')}`))}
+        ${name === 'Teacher training' ? this.subjectFields() : nothing}
+      </div>
+    </details>`;
+  }
+
+  protected override render(): TemplateResult {
+    if (!this.scenario) return html``;
+    const nameError = this.errorFor('scenario-name');
+    return html`<form novalidate @submit=${this.onSubmit}>
+      ${
+        this.errors.length > 0
+          ? html`<div class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1">
+              <div role="alert">
+                <h2 class="govuk-error-summary__title">There is a problem with the levers</h2>
+                <div class="govuk-error-summary__body">
+                  <ul class="govuk-list govuk-error-summary__list">
+                    ${this.errors.map((error) => html`<li><a href="#${error.id}">${error.message}</a></li>`)}
+                  </ul>
+                </div>
+              </div>
+            </div>`
+          : nothing
+      }
+      <div class="govuk-form-group ${nameError ? 'govuk-form-group--error' : ''}">
+        <label class="govuk-label govuk-label--s" for="scenario-name">Scenario name</label>
+        ${nameError ? html`<p class="govuk-error-message" id="scenario-name-error"><span class="govuk-visually-hidden">Error:</span> ${nameError}</p>` : nothing}
+        <input
+          class="govuk-input govuk-!-width-two-thirds"
+          id="scenario-name"
+          type="text"
+          .value=${this.name}
+          aria-describedby=${nameError ? 'scenario-name-error' : nothing}
+          @input=${(event: Event) => (this.name = (event.target as HTMLInputElement).value)}
+        />
+      </div>
+      <p class="govuk-body">
+        Leave a lever empty to use its default. Open a group to see its levers.
+      </p>
+      ${LEVER_GROUPS.map((name) => this.group(name))}
+      <fieldset class="govuk-fieldset govuk-!-margin-bottom-6">
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
+          Uncertainty (Monte Carlo)
+        </legend>
+        ${RUN_SETTINGS.map((doc) => this.field(doc, `run.${doc.path}`, `lever-run-${doc.path}`))}
+      </fieldset>
+      <button
+        type="submit"
+        class="govuk-button"
+        data-module="govuk-button"
+        ?disabled=${this.running}
+      >
+        Run scenario
+      </button>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tsp-lever-form': TspLeverForm;
+  }
+}

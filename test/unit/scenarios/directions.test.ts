@@ -1,0 +1,112 @@
+/**
+ * Each shipped scenario moves the outputs the way its description says, against the
+ * baseline, on the real default dataset (central projections: draws 0).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRegionDataset } from '../../../src/data/load.ts';
+import { nodeReader } from '../../../src/data/node-reader.ts';
+import type { RegionDataset } from '../../../src/data/types.ts';
+import {
+  ALL_TEACHERS,
+  figureAt,
+  localRunner,
+  prepareScenario,
+  runScenario,
+  shippedScenarios,
+  type NeedOutput,
+  type ScenarioResult,
+} from '../../../src/scenarios/index.ts';
+
+let dataset: RegionDataset;
+const results = new Map<string, ScenarioResult>();
+
+beforeAll(async () => {
+  dataset = (await loadRegionDataset(nodeReader())).dataset;
+  for (const { file, scenario } of shippedScenarios()) {
+    const prepared = prepareScenario(
+      { ...scenario, run: { draws: 0, spread: 1, seed: 1 } },
+      dataset,
+    );
+    if (!prepared.ok) throw new Error(`${file}: ${JSON.stringify(prepared.issues)}`);
+    results.set(file, await runScenario(prepared.setup, localRunner()));
+  }
+});
+
+/** Region total of a subject (name) in projection year t. */
+function total(file: string, output: NeedOutput, subject: string, t: number): number {
+  const result = results.get(file)!;
+  const area = result.layout.areas.length - 1;
+  return figureAt(result, output, {
+    area,
+    subject: result.layout.subjects.indexOf(subject),
+    year: t,
+  }).central;
+}
+
+const years = [0, 1, 2, 3];
+
+describe('shipped scenarios against the baseline', () => {
+  it('falling primary rolls lower primary need every year and leave secondary alone', () => {
+    for (const t of years) {
+      expect(total('falling-primary-rolls.json', 'nqtNeed', 'Primary', t)).toBeLessThan(
+        total('baseline.json', 'nqtNeed', 'Primary', t),
+      );
+      expect(total('falling-primary-rolls.json', 'traineeNeed', 'Mathematics', t)).toBe(
+        total('baseline.json', 'traineeNeed', 'Mathematics', t),
+      );
+    }
+  });
+
+  it.each([
+    'improved-early-career-retention.json',
+    'professional-development-entitlement.json',
+    'international-iqts-inflow.json',
+  ])('%s lowers NQT and trainee need in every year', (file) => {
+    for (const t of years) {
+      for (const output of ['nqtNeed', 'traineeNeed'] as const) {
+        expect(total(file, output, ALL_TEACHERS, t)).toBeLessThan(
+          total('baseline.json', output, ALL_TEACHERS, t),
+        );
+      }
+    }
+  });
+
+  it('two-year induction equals the baseline (it is current policy) and needs more NQTs than one-year induction', () => {
+    for (const t of years) {
+      const twoYear = total('two-year-induction.json', 'nqtNeed', ALL_TEACHERS, t);
+      expect(twoYear).toBe(total('baseline.json', 'nqtNeed', ALL_TEACHERS, t));
+      expect(
+        total('one-year-induction-counterfactual.json', 'nqtNeed', ALL_TEACHERS, t),
+      ).toBeLessThan(twoYear);
+    }
+  });
+
+  it('under-recruitment raises need in the shortage subjects once unfilled places are carried forward', () => {
+    const file = 'shortage-subject-under-recruitment.json';
+    const last = years.at(-1)!;
+    for (const subject of ['Physics', 'Computing', 'Modern Foreign Languages']) {
+      // Years before the first unrecruited cohort arrives are unchanged.
+      expect(total(file, 'nqtNeed', subject, 0)).toBeCloseTo(
+        total('baseline.json', 'nqtNeed', subject, 0),
+        9,
+      );
+      expect(total(file, 'nqtNeed', subject, last)).toBeGreaterThan(
+        total('baseline.json', 'nqtNeed', subject, last),
+      );
+    }
+    expect(total(file, 'nqtNeed', 'History', last)).toBeCloseTo(
+      total('baseline.json', 'nqtNeed', 'History', last),
+      9,
+    );
+  });
+
+  it('the two-year induction case checks mentor places against ECTs', () => {
+    const mentors = results.get('two-year-induction.json')!.mentors!;
+    expect(mentors.map((m) => m.places)).toEqual([1400, 1400, 1400, 1400]);
+    for (const year of mentors) {
+      expect(year.ects).toBeGreaterThan(0);
+      expect(year.unmentored).toBe(Math.max(0, year.ects - year.places));
+    }
+    expect(results.get('baseline.json')!.mentors).toBeNull();
+  });
+});
