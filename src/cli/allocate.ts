@@ -11,6 +11,8 @@
  *     [--gap 0.001]             relative MIP gap
  *     [--continuous]            LP only: fractional places, no minimum cohorts
  *     [--cold-spot id,id]       district indicators for cold-spot weights [--priority 1]
+ *                               (default: IMD 2015 district score and KS4 Attainment 8,
+ *                               as the Maps and Allocation pages)
  *     [--data data]             folder of the dataset (default: the repository's data/)
  *
  * Writes allocation.csv (partnership x subject x entry year), allocation.districts.csv (need,
@@ -28,21 +30,22 @@ import { allocate } from '../allocation/allocate.ts';
 import { buildAllocationModel } from '../allocation/build.ts';
 import { allocationTable, districtOutcomeTable, needFromForecastCsv } from '../allocation/csv.ts';
 import { conversionRatesFrom, problemFromDataset } from '../allocation/from-dataset.ts';
-import { startYearOf, type AllocationProblem, type NeedRecord } from '../allocation/problem.ts';
+import { needFromModel } from '../allocation/need-from-model.ts';
+import type { AllocationProblem, NeedRecord } from '../allocation/problem.ts';
 import { formatEesCsv, formatEesMeta } from '../data/ees.ts';
 import { describeIssue } from '../data/issues.ts';
 import { loadRegionDataset } from '../data/load.ts';
 import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
-import type { RegionDataset } from '../data/types.ts';
-import { coldSpotWeights } from '../indicators/cold-spot-index.ts';
+import { coldSpotWeights, type ColdSpotSpec } from '../indicators/cold-spot-index.ts';
+import {
+  DEFAULT_COLD_SPOT_THRESHOLD,
+  defaultDistrictColdSpotSpec,
+} from '../indicators/default-spec.ts';
 import {
   ModelInputError,
-  buildModelInputs,
-  cellIndex,
   defaultParameters,
   parseScenario,
   resolveParameters,
-  runDeterministic,
   type ModelParameters,
 } from '../model/index.ts';
 import { createHighsEngine } from '../solver/highs-engine.ts';
@@ -151,29 +154,6 @@ function readJson(path: string, flag: string): unknown {
   }
 }
 
-/** NQT need per district x subject group x year from the supply model's central projection. */
-function needFromModel(
-  dataset: RegionDataset,
-  parameters: ModelParameters,
-): { need: NeedRecord[]; firstYear: number } {
-  const inputs = buildModelInputs(dataset, parameters);
-  const central = runDeterministic(inputs);
-  const need: NeedRecord[] = [];
-  inputs.districts.forEach((district, a) => {
-    inputs.groups.forEach((subject, g) => {
-      inputs.years.forEach((year, t) => {
-        need.push({
-          districtCode: district.code,
-          subject,
-          nqtYear: startYearOf(year)!,
-          teachers: central.outputs.nqtNeed[cellIndex(inputs, a, g, t)]!,
-        });
-      });
-    });
-  });
-  return { need, firstYear: startYearOf(inputs.years[0]!)! };
-}
-
 async function buildProblem(
   args: AllocateArgs,
   log: (line: string) => void,
@@ -209,18 +189,18 @@ async function buildProblem(
   }
   const first = args.firstEntryYear ?? firstNeedYear + 1;
   const districtCodes = dataset.districts.map((d) => d.code);
-  let weights: Record<string, number> | undefined;
-  if (args.coldSpot.length > 0) {
-    try {
-      weights = coldSpotWeights(
-        dataset.indicators,
-        {
+  // Without --cold-spot, the same default index the Maps and Allocation pages start with.
+  const spec: ColdSpotSpec | null =
+    args.coldSpot.length > 0
+      ? {
           weights: args.coldSpot.map((indicatorId) => ({ indicatorId, weight: 1 })),
-          threshold: 0.5,
-        },
-        districtCodes,
-        args.priority,
-      );
+          threshold: DEFAULT_COLD_SPOT_THRESHOLD,
+        }
+      : defaultDistrictColdSpotSpec(dataset.indicators);
+  let weights: Record<string, number> | undefined;
+  if (spec) {
+    try {
+      weights = coldSpotWeights(dataset.indicators, spec, districtCodes, args.priority);
     } catch (error) {
       throw new CliError(`--cold-spot: ${(error as Error).message}`);
     }

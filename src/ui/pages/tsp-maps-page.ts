@@ -7,6 +7,10 @@ import {
   type ColdSpotIndexResult,
 } from '../../indicators/cold-spot-index.ts';
 import { aggregateIndicatorMean } from '../../indicators/aggregate.ts';
+import {
+  DEFAULT_COLD_SPOT_THRESHOLD,
+  DEFAULT_DISTRICT_COLD_SPOT_INDICATORS,
+} from '../../indicators/default-spec.ts';
 import { classOf, classScale, type ClassMethod, type ClassScale } from '../../maps/classify.ts';
 import type { MapStyle } from '../../maps/choropleth.ts';
 import type { MapDataRow } from '../../maps/export.ts';
@@ -41,8 +45,9 @@ const LEVEL_IN_TEXT: Record<GeographyLevel, string> = {
  * Indicators the index starts with, where the dataset has them: deprivation with attainment
  * for districts, the latest deprivation measures for small areas. Otherwise the first one.
  */
-const DEFAULT_INDEX: Record<GeographyLevel, string[]> = {
-  district: ['imd2015_district_score', 'ks4_attainment8'],
+const DEFAULT_INDEX: Record<GeographyLevel, readonly string[]> = {
+  // The allocation's default too (defaultDistrictColdSpotSpec), so map and allocation agree.
+  district: DEFAULT_DISTRICT_COLD_SPOT_INDICATORS,
   msoa: ['imd2015_msoa_score'],
   lsoa: ['imd2019_rank', 'imd2019_education_rank'],
 };
@@ -105,7 +110,11 @@ export class TspMapsPage extends LitElement {
   @state() private level: GeographyLevel = 'district';
   @state() private display = INDEX;
   @state() private classMethod: ClassMethod = 'quantile';
-  @state() private choices: IndexChoices = { weights: {}, threshold: 0.5, missing: 'exclude-area' };
+  @state() private choices: IndexChoices = {
+    weights: {},
+    threshold: DEFAULT_COLD_SPOT_THRESHOLD,
+    missing: 'exclude-area',
+  };
   @state() private selectedCode = '';
   @state() private schoolPhase = '';
   @state() private partnershipCode = '';

@@ -1,0 +1,60 @@
+/**
+ * The allocation's NQT need from the supply model's central projection, shared by the
+ * allocate CLI (which runs the model itself, in Node) and the Allocation page (which runs the
+ * same zero-spread draw in the model worker and passes its cells here).
+ */
+import type { RegionDataset } from '../data/types.ts';
+import {
+  buildModelInputs,
+  cellIndex,
+  runDeterministic,
+  type ModelInputs,
+  type ModelParameters,
+} from '../model/index.ts';
+import { startYearOf, type NeedRecord } from './problem.ts';
+
+export interface ModelNeed {
+  need: NeedRecord[];
+  /** Start year of the model's first projected year: the first NQT year it has need for. */
+  firstYear: number;
+}
+
+/** Need records from the model's per-cell NQT need (its cell order, `cellIndex`). */
+export function needRecordsFromCells(
+  inputs: Pick<
+    ModelInputs,
+    'districts' | 'groups' | 'years' | 'cellCount' | 'groupCount' | 'yearCount'
+  >,
+  nqtNeed: ArrayLike<number>,
+): ModelNeed {
+  if (nqtNeed.length < inputs.cellCount) {
+    throw new Error(
+      `The model returned NQT need for ${nqtNeed.length} cells; its inputs have ${inputs.cellCount}.`,
+    );
+  }
+  const years = inputs.years.map((year) => {
+    const start = startYearOf(year);
+    if (start === null) throw new Error(`The model year "${year}" is not like 2025/26.`);
+    return start;
+  });
+  const need: NeedRecord[] = [];
+  inputs.districts.forEach((district, a) => {
+    inputs.groups.forEach((subject, g) => {
+      years.forEach((nqtYear, t) => {
+        need.push({
+          districtCode: district.code,
+          subject,
+          nqtYear,
+          teachers: nqtNeed[cellIndex(inputs, a, g, t)]!,
+        });
+      });
+    });
+  });
+  return { need, firstYear: years[0]! };
+}
+
+/** NQT need per district x subject group x year from the deterministic model (Node, tests). */
+export function needFromModel(dataset: RegionDataset, parameters: ModelParameters): ModelNeed {
+  const inputs = buildModelInputs(dataset, parameters);
+  return needRecordsFromCells(inputs, runDeterministic(inputs).outputs.nqtNeed);
+}

@@ -1,0 +1,52 @@
+/**
+ * The NQT need the allocation meets: the supply model's central projection, run as one draw
+ * with zero spread in the model worker (bit for bit the deterministic model; the main thread
+ * only builds the inputs, a few milliseconds of bookkeeping), then read into need records by
+ * the same function the allocate CLI uses.
+ */
+import { conversionRatesFrom } from '../../allocation/from-dataset.ts';
+import { needRecordsFromCells } from '../../allocation/need-from-model.ts';
+import type { ConversionRate, NeedRecord } from '../../allocation/problem.ts';
+import type { RegionDataset } from '../../data/types.ts';
+import { buildModelInputs, defaultParameters } from '../../model/index.ts';
+import type { ModelPool } from '../../runtime/model-pool.ts';
+
+/** How many consecutive entry years the allocation covers (a rolling three years). */
+export const ENTRY_YEAR_COUNT = 3;
+
+export interface AllocationNeed {
+  need: NeedRecord[];
+  /** Entry years allocated: each one a year before the NQT year whose need it meets. */
+  entryYears: number[];
+  conversionRates: ConversionRate[];
+  /** The model's base year, the latest with published teacher numbers. */
+  baseYear: string;
+}
+
+export async function runAllocationNeed(
+  dataset: RegionDataset,
+  pool: Pick<ModelPool, 'run'>,
+  signal?: AbortSignal,
+): Promise<AllocationNeed> {
+  const parameters = defaultParameters(dataset);
+  const inputs = buildModelInputs(dataset, parameters);
+  const central = await pool.run(inputs, {
+    seed: 1,
+    drawCount: 1,
+    spread: 0,
+    outputs: ['nqtNeed'],
+    signal,
+  });
+  const cells = central.outputs.nqtNeed;
+  if (cells === undefined) throw new Error('The model run returned no NQT need.');
+  const { need, firstYear } = needRecordsFromCells(inputs, cells);
+  // As the CLI: allocate from the year after the first projected year, whose trainees have
+  // already started training.
+  const firstEntryYear = firstYear + 1;
+  return {
+    need,
+    entryYears: Array.from({ length: ENTRY_YEAR_COUNT }, (_, i) => firstEntryYear + i),
+    conversionRates: conversionRatesFrom(parameters.completionRate, parameters.employmentRate),
+    baseYear: inputs.baseYear,
+  };
+}

@@ -1,0 +1,156 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { AllocationResult } from '../../allocation/allocate.ts';
+import type { ConstraintFamily } from '../../allocation/build.ts';
+import type { BindingConstraint } from '../../allocation/explain.ts';
+import { formatCount, formatDecimal } from '../format.ts';
+import type { TableColumn } from '../tsp-table.ts';
+import '../tsp-table.ts';
+
+/** Two decimals: marginal values and gaps are small numbers where the second digit matters. */
+const twoDecimals = (value: number) =>
+  value.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** How many binding rules and marginal values are listed (the rest are in the counts). */
+const SHOWN = 10;
+
+const FAMILY_WORDS: Record<ConstraintFamily, [one: string, many: string]> = {
+  'plan-capacity': ['plan is at its full capacity', 'plans are at their full capacity'],
+  'total-capacity': [
+    'partnership is at its total capacity',
+    'partnerships are at their total capacity',
+  ],
+  'mentor-capacity': [
+    'partnership uses every mentor placement',
+    'partnerships use every mentor placement',
+  ],
+  'minimum-cohort': [
+    'plan is held at its minimum cohort',
+    'plans are held at their minimum cohort',
+  ],
+  'regional-cap': ['regional cap is reached', 'regional caps are reached'],
+  'fixed-places': ['allocation is fixed (Teach First)', 'allocations are fixed (Teach First)'],
+  'stability-increase': [
+    'plan grows as much as the stability rule allows',
+    'plans grow as much as the stability rule allows',
+  ],
+  'stability-decrease': [
+    'plan shrinks as much as the stability rule allows',
+    'plans shrink as much as the stability rule allows',
+  ],
+  'pool-share': ['pool share is at its limit', 'pool shares are at their limit'],
+  balance: ['district balance', 'district balances'],
+  change: ['change from last year', 'changes from last year'],
+};
+
+/** "234 plans are at their full capacity" for each family, largest first. */
+export function bindingSummary(binding: readonly BindingConstraint[]): string[] {
+  const counts = new Map<ConstraintFamily, number>();
+  for (const rule of binding) counts.set(rule.family, (counts.get(rule.family) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([family, count]) => `${formatCount(count)} ${FAMILY_WORDS[family][count === 1 ? 0 : 1]}`);
+}
+
+/**
+ * Why the numbers are what they are: the checker's verdict, how close the plan is to the best
+ * possible, which rules bind (counted by kind, the ten that matter most listed), and what one
+ * more place would be worth where it matters (duals of the LP relaxation), in words.
+ *
+ * @summary Binding rules, marginal values and the checker's verdict.
+ */
+@customElement('tsp-allocation-explain')
+export class TspAllocationExplain extends LitElement {
+  @property({ attribute: false }) result: AllocationResult | undefined;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  private verdict(result: AllocationResult): TemplateResult | typeof nothing {
+    const check = result.check;
+    if (!check) return nothing;
+    const cost = check.objective;
+    return html`<h3 class="govuk-heading-s">Independent check</h3>
+      ${
+        check.ok
+          ? html`<p class="govuk-body" data-testid="allocation-check">
+              <strong>Every constraint checked: satisfied.</strong> The checker recomputed supply to
+              each district, capacities, caps, cohorts, stability and fixed places from the tables
+              above, not from the solver.
+            </p>`
+          : html`<p class="govuk-body" data-testid="allocation-check">
+                <strong>The check failed</strong>: ${check.violations.length} rules are broken.
+              </p>
+              <ul class="govuk-list govuk-list--bullet">
+                ${check.violations.slice(0, SHOWN).map((v) => html`<li>${v.text}</li>`)}
+              </ul>`
+      }
+      <p class="govuk-body">
+        Cost of this plan ${formatDecimal(cost.total)}: weighted unmet need
+        ${formatDecimal(cost.weightedUnmet)}, surplus ${formatDecimal(cost.surplusCost)}, changes
+        from the year before ${formatDecimal(cost.changeCost)}, places
+        ${formatDecimal(cost.placeCost)}.
+        ${
+          result.lpObjective !== null
+            ? `No plan can cost less than ${formatDecimal(result.lpObjective)} (the linear programme with fractional places)${result.mipGap !== null ? `; the search closed to a gap of ${twoDecimals(result.mipGap * 100)}%` : ''}.`
+            : ''
+        }
+      </p>`;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const result = this.result;
+    if (!result || !result.solution) return nothing;
+    const top = [...result.binding]
+      .sort((a, b) => (b.marginalValue ?? -Infinity) - (a.marginalValue ?? -Infinity))
+      .slice(0, SHOWN);
+    const columns: TableColumn<BindingConstraint>[] = [
+      { key: 'rule', label: 'Rule', value: (rule) => rule.text },
+      {
+        key: 'value',
+        label: 'Cut in weighted unmet need if relaxed by one',
+        numeric: true,
+        value: (rule) => (rule.marginalValue === null ? 'x' : twoDecimals(rule.marginalValue)),
+      },
+    ];
+    const values = [...result.marginalValues].sort((a, b) => b.value - a.value).slice(0, SHOWN);
+    return html`
+      <h2 class="govuk-heading-m" id="alloc-why">Why the allocation is what it is</h2>
+      ${this.verdict(result)}
+      <h3 class="govuk-heading-s">Rules that bind</h3>
+      <p class="govuk-body">
+        ${formatCount(result.binding.length)} rules are at their limit, so the plan cannot move past
+        them:
+      </p>
+      <ul class="govuk-list govuk-list--bullet" data-testid="allocation-binding">
+        ${bindingSummary(result.binding).map((line) => html`<li>${line}</li>`)}
+      </ul>
+      ${
+        top.length > 0
+          ? html`<tsp-table
+              caption="The ${formatCount(top.length)} binding rules that cost most"
+              .columns=${columns}
+              .rows=${top}
+            ></tsp-table>`
+          : nothing
+      }
+      <h3 class="govuk-heading-s">What one more place would be worth</h3>
+      ${
+        values.length > 0
+          ? html`<ul class="govuk-list govuk-list--bullet" data-testid="allocation-marginal">
+              ${values.map((value) => html`<li>${value.text}</li>`)}
+            </ul>`
+          : html`<p class="govuk-body">
+              No marginal values: they come from the linear programme, which did not finish in time.
+            </p>`
+      }
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tsp-allocation-explain': TspAllocationExplain;
+  }
+}

@@ -1,0 +1,155 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { allocationTable } from '../../allocation/csv.ts';
+import { academicYearLabel, timePeriod, type AllocationProblem } from '../../allocation/problem.ts';
+import type { AllocationSolution, PlanAllocation } from '../../allocation/solution.ts';
+import { renderBarChart } from '../../charts/bar-chart.ts';
+import { formatCount, formatDecimal } from '../format.ts';
+import { provenanceTag } from '../provenance-tag.ts';
+import type { TableColumn } from '../tsp-table.ts';
+import { subjectTotals, subjectTotalsTable, type SubjectTotal } from './subject-totals.ts';
+import '../tsp-table.ts';
+import './tsp-allocation-download.ts';
+
+const places = (value: number) =>
+  Number.isInteger(value) ? formatCount(value) : formatDecimal(value);
+const signed = (value: number) => (value > 0 ? `+${places(value)}` : places(value));
+
+/**
+ * The allocation: places by subject against the year before as a chart, its table and its
+ * CSV, then every partnership x subject plan for the chosen entry year with the change from
+ * the year before (last year's allocation for the first year), and the full EES download.
+ *
+ * @summary Allocation tables, chart and downloads.
+ */
+@customElement('tsp-allocation-places')
+export class TspAllocationPlaces extends LitElement {
+  @property({ attribute: false }) problem: AllocationProblem | undefined;
+  @property({ attribute: false }) solution: AllocationSolution | undefined;
+  /** True when the plans behind the result are illustrative. */
+  @property({ type: Boolean }) illustrative = false;
+
+  @state() private entryYear: number | undefined;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  private previousLabel(year: number, first: number): string {
+    return year === first ? 'Last year' : academicYearLabel(year - 1);
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const { problem, solution } = this;
+    if (!problem || !solution) return nothing;
+    const first = problem.entryYears[0]!;
+    const year =
+      this.entryYear !== undefined && problem.entryYears.includes(this.entryYear)
+        ? this.entryYear
+        : first;
+    const label = academicYearLabel(year);
+    const before = this.previousLabel(year, first);
+    const totals = subjectTotals(solution, year);
+    const chart = renderBarChart(
+      totals.map((total) => ({
+        label: total.subject,
+        values: [total.places, total.previousPlaces],
+      })),
+      { title: `Places by subject, ${label}`, series: [label, before], valueLabel: 'Places' },
+      document,
+    );
+    const totalColumns: TableColumn<SubjectTotal>[] = [
+      { key: 'subject', label: 'Subject', rowHeader: true, value: (row) => row.subject },
+      { key: 'places', label: label, numeric: true, value: (row) => places(row.places) },
+      { key: 'before', label: before, numeric: true, value: (row) => places(row.previousPlaces) },
+      {
+        key: 'change',
+        label: 'Change',
+        numeric: true,
+        value: (row) => signed(row.places - row.previousPlaces),
+      },
+    ];
+    const rows = solution.places.filter(
+      (row) => row.entryYear === year && (row.places > 0 || row.previousPlaces > 0),
+    );
+    const capacities = new Map(
+      problem.plans.map((plan) => [`${plan.partnershipCode}|${plan.subject}|${plan.route}`, plan]),
+    );
+    const planColumns: TableColumn<PlanAllocation>[] = [
+      {
+        key: 'partnership',
+        label: 'Partnership',
+        rowHeader: true,
+        value: (r) => r.partnershipName,
+      },
+      { key: 'subject', label: 'Subject', value: (r) => r.subject },
+      { key: 'route', label: 'Route', value: (r) => r.route },
+      { key: 'places', label: 'Places', numeric: true, value: (r) => places(r.places) },
+      { key: 'before', label: before, numeric: true, value: (r) => places(r.previousPlaces) },
+      {
+        key: 'change',
+        label: 'Change',
+        numeric: true,
+        value: (r) => signed(r.places - r.previousPlaces),
+      },
+      {
+        key: 'capacity',
+        label: 'Capacity',
+        numeric: true,
+        value: (r) =>
+          places(capacities.get(`${r.partnershipCode}|${r.subject}|${r.route}`)?.capacity ?? 0),
+      },
+      {
+        key: 'nqts',
+        label: `Expected NQTs`,
+        numeric: true,
+        value: (r) => formatDecimal(r.expectedNqts),
+      },
+    ];
+    const tag = this.illustrative ? provenanceTag('illustrative') : nothing;
+    return html`
+      <h2 class="govuk-heading-m" id="alloc-places">Allocation by partnership and subject${tag}</h2>
+      <div class="govuk-form-group">
+        <label class="govuk-label" for="alloc-entry-year">Entry year</label>
+        <select
+          class="govuk-select"
+          id="alloc-entry-year"
+          @change=${(e: Event) => (this.entryYear = Number((e.target as HTMLSelectElement).value))}
+        >
+          ${problem.entryYears.map(
+            (y) =>
+              html`<option value=${y} ?selected=${y === year}>${academicYearLabel(y)}</option>`,
+          )}
+        </select>
+      </div>
+      <h3 class="govuk-heading-s">Places by subject, ${label} against ${before.toLowerCase()}</h3>
+      <figure class="govuk-!-margin-0 tsp-chart">${chart}</figure>
+      <tsp-table
+        caption="Places by subject, ${label} and ${before.toLowerCase()}"
+        .columns=${totalColumns}
+        .rows=${totals}
+      ></tsp-table>
+      <tsp-allocation-download
+        label="places by subject, ${label}"
+        stem="allocation-by-subject-${timePeriod(year)}"
+        .table=${() => subjectTotalsTable(problem, totals, year)}
+      ></tsp-allocation-download>
+      <tsp-table
+        caption="Places per partnership and subject, ${label} (${formatCount(rows.length)} plans with places either year)"
+        .columns=${planColumns}
+        .rows=${rows}
+      ></tsp-table>
+      <tsp-allocation-download
+        label="the allocation, every entry year"
+        stem="allocation"
+        .table=${() => allocationTable(problem, solution)}
+      ></tsp-allocation-download>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tsp-allocation-places': TspAllocationPlaces;
+  }
+}

@@ -1,0 +1,132 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { AllocationResult } from '../../allocation/allocate.ts';
+import { formatDecimal } from '../format.ts';
+
+/** The banner title for each outcome, in words (never colour alone). */
+export function verdictTitle(result: AllocationResult): string {
+  switch (result.status) {
+    case 'optimal':
+      return 'Optimal allocation found';
+    case 'time-limit':
+      return `Best allocation found within the time limit (gap ${((result.mipGap ?? 0) * 100).toFixed(2)}%)`;
+    case 'fractional':
+      return 'Only a fractional allocation was found in time';
+    case 'infeasible':
+      return 'No allocation meets every rule';
+    case 'invalid-input':
+      return 'The allocation input is not valid';
+    case 'failed':
+      return 'The solve failed';
+  }
+}
+
+/**
+ * What the solve came to: a GOV.UK notification banner for a plan (optimal, or the best
+ * found within the time limit with its gap), or for no plan: the rules that clash, in words
+ * and numbers, and the smallest change found that would make a plan possible.
+ *
+ * @summary Allocation outcome and infeasibility diagnosis.
+ */
+@customElement('tsp-allocation-verdict')
+export class TspAllocationVerdict extends LitElement {
+  @property({ attribute: false }) result: AllocationResult | undefined;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  /** Moves focus to the banner, so keyboard and screen-reader users land on the outcome. */
+  focusBanner(): void {
+    this.querySelector<HTMLElement>('#alloc-verdict-title')?.focus();
+  }
+
+  private diagnosis(result: AllocationResult): TemplateResult | typeof nothing {
+    const diagnosis = result.diagnosis;
+    if (!diagnosis) return nothing;
+    return html`
+      <p class="govuk-body">
+        ${
+          diagnosis.irreducible
+            ? `These ${diagnosis.constraints.length} rules cannot all hold at once; drop or relax any one of them and a plan exists:`
+            : 'These rules conflict (the search for the smallest conflicting set ran out of time, so one or more may not be needed):'
+        }
+      </p>
+      <ul class="govuk-list govuk-list--bullet" data-testid="allocation-conflicts">
+        ${diagnosis.constraints.map((constraint) => html`<li>${constraint.text}.</li>`)}
+      </ul>
+      ${
+        diagnosis.integer
+          ? html`<p class="govuk-body">
+              The conflict comes from whole places or minimum cohorts: with fractional places a plan
+              exists. Switching off minimum cohorts is one way out.
+            </p>`
+          : nothing
+      }
+      ${
+        diagnosis.relaxations.length > 0
+          ? html`<p class="govuk-body">The smallest change found that makes a plan possible:</p>
+              <ul class="govuk-list govuk-list--bullet">
+                ${diagnosis.relaxations.map(
+                  (relaxation) =>
+                    html`<li>
+                      relax “${relaxation.text}” by ${formatDecimal(relaxation.amount)}
+                    </li>`,
+                )}
+              </ul>`
+          : nothing
+      }
+    `;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const result = this.result;
+    if (!result) return nothing;
+    const success = result.status === 'optimal';
+    const hasPlan = result.solution !== null && result.check?.ok === true;
+    return html`<div
+      class="govuk-notification-banner ${success ? 'govuk-notification-banner--success' : ''}"
+      role="region"
+      aria-labelledby="alloc-verdict-heading"
+      data-testid="allocation-verdict"
+      data-status=${result.status}
+    >
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="alloc-verdict-heading">
+          ${hasPlan ? 'Result' : 'Important'}
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading" id="alloc-verdict-title" tabindex="-1">
+          ${verdictTitle(result)}
+        </p>
+        ${
+          result.status === 'infeasible'
+            ? this.diagnosis(result)
+            : html`<p class="govuk-body">${result.message}</p>`
+        }
+        ${
+          result.issues.length > 0
+            ? html`<ul class="govuk-list govuk-list--bullet">
+                ${result.issues.map((issue) => html`<li>${issue.message}</li>`)}
+              </ul>`
+            : nothing
+        }
+        <p class="govuk-body-s">
+          Solved in ${formatDecimal(result.timing.totalSeconds)} seconds in the solver worker
+          (HiGHS)${
+            result.modelSize
+              ? `, ${result.modelSize.columns.toLocaleString('en-GB')} variables and ${result.modelSize.rows.toLocaleString('en-GB')} rules`
+              : ''
+          }.
+        </p>
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tsp-allocation-verdict': TspAllocationVerdict;
+  }
+}
