@@ -53,6 +53,19 @@ export function needRecordsFromCells(
   return { need, firstYear: years[0]! };
 }
 
+/** How many entry years an allocation plans for (the rolling three years). */
+export const PLANNED_ENTRY_YEAR_COUNT = 3;
+
+/**
+ * The entry years to allocate: the first `count` whose postgraduate trainees qualify in a year
+ * the model projects (entry year y gives NQTs in y + 1), the same three entry years the
+ * Forecast and Partnerships pages show. A later entry year would be planned against need the
+ * model has not projected, which the district balance would read as zero.
+ */
+export function plannedEntryYears(need: ModelNeed, count = PLANNED_ENTRY_YEAR_COUNT): number[] {
+  return Array.from({ length: count }, (_, i) => need.firstYear + i);
+}
+
 /** NQT need per district x subject group x year from the deterministic model (Node, tests). */
 export function needFromModel(dataset: RegionDataset, parameters: ModelParameters): ModelNeed {
   const inputs = buildModelInputs(dataset, parameters);

@@ -4,8 +4,9 @@
  *   npm run allocate -- --scenario scenarios/baseline.json --out allocation.csv --lp model.lp
  *     [--need forecast.csv]     NQT need from `npm run forecast` instead of running the model
  *     [--problem problem.json]  a ready-made AllocationProblem (JSON) instead of the dataset
- *     [--first-entry-year 2026] first of --years consecutive entry years (default: the year
- *                               after the first projection year)
+ *     [--first-entry-year 2025] first of --years consecutive entry years (default: the first
+ *                               projection year, so every entry year's NQTs fall in a year the
+ *                               model projects)
  *     [--years 3]
  *     [--time-limit 20]         seconds for the whole solve (LP + MILP)
  *     [--gap 0.001]             relative MIP gap
@@ -187,7 +188,8 @@ async function buildProblem(
       throw error;
     }
   }
-  const first = args.firstEntryYear ?? firstNeedYear + 1;
+  // Default: the three entry years whose NQTs the model projects (as the app's pages).
+  const first = args.firstEntryYear ?? firstNeedYear;
   const districtCodes = dataset.districts.map((d) => d.code);
   // Without --cold-spot, the same default index the Maps and Allocation pages start with.
   const spec: ColdSpotSpec | null =

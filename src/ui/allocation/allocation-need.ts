@@ -5,14 +5,11 @@
  * the same function the allocate CLI uses.
  */
 import { conversionRatesFrom } from '../../allocation/from-dataset.ts';
-import { needRecordsFromCells } from '../../allocation/need-from-model.ts';
+import { needRecordsFromCells, plannedEntryYears } from '../../allocation/need-from-model.ts';
 import type { ConversionRate, NeedRecord } from '../../allocation/problem.ts';
 import type { RegionDataset } from '../../data/types.ts';
 import { buildModelInputs, defaultParameters } from '../../model/index.ts';
 import type { ModelPool } from '../../runtime/model-pool.ts';
-
-/** How many consecutive entry years the allocation covers (a rolling three years). */
-export const ENTRY_YEAR_COUNT = 3;
 
 export interface AllocationNeed {
   need: NeedRecord[];
@@ -39,13 +36,10 @@ export async function runAllocationNeed(
   });
   const cells = central.outputs.nqtNeed;
   if (cells === undefined) throw new Error('The model run returned no NQT need.');
-  const { need, firstYear } = needRecordsFromCells(inputs, cells);
-  // As the CLI: allocate from the year after the first projected year, whose trainees have
-  // already started training.
-  const firstEntryYear = firstYear + 1;
+  const modelNeed = needRecordsFromCells(inputs, cells);
   return {
-    need,
-    entryYears: Array.from({ length: ENTRY_YEAR_COUNT }, (_, i) => firstEntryYear + i),
+    need: modelNeed.need,
+    entryYears: plannedEntryYears(modelNeed),
     conversionRates: conversionRatesFrom(parameters.completionRate, parameters.employmentRate),
     baseYear: inputs.baseYear,
   };
