@@ -3,14 +3,7 @@
  * allocate CLI (which runs the model itself, in Node) and the Allocation page (which runs the
  * same zero-spread draw in the model worker and passes its cells here).
  */
-import type { RegionDataset } from '../data/types.ts';
-import {
-  buildModelInputs,
-  cellIndex,
-  runDeterministic,
-  type ModelInputs,
-  type ModelParameters,
-} from '../model/index.ts';
+import { cellIndex, type ModelInputs } from '../model/index.ts';
 import { startYearOf, type NeedRecord } from './problem.ts';
 
 export interface ModelNeed {
@@ -64,10 +57,4 @@ export const PLANNED_ENTRY_YEAR_COUNT = 3;
  */
 export function plannedEntryYears(need: ModelNeed, count = PLANNED_ENTRY_YEAR_COUNT): number[] {
   return Array.from({ length: count }, (_, i) => need.firstYear + i);
-}
-
-/** NQT need per district x subject group x year from the deterministic model (Node, tests). */
-export function needFromModel(dataset: RegionDataset, parameters: ModelParameters): ModelNeed {
-  const inputs = buildModelInputs(dataset, parameters);
-  return needRecordsFromCells(inputs, runDeterministic(inputs).outputs.nqtNeed);
 }

@@ -31,7 +31,7 @@ import { allocate } from '../allocation/allocate.ts';
 import { buildAllocationModel } from '../allocation/build.ts';
 import { allocationTable, districtOutcomeTable, needFromForecastCsv } from '../allocation/csv.ts';
 import { conversionRatesFrom, problemFromDataset } from '../allocation/from-dataset.ts';
-import { needFromModel } from '../allocation/need-from-model.ts';
+import { needRecordsFromCells } from '../allocation/need-from-model.ts';
 import type { AllocationProblem, NeedRecord } from '../allocation/problem.ts';
 import { formatEesCsv, formatEesMeta } from '../data/ees.ts';
 import { describeIssue } from '../data/issues.ts';
@@ -42,17 +42,18 @@ import {
   DEFAULT_COLD_SPOT_THRESHOLD,
   defaultDistrictColdSpotSpec,
 } from '../indicators/default-spec.ts';
-import {
-  ModelInputError,
-  defaultParameters,
-  parseScenario,
-  resolveParameters,
-  type ModelParameters,
-} from '../model/index.ts';
+import { ModelInputError, runDeterministic } from '../model/index.ts';
 import { createHighsEngine } from '../solver/highs-engine.ts';
 import { toCplexLp } from '../solver/lp-format.ts';
 
-export class CliError extends Error {}
+import {
+  CliError,
+  DEFAULT_SCENARIO,
+  readScenarioFile,
+  scenarioModelInputs,
+} from './scenario-file.ts';
+
+export { CliError };
 
 export interface AllocateArgs {
   scenario: string | null;
@@ -163,15 +164,12 @@ async function buildProblem(
   if (!existsSync(args.dataDir)) throw new CliError(`--data: folder not found: ${args.dataDir}`);
   const { dataset, issues } = await loadRegionDataset(nodeReader(args.dataDir));
   for (const issue of issues) log(`warning: ${describeIssue(issue)}`);
-  let parameters: ModelParameters;
-  try {
-    const scenario = args.scenario ? parseScenario(readJson(args.scenario, 'scenario')) : null;
-    parameters = resolveParameters(defaultParameters(dataset), scenario?.parameters ?? {});
-  } catch (error) {
-    if (error instanceof ModelInputError)
-      throw new CliError(`${args.scenario ?? 'dataset'}: ${error.message}`);
-    throw error;
-  }
+  const scenario = args.scenario ? readScenarioFile(args.scenario) : DEFAULT_SCENARIO;
+  const { parameters, inputs } = await scenarioModelInputs(
+    scenario,
+    dataset,
+    args.scenario ?? 'dataset',
+  );
   let need: NeedRecord[];
   let firstNeedYear: number;
   if (args.need) {
@@ -182,7 +180,10 @@ async function buildProblem(
     firstNeedYear = Math.min(...need.map((record) => record.nqtYear));
   } else {
     try {
-      ({ need, firstYear: firstNeedYear } = needFromModel(dataset, parameters));
+      ({ need, firstYear: firstNeedYear } = needRecordsFromCells(
+        inputs,
+        runDeterministic(inputs).outputs.nqtNeed,
+      ));
     } catch (error) {
       if (error instanceof ModelInputError) throw new CliError(`supply model: ${error.message}`);
       throw error;

@@ -9,7 +9,7 @@
  * A bad argument, scenario or data file is reported with its file, path or row and reason,
  * and nothing is written.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,14 +29,13 @@ import {
   summariseDraws,
 } from '../model/index.ts';
 import {
-  describeIssues,
-  parseScenarioText,
-  prepareScenario,
-  type Scenario,
-} from '../scenarios/index.ts';
-import { applyRecruitmentShares } from '../scenarios/recruitment.ts';
+  CliError,
+  DEFAULT_SCENARIO,
+  readScenarioFile,
+  scenarioModelInputs,
+} from './scenario-file.ts';
 
-export class CliError extends Error {}
+export { CliError };
 
 export interface ForecastArgs {
   scenario: string | null;
@@ -99,14 +98,6 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
   };
 }
 
-/** Reads a scenario file of any schema version (src/scenarios validates and upgrades it). */
-function readScenario(path: string): Scenario {
-  if (!existsSync(path)) throw new CliError(`--scenario: file not found: ${path}`);
-  const loaded = parseScenarioText(readFileSync(path, 'utf8'));
-  if (!loaded.ok) throw new CliError(describeIssues(loaded.issues, path).join('\n'));
-  return loaded.scenario;
-}
-
 export interface ForecastSummary {
   rows: number;
   out: string;
@@ -123,27 +114,13 @@ export async function runForecast(
   if (!existsSync(dirname(resolve(args.out)))) {
     throw new CliError(`--out: folder not found: ${dirname(resolve(args.out))}`);
   }
-  const scenario: Scenario = args.scenario
-    ? readScenario(args.scenario)
-    : { schemaVersion: 2, name: 'defaults', description: '', levers: {} };
+  const scenario = args.scenario ? readScenarioFile(args.scenario) : DEFAULT_SCENARIO;
   if (!existsSync(args.dataDir)) throw new CliError(`--data: folder not found: ${args.dataDir}`);
   const { dataset: regional, issues } = await loadRegionDataset(nodeReader(args.dataDir));
   for (const issue of issues) log(`warning: ${describeIssue(issue)}`);
   const dataset = args.national ? nationalDataset(regional) : regional;
-
-  const prepared = prepareScenario(scenario, dataset);
-  if (!prepared.ok) {
-    const source = args.scenario ?? 'dataset';
-    throw new CliError(
-      `${describeIssues(prepared.issues, source).join('\n')}${issues.length > 0 ? ' (see the data warnings above)' : ''}`,
-    );
-  }
-  // Recruitment shares below 1 settle the planned entry years from central runs (src/scenarios/recruitment.ts).
-  const inputs = await applyRecruitmentShares(
-    prepared.setup.inputs,
-    prepared.setup.recruitmentShares,
-    async (current) => runDeterministic(current).outputs.nqtNeed,
-  );
+  const source = `${args.scenario ?? 'dataset'}${issues.length > 0 ? ' (see the data warnings above)' : ''}`;
+  const { inputs } = await scenarioModelInputs(scenario, dataset, source);
 
   const central = runDeterministic(inputs);
   let summary;

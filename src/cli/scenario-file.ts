@@ -1,0 +1,52 @@
+/**
+ * What the command-line tools share: their error type, and reading a scenario file of any
+ * schema version into the model inputs it describes (src/scenarios validates and upgrades it).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { RegionDataset } from '../data/types.ts';
+import { runDeterministic, type ModelInputs, type ModelParameters } from '../model/index.ts';
+import {
+  describeIssues,
+  parseScenarioText,
+  prepareScenario,
+  type Scenario,
+} from '../scenarios/index.ts';
+import { applyRecruitmentShares } from '../scenarios/recruitment.ts';
+
+/** A problem with the command's input: printed without a stack trace, exit code 2. */
+export class CliError extends Error {}
+
+/** The scenario used when no --scenario is given: every lever at its default. */
+export const DEFAULT_SCENARIO: Scenario = {
+  schemaVersion: 2,
+  name: 'defaults',
+  description: '',
+  levers: {},
+};
+
+/** Reads and validates a scenario file; errors name the file and the field's path. */
+export function readScenarioFile(path: string): Scenario {
+  if (!existsSync(path)) throw new CliError(`--scenario: file not found: ${path}`);
+  const loaded = parseScenarioText(readFileSync(path, 'utf8'));
+  if (!loaded.ok) throw new CliError(describeIssues(loaded.issues, path).join('\n'));
+  return loaded.scenario;
+}
+
+/**
+ * The model parameters and inputs a scenario describes for a dataset, with its recruitment
+ * shares settled from central runs (src/scenarios/recruitment.ts).
+ */
+export async function scenarioModelInputs(
+  scenario: Scenario,
+  dataset: RegionDataset,
+  source: string,
+): Promise<{ parameters: ModelParameters; inputs: ModelInputs }> {
+  const prepared = prepareScenario(scenario, dataset);
+  if (!prepared.ok) throw new CliError(describeIssues(prepared.issues, source).join('\n'));
+  const inputs = await applyRecruitmentShares(
+    prepared.setup.inputs,
+    prepared.setup.recruitmentShares,
+    async (current) => runDeterministic(current).outputs.nqtNeed,
+  );
+  return { parameters: prepared.setup.parameters, inputs };
+}
