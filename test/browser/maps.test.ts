@@ -70,3 +70,61 @@ describe('Maps page', () => {
     expect(watched.foreignRequests).toEqual([]);
   });
 });
+
+describe('Maps page: model results', () => {
+  let fresh: Page;
+  let freshWatch: ReturnType<typeof watchPage>;
+
+  beforeAll(async () => {
+    fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    freshWatch = watchPage(fresh);
+  });
+
+  /** Shows the indicator whose label starts with `label` and returns the table's values. */
+  async function show(label: string): Promise<string[]> {
+    const option = fresh.locator('#tsp-display option', { hasText: label }).first();
+    const value = await option.getAttribute('value');
+    expect(value).not.toBeNull();
+    await fresh.locator('#tsp-display').selectOption(value!);
+    await fresh.locator('tsp-maps-page h2', { hasText: label }).waitFor();
+    return (await fresh.locator('tsp-area-table [data-column="value"]').allTextContents()).map(
+      (text) => text.trim(),
+    );
+  }
+
+  it('adds forecast need from the model worker and maps it for the nine districts', async () => {
+    await fresh.goto(`${baseUrl()}/maps`);
+    await fresh.waitForSelector('tsp-maps-page svg.tsp-map');
+    await fresh.getByRole('button', { name: 'Add forecast need' }).click();
+    await fresh
+      .locator('[data-testid="model-indicator-status"]', { hasText: 'Added to ‘Show’' })
+      .waitFor({ timeout: 20_000 });
+    const values = await show('Forecast NQT need per 1,000 pupils, ');
+    expect(values).toHaveLength(9);
+    for (const value of values) expect(value).toMatch(/^-?[\d,]+(\.\d+)?$/);
+    // The heading carries the Estimated tag.
+    expect(await fresh.locator('tsp-maps-page h2 .govuk-tag').first().textContent()).toContain(
+      'Estimated',
+    );
+  });
+
+  it('adds the illustrative fill rate, tagged, with a value for every district', async () => {
+    await fresh.getByRole('button', { name: 'Add recruitment fill rate (illustrative)' }).click();
+    await fresh
+      .locator('[data-testid="model-indicator-status"]', { hasText: 'Recruitment fill rate' })
+      .waitFor({ timeout: 10_000 });
+    const values = await show('Recruitment fill rate to date');
+    expect(values).toHaveLength(9);
+    for (const value of values) expect(value).toMatch(/^[\d,]+(\.\d+)?$/);
+    expect(await fresh.locator('[data-testid="model-indicators-added"]').textContent()).toContain(
+      'Illustrative',
+    );
+    await screenshot(fresh, 'maps-model-results');
+  });
+
+  it('stays accessible, with no console errors or requests off the site', async () => {
+    expect(await axeViolations(fresh)).toEqual([]);
+    expect(freshWatch.errors).toEqual([]);
+    expect(freshWatch.foreignRequests).toEqual([]);
+  });
+});

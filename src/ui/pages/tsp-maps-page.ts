@@ -25,6 +25,7 @@ import '../maps/tsp-area-table.ts';
 import '../maps/tsp-index-builder.ts';
 import '../maps/tsp-school-table.ts';
 import '../maps/tsp-partnership-reach.ts';
+import '../maps/tsp-model-indicators.ts';
 
 const MAP_WIDTH = 600;
 const MAP_HEIGHT = 640;
@@ -121,6 +122,8 @@ export class TspMapsPage extends LitElement {
   @state() private geography: PreparedGeography | undefined;
   @state() private parentLookups = new Map<string, Map<string, string>>();
   @state() private loadError = '';
+  /** District indicators added on this page from the model, the allocation and the returns. */
+  @state() private modelIndicators: readonly AreaIndicator[] = [];
 
   private levelsWithDefaults = new Set<GeographyLevel>();
   private view: MapView | undefined;
@@ -157,7 +160,11 @@ export class TspMapsPage extends LitElement {
 
   private allIndicators(): AreaIndicator[] {
     const seen = new Set<string>();
-    return [...(this.region?.indicators ?? []), ...this.extraIndicators].filter((indicator) => {
+    return [
+      ...(this.region?.indicators ?? []),
+      ...this.extraIndicators,
+      ...this.modelIndicators,
+    ].filter((indicator) => {
       if (seen.has(indicator.id)) return false;
       seen.add(indicator.id);
       return true;
@@ -180,6 +187,7 @@ export class TspMapsPage extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('region') && changed.get('region') !== undefined) this.modelIndicators = [];
     if (changed.has('region') || changed.has('extraIndicators')) void this.loadLevel(this.level);
     this.indicators = this.indicatorsAt(this.level);
     if (this.indicators.length > 0 && !this.levelsWithDefaults.has(this.level)) {
@@ -391,6 +399,16 @@ export class TspMapsPage extends LitElement {
     void this.loadLevel(level);
   }
 
+  /** New model results replace earlier ones with the same id; they are district figures. */
+  private addModelIndicators(added: readonly AreaIndicator[]): void {
+    const ids = new Set(added.map((indicator) => indicator.id));
+    this.modelIndicators = [
+      ...this.modelIndicators.filter((indicator) => !ids.has(indicator.id)),
+      ...added,
+    ];
+    this.setLevel('district');
+  }
+
   private setChoices(choices: IndexChoices): void {
     this.choices = choices;
     this.dispatchEvent(
@@ -432,6 +450,11 @@ export class TspMapsPage extends LitElement {
           ${geography && view ? this.renderMap(geography, view) : html`<p class="govuk-body" role="status">Loading the boundaries…</p>`}
         </div>
       </div>
+      <tsp-model-indicators
+        .region=${dataset}
+        @tsp-indicators-add=${(event: CustomEvent<{ indicators: AreaIndicator[] }>) =>
+          this.addModelIndicators(event.detail.indicators)}
+      ></tsp-model-indicators>
       ${geography && view ? this.renderTables(dataset, geography, view) : nothing}
     `;
   }
