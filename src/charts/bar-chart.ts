@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
+import { CATEGORICAL_COLOURS, TEXT_COLOUR, createChartSvg } from './chart-svg.ts';
 
 /** One row of a grouped bar chart: a category and one value per series. */
 export interface BarGroup {
@@ -16,11 +16,8 @@ export interface BarChartOptions {
   width?: number;
 }
 
-const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 const MARGIN = { top: 40, right: 56, bottom: 36, left: 200 };
 const GROUP_HEIGHT = 30;
-/** Analysis Function categorical palette, in order. */
-const SERIES_COLOURS = ['#12436D', '#F46A25', '#801650', '#28A197', '#2073BC', '#6BACE6'];
 
 /**
  * Horizontal grouped bars: a row per category, a bar per series, each bar labelled with its
@@ -48,12 +45,9 @@ export function renderBarChart(
     .nice()
     .range([MARGIN.left, width - MARGIN.right]);
 
-  const svg = select(document.createElementNS(SVG_NAMESPACE, 'svg'));
-  svg.attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
-  svg.attr('aria-hidden', 'true').attr('focusable', 'false');
-  svg.append('title').text(options.title);
+  const svg = createChartSvg(document, width, height, options.title);
 
-  const legend = svg.append('g').attr('font-size', 12).attr('fill', '#0b0c0c');
+  const legend = svg.append('g').attr('font-size', 12).attr('fill', TEXT_COLOUR);
   options.series.forEach((name, index) => {
     const left = MARGIN.left + index * 140;
     legend
@@ -62,8 +56,8 @@ export function renderBarChart(
       .attr('y', 8)
       .attr('width', 14)
       .attr('height', 14)
-      .attr('fill', SERIES_COLOURS[index % SERIES_COLOURS.length]!)
-      .attr('stroke', '#0b0c0c');
+      .attr('fill', CATEGORICAL_COLOURS[index % CATEGORICAL_COLOURS.length]!)
+      .attr('stroke', TEXT_COLOUR);
     legend
       .append('text')
       .attr('x', left + 20)
@@ -71,7 +65,7 @@ export function renderBarChart(
       .text(name);
   });
 
-  const axis = svg.append('g').attr('font-size', 12).attr('fill', '#0b0c0c');
+  const axis = svg.append('g').attr('font-size', 12).attr('fill', TEXT_COLOUR);
   for (const tick of x.ticks(5)) {
     axis
       .append('line')
@@ -102,7 +96,7 @@ export function renderBarChart(
       .attr('y', top + y.bandwidth() / 2 + 4)
       .attr('text-anchor', 'end')
       .attr('font-size', 12)
-      .attr('fill', '#0b0c0c')
+      .attr('fill', TEXT_COLOUR)
       .text(group.label);
     group.values.forEach((value, index) => {
       const barTop = top + (inner(index) ?? 0);
@@ -113,14 +107,14 @@ export function renderBarChart(
         .attr('y', barTop)
         .attr('width', barWidth)
         .attr('height', inner.bandwidth())
-        .attr('fill', SERIES_COLOURS[index % SERIES_COLOURS.length]!)
+        .attr('fill', CATEGORICAL_COLOURS[index % CATEGORICAL_COLOURS.length]!)
         .attr('aria-label', `${group.label}, ${options.series[index] ?? ''}: ${value}`);
       svg
         .append('text')
         .attr('x', x(0) + barWidth + 4)
         .attr('y', barTop + inner.bandwidth() / 2 + 4)
         .attr('font-size', 10)
-        .attr('fill', '#0b0c0c')
+        .attr('fill', TEXT_COLOUR)
         .text(value.toLocaleString('en-GB', { maximumFractionDigits: 1 }));
     });
   }

@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
+import { TEXT_COLOUR, createChartSvg, drawValueGridlines } from './chart-svg.ts';
 
 /** One point of a fan chart: a label on the x axis and the P10, P50 and P90 of the quantity. */
 export interface FanPoint {
@@ -16,7 +16,6 @@ export interface FanChartOptions {
   height?: number;
 }
 
-const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 const MARGIN = { top: 24, right: 24, bottom: 48, left: 72 };
 const DARK_BLUE = '#12436D';
 const LIGHT_BLUE = '#6BACE6';
@@ -45,28 +44,9 @@ export function renderFanChart(
     .range([height - MARGIN.bottom, MARGIN.top]);
   const centre = (label: string) => (x(label) ?? 0) + x.bandwidth() / 2;
 
-  const svg = select(document.createElementNS(SVG_NAMESPACE, 'svg'));
-  svg.attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
-  svg.attr('aria-hidden', 'true').attr('focusable', 'false');
-  svg.append('title').text(options.title);
-
-  const axis = svg.append('g').attr('fill', '#0b0c0c').attr('font-size', 12);
-  for (const tick of y.ticks(5)) {
-    axis
-      .append('line')
-      .attr('x1', MARGIN.left)
-      .attr('x2', width - MARGIN.right)
-      .attr('y1', y(tick))
-      .attr('y2', y(tick))
-      .attr('stroke', '#b1b4b6')
-      .attr('stroke-width', 1);
-    axis
-      .append('text')
-      .attr('x', MARGIN.left - 8)
-      .attr('y', y(tick) + 4)
-      .attr('text-anchor', 'end')
-      .text(tick.toLocaleString('en-GB'));
-  }
+  const svg = createChartSvg(document, width, height, options.title);
+  drawValueGridlines(svg, y, MARGIN.left, width - MARGIN.right);
+  const axis = svg.append('g').attr('fill', TEXT_COLOUR).attr('font-size', 12);
   for (const point of points) {
     axis
       .append('text')

@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
+import { TEXT_COLOUR, createChartSvg, drawValueGridlines } from './chart-svg.ts';
 
 /** A step of a waterfall: a signed contribution to the change between two totals. */
 export interface WaterfallStep {
@@ -16,7 +16,6 @@ export interface WaterfallOptions {
   height?: number;
 }
 
-const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 const MARGIN = { top: 24, right: 24, bottom: 96, left: 72 };
 const TOTAL_COLOUR = '#12436D';
 const INCREASE_COLOUR = '#F46A25';
@@ -58,27 +57,8 @@ export function renderWaterfallChart(
     .nice()
     .range([height - MARGIN.bottom, MARGIN.top]);
 
-  const svg = select(document.createElementNS(SVG_NAMESPACE, 'svg'));
-  svg.attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
-  svg.attr('aria-hidden', 'true').attr('focusable', 'false');
-  svg.append('title').text(options.title);
-
-  const axis = svg.append('g').attr('fill', '#0b0c0c').attr('font-size', 12);
-  for (const tick of y.ticks(5)) {
-    axis
-      .append('line')
-      .attr('x1', MARGIN.left)
-      .attr('x2', width - MARGIN.right)
-      .attr('y1', y(tick))
-      .attr('y2', y(tick))
-      .attr('stroke', '#b1b4b6');
-    axis
-      .append('text')
-      .attr('x', MARGIN.left - 8)
-      .attr('y', y(tick) + 4)
-      .attr('text-anchor', 'end')
-      .text(tick.toLocaleString('en-GB'));
-  }
+  const svg = createChartSvg(document, width, height, options.title);
+  drawValueGridlines(svg, y, MARGIN.left, width - MARGIN.right);
 
   for (const bar of bars) {
     const left = x(bar.label) ?? 0;
@@ -104,7 +84,7 @@ export function renderWaterfallChart(
       .attr('y', top - 4)
       .attr('text-anchor', 'middle')
       .attr('font-size', 11)
-      .attr('fill', '#0b0c0c')
+      .attr('fill', TEXT_COLOUR)
       .text(
         bar.kind === 'total'
           ? bar.to.toFixed(0)
@@ -117,7 +97,7 @@ export function renderWaterfallChart(
         `translate(${left + x.bandwidth() / 2} ${height - MARGIN.bottom + 12}) rotate(40)`,
       )
       .attr('font-size', 11)
-      .attr('fill', '#0b0c0c')
+      .attr('fill', TEXT_COLOUR)
       .text(bar.label);
   }
   return svg.node() as SVGSVGElement;
