@@ -2,6 +2,8 @@ import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { DataIssue, RegionDataset } from '../data/types.ts';
 import { loadDefaultDataset } from './default-dataset.ts';
+import { replaceWithImportedFile } from '../data/imports.ts';
+import type { ImportDataFile } from './tsp-data-import.ts';
 import { ROUTES, routeForPath, type RouteName } from './routes.ts';
 import './pages/tsp-home-page.ts';
 import './pages/tsp-data-sources-page.ts';
@@ -56,6 +58,18 @@ export class TspApp extends LitElement {
       this.loadError = error instanceof Error ? error.message : String(error);
     }
   }
+
+  /** A user's file replaces estimated figures for every page; a bad file changes nothing. */
+  private readonly importFile: ImportDataFile = (kind, text, fileName) => {
+    if (!this.region) {
+      return [
+        { file: fileName, row: null, column: null, message: 'the default data has not loaded yet' },
+      ];
+    }
+    const { dataset, issues } = replaceWithImportedFile(this.region, kind, text, fileName);
+    if (issues.length === 0) this.region = dataset;
+    return issues;
+  };
 
   /** Same-origin links marked data-route navigate without a page load. */
   private readonly onLinkClick = (event: MouseEvent): void => {
@@ -137,7 +151,10 @@ export class TspApp extends LitElement {
       case 'partnerships':
         return html`<tsp-partnerships-page .region=${dataset}></tsp-partnerships-page>`;
       case 'dataSources':
-        return html`<tsp-data-sources-page .region=${dataset}></tsp-data-sources-page>`;
+        return html`<tsp-data-sources-page
+          .region=${dataset}
+          .importFile=${this.importFile}
+        ></tsp-data-sources-page>`;
       case 'accessibility':
         return html`<tsp-accessibility-page></tsp-accessibility-page>`;
       case 'support':

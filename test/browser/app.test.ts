@@ -80,4 +80,33 @@ describe('app shell (production build)', () => {
     expect(csp).not.toMatch(/'unsafe-eval'/);
     await page.close();
   });
+
+  it('uses an uploaded School Workforce Census file in place of the estimates, after refusing a bad one that names its row and column', async () => {
+    const page = await browser.newPage();
+    const watched = watchPage(page);
+    await page.goto(baseUrl() + '/data-sources');
+    await page.locator('#import-file').waitFor();
+    await page.setInputFiles(
+      '#import-file',
+      'test/fixtures/data/swc_teacher_fte_missing_pupils.csv',
+    );
+    await page.getByRole('button', { name: 'Use this file' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(
+      /swc_teacher_fte_missing_pupils\.csv.*row \d+.*column/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.setInputFiles('#import-file', 'test/fixtures/data/swc_teacher_fte_valid.csv');
+    await page.getByRole('button', { name: 'Use this file' }).click();
+    await page.locator('.govuk-notification-banner--success').waitFor();
+    // Back to the overview in the same visit: Sheffield's teacher FTE now comes from the file.
+    await page.locator('.govuk-service-navigation__service-name a').click();
+    const sheffield = page.locator('tbody tr', { hasText: 'Sheffield' });
+    await sheffield.waitFor();
+    expect(await sheffield.textContent()).toContain('Your data');
+    expect(watched.errors).toEqual([]);
+    await page.close();
+  });
 });

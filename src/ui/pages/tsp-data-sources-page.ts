@@ -3,6 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import type { RegionDataset } from '../../data/types.ts';
 import { BOUNDARY_ATTRIBUTION, DATA_SOURCES } from '../../data/sources.ts';
 import { provenanceTag } from '../provenance-tag.ts';
+import '../tsp-data-import.ts';
+import type { ImportDataFile } from '../tsp-data-import.ts';
 
 /**
  * Every dataset the service uses, with its source, date, licence and whether its figures are
@@ -13,6 +15,7 @@ import { provenanceTag } from '../provenance-tag.ts';
 @customElement('tsp-data-sources-page')
 export class TspDataSourcesPage extends LitElement {
   @property({ attribute: false }) region: RegionDataset | undefined;
+  @property({ attribute: false }) importFile: ImportDataFile | undefined;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -63,10 +66,11 @@ export class TspDataSourcesPage extends LitElement {
       <p class="govuk-body">${BOUNDARY_ATTRIBUTION}</p>
       <h2 class="govuk-heading-m">Bring your own data</h2>
       <p class="govuk-body">
-        The estimated district teacher numbers can be replaced by the School Workforce Census local
-        authority file from Explore Education Statistics. See the README’s “Bring your own data”
-        section for the file formats.
+        Replace the estimated district teacher FTE with the School Workforce Census local authority
+        file from Explore Education Statistics, or the pupil projections with your own. Every page
+        then uses your figures for the rest of this visit.
       </p>
+      <tsp-data-import .importFile=${this.importFile}></tsp-data-import>
     `;
   }
 }
