@@ -47,9 +47,19 @@ export interface DrawOptions {
   spread?: number;
   /** Outputs to keep; default all. Each costs drawCount x cellCount x 8 bytes. */
   outputs?: readonly OutputName[];
+  /**
+   * Size the output arrays for this many draws (default and minimum drawCount), the rest left
+   * empty. The pool asks the worker with the first range for room for every draw, so the
+   * merge copies only the later ranges into it instead of copying all of them into new arrays.
+   */
+  capacityDraws?: number;
 }
 
-/** Draws firstDraw .. firstDraw + drawCount - 1; arrays laid out draw-major: [d * cellCount + cell]. */
+/**
+ * Draws firstDraw .. firstDraw + drawCount - 1; arrays laid out draw-major:
+ * [d * cellCount + cell]. They hold drawCount draws, followed by empty room when the run was
+ * asked for more capacity (capacityDraws).
+ */
 export interface DrawResult {
   seed: number;
   firstDraw: number;
@@ -68,7 +78,7 @@ export function drawSeed(seed: number, drawIndex: number): number {
 }
 
 function checkDrawOptions(options: DrawOptions) {
-  const { seed, firstDraw, drawCount, spread = 1 } = options;
+  const { seed, firstDraw, drawCount, spread = 1, capacityDraws = drawCount } = options;
   if (!Number.isInteger(seed))
     throw new ModelInputError('seed', `must be a whole number (got ${seed})`);
   if (!Number.isInteger(firstDraw) || firstDraw < 0) {
@@ -79,6 +89,12 @@ function checkDrawOptions(options: DrawOptions) {
   }
   if (!Number.isFinite(spread) || spread < 0) {
     throw new ModelInputError('spread', `must be a number >= 0 (got ${spread})`);
+  }
+  if (!Number.isInteger(capacityDraws) || capacityDraws < 0) {
+    throw new ModelInputError(
+      'capacityDraws',
+      `must be a whole number >= 0 (got ${capacityDraws})`,
+    );
   }
 }
 
@@ -144,8 +160,9 @@ export function runDraws(
   checkDrawOptions(options);
   const { seed, firstDraw, drawCount, spread = 1 } = options;
   const names = options.outputs ?? OUTPUT_NAMES;
+  const capacity = Math.max(drawCount, options.capacityDraws ?? 0);
   const outputs: Partial<Outputs> = {};
-  for (const name of names) outputs[name] = new Float64Array(drawCount * inputs.cellCount);
+  for (const name of names) outputs[name] = new Float64Array(capacity * inputs.cellCount);
   const sink = OUTPUT_NAMES.map((name) => outputs[name] ?? null);
   const factors = deterministicFactors(inputs);
   const progressEvery = Math.max(1, Math.floor(drawCount / 20));
@@ -157,8 +174,75 @@ export function runDraws(
   return { seed, firstDraw, drawCount, cellCount: inputs.cellCount, outputs };
 }
 
-/** Joins draw chunks (any order) into one result; they must tile a contiguous range of draws. */
+/**
+ * Joins draw chunks (any order) into one result; they must tile a contiguous range of draws.
+ * When the first chunk's arrays already have room for every draw (capacityDraws), the later
+ * chunks are copied into that room and those arrays become the result: filling ~100 MB of
+ * new memory costs more than the draws themselves save on two cores.
+ */
 export function mergeDrawChunks(chunks: readonly DrawResult[]): DrawResult {
+  return mergeChunks(chunks, new Set());
+}
+
+/**
+ * Merges draw chunks as they arrive, for a pool. The chunk that starts the range, run with
+ * room for all its draws (capacityDraws), becomes the result's arrays, and every other chunk
+ * is copied into them as soon as both are here: the copying overlaps the draws still running
+ * instead of following them.
+ */
+export class DrawChunkMerge {
+  private readonly chunks: DrawResult[] = [];
+  private readonly copied = new Set<DrawResult>();
+  private host: DrawResult | null = null;
+
+  constructor(
+    private readonly firstDraw: number,
+    private readonly drawCount: number,
+  ) {}
+
+  add(chunk: DrawResult): void {
+    this.chunks.push(chunk);
+    const roomForAll = this.drawCount * chunk.cellCount;
+    if (
+      !this.host &&
+      chunk.firstDraw === this.firstDraw &&
+      Object.values(chunk.outputs).every((values) => values!.length === roomForAll)
+    ) {
+      this.host = chunk;
+      this.copied.add(chunk);
+    }
+    const host = this.host;
+    if (!host) return;
+    for (const waiting of this.chunks) {
+      if (this.copied.has(waiting)) continue;
+      // A chunk that does not fit is left for result() to reject.
+      if (waiting.cellCount !== host.cellCount || waiting.seed !== host.seed) continue;
+      if (waiting.firstDraw + waiting.drawCount > this.firstDraw + this.drawCount) continue;
+      copyChunk(host.outputs, host.firstDraw, waiting);
+      this.copied.add(waiting);
+    }
+  }
+
+  /** The merged draws, once every chunk is in; throws if they do not tile the range. */
+  result(): DrawResult {
+    return mergeChunks(this.chunks, this.copied);
+  }
+}
+
+/** Copies a chunk's draws to their place in arrays that hold draws from `firstDraw` on. */
+function copyChunk(into: Partial<Outputs>, firstDraw: number, chunk: DrawResult): void {
+  for (const name of Object.keys(into) as OutputName[]) {
+    const part = chunk.outputs[name];
+    if (!part) throw new ModelInputError('chunks', `a chunk lacks output ${name}`);
+    into[name]!.set(
+      part.subarray(0, chunk.drawCount * chunk.cellCount),
+      (chunk.firstDraw - firstDraw) * chunk.cellCount,
+    );
+  }
+}
+
+/** mergeDrawChunks, skipping chunks already copied into the first chunk's room. */
+function mergeChunks(chunks: readonly DrawResult[], copied: ReadonlySet<DrawResult>): DrawResult {
   if (chunks.length === 0) throw new ModelInputError('chunks', 'there are no draw chunks to merge');
   const sorted = [...chunks].sort((a, b) => a.firstDraw - b.firstDraw);
   const first = sorted[0]!;
@@ -178,15 +262,15 @@ export function mergeDrawChunks(chunks: readonly DrawResult[]): DrawResult {
     expectedFirst += chunk.drawCount;
   }
   const drawCount = expectedFirst - first.firstDraw;
+  const names = Object.keys(first.outputs) as OutputName[];
+  const inPlace = names.every((name) => first.outputs[name]!.length === drawCount * cellCount);
   const outputs: Partial<Outputs> = {};
-  for (const name of Object.keys(first.outputs) as OutputName[]) {
-    const merged = new Float64Array(drawCount * cellCount);
-    for (const chunk of sorted) {
-      const part = chunk.outputs[name];
-      if (!part) throw new ModelInputError('chunks', `a chunk lacks output ${name}`);
-      merged.set(part, (chunk.firstDraw - first.firstDraw) * cellCount);
-    }
-    outputs[name] = merged;
+  for (const name of names) {
+    outputs[name] = inPlace ? first.outputs[name]! : new Float64Array(drawCount * cellCount);
+  }
+  for (const chunk of sorted) {
+    if (inPlace && (chunk === first || copied.has(chunk))) continue;
+    copyChunk(outputs, first.firstDraw, chunk);
   }
   return { seed: first.seed, firstDraw: first.firstDraw, drawCount, cellCount, outputs };
 }

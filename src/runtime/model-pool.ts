@@ -2,16 +2,11 @@
  * Main-thread client of the model workers: splits Monte Carlo draws across a pool sized to
  * the machine, reports progress, and cancels with an AbortSignal (abort terminates every
  * worker; the next run starts fresh ones). Draw i depends only on (seed, i), so the merged
- * result is identical whatever the pool size.
+ * result is identical whatever the pool size and however the draws are cut into chunks.
  */
 import { proxy, wrap, type Endpoint, type Remote } from 'comlink';
-import {
-  mergeDrawChunks,
-  type DrawResult,
-  type DrawSummary,
-  type ModelInputs,
-  type OutputName,
-} from '../model/index.ts';
+import type { DrawResult, DrawSummary, ModelInputs, OutputName } from '../model/index.ts';
+import { DrawChunkMerge } from '../model/monte-carlo.ts';
 import type { ModelWorkerApi } from '../../workers/model.worker.ts';
 import { fromPlainError, type WorkerOutcome } from './model-worker-api.ts';
 
@@ -66,6 +61,20 @@ export function splitDraws(
   return ranges;
 }
 
+/** Chunks per worker: enough that the last one to finish keeps the others waiting little. */
+const CHUNKS_PER_WORKER = 8;
+/** Fewer draws than this per chunk and the messages cost more than the balance gains. */
+const MINIMUM_CHUNK_DRAWS = 100;
+
+/** How many ranges to cut drawCount into: at least one per worker, more when there are many. */
+export function chunkCount(drawCount: number, workers: number): number {
+  const balanced = Math.min(
+    workers * CHUNKS_PER_WORKER,
+    Math.floor(drawCount / MINIMUM_CHUNK_DRAWS),
+  );
+  return Math.max(1, Math.min(workers, drawCount), balanced);
+}
+
 interface PoolWorker {
   worker: ModelWorkerLike;
   api: Remote<ModelWorkerApi>;
@@ -89,12 +98,17 @@ export class ModelPool {
     return this.workers.slice(0, count);
   }
 
-  /** Runs drawCount draws split across the pool and returns them merged, in draw order. */
+  /**
+   * Runs drawCount draws split across the pool and returns them merged, in draw order. The
+   * draws go out in several chunks per worker, each worker taking the next chunk when it
+   * finishes one, so a worker on a busier or slower core does less of the work instead of
+   * holding everyone up.
+   */
   async run(inputs: ModelInputs, options: ModelRunOptions): Promise<DrawResult> {
     const { seed, drawCount, spread, outputs, signal, onProgress } = options;
     if (signal?.aborted) throw abortError();
-    const ranges = splitDraws(drawCount, this.size);
-    const workers = this.ensureWorkers(ranges.length);
+    const ranges = splitDraws(drawCount, chunkCount(drawCount, this.size));
+    const workers = this.ensureWorkers(Math.min(this.size, ranges.length));
     const done = new Array<number>(ranges.length).fill(0);
     const progressProxies = ranges.map((_, i) =>
       proxy((drawsDone: number) => {
@@ -105,21 +119,33 @@ export class ModelPool {
         );
       }),
     );
-    const chunks = ranges.map(
-      (range, i) =>
-        workers[i]!.api.runDraws(
+    // Chunks are copied into the first chunk's arrays as they arrive, while others still run.
+    const merge = new DrawChunkMerge(0, drawCount);
+    let nextRange = 0;
+    const serve = async (worker: PoolWorker) => {
+      while (nextRange < ranges.length) {
+        const index = nextRange++;
+        const outcome = (await worker.api.runDraws(
           inputs,
-          { seed, spread, outputs, ...range },
-          onProgress ? progressProxies[i] : undefined,
-        ) as Promise<WorkerOutcome<DrawResult>>,
-    );
-    const outcomes = await this.untilDoneOrAborted(Promise.all(chunks), signal);
-    const results: DrawResult[] = [];
-    for (const outcome of outcomes) {
-      if (!outcome.ok) throw fromPlainError(outcome.error);
-      results.push(outcome.value);
-    }
-    return mergeDrawChunks(results);
+          // The first chunk's arrays get room for every draw (see DrawChunkMerge).
+          {
+            seed,
+            spread,
+            outputs,
+            ...ranges[index]!,
+            ...(index === 0 ? { capacityDraws: drawCount } : {}),
+          },
+          onProgress ? progressProxies[index] : undefined,
+        )) as WorkerOutcome<DrawResult>;
+        if (!outcome.ok) {
+          nextRange = ranges.length; // the run has failed: hand out no more chunks
+          throw fromPlainError(outcome.error);
+        }
+        merge.add(outcome.value);
+      }
+    };
+    await this.untilDoneOrAborted(Promise.all(workers.map(serve)), signal);
+    return merge.result();
   }
 
   /** P10/P50/P90 computed in a worker (sorting thousands of draws per cell is not main-thread work). */

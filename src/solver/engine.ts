@@ -23,6 +23,16 @@ export interface SolveOptions {
    * incumbent at once, so a time limit can never leave it with nothing.
    */
   start?: Float64Array;
+  /** LP only: also return the final basis, so another solver can check the optimum from it. */
+  keepBasis?: boolean;
+}
+
+/** Basis status codes, per column and per row (a row's status is its activity's). */
+export const BASIS_STATUS = { lower: 0, basic: 1, upper: 2, free: 3 } as const;
+
+export interface Basis {
+  colStatus: Int8Array;
+  rowStatus: Int8Array;
 }
 
 export type SolveStatus =
@@ -51,6 +61,8 @@ export interface SolveResult {
   mipBound: number | null;
   integer: boolean;
   seconds: number;
+  /** The final basis, when asked for (keepBasis) and the engine has one. */
+  basis?: Basis;
 }
 
 export function emptySolveResult(

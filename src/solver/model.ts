@@ -49,9 +49,42 @@ export function modelSize(model: LinearModel): ModelSize {
 /** LP-format names: letters, digits and underscores only, not starting with a digit. */
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * Words an LP reader takes as a keyword or a number wherever they stand (HiGHS's reader
+ * rejects a model with a column called `free` or `inf`), so no name may be one of them.
+ */
+const LP_KEYWORDS = new Set([
+  'min',
+  'minimize',
+  'minimise',
+  'minimum',
+  'max',
+  'maximize',
+  'maximise',
+  'maximum',
+  'st',
+  'subject',
+  'such',
+  'bound',
+  'bounds',
+  'free',
+  'inf',
+  'infinity',
+  'gen',
+  'general',
+  'generals',
+  'bin',
+  'binary',
+  'binaries',
+  'semi',
+  'semis',
+  'sos',
+  'end',
+]);
+
 function lpSafeName(name: string): string {
-  if (SAFE_NAME.test(name)) return name;
-  const cleaned = name.replace(/[^A-Za-z0-9_]/g, '_');
+  const cleaned = SAFE_NAME.test(name) ? name : name.replace(/[^A-Za-z0-9_]/g, '_');
+  if (cleaned.length <= 8 && LP_KEYWORDS.has(cleaned.toLowerCase())) return `n_${cleaned}`;
   return /^[A-Za-z_]/.test(cleaned) ? cleaned : `n_${cleaned}`;
 }
 

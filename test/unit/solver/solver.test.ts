@@ -6,6 +6,7 @@ import { createHighsEngine } from '../../../src/solver/highs-engine.ts';
 import { JSLP_OBJECTIVE, toJsLpModel } from '../../../src/solver/jslp-model.ts';
 import { toCplexLp } from '../../../src/solver/lp-format.ts';
 import { ModelBuilder, type LinearModel } from '../../../src/solver/model.ts';
+import { glpsolAvailable, solveWithGlpsol } from '../../../bench/glpsol.ts';
 
 const highs = await loadHighs();
 const engine = createHighsEngine(highs);
@@ -135,6 +136,72 @@ describe('CPLEX LP text', () => {
       expect(viaText.Status).toBe('Optimal');
       expect(viaText.ObjectiveValue).toBeCloseTo(direct.objective!, 8);
     }
+  });
+});
+
+/*
+ * Every kind of bound and row the writer knows, with names an LP reader takes as keywords:
+ * min free + 2 inf - c + 7  s.t.  free + inf = 1,  -2 <= free - c <= 5,  free + inf/4 >= 0.5,
+ * free unbounded, inf >= -3, c <= 4. With inf = 1 - free the objective is 9 - free - c;
+ * inf >= -3 gives free <= 4 and c <= 4, so free = 4, inf = -3, c = 4 (free - c = 0 is inside
+ * [-2, 5]; 4 - 3/4 >= 0.5) and the optimum is 9 - 8 = 1.
+ */
+function everyBoundKind(): LinearModel {
+  const builder = new ModelBuilder('bound_kinds');
+  const free = builder.addColumn('free', 1, -Infinity, Infinity, 'continuous');
+  const inf = builder.addColumn('inf', 2, -3, Infinity, 'continuous');
+  const c = builder.addColumn('c', -1, -Infinity, 4, 'continuous');
+  builder.addRow('st', 1, 1, [
+    [free, 1],
+    [inf, 1],
+  ]);
+  builder.addRow('spread', -2, 5, [
+    [free, 1],
+    [c, -1],
+  ]);
+  builder.addRow('floor', 0.5, Infinity, [
+    [free, 1],
+    [inf, 0.25],
+  ]);
+  return builder.build(7);
+}
+
+describe('LP-safe names', () => {
+  it('prefixes names an LP reader takes as keywords, so the text reads back', () => {
+    const model = everyBoundKind();
+    expect(model.colNames).toEqual(['n_free', 'n_inf', 'c']);
+    expect(model.rowNames).toEqual(['n_st', 'spread', 'floor']);
+    const viaText = highs.solve(toCplexLp(model), { output_flag: false });
+    expect(viaText.Status).toBe('Optimal');
+    expect(viaText.ObjectiveValue).toBeCloseTo(1, 9);
+  });
+});
+
+describe.skipIf(!glpsolAvailable())('GLPK glpsol reads our LP text (independent solver)', () => {
+  const cases: [string, () => LinearModel, number][] = [
+    ['the two-variable LP', twoVariableLp, -2.8],
+    ['the workshop MILP with an objective constant', workshopMilp, -1000],
+    ['a model with every kind of bound and ranged row', everyBoundKind, 1],
+  ];
+  it.each(cases)('finds the hand-worked optimum of %s, as HiGHS does', (_, build, optimum) => {
+    const model = build();
+    const glpk = solveWithGlpsol(toCplexLp(model), { method: 'simplex', timeLimitSeconds: 10 });
+    expect(glpk.status).toBe('optimal');
+    expect(glpk.objective).toBeCloseTo(optimum, 9);
+    const direct = engine.solve(model, { timeLimitSeconds: 5, relativeGap: 1e-9 });
+    expect(direct.objective).toBeCloseTo(optimum, 9);
+  });
+
+  it('says when a model has no feasible point', () => {
+    const builder = new ModelBuilder('impossible');
+    const x = builder.addColumn('x', 1, 0, 1, 'continuous');
+    builder.addRow('too_much', 2, Infinity, [[x, 1]]);
+    const glpk = solveWithGlpsol(toCplexLp(builder.build()), {
+      method: 'simplex',
+      timeLimitSeconds: 10,
+    });
+    expect(glpk.status).toBe('infeasible');
+    expect(glpk.objective).toBeNull();
   });
 });
 
