@@ -1,10 +1,13 @@
 /**
- * Monte Carlo throughput of the supply model: draws per second on one thread (runDraws) and
- * on the app's own ModelPool, its workers being node:worker_threads that expose the same
- * worker API (src/runtime/model-worker-api.ts) through Comlink, so splitting, transfers and
- * the merge are all in the timed region, as in the browser. Sizes: SCR (9 districts x 19
- * subject groups x 4 years) and a synthetic national size (150 districts). Goals: SCR 10,000
- * draws under 1 s on 2 cores; pool speed-up >= 1.7x.
+ * Monte Carlo throughput of the supply model: draws per second to a finished forecast (every
+ * draw simulated, then P10/P50/P90 per cell and the chosen totals per draw, as the Forecast
+ * page asks), on one thread (runSummary) and on the app's own ModelPool, its workers being
+ * node:worker_threads that expose the same worker API (src/runtime/model-worker-api.ts)
+ * through Comlink, so the hand-out of blocks, the transfers and the merge are all in the timed
+ * region, as in the browser. Sizes: SCR (9 districts x 19 subject groups x 4 years) and a
+ * synthetic national size (150 districts); and SCR as the Scenarios page asks (totals by
+ * district, region and subject, no per-cell ranges). Goals: SCR 10,000 draws under 1 s on 2
+ * cores; pool speed-up >= 1.7x.
  *
  * Both sides run the same draws several times, alternating, and the table shows the median
  * of each with its range: on a shared virtual machine one run can be off by half.
@@ -24,14 +27,17 @@ import {
   buildModelInputs,
   defaultParameters,
   resolveParameters,
-  runDraws,
+  runSummary,
   type ModelInputs,
   type OutputName,
+  type SummaryRequest,
 } from '../src/model/index.ts';
+import { aggregateTotals } from '../src/scenarios/aggregate.ts';
+import { selectionTotals } from '../src/ui/forecast/forecast-view.ts';
 import { ModelPool, type ModelWorkerLike } from '../src/runtime/model-pool.ts';
 import { modelWorkerApi } from '../src/runtime/model-worker-api.ts';
 
-/** What the Forecast page asks the pool for. */
+/** The outputs the Forecast and Scenarios pages ask the pool for. */
 const BENCH_OUTPUTS: OutputName[] = ['nqtNeed', 'traineeNeed'];
 const YEARS = ['2025/26', '2026/27', '2027/28', '2028/29'];
 const REPEATS = 5;
@@ -150,6 +156,15 @@ function inputsFor(districtCount: number): ModelInputs {
   return buildModelInputs(dataset, parameters);
 }
 
+/** The Forecast page's default selection: every secondary subject in the whole region. */
+function wholeRegionSelection(inputs: ModelInputs): number[][] {
+  const secondary = Array.from(
+    { length: inputs.districtCount * inputs.groupCount },
+    (_, a) => a,
+  ).filter((area) => inputs.groupPhase[area % inputs.groupCount] === 1);
+  return selectionTotals(inputs, secondary);
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((x, y) => x - y);
   const middle = Math.floor(sorted.length / 2);
@@ -179,22 +194,28 @@ export async function runModelBenchmarks(): Promise<string> {
     'speed-up',
   ]);
   try {
-    // The control keeps no outputs: the same draws with no memory to fill or merge, so its
-    // speed-up is what this machine's cores give the arithmetic alone.
-    for (const [label, districts, draws, outputs] of [
-      ['SCR', 9, 10_000, BENCH_OUTPUTS],
-      ['national', 150, 1_000, BENCH_OUTPUTS],
-      ['SCR control', 9, 10_000, []],
+    for (const [label, districts, drawCount, page] of [
+      ['SCR', 9, 10_000, 'forecast'],
+      ['national', 150, 1_000, 'forecast'],
+      ['SCR scenario', 9, 10_000, 'scenario'],
     ] as const) {
       const inputs = inputsFor(districts);
+      const request: SummaryRequest = {
+        seed: 1,
+        drawCount,
+        outputs: BENCH_OUTPUTS,
+        ...(page === 'forecast'
+          ? { totals: wholeRegionSelection(inputs) }
+          : { totals: aggregateTotals(inputs), cellRanges: false }),
+      };
       const single = () => {
         const started = performance.now();
-        runDraws(inputs, { seed: 1, firstDraw: 0, drawCount: draws, outputs });
+        runSummary(inputs, request);
         return (performance.now() - started) / 1000;
       };
       const pooled = async () => {
         const started = performance.now();
-        await pool.run(inputs, { seed: 1, drawCount: draws, outputs });
+        await pool.runSummary(inputs, request);
         return (performance.now() - started) / 1000;
       };
       // Warm up the JIT on both sides (and start the worker threads) before timing.
@@ -211,13 +232,13 @@ export async function runModelBenchmarks(): Promise<string> {
       row([
         label,
         inputs.cellCount,
-        draws,
+        drawCount,
         one.toFixed(3),
         range(singleSeconds),
-        Math.round(draws / one),
+        Math.round(drawCount / one),
         many.toFixed(3),
         range(pooledSeconds),
-        Math.round(draws / many),
+        Math.round(drawCount / many),
         `${(one / many).toFixed(2)}x`,
       ]);
     }
@@ -225,7 +246,7 @@ export async function runModelBenchmarks(): Promise<string> {
     pool.terminate();
   }
   lines.push(
-    `Medians of ${REPEATS} alternating runs (range shown). SCR and national keep ${BENCH_OUTPUTS.join(' and ')} for every draw and cell, as the Forecast page does; the control keeps nothing.`,
+    `Medians of ${REPEATS} alternating runs (range shown). Each run simulates ${BENCH_OUTPUTS.join(' and ')} for every draw and cell; SCR and national reduce them to P10/P50/P90 per cell and the region's totals per year and draw (the Forecast page), SCR scenario to totals by district, region and subject per draw (the Scenarios page).`,
     'Goals: SCR 10,000 draws under 1 s on 2 cores; pool speed-up >= 1.7x.',
   );
   // Wall-clock figures only mean something on an otherwise idle machine.

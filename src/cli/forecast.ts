@@ -25,8 +25,7 @@ import {
   forecastToRows,
   nationalDataset,
   runDeterministic,
-  runDraws,
-  summariseDraws,
+  runSummary,
 } from '../model/index.ts';
 import {
   CliError,
@@ -125,22 +124,23 @@ export async function runForecast(
   const central = runDeterministic(inputs);
   let summary;
   if (args.draws > 0) {
-    const draws = runDraws(
+    let logged = 0;
+    const run = runSummary(
       inputs,
       {
         seed: args.seed,
-        firstDraw: 0,
         drawCount: args.draws,
         spread: args.spread,
         outputs: ['nqtNeed', 'traineeNeed'],
       },
       (done) => {
-        if (done === args.draws || done % Math.max(1, Math.floor(args.draws / 4)) === 0) {
+        if (done === args.draws || done - logged >= args.draws / 4) {
+          logged = done;
           log(`draws: ${done} of ${args.draws}`);
         }
       },
     );
-    summary = summariseDraws(draws);
+    summary = run.ranges;
   }
   const rows = forecastToRows(inputs, central, {
     geographicLevel: args.national ? 'National' : 'Local authority district',

@@ -6,6 +6,8 @@
  *   const central = runDeterministic(inputs);
  *   const draws = runDraws(inputs, { seed: 1, firstDraw: 0, drawCount: 1000 });
  *   const ranges = summariseDraws(draws);           // P10/P50/P90 per output and cell
+ *   const run = runSummary(inputs, { seed: 1, drawCount: 1000, outputs: ['nqtNeed'] });
+ *                                          // the same ranges without keeping every draw
  *   const drivers = decomposeDrivers(inputs, central);
  *   central.outputs.nqtNeed[cellIndex(inputs, district, group, year)];
  */
@@ -35,7 +37,6 @@ export {
 export { buildModelInputs, cellIndex, credibilityWeight, type ModelInputs } from './inputs.ts';
 export { OUTPUT_NAMES, baseValues, type OutputName } from './simulate.ts';
 export {
-  drawSeed,
   mergeDrawChunks,
   runDeterministic,
   runDraws,
@@ -47,6 +48,18 @@ export {
   type Outputs,
   type Percentiles,
 } from './monte-carlo.ts';
+export {
+  BlockWorkspace,
+  SummaryMerge,
+  areaBlocks,
+  runSummary,
+  summariseBlock,
+  summariseTotals,
+  type AreaBlock,
+  type BlockSummary,
+  type RunSummary,
+  type SummaryRequest,
+} from './summary-run.ts';
 export {
   DRIVER_NAMES,
   NEED_COMPONENTS,

@@ -6,18 +6,22 @@
  * (workers, chunks) gives the same numbers, and a draw with spread 0 equals the deterministic
  * run exactly (every factor becomes its deterministic value: x * 1, e + 0, ...).
  */
-import { randomLcg, randomNormal } from 'd3-random';
 import type { ModelInputs } from './inputs.ts';
 import { ModelInputError } from './errors.ts';
+import { drawKey, drawNormal } from './random.ts';
+import { emptyPercentiles, writePercentiles, type Percentiles } from './percentiles.ts';
 import {
   OUTPUT_NAMES,
   baseValues,
   deterministicFactors,
   simulate,
   type BaseValues,
+  drawMajor,
   type Factors,
   type OutputName,
 } from './simulate.ts';
+
+export type { Percentiles } from './percentiles.ts';
 
 export type Outputs = Record<OutputName, Float64Array>;
 
@@ -34,7 +38,7 @@ export function runDeterministic(inputs: ModelInputs): DeterministicResult {
     inputs,
     deterministicFactors(inputs),
     OUTPUT_NAMES.map((name) => outputs[name]),
-    0,
+    drawMajor(inputs, 0),
   );
   return { base: baseValues(inputs), outputs };
 }
@@ -47,19 +51,9 @@ export interface DrawOptions {
   spread?: number;
   /** Outputs to keep; default all. Each costs drawCount x cellCount x 8 bytes. */
   outputs?: readonly OutputName[];
-  /**
-   * Size the output arrays for this many draws (default and minimum drawCount), the rest left
-   * empty. The pool asks the worker with the first range for room for every draw, so the
-   * merge copies only the later ranges into it instead of copying all of them into new arrays.
-   */
-  capacityDraws?: number;
 }
 
-/**
- * Draws firstDraw .. firstDraw + drawCount - 1; arrays laid out draw-major:
- * [d * cellCount + cell]. They hold drawCount draws, followed by empty room when the run was
- * asked for more capacity (capacityDraws).
- */
+/** Draws firstDraw .. firstDraw + drawCount - 1; arrays laid out draw-major: [d * cellCount + cell]. */
 export interface DrawResult {
   seed: number;
   firstDraw: number;
@@ -68,17 +62,8 @@ export interface DrawResult {
   outputs: Partial<Outputs>;
 }
 
-/** 32-bit seed of draw i: a splitmix-style hash of (seed, i), so neighbouring draws are unrelated. */
-export function drawSeed(seed: number, drawIndex: number): number {
-  let h = (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(drawIndex | 0, 0x85ebca77)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
-  h ^= h >>> 16;
-  return (h >>> 0) / 4294967296;
-}
-
-function checkDrawOptions(options: DrawOptions) {
-  const { seed, firstDraw, drawCount, spread = 1, capacityDraws = drawCount } = options;
+export function checkDrawOptions(options: DrawOptions): void {
+  const { seed, firstDraw, drawCount, spread = 1 } = options;
   if (!Number.isInteger(seed))
     throw new ModelInputError('seed', `must be a whole number (got ${seed})`);
   if (!Number.isInteger(firstDraw) || firstDraw < 0) {
@@ -90,18 +75,78 @@ function checkDrawOptions(options: DrawOptions) {
   if (!Number.isFinite(spread) || spread < 0) {
     throw new ModelInputError('spread', `must be a number >= 0 (got ${spread})`);
   }
-  if (!Number.isInteger(capacityDraws) || capacityDraws < 0) {
-    throw new ModelInputError(
-      'capacityDraws',
-      `must be a whole number >= 0 (got ${capacityDraws})`,
+}
+
+/** Random-number streams of a draw (see random.ts): four per subject group, then elasticity by phase, then pupils by district and phase. */
+const FACTORS_PER_GROUP = 4;
+
+/**
+ * Fills the factors every district shares (group leaver, returner, completion and employment
+ * rates; elasticity by phase) for the draw with this key.
+ */
+export function fillGroupFactors(
+  inputs: ModelInputs,
+  key: number,
+  spread: number,
+  factors: Factors,
+): void {
+  const u = inputs.uncertainty;
+  for (let g = 0; g < inputs.groupCount; g++) {
+    const ph = inputs.groupPhase[g]!;
+    const stream = g * FACTORS_PER_GROUP;
+    factors.leaverMultiplier[g] = Math.max(
+      0,
+      1 + spread * u.leaverRateRelativeSd[ph]! * drawNormal(key, stream),
+    );
+    factors.returnerMultiplier[g] = Math.max(
+      0,
+      1 + spread * u.returnerRelativeSd[ph]! * drawNormal(key, stream + 1),
+    );
+    factors.completionRate[g] = clamp(
+      inputs.completionRate[g]! + spread * u.completionRateSd * drawNormal(key, stream + 2),
+      0.01,
+      1,
+    );
+    factors.employmentRate[g] = clamp(
+      inputs.employmentRate[g]! + spread * u.employmentRateSd * drawNormal(key, stream + 3),
+      0.01,
+      1,
+    );
+  }
+  const elasticityStream = inputs.groupCount * FACTORS_PER_GROUP;
+  for (let ph = 0; ph < 2; ph++) {
+    factors.elasticity[ph] = Math.max(
+      0,
+      inputs.elasticity[ph]! +
+        spread * u.elasticitySd[ph]! * drawNormal(key, elasticityStream + ph),
     );
   }
 }
 
-/**
- * Fills `factors` for draw `drawIndex`. Order of consumption (fixed): per group leaver,
- * returner, completion, employment; per phase elasticity; per district and phase pupil error.
- */
+/** Fills the pupil numbers, after projection error, of districts districtFrom .. districtTo - 1. */
+export function fillPupilFactors(
+  inputs: ModelInputs,
+  key: number,
+  spread: number,
+  factors: Factors,
+  districtFrom = 0,
+  districtTo = inputs.districtCount,
+): void {
+  const Y = inputs.yearCount;
+  const firstStream = inputs.groupCount * FACTORS_PER_GROUP + 2;
+  const sd = spread * inputs.uncertainty.pupilProjectionErrorSdPerYear;
+  for (let areaPhase = districtFrom * 2; areaPhase < districtTo * 2; areaPhase++) {
+    // One error per district and phase that grows with the horizon: projections tend to be
+    // wrong in the same direction year after year.
+    const errorPerYear = sd * drawNormal(key, firstStream + areaPhase);
+    for (let t = 0; t < Y; t++) {
+      const i = areaPhase * Y + t;
+      factors.pupils[i] = inputs.pupils[i]! * Math.max(0.01, 1 + errorPerYear * (t + 1));
+    }
+  }
+}
+
+/** Fills every factor of draw `drawIndex`: each is a pure function of (seed, drawIndex). */
 export function fillDrawFactors(
   inputs: ModelInputs,
   seed: number,
@@ -109,39 +154,9 @@ export function fillDrawFactors(
   spread: number,
   factors: Factors,
 ): void {
-  const normal = randomNormal.source(randomLcg(drawSeed(seed, drawIndex)))(0, 1);
-  const u = inputs.uncertainty;
-  for (let g = 0; g < inputs.groupCount; g++) {
-    const ph = inputs.groupPhase[g]!;
-    factors.leaverMultiplier[g] = Math.max(0, 1 + spread * u.leaverRateRelativeSd[ph]! * normal());
-    factors.returnerMultiplier[g] = Math.max(0, 1 + spread * u.returnerRelativeSd[ph]! * normal());
-    factors.completionRate[g] = clamp(
-      inputs.completionRate[g]! + spread * u.completionRateSd * normal(),
-      0.01,
-      1,
-    );
-    factors.employmentRate[g] = clamp(
-      inputs.employmentRate[g]! + spread * u.employmentRateSd * normal(),
-      0.01,
-      1,
-    );
-  }
-  for (let ph = 0; ph < 2; ph++) {
-    factors.elasticity[ph] = Math.max(
-      0,
-      inputs.elasticity[ph]! + spread * u.elasticitySd[ph]! * normal(),
-    );
-  }
-  const Y = inputs.yearCount;
-  for (let areaPhase = 0; areaPhase < inputs.districtCount * 2; areaPhase++) {
-    // One error per district and phase that grows with the horizon: projections tend to be
-    // wrong in the same direction year after year.
-    const errorPerYear = spread * u.pupilProjectionErrorSdPerYear * normal();
-    for (let t = 0; t < Y; t++) {
-      const i = areaPhase * Y + t;
-      factors.pupils[i] = inputs.pupils[i]! * Math.max(0.01, 1 + errorPerYear * (t + 1));
-    }
-  }
+  const key = drawKey(seed, drawIndex);
+  fillGroupFactors(inputs, key, spread, factors);
+  fillPupilFactors(inputs, key, spread, factors);
 }
 
 function clamp(value: number, low: number, high: number) {
@@ -160,89 +175,21 @@ export function runDraws(
   checkDrawOptions(options);
   const { seed, firstDraw, drawCount, spread = 1 } = options;
   const names = options.outputs ?? OUTPUT_NAMES;
-  const capacity = Math.max(drawCount, options.capacityDraws ?? 0);
   const outputs: Partial<Outputs> = {};
-  for (const name of names) outputs[name] = new Float64Array(capacity * inputs.cellCount);
+  for (const name of names) outputs[name] = new Float64Array(drawCount * inputs.cellCount);
   const sink = OUTPUT_NAMES.map((name) => outputs[name] ?? null);
   const factors = deterministicFactors(inputs);
   const progressEvery = Math.max(1, Math.floor(drawCount / 20));
   for (let d = 0; d < drawCount; d++) {
     fillDrawFactors(inputs, seed, firstDraw + d, spread, factors);
-    simulate(inputs, factors, sink, d * inputs.cellCount);
+    simulate(inputs, factors, sink, drawMajor(inputs, d));
     if (onProgress && ((d + 1) % progressEvery === 0 || d + 1 === drawCount)) onProgress(d + 1);
   }
   return { seed, firstDraw, drawCount, cellCount: inputs.cellCount, outputs };
 }
 
-/**
- * Joins draw chunks (any order) into one result; they must tile a contiguous range of draws.
- * When the first chunk's arrays already have room for every draw (capacityDraws), the later
- * chunks are copied into that room and those arrays become the result: filling ~100 MB of
- * new memory costs more than the draws themselves save on two cores.
- */
+/** Joins draw chunks (any order) into one result; they must tile a contiguous range of draws. */
 export function mergeDrawChunks(chunks: readonly DrawResult[]): DrawResult {
-  return mergeChunks(chunks, new Set());
-}
-
-/**
- * Merges draw chunks as they arrive, for a pool. The chunk that starts the range, run with
- * room for all its draws (capacityDraws), becomes the result's arrays, and every other chunk
- * is copied into them as soon as both are here: the copying overlaps the draws still running
- * instead of following them.
- */
-export class DrawChunkMerge {
-  private readonly chunks: DrawResult[] = [];
-  private readonly copied = new Set<DrawResult>();
-  private host: DrawResult | null = null;
-
-  constructor(
-    private readonly firstDraw: number,
-    private readonly drawCount: number,
-  ) {}
-
-  add(chunk: DrawResult): void {
-    this.chunks.push(chunk);
-    const roomForAll = this.drawCount * chunk.cellCount;
-    if (
-      !this.host &&
-      chunk.firstDraw === this.firstDraw &&
-      Object.values(chunk.outputs).every((values) => values!.length === roomForAll)
-    ) {
-      this.host = chunk;
-      this.copied.add(chunk);
-    }
-    const host = this.host;
-    if (!host) return;
-    for (const waiting of this.chunks) {
-      if (this.copied.has(waiting)) continue;
-      // A chunk that does not fit is left for result() to reject.
-      if (waiting.cellCount !== host.cellCount || waiting.seed !== host.seed) continue;
-      if (waiting.firstDraw + waiting.drawCount > this.firstDraw + this.drawCount) continue;
-      copyChunk(host.outputs, host.firstDraw, waiting);
-      this.copied.add(waiting);
-    }
-  }
-
-  /** The merged draws, once every chunk is in; throws if they do not tile the range. */
-  result(): DrawResult {
-    return mergeChunks(this.chunks, this.copied);
-  }
-}
-
-/** Copies a chunk's draws to their place in arrays that hold draws from `firstDraw` on. */
-function copyChunk(into: Partial<Outputs>, firstDraw: number, chunk: DrawResult): void {
-  for (const name of Object.keys(into) as OutputName[]) {
-    const part = chunk.outputs[name];
-    if (!part) throw new ModelInputError('chunks', `a chunk lacks output ${name}`);
-    into[name]!.set(
-      part.subarray(0, chunk.drawCount * chunk.cellCount),
-      (chunk.firstDraw - firstDraw) * chunk.cellCount,
-    );
-  }
-}
-
-/** mergeDrawChunks, skipping chunks already copied into the first chunk's room. */
-function mergeChunks(chunks: readonly DrawResult[], copied: ReadonlySet<DrawResult>): DrawResult {
   if (chunks.length === 0) throw new ModelInputError('chunks', 'there are no draw chunks to merge');
   const sorted = [...chunks].sort((a, b) => a.firstDraw - b.firstDraw);
   const first = sorted[0]!;
@@ -262,55 +209,35 @@ function mergeChunks(chunks: readonly DrawResult[], copied: ReadonlySet<DrawResu
     expectedFirst += chunk.drawCount;
   }
   const drawCount = expectedFirst - first.firstDraw;
-  const names = Object.keys(first.outputs) as OutputName[];
-  const inPlace = names.every((name) => first.outputs[name]!.length === drawCount * cellCount);
   const outputs: Partial<Outputs> = {};
-  for (const name of names) {
-    outputs[name] = inPlace ? first.outputs[name]! : new Float64Array(drawCount * cellCount);
-  }
-  for (const chunk of sorted) {
-    if (inPlace && (chunk === first || copied.has(chunk))) continue;
-    copyChunk(outputs, first.firstDraw, chunk);
+  for (const name of Object.keys(first.outputs) as OutputName[]) {
+    const merged = new Float64Array(drawCount * cellCount);
+    for (const chunk of sorted) {
+      const part = chunk.outputs[name];
+      if (!part) throw new ModelInputError('chunks', `a chunk lacks output ${name}`);
+      merged.set(part, (chunk.firstDraw - first.firstDraw) * cellCount);
+    }
+    outputs[name] = merged;
   }
   return { seed: first.seed, firstDraw: first.firstDraw, drawCount, cellCount, outputs };
 }
 
-export interface Percentiles {
-  p10: Float64Array;
-  p50: Float64Array;
-  p90: Float64Array;
-}
-
 export type DrawSummary = Partial<Record<OutputName, Percentiles>>;
-
-/** Quantile of sorted values by linear interpolation between order statistics (R type 7, as d3.quantile). */
-function sortedQuantile(sorted: Float64Array, q: number): number {
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const lowValue = sorted[low]!;
-  if (low + 1 >= sorted.length) return lowValue;
-  return lowValue + (sorted[low + 1]! - lowValue) * (position - low);
-}
 
 /** P10/P50/P90 of every recorded output and cell across the draws. */
 export function summariseDraws(draws: DrawResult): DrawSummary {
   const { drawCount, cellCount } = draws;
   if (drawCount === 0) throw new ModelInputError('drawCount', 'cannot summarise zero draws');
-  const scratch = new Float64Array(drawCount);
+  const column = new Float64Array(drawCount);
   const summary: DrawSummary = {};
   for (const name of Object.keys(draws.outputs) as OutputName[]) {
     const values = draws.outputs[name]!;
-    const p10 = new Float64Array(cellCount);
-    const p50 = new Float64Array(cellCount);
-    const p90 = new Float64Array(cellCount);
+    const ranges = emptyPercentiles(cellCount);
     for (let cell = 0; cell < cellCount; cell++) {
-      for (let d = 0; d < drawCount; d++) scratch[d] = values[d * cellCount + cell]!;
-      scratch.sort();
-      p10[cell] = sortedQuantile(scratch, 0.1);
-      p50[cell] = sortedQuantile(scratch, 0.5);
-      p90[cell] = sortedQuantile(scratch, 0.9);
+      for (let d = 0; d < drawCount; d++) column[d] = values[d * cellCount + cell]!;
+      writePercentiles(column, ranges, cell);
     }
-    summary[name] = { p10, p50, p90 };
+    summary[name] = ranges;
   }
   return summary;
 }

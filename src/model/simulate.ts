@@ -116,16 +116,37 @@ function baseDemand(
 }
 
 /**
- * Runs the model once and writes outputs for cell c to `sink[o][offset + c]`.
- * No allocation inside: the Monte Carlo calls this once per draw.
+ * Which areas (district x group, index a * G + g) a run covers, and where it writes: the
+ * output of cell c goes to sink[o][offset + c * stride].
+ */
+export interface SinkLayout {
+  areaFrom: number;
+  areaTo: number;
+  offset: number;
+  stride: number;
+}
+
+/** Every area of draw d of a draw-major array: [d * cellCount + cell]. */
+export function drawMajor(inputs: ModelInputs, d: number): SinkLayout {
+  return {
+    areaFrom: 0,
+    areaTo: inputs.districtCount * inputs.groupCount,
+    offset: d * inputs.cellCount,
+    stride: 1,
+  };
+}
+
+/**
+ * Runs the model once for the areas of `layout`, writing where it says. No allocation inside:
+ * the Monte Carlo calls this once per draw.
  */
 export function simulate(
   inputs: ModelInputs,
   factors: Factors,
   sink: OutputSink,
-  offset: number,
+  layout: SinkLayout,
 ): void {
-  const A = inputs.districtCount;
+  const { areaFrom, areaTo, offset, stride } = layout;
   const G = inputs.groupCount;
   const Y = inputs.yearCount;
   const K = STAGE_COUNT;
@@ -177,120 +198,116 @@ export function simulate(
   const elasticities = factors.elasticity;
   const drawnPupils = factors.pupils;
 
-  for (let a = 0; a < A; a++) {
-    for (let g = 0; g < G; g++) {
-      const ph = groupPhase[g]!;
-      const area = a * G + g;
-      const stageBase = area * K;
-      let s0 = baseStock[stageBase]!;
-      let s1 = baseStock[stageBase + 1]!;
-      let s2 = baseStock[stageBase + 2]!;
-      let s3 = baseStock[stageBase + 3]!;
-      let s4 = baseStock[stageBase + 4]!;
-      const leaverMultiplier = leaverMultipliers[g]!;
-      const r0 = Math.min(1, leaverRates[stageBase]! * leaverMultiplier);
-      const r1 = Math.min(1, leaverRates[stageBase + 1]! * leaverMultiplier);
-      const r2 = Math.min(1, leaverRates[stageBase + 2]! * leaverMultiplier);
-      const r3 = Math.min(1, leaverRates[stageBase + 3]! * leaverMultiplier);
-      const r4 = Math.min(1, leaverRates[stageBase + 4]! * leaverMultiplier);
-      const hours = hourRates[ph]!;
-      // Working-hour losses come from those who stay, so a stage never loses more than it has.
-      const h0 = Math.min(hours, 1 - r0);
-      const h1 = Math.min(hours, 1 - r1);
-      const h2 = Math.min(hours, 1 - r2);
-      const h3 = Math.min(hours, 1 - r3);
-      const h4 = Math.min(hours, 1 - r4);
-      const p35 = progressYears3to5[g]!;
-      const p6 = progressYears6plus[g]!;
-      const returnerMultiplier = returnerMultipliers[g]!;
-      const completion = completionRates[g]!;
-      const employment = employmentRates[g]!;
-      const conversion = ftePerHead[ph]! * completion * employment;
-      // Recruited trainees convert at the drawn rates, relative to the rates the pipeline assumed.
-      const pipelineScale = (completion * employment) / (baseCompletion[g]! * baseEmployment[g]!);
-      const elasticity = elasticities[ph]!;
-      const pupilBase = (a * 2 + ph) * Y;
+  for (let area = areaFrom; area < areaTo; area++) {
+    const a = Math.floor(area / G);
+    const g = area - a * G;
+    const ph = groupPhase[g]!;
+    const stageBase = area * K;
+    let s0 = baseStock[stageBase]!;
+    let s1 = baseStock[stageBase + 1]!;
+    let s2 = baseStock[stageBase + 2]!;
+    let s3 = baseStock[stageBase + 3]!;
+    let s4 = baseStock[stageBase + 4]!;
+    const leaverMultiplier = leaverMultipliers[g]!;
+    const r0 = Math.min(1, leaverRates[stageBase]! * leaverMultiplier);
+    const r1 = Math.min(1, leaverRates[stageBase + 1]! * leaverMultiplier);
+    const r2 = Math.min(1, leaverRates[stageBase + 2]! * leaverMultiplier);
+    const r3 = Math.min(1, leaverRates[stageBase + 3]! * leaverMultiplier);
+    const r4 = Math.min(1, leaverRates[stageBase + 4]! * leaverMultiplier);
+    const hours = hourRates[ph]!;
+    // Working-hour losses come from those who stay, so a stage never loses more than it has.
+    const h0 = Math.min(hours, 1 - r0);
+    const h1 = Math.min(hours, 1 - r1);
+    const h2 = Math.min(hours, 1 - r2);
+    const h3 = Math.min(hours, 1 - r3);
+    const h4 = Math.min(hours, 1 - r4);
+    const p35 = progressYears3to5[g]!;
+    const p6 = progressYears6plus[g]!;
+    const returnerMultiplier = returnerMultipliers[g]!;
+    const completion = completionRates[g]!;
+    const employment = employmentRates[g]!;
+    const conversion = ftePerHead[ph]! * completion * employment;
+    // Recruited trainees convert at the drawn rates, relative to the rates the pipeline assumed.
+    const pipelineScale = (completion * employment) / (baseCompletion[g]! * baseEmployment[g]!);
+    const elasticity = elasticities[ph]!;
+    const pupilBase = (a * 2 + ph) * Y;
 
-      let stock = s0 + s1 + s2 + s3 + s4;
-      let capacity = cap0 * s0 + cap1 * s1 + s2 + s3 + s4;
-      const capacityPerFte = stock > 0 ? capacity / stock : 1;
-      let previousPupils = basePupils[a * 2 + ph]!;
-      let demand = baseDemand(inputs, ph, previousPupils, g, stock, capacity);
+    let stock = s0 + s1 + s2 + s3 + s4;
+    let capacity = cap0 * s0 + cap1 * s1 + s2 + s3 + s4;
+    const capacityPerFte = stock > 0 ? capacity / stock : 1;
+    let previousPupils = basePupils[a * 2 + ph]!;
+    let demand = baseDemand(inputs, ph, previousPupils, g, stock, capacity);
 
-      for (let t = 0; t < Y; t++) {
-        const i = area * Y + t;
-        const out = offset + i;
-        const pupils = drawnPupils[pupilBase + t]!;
-        const newDemand = ptrMode
-          ? (pupils / ratios[ph]!) * subjectShare[g]! * capacityPerFte
-          : demand * (1 + elasticity * (previousPupils > 0 ? pupils / previousPupils - 1 : 0));
+    for (let t = 0; t < Y; t++) {
+      const i = area * Y + t;
+      const out = offset + i * stride;
+      const pupils = drawnPupils[pupilBase + t]!;
+      const newDemand = ptrMode
+        ? (pupils / ratios[ph]!) * subjectShare[g]! * capacityPerFte
+        : demand * (1 + elasticity * (previousPupils > 0 ? pupils / previousPupils - 1 : 0));
 
-        const l0 = r0 * s0;
-        const l1 = r1 * s1;
-        const l2 = r2 * s2;
-        const l3 = r3 * s3;
-        const l4 = r4 * s4;
-        const leavers = l0 + l1 + l2 + l3 + l4;
-        const leaversCapacity = cap0 * l0 + cap1 * l1 + l2 + l3 + l4;
-        const w0 = h0 * s0;
-        const w1 = h1 * s1;
-        const w2 = h2 * s2;
-        const w3 = h3 * s3;
-        const w4 = h4 * s4;
-        const hourLosses = w0 + w1 + w2 + w3 + w4;
-        const hourLossesCapacity = cap0 * w0 + cap1 * w1 + w2 + w3 + w4;
-        const stay0 = s0 - l0 - w0;
-        const stay1 = s1 - l1 - w1;
-        const stay2 = s2 - l2 - w2;
-        const stay3 = s3 - l3 - w3;
-        const stay4 = s4 - l4 - w4;
-        const inductionGain = stay0 * (cap1 - cap0) + stay1 * (1 - cap1);
+      const l0 = r0 * s0;
+      const l1 = r1 * s1;
+      const l2 = r2 * s2;
+      const l3 = r3 * s3;
+      const l4 = r4 * s4;
+      const leavers = l0 + l1 + l2 + l3 + l4;
+      const leaversCapacity = cap0 * l0 + cap1 * l1 + l2 + l3 + l4;
+      const w0 = h0 * s0;
+      const w1 = h1 * s1;
+      const w2 = h2 * s2;
+      const w3 = h3 * s3;
+      const w4 = h4 * s4;
+      const hourLosses = w0 + w1 + w2 + w3 + w4;
+      const hourLossesCapacity = cap0 * w0 + cap1 * w1 + w2 + w3 + w4;
+      const stay0 = s0 - l0 - w0;
+      const stay1 = s1 - l1 - w1;
+      const stay2 = s2 - l2 - w2;
+      const stay3 = s3 - l3 - w3;
+      const stay4 = s4 - l4 - w4;
+      const inductionGain = stay0 * (cap1 - cap0) + stay1 * (1 - cap1);
 
-        const returners = returnerFlows[i]! * returnerMultiplier;
-        const newToSector = newToSectorFlows[i]!;
-        const otherRoutes = otherRouteFlows[i]! + undergraduateFlows[i]! * conversion;
-        const movers = moverFlows[i]!;
+      const returners = returnerFlows[i]! * returnerMultiplier;
+      const newToSector = newToSectorFlows[i]!;
+      const otherRoutes = otherRouteFlows[i]! + undergraduateFlows[i]! * conversion;
+      const movers = moverFlows[i]!;
 
-        const metDemand = capacity < demand ? capacity : demand;
-        const entrantNeed =
-          newDemand - metDemand + leaversCapacity + hourLossesCapacity - inductionGain;
-        const nqtNeed =
-          (entrantNeed - returners - newToSector - cap0 * otherRoutes - movers) / cap0;
-        const traineeNeed = nqtNeed / conversion;
-        const expected = pipeline[i]!;
-        const postgraduate = Number.isNaN(expected)
-          ? Math.max(nqtNeed, 0)
-          : expected * pipelineScale;
+      const metDemand = capacity < demand ? capacity : demand;
+      const entrantNeed =
+        newDemand - metDemand + leaversCapacity + hourLossesCapacity - inductionGain;
+      const nqtNeed = (entrantNeed - returners - newToSector - cap0 * otherRoutes - movers) / cap0;
+      const traineeNeed = nqtNeed / conversion;
+      const expected = pipeline[i]!;
+      const postgraduate = Number.isNaN(expected) ? Math.max(nqtNeed, 0) : expected * pipelineScale;
 
-        s4 = stay4 + p6 * stay3;
-        s3 = (1 - p6) * stay3 + p35 * stay2 + returners + newToSector + movers;
-        s2 = (1 - p35) * stay2 + stay1;
-        s1 = stay0;
-        s0 = otherRoutes + postgraduate;
-        stock = s0 + s1 + s2 + s3 + s4;
-        capacity = cap0 * s0 + cap1 * s1 + s2 + s3 + s4;
+      s4 = stay4 + p6 * stay3;
+      s3 = (1 - p6) * stay3 + p35 * stay2 + returners + newToSector + movers;
+      s2 = (1 - p35) * stay2 + stay1;
+      s1 = stay0;
+      s0 = otherRoutes + postgraduate;
+      stock = s0 + s1 + s2 + s3 + s4;
+      capacity = cap0 * s0 + cap1 * s1 + s2 + s3 + s4;
 
-        if (outDemand) outDemand[out] = newDemand;
-        if (outSupply) outSupply[out] = capacity;
-        if (outStock) outStock[out] = stock;
-        if (outLeavers) outLeavers[out] = leavers;
-        if (outHours) outHours[out] = hourLosses;
-        if (outReturners) outReturners[out] = returners;
-        if (outNewToSector) outNewToSector[out] = newToSector;
-        if (outOther) outOther[out] = otherRoutes;
-        if (outPostgraduate) outPostgraduate[out] = postgraduate;
-        if (outMovers) outMovers[out] = movers;
-        if (outInduction) outInduction[out] = inductionGain;
-        if (outLeaversCapacity) outLeaversCapacity[out] = leaversCapacity;
-        if (outHoursCapacity) outHoursCapacity[out] = hourLossesCapacity;
-        if (outShortfall) outShortfall[out] = newDemand > capacity ? newDemand - capacity : 0;
-        if (outEntrantNeed) outEntrantNeed[out] = entrantNeed;
-        if (outNqtNeed) outNqtNeed[out] = nqtNeed;
-        if (outTraineeNeed) outTraineeNeed[out] = traineeNeed;
+      if (outDemand) outDemand[out] = newDemand;
+      if (outSupply) outSupply[out] = capacity;
+      if (outStock) outStock[out] = stock;
+      if (outLeavers) outLeavers[out] = leavers;
+      if (outHours) outHours[out] = hourLosses;
+      if (outReturners) outReturners[out] = returners;
+      if (outNewToSector) outNewToSector[out] = newToSector;
+      if (outOther) outOther[out] = otherRoutes;
+      if (outPostgraduate) outPostgraduate[out] = postgraduate;
+      if (outMovers) outMovers[out] = movers;
+      if (outInduction) outInduction[out] = inductionGain;
+      if (outLeaversCapacity) outLeaversCapacity[out] = leaversCapacity;
+      if (outHoursCapacity) outHoursCapacity[out] = hourLossesCapacity;
+      if (outShortfall) outShortfall[out] = newDemand > capacity ? newDemand - capacity : 0;
+      if (outEntrantNeed) outEntrantNeed[out] = entrantNeed;
+      if (outNqtNeed) outNqtNeed[out] = nqtNeed;
+      if (outTraineeNeed) outTraineeNeed[out] = traineeNeed;
 
-        demand = newDemand;
-        previousPupils = pupils;
-      }
+      demand = newDemand;
+      previousPupils = pupils;
     }
   }
 }

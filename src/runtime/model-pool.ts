@@ -2,11 +2,21 @@
  * Main-thread client of the model workers: splits Monte Carlo draws across a pool sized to
  * the machine, reports progress, and cancels with an AbortSignal (abort terminates every
  * worker; the next run starts fresh ones). Draw i depends only on (seed, i), so the merged
- * result is identical whatever the pool size and however the draws are cut into chunks.
+ * result is identical whatever the pool size and however the work is cut up.
  */
 import { proxy, wrap, type Endpoint, type Remote } from 'comlink';
-import type { DrawResult, DrawSummary, ModelInputs, OutputName } from '../model/index.ts';
-import { DrawChunkMerge } from '../model/monte-carlo.ts';
+import {
+  SummaryMerge,
+  areaBlocks,
+  mergeDrawChunks,
+  type BlockSummary,
+  type DrawResult,
+  type DrawSummary,
+  type ModelInputs,
+  type OutputName,
+  type RunSummary,
+  type SummaryRequest,
+} from '../model/index.ts';
 import type { ModelWorkerApi } from '../../workers/model.worker.ts';
 import { fromPlainError, type WorkerOutcome } from './model-worker-api.ts';
 
@@ -61,18 +71,35 @@ export function splitDraws(
   return ranges;
 }
 
-/** Chunks per worker: enough that the last one to finish keeps the others waiting little. */
-const CHUNKS_PER_WORKER = 8;
-/** Fewer draws than this per chunk and the messages cost more than the balance gains. */
-const MINIMUM_CHUNK_DRAWS = 100;
-
-/** How many ranges to cut drawCount into: at least one per worker, more when there are many. */
-export function chunkCount(drawCount: number, workers: number): number {
-  const balanced = Math.min(
-    workers * CHUNKS_PER_WORKER,
-    Math.floor(drawCount / MINIMUM_CHUNK_DRAWS),
-  );
-  return Math.max(1, Math.min(workers, drawCount), balanced);
+/**
+ * Progress of parts running at once, as draws of the whole run: each part reports draws done
+ * out of drawCount, and `parts / perRun` parts make one run (1 for draw ranges, the block count
+ * for blocks, which each run every draw).
+ */
+function progressCounter(
+  parts: number,
+  drawCount: number,
+  perRun: number,
+  onProgress: ModelRunOptions['onProgress'],
+) {
+  const done = new Array<number>(parts).fill(0);
+  let finished = false;
+  return {
+    proxyFor(part: number) {
+      if (!onProgress) return undefined;
+      return proxy((drawsDone: number) => {
+        // Reports are messages: one can arrive after the result, and must not undo it.
+        if (finished) return;
+        done[part] = drawsDone;
+        const total = done.reduce((sum, value) => sum + value, 0);
+        onProgress(Math.floor(total / perRun), drawCount);
+      });
+    },
+    finish() {
+      finished = true;
+      onProgress?.(drawCount, drawCount);
+    },
+  };
 }
 
 interface PoolWorker {
@@ -99,61 +126,80 @@ export class ModelPool {
   }
 
   /**
-   * Runs drawCount draws split across the pool and returns them merged, in draw order. The
-   * draws go out in several chunks per worker, each worker taking the next chunk when it
-   * finishes one, so a worker on a busier or slower core does less of the work instead of
-   * holding everyone up.
+   * Runs drawCount draws split across the pool and returns every draw of the outputs asked
+   * for, merged in draw order. For a central run or a few draws; ranges of many draws come
+   * cheaper from runSummary, which keeps the draws in the workers.
    */
   async run(inputs: ModelInputs, options: ModelRunOptions): Promise<DrawResult> {
     const { seed, drawCount, spread, outputs, signal, onProgress } = options;
     if (signal?.aborted) throw abortError();
-    const ranges = splitDraws(drawCount, chunkCount(drawCount, this.size));
-    const workers = this.ensureWorkers(Math.min(this.size, ranges.length));
-    const done = new Array<number>(ranges.length).fill(0);
-    const progressProxies = ranges.map((_, i) =>
-      proxy((drawsDone: number) => {
-        done[i] = drawsDone;
-        onProgress?.(
-          done.reduce((sum, value) => sum + value, 0),
-          drawCount,
-        );
-      }),
-    );
-    // Chunks are copied into the first chunk's arrays as they arrive, while others still run.
-    const merge = new DrawChunkMerge(0, drawCount);
-    let nextRange = 0;
+    const ranges = splitDraws(drawCount, this.size);
+    const workers = this.ensureWorkers(ranges.length);
+    const progress = progressCounter(ranges.length, drawCount, 1, onProgress);
+    const chunks = ranges.map(async (range, index) => {
+      const outcome = (await workers[index]!.api.runDraws(
+        inputs,
+        { seed, spread, outputs, ...range },
+        progress.proxyFor(index),
+      )) as WorkerOutcome<DrawResult>;
+      if (!outcome.ok) throw fromPlainError(outcome.error);
+      return outcome.value;
+    });
+    const merged = mergeDrawChunks(await this.untilDoneOrAborted(Promise.all(chunks), signal));
+    progress.finish();
+    return merged;
+  }
+
+  /**
+   * P10/P50/P90 per cell and totals draw by draw of a Monte Carlo run, computed where the
+   * draws are made: the workers take the run's area blocks one at a time, each the next when
+   * it finishes one, so a worker on a busier core does less instead of holding everyone up.
+   * Identical to runSummary in one thread whatever the pool size.
+   */
+  async runSummary(
+    inputs: ModelInputs,
+    options: SummaryRequest & Pick<ModelRunOptions, 'signal' | 'onProgress'>,
+  ): Promise<RunSummary> {
+    const { signal, onProgress, ...request } = options;
+    if (signal?.aborted) throw abortError();
+    const blocks = areaBlocks(inputs, request.drawCount);
+    const workers = this.ensureWorkers(Math.min(this.size, blocks.length));
+    const progress = progressCounter(blocks.length, request.drawCount, blocks.length, onProgress);
+    const merge = new SummaryMerge(inputs, request);
+    let nextBlock = 0;
     const serve = async (worker: PoolWorker) => {
-      while (nextRange < ranges.length) {
-        const index = nextRange++;
-        const outcome = (await worker.api.runDraws(
+      while (nextBlock < blocks.length) {
+        const index = nextBlock++;
+        const outcome = (await worker.api.summariseBlock(
           inputs,
-          // The first chunk's arrays get room for every draw (see DrawChunkMerge).
-          {
-            seed,
-            spread,
-            outputs,
-            ...ranges[index]!,
-            ...(index === 0 ? { capacityDraws: drawCount } : {}),
-          },
-          onProgress ? progressProxies[index] : undefined,
-        )) as WorkerOutcome<DrawResult>;
+          request,
+          blocks[index]!,
+          progress.proxyFor(index),
+        )) as WorkerOutcome<BlockSummary>;
         if (!outcome.ok) {
-          nextRange = ranges.length; // the run has failed: hand out no more chunks
+          nextBlock = blocks.length; // the run has failed: hand out no more blocks
           throw fromPlainError(outcome.error);
         }
         merge.add(outcome.value);
       }
     };
     await this.untilDoneOrAborted(Promise.all(workers.map(serve)), signal);
-    return merge.result();
+    const summary = merge.result();
+    progress.finish();
+    return summary;
   }
 
-  /** P10/P50/P90 computed in a worker (sorting thousands of draws per cell is not main-thread work). */
-  async summarise(draws: DrawResult, signal?: AbortSignal): Promise<DrawSummary> {
+  /** P10/P50/P90 of each total of a run, in a worker (sorting out thousands of draws per total is not main-thread work). */
+  async summariseTotals(
+    run: Pick<RunSummary, 'drawCount' | 'totals'>,
+    signal?: AbortSignal,
+  ): Promise<DrawSummary> {
     if (signal?.aborted) throw abortError();
     const [worker] = this.ensureWorkers(1);
     const outcome = await this.untilDoneOrAborted(
-      worker!.api.summariseDraws(draws) as Promise<WorkerOutcome<DrawSummary>>,
+      worker!.api.summariseTotals({ drawCount: run.drawCount, totals: run.totals }) as Promise<
+        WorkerOutcome<DrawSummary>
+      >,
       signal,
     );
     if (!outcome.ok) throw fromPlainError(outcome.error);

@@ -15,7 +15,13 @@ import {
   type Percentiles,
 } from '../model/index.ts';
 import { baseValues } from '../model/simulate.ts';
-import { aggregateCells, aggregateLayout, regionSlice, type AggregateLayout } from './aggregate.ts';
+import {
+  aggregateLayout,
+  aggregateOf,
+  aggregateTotals,
+  regionSlice,
+  type AggregateLayout,
+} from './aggregate.ts';
 import type { ScenarioSetup } from './apply.ts';
 import { mentorCheck, type MentorYear } from './mentors.ts';
 import { applyRecruitmentShares } from './recruitment.ts';
@@ -88,30 +94,32 @@ export async function runScenario(
   const drivers = decomposeDrivers(inputs, centralRun);
   const layout = aggregateLayout(inputs);
   const centralTotals = {
-    nqtNeed: aggregateCells(inputs, centralRun.outputs.nqtNeed, 1),
-    traineeNeed: aggregateCells(inputs, centralRun.outputs.traineeNeed, 1),
+    nqtNeed: aggregateOf(inputs, centralRun.outputs.nqtNeed),
+    traineeNeed: aggregateOf(inputs, centralRun.outputs.traineeNeed),
   };
   let ranges: ScenarioResult['ranges'] = null;
   let regionDraws: ScenarioResult['regionDraws'] = null;
   if (run.draws > 0) {
     abortIfNeeded(signal);
-    const draws = await runner.runDraws(
+    // The workers keep each draw's totals by district, region and subject, not every cell.
+    const draws = await runner.summariseRun(
       inputs,
-      { seed: run.seed, drawCount: run.draws, spread: run.spread, outputs: NEED_OUTPUTS },
+      {
+        seed: run.seed,
+        drawCount: run.draws,
+        spread: run.spread,
+        outputs: NEED_OUTPUTS,
+        cellRanges: false,
+        totals: aggregateTotals(inputs),
+      },
       (done, total) =>
         onProgress?.(`Monte Carlo draws: ${done} of ${total}`, 0.1 + (0.8 * done) / total),
     );
     abortIfNeeded(signal);
     onProgress?.('Uncertainty ranges', 0.9);
-    const nqt = aggregateCells(inputs, draws.outputs.nqtNeed!, run.draws);
-    const trainee = aggregateCells(inputs, draws.outputs.traineeNeed!, run.draws);
-    const summary = await runner.summarise({
-      seed: run.seed,
-      firstDraw: 0,
-      drawCount: run.draws,
-      cellCount: nqt.length / run.draws,
-      outputs: { nqtNeed: nqt, traineeNeed: trainee },
-    });
+    const nqt = draws.totals.nqtNeed!;
+    const trainee = draws.totals.traineeNeed!;
+    const summary = await runner.summariseTotals(draws);
     ranges = { nqtNeed: summary.nqtNeed!, traineeNeed: summary.traineeNeed! };
     regionDraws = {
       nqtNeed: regionSlice(layout, nqt, run.draws),

@@ -1,15 +1,19 @@
 /**
- * What a scenario run needs from the model: Monte Carlo draws and their percentiles. In the
- * browser a ModelPool does this in workers (src/ui/scenarios/scenario-runner.ts); in Node
- * (CLI, tests) `localRunner` calls the model directly.
+ * What a scenario run needs from the model: the central run, a Monte Carlo run reduced to
+ * totals per draw, and percentiles of those totals. In the browser a ModelPool does this in
+ * workers (src/ui/scenarios/scenario-runner.ts); in Node (CLI, tests) `localRunner` calls the
+ * model directly.
  */
 import {
   runDraws,
-  summariseDraws,
+  runSummary,
+  summariseTotals,
   type DrawResult,
   type DrawSummary,
   type ModelInputs,
   type OutputName,
+  type RunSummary,
+  type SummaryRequest,
 } from '../model/index.ts';
 
 export interface DrawRequest {
@@ -26,7 +30,14 @@ export interface ModelRunner {
     request: DrawRequest,
     onProgress?: (drawsDone: number, drawCount: number) => void,
   ): Promise<DrawResult>;
-  summarise(draws: DrawResult): Promise<DrawSummary>;
+  /** A Monte Carlo run reduced where it runs (see runSummary). */
+  summariseRun(
+    inputs: ModelInputs,
+    request: SummaryRequest,
+    onProgress?: (drawsDone: number, drawCount: number) => void,
+  ): Promise<RunSummary>;
+  /** P10/P50/P90 of each total of a run. */
+  summariseTotals(run: Pick<RunSummary, 'drawCount' | 'totals'>): Promise<DrawSummary>;
 }
 
 /** Runs the model in this thread: for Node only (the browser's main thread never simulates). */
@@ -37,8 +48,11 @@ export function localRunner(): ModelRunner {
         onProgress?.(done, request.drawCount),
       );
     },
-    async summarise(draws) {
-      return summariseDraws(draws);
+    async summariseRun(inputs, request, onProgress) {
+      return runSummary(inputs, request, (done) => onProgress?.(done, request.drawCount));
+    },
+    async summariseTotals(run) {
+      return summariseTotals(run);
     },
   };
 }

@@ -10,8 +10,9 @@ import {
   type DriverDecomposition,
   type DriverName,
   type ModelInputs,
+  type RunSummary,
 } from '../../model/index.ts';
-import { percentiles, totalOf, totalsPerDraw, type Percentiles } from './aggregate.ts';
+import { percentiles, totalOf, type Percentiles } from './aggregate.ts';
 
 /** Area choice values besides a district code. */
 export const WHOLE_REGION = 'region';
@@ -139,18 +140,25 @@ export interface SelectionDraws {
   traineeNeed: Float64Array[];
 }
 
+/** The totals a Monte Carlo run keeps draw by draw for the selection: one per shown year. */
+export function selectionTotals(inputs: ModelInputs, areaCells: readonly number[]): number[][] {
+  return shownYearIndices(inputs.yearCount).map((t) =>
+    areaCells.map((areaCell) => areaCell * inputs.yearCount + t),
+  );
+}
+
+/** The selection's per-draw totals out of a run asked for selectionTotals. */
 export function selectionDraws(
-  inputs: ModelInputs,
-  areaCells: readonly number[],
-  draws: { drawCount: number; nqtNeed: Float64Array; traineeNeed: Float64Array },
+  run: Pick<RunSummary, 'drawCount' | 'totalCount' | 'totals'>,
 ): SelectionDraws {
-  const years = shownYearIndices(inputs.yearCount);
-  const per = (values: Float64Array) =>
-    years.map((t) => totalsPerDraw(values, draws.drawCount, inputs, areaCells, t));
+  const perTotal = (values: Float64Array) =>
+    Array.from({ length: run.totalCount }, (_, k) =>
+      values.subarray(k * run.drawCount, (k + 1) * run.drawCount),
+    );
   return {
-    drawCount: draws.drawCount,
-    nqtNeed: per(draws.nqtNeed),
-    traineeNeed: per(draws.traineeNeed),
+    drawCount: run.drawCount,
+    nqtNeed: perTotal(run.totals.nqtNeed!),
+    traineeNeed: perTotal(run.totals.traineeNeed!),
   };
 }
 

@@ -1,9 +1,9 @@
 /**
  * One forecast run for the Forecast page. Every simulation runs in the model worker pool:
  * the central projection is a draw with zero spread (bit for bit the deterministic model),
- * then the Monte Carlo draws, then their per-cell P10/P50/P90 for the full download. The
- * main thread only builds the inputs (the worker API has no call for that; it takes a few
- * milliseconds) and adds up the cells the user chose.
+ * then the Monte Carlo draws, reduced in the workers to per-cell P10/P50/P90 for the full
+ * download and the chosen cells' totals per draw for the fan chart. The main thread only
+ * builds the inputs (the worker API has no call for that; it takes a few milliseconds).
  */
 import type { RegionDataset } from '../../data/types.ts';
 import {
@@ -29,6 +29,7 @@ import {
   buildForecastView,
   selectedAreaCells,
   selectionDraws,
+  selectionTotals,
   type ForecastChoices,
   type ForecastView,
 } from './forecast-view.ts';
@@ -90,19 +91,17 @@ export async function runForecast(
   let draws;
   onProgress(0, choices.drawCount);
   if (choices.drawCount > 0) {
-    const result = await pool.run(inputs, {
+    // The workers reduce the draws to per-cell ranges and the selection's totals per draw.
+    const run = await pool.runSummary(inputs, {
       seed: choices.seed,
       drawCount: choices.drawCount,
       outputs: ['nqtNeed', 'traineeNeed'],
+      totals: selectionTotals(inputs, selectedAreaCells(inputs, choices)),
       signal,
       onProgress,
     });
-    draws = selectionDraws(inputs, selectedAreaCells(inputs, choices), {
-      drawCount: result.drawCount,
-      nqtNeed: result.outputs.nqtNeed!,
-      traineeNeed: result.outputs.traineeNeed!,
-    });
-    summary = await pool.summarise(result, signal);
+    draws = selectionDraws(run);
+    summary = run.ranges;
   }
   return {
     view: buildForecastView(choices, { inputs, central, drivers, draws }),

@@ -1,7 +1,7 @@
 /**
  * The district forecast behind the Partnerships page: the supply model's Monte Carlo run in
  * the worker pool (never on the main thread), its NQT need summarised to P10/P50/P90 per
- * district, subject group and year in a worker, then filed under entry years.
+ * district, subject group and year in the workers, then filed under entry years.
  */
 import type { RegionDataset } from '../../data/types.ts';
 import { buildModelInputs, defaultParameters } from '../../model/index.ts';
@@ -25,7 +25,7 @@ export interface DistrictNeedRun {
 }
 
 /** What the page needs of a pool (a ModelPool, or a stand-in in tests). */
-export type NeedPool = Pick<ModelPool, 'run' | 'summarise'>;
+export type NeedPool = Pick<ModelPool, 'runSummary'>;
 
 export async function runDistrictNeed(
   dataset: RegionDataset,
@@ -37,13 +37,13 @@ export async function runDistrictNeed(
 ): Promise<DistrictNeedRun> {
   // Building the inputs is a small bookkeeping step; the simulation runs in the workers.
   const inputs = buildModelInputs(dataset, defaultParameters(dataset));
-  const draws = await pool.run(inputs, {
+  const run = await pool.runSummary(inputs, {
     ...FORECAST_RUN,
     outputs: ['nqtNeed'],
     signal: options.signal,
     onProgress: options.onProgress,
   });
-  const summary = (await pool.summarise(draws, options.signal)).nqtNeed;
+  const summary = run.ranges.nqtNeed;
   if (summary === undefined) throw new Error('The model run returned no NQT need.');
   return {
     need: districtNeedFromModel(inputs, summary),

@@ -21,7 +21,9 @@ export type RunOutcome =
 function poolRunner(pool: ModelPool, signal: AbortSignal): ModelRunner {
   return {
     runDraws: (inputs, request, onProgress) => pool.run(inputs, { ...request, signal, onProgress }),
-    summarise: (draws) => pool.summarise(draws, signal),
+    summariseRun: (inputs, request, onProgress) =>
+      pool.runSummary(inputs, { ...request, signal, onProgress }),
+    summariseTotals: (run) => pool.summariseTotals(run, signal),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   buildForecastView,
   selectedAreaCells,
   selectionDraws,
+  selectionTotals,
   selectionLabel,
   shownYearIndices,
   type ForecastChoices,
@@ -95,19 +96,26 @@ describe('the forecast view', () => {
     // Region, all secondary: area cells 1, 2, 4, 5; cell of (area cell c, year t) = 4c + t,
     // so the central NQT total in year t is 4 (1 + 2 + 4 + 5) + 4t = 48 + 4t.
     // Draw d adds 10 d to every cell: totals 48 + 4t + 40 d.
-    const draws = Float64Array.from(
-      { length: 3 * 24 },
-      (_, k) => (k % 24) + 10 * Math.floor(k / 24),
-    );
     const c = choices({});
+    const totals = selectionTotals(inputs, selectedAreaCells(inputs, c));
+    expect(totals).toEqual([
+      [5, 9, 17, 21],
+      [6, 10, 18, 22],
+      [7, 11, 19, 23],
+    ]);
+    // A run's totals, total after total: [k * 3 + d] for shown year t = k + 1.
+    const perDraw = Float64Array.from({ length: 3 * 3 }, (_, i) => {
+      const [t, d] = [Math.floor(i / 3) + 1, i % 3];
+      return 48 + 4 * t + 40 * d;
+    });
     const view = buildForecastView(c, {
       inputs,
       central: central(),
       drivers: drivers(),
-      draws: selectionDraws(inputs, selectedAreaCells(inputs, c), {
+      draws: selectionDraws({
         drawCount: 3,
-        nqtNeed: draws,
-        traineeNeed: draws,
+        totalCount: 3,
+        totals: { nqtNeed: perDraw, traineeNeed: perDraw },
       }),
     });
     expect(view.years.map((y) => [y.nqtYear, y.entryYear])).toEqual([

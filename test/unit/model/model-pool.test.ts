@@ -5,7 +5,7 @@ import {
   defaultParameters,
   resolveParameters,
   runDraws,
-  summariseDraws,
+  runSummary,
 } from '../../../src/model/index.ts';
 import { ModelPool, splitDraws, type ModelWorkerLike } from '../../../src/runtime/model-pool.ts';
 import { modelWorkerApi } from '../../../src/runtime/model-worker-api.ts';
@@ -64,7 +64,49 @@ describe('ModelPool', () => {
     }
   });
 
-  it('reports progress up to the total and summarises in a worker', async () => {
+  it('reduces a run in the workers exactly as one thread does, with 1 worker or 3', async () => {
+    const request = {
+      seed: 6,
+      drawCount: 45,
+      outputs: ['nqtNeed', 'traineeNeed'] as const,
+      totals: [
+        [0, 1, 2],
+        [inputs.cellCount - 1, 3],
+      ],
+    };
+    const local = runSummary(inputs, request);
+    for (const size of [1, 3]) {
+      const pool = new ModelPool({ size, createWorker: channelWorker });
+      const reports: number[] = [];
+      const pooled = await pool.runSummary(inputs, {
+        ...request,
+        onProgress: (done) => reports.push(done),
+      });
+      pool.terminate();
+      expect(pooled).toEqual(local);
+      expect(reports.at(-1)).toBe(45);
+      expect(reports).toEqual([...reports].sort((a, b) => a - b));
+    }
+  });
+
+  it('names the bad field when a worker rejects a reduced run, and cancels one', async () => {
+    const pool = new ModelPool({ size: 2, createWorker: channelWorker });
+    await expect(
+      pool.runSummary(inputs, { seed: 1, drawCount: 4, outputs: ['nqtNeed'], totals: [[-1]] }),
+    ).rejects.toMatchObject({ name: 'ModelInputError', path: 'totals[0]' });
+    const controller = new AbortController();
+    const running = pool.runSummary(inputs, {
+      seed: 1,
+      drawCount: 200,
+      outputs: ['nqtNeed'],
+      signal: controller.signal,
+    });
+    controller.abort();
+    await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+    pool.terminate();
+  });
+
+  it('reports progress of draws up to the total', async () => {
     const pool = new ModelPool({ size: 2, createWorker: channelWorker });
     const reports: number[] = [];
     const draws = await pool.run(inputs, {
@@ -76,12 +118,29 @@ describe('ModelPool', () => {
         reports.push(done);
       },
     });
-    // Progress callbacks are proxied messages; let the last ones arrive.
+    // The last report comes with the result, and late messages do not follow it.
+    expect(reports.at(-1)).toBe(40);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(reports.at(-1)).toBe(40);
     expect(reports).toEqual([...reports].sort((a, b) => a - b));
-    const summary = await pool.summarise(draws);
-    expect(summary.traineeNeed!.p50).toEqual(summariseDraws(draws).traineeNeed!.p50);
+    expect(draws.drawCount).toBe(40);
+    pool.terminate();
+  });
+
+  it('summarises the totals of a run in a worker, leaving them as they were', async () => {
+    const pool = new ModelPool({ size: 2, createWorker: channelWorker });
+    const run = await pool.runSummary(inputs, {
+      seed: 2,
+      drawCount: 30,
+      outputs: ['traineeNeed'],
+      totals: [[0, 1], [2]],
+    });
+    const kept = run.totals.traineeNeed!.slice();
+    const ranges = await pool.summariseTotals(run);
+    expect(run.totals.traineeNeed).toEqual(kept);
+    // Total 1 is cell 2 alone, so its ranges are cell 2's.
+    expect(ranges.traineeNeed!.p50[1]).toBe(run.ranges.traineeNeed!.p50[2]);
+    expect(ranges.traineeNeed!.p10[1]).toBe(run.ranges.traineeNeed!.p10[2]);
     pool.terminate();
   });
 

@@ -1,0 +1,37 @@
+/**
+ * Counter-based random numbers for the Monte Carlo: the k-th standard normal of draw i under a
+ * seed is a pure function of (seed, i, k), computed directly, with no generator state. So a
+ * worker that simulates only some districts and subjects computes only the random numbers
+ * those need, and still gets exactly the numbers a run of the whole region gives them.
+ *
+ * The hash is Chris Wellons' "lowbias32" integer finaliser (public domain), whose output bits
+ * each depend on every input bit; uniforms take 32 bits, normals come from Box-Muller.
+ */
+
+function mix32(value: number): number {
+  let x = value >>> 0;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/** The key of draw `drawIndex` under `seed`: every random number of the draw derives from it. */
+export function drawKey(seed: number, drawIndex: number): number {
+  return mix32(mix32(seed ^ 0x9e3779b9) + drawIndex);
+}
+
+/** Uniform in (0, 1), never 0 or 1 (so its logarithm is finite), for counter `counter`. */
+export function drawUniform(key: number, counter: number): number {
+  return (mix32(key ^ mix32(counter + 0x632be5ab)) + 0.5) / 4294967296;
+}
+
+const TWO_PI = 2 * Math.PI;
+
+/** Standard normal number `stream` of the draw with this key (Box-Muller, cosine branch). */
+export function drawNormal(key: number, stream: number): number {
+  const radius = Math.sqrt(-2 * Math.log(drawUniform(key, 2 * stream)));
+  return radius * Math.cos(TWO_PI * drawUniform(key, 2 * stream + 1));
+}
