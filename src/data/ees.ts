@@ -3,7 +3,7 @@
  * `.meta.csv`. EES files never leave a cell blank: a missing value is one of the symbols
  * below, which this module reads as null.
  */
-import { csvFormatRows, csvParseRows } from 'd3-dsv';
+import { csvFormat, csvFormatRows, csvParseRows } from 'd3-dsv';
 import type { AcademicYear, DataIssue } from './types.ts';
 
 /** x unavailable, z not applicable, c confidential, low rounds to zero, u low reliability. */
@@ -141,6 +141,17 @@ function cellText(table: EesTable, column: string, row: EesRow, index: number): 
   }
   if (value.trim() === '') throw new Error(`row ${index + 2}, column ${column} is blank`);
   return value;
+}
+
+/**
+ * CSV text of records (RFC 4180 quoting), columns in `columns` order or the first record's;
+ * the one CSV writer the pure core uses, so it needs no CSV library of its own.
+ */
+export function formatCsvRecords<T extends object>(
+  records: readonly T[],
+  columns?: readonly (keyof T)[],
+): string {
+  return csvFormat([...records], columns ? [...columns] : undefined);
 }
 
 /** The tidy CSV text of a table (LF line ends, header first). Throws on a blank or absent cell. */

@@ -221,15 +221,12 @@ export function summariseBlock(
   const districtFrom = Math.floor(block.areaFrom / G);
   const districtTo = Math.floor((block.areaTo - 1) / G) + 1;
   const progressEvery = Math.max(1, Math.floor(drawCount / 10));
+  const layout = { areaFrom: block.areaFrom, areaTo: block.areaTo, offset: 0, stride: drawCount };
   for (let d = 0; d < drawCount; d++) {
     copyGroupFactors(factors, table, d * width, false);
     fillPupilFactors(inputs, drawKey(seed, d), spread, factors, districtFrom, districtTo);
-    simulate(inputs, factors, sink, {
-      areaFrom: block.areaFrom,
-      areaTo: block.areaTo,
-      offset: d - cellFrom * drawCount,
-      stride: drawCount,
-    });
+    layout.offset = d - cellFrom * drawCount;
+    simulate(inputs, factors, sink, layout);
     if (onProgress && ((d + 1) % progressEvery === 0 || d + 1 === drawCount)) onProgress(d + 1);
   }
 

@@ -4,8 +4,7 @@
  * (places the partnership could train) and need_weight (cold-spot need weight, 1 = average).
  * Also writes transfer proposals as CSV.
  */
-import { csvFormat } from 'd3-dsv';
-import { readCsvFile } from '../data/ees.ts';
+import { readCsvFile, formatCsvRecords } from '../data/ees.ts';
 import { z } from 'zod';
 import { SUBJECT_GROUPS, type DataIssue, type SubjectGroup } from '../data/types.ts';
 import { cycleMonthName, isAcademicTimePeriod } from './cycle.ts';
@@ -154,7 +153,7 @@ export function proposalsToCsv(
   monthIndex: number,
   country = { code: 'E92000001', name: 'England' },
 ): string {
-  return csvFormat(
+  return formatCsvRecords(
     proposals.map((p) => ({
       time_period: timePeriod,
       time_identifier: cycleMonthName(monthIndex),

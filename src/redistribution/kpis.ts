@@ -3,7 +3,7 @@
  * recruitment before and after proposed transfers; and the end-of-year track record
  * (recruited / allocated) as EES tidy CSV rows for next year's allocation.
  */
-import { csvFormat } from 'd3-dsv';
+import { formatCsvRecords } from '../data/ees.ts';
 import { expectedCapped } from './forecast.ts';
 import type { LedgerState } from './ledger.ts';
 import { cellKey, returnsForMonth, type ReturnsState } from './returns.ts';
@@ -135,7 +135,7 @@ export function trackRecordRows(
 }
 
 export function trackRecordCsv(rows: readonly TrackRecordRow[]): string {
-  return csvFormat(
+  return formatCsvRecords(
     [...rows],
     [
       'time_period',

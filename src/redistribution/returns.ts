@@ -11,8 +11,7 @@
  * - recruited_count: offers accepted and still held (accepted, net of withdrawals);
  * - withdrawn_count: candidates who withdrew after an offer or acceptance.
  */
-import { csvFormat } from 'd3-dsv';
-import { readCsvFile } from '../data/ees.ts';
+import { readCsvFile, formatCsvRecords } from '../data/ees.ts';
 import { z } from 'zod';
 import { SUBJECT_GROUPS, type DataIssue, type SubjectGroup } from '../data/types.ts';
 import { CYCLE_MONTHS, cycleMonthIndex, isAcademicTimePeriod, type CycleMonth } from './cycle.ts';
@@ -339,7 +338,7 @@ export function returnsToCsv(
   returns: readonly RecruitmentReturn[],
   country = { code: 'E92000001', name: 'England' },
 ): string {
-  return csvFormat(
+  return formatCsvRecords(
     returns.map((r) => ({
       time_period: r.timePeriod,
       time_identifier: r.month,
