@@ -92,3 +92,25 @@ export function transition(
 export function availableEvents(status: TransferStatus, role: Role): WorkflowEvent[] {
   return WORKFLOW_EVENTS.filter((event) => transition(status, event, role, 'reason').ok);
 }
+
+/** Whether a transfer is over (applied, declined or undone): the same move again is a new transfer. */
+export function isSettled(status: TransferStatus): boolean {
+  return status === 'applied' || status === 'declined' || status === 'undone';
+}
+
+/**
+ * The id a proposed move takes, given the ledger's transfers: its own id when that is new or
+ * still in progress (the page then follows the one in progress); when the same move was
+ * settled earlier in the month, the first of `id#2`, `id#3`, ... that is new or in progress.
+ */
+export function proposalIdAfter(
+  id: string,
+  statusOf: (transferId: string) => TransferStatus | undefined,
+): string {
+  let candidate = id;
+  for (let repeat = 2; ; repeat++) {
+    const status = statusOf(candidate);
+    if (status === undefined || !isSettled(status)) return candidate;
+    candidate = `${id}#${repeat}`;
+  }
+}

@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describeIssue } from '../../data/issues.ts';
 import type { DataIssue, RegionDataset } from '../../data/types.ts';
 import {
+  proposalIdAfter,
   CYCLE_MONTHS,
   type TransferPlan,
   type TransferProposal,
@@ -109,7 +110,13 @@ export class InYearController implements ReactiveController {
     planTransfers(this.view.cells, this.solver, prefix, session.transferOptions(), abort.signal)
       .then((plan) => {
         if (abort.signal.aborted) return;
-        this.plan = plan;
+        // A move settled earlier this month and proposed again is a new transfer, numbered.
+        const statusOf = (id: string) => session.ledger.transfers.get(id)?.status;
+        const proposals = plan.proposals.map((proposal) => ({
+          ...proposal,
+          id: proposalIdAfter(proposal.id, statusOf),
+        }));
+        this.plan = { ...plan, proposals };
         this.status =
           plan.proposals.length === 0
             ? plan.detail

@@ -6,10 +6,12 @@ import {
   availableEvents,
   baselineDraft,
   emptyLedgerState,
+  proposalIdAfter,
   proposalDraft,
   stepDraft,
   transition,
   type Actor,
+  type TransferStatus,
   type LedgerState,
   type Role,
   type TransferProposal,
@@ -226,5 +228,23 @@ describe('the workflow in the ledger', () => {
     expect(await run(proposal.id)).toBe('applied');
     expect(await run('second')).toBe('A now holds 7 Physics places, fewer than the 9 to move');
     expect(places(state)).toEqual([7, 8]);
+  });
+});
+
+describe('ids of moves proposed again', () => {
+  it('keeps the id of a new or in-progress move and numbers a move settled before', () => {
+    const ledger = new Map<string, TransferStatus>([
+      ['m:A>B', 'applied'],
+      ['m:A>B#2', 'declined'],
+      ['m:C>D', 'donor-agreed'],
+      ['m:E>F', 'undone'],
+    ]);
+    const statusOf = (id: string) => ledger.get(id);
+    expect(proposalIdAfter('m:A>B', statusOf)).toBe('m:A>B#3');
+    expect(proposalIdAfter('m:C>D', statusOf)).toBe('m:C>D');
+    expect(proposalIdAfter('m:E>F', statusOf)).toBe('m:E>F#2');
+    expect(proposalIdAfter('m:G>H', statusOf)).toBe('m:G>H');
+    ledger.set('m:E>F#2', 'proposed');
+    expect(proposalIdAfter('m:E>F', statusOf)).toBe('m:E>F#2');
   });
 });
