@@ -65,8 +65,14 @@ export interface ConstraintInfo {
   entryYear: number | null;
   districtCode: string | null;
   nqtYear: number | null;
-  /** Model rows of this constraint (two for a minimum cohort). */
+  /** Model rows of this constraint (two for a minimum cohort; none when held as a bound). */
   rows: number[];
+  /**
+   * A rule held as a column's upper bound instead of a row (a stability band, as the bound on
+   * its year's increase or decrease column). The plan's change in the rule's direction is
+   * value(column) - value(partner), partner being the opposite change column.
+   */
+  bound: { column: number; partner: number } | null;
 }
 
 export interface BalanceCell {
@@ -152,7 +158,7 @@ export function buildAllocationModel(
   const plans = problem.plans.filter((plan) => partnershipByCode.has(plan.partnershipCode));
   const hard = (id: string) => !disabled.has(id) && !elastic.has(id);
 
-  type Context = Omit<ConstraintInfo, 'id' | 'family' | 'text' | 'limit' | 'rows'>;
+  type Context = Omit<ConstraintInfo, 'id' | 'family' | 'text' | 'limit' | 'rows' | 'bound'>;
   const noContext: Context = {
     partnershipCode: null,
     subject: null,
@@ -178,7 +184,16 @@ export function buildAllocationModel(
   ): void {
     if (disabled.has(id)) return;
     const index = constraints.length;
-    const info: ConstraintInfo = { id, family, text, limit, ...noContext, ...context, rows: [] };
+    const info: ConstraintInfo = {
+      id,
+      family,
+      text,
+      limit,
+      ...noContext,
+      ...context,
+      rows: [],
+      bound: null,
+    };
     for (const row of rows) {
       const terms = [...row.terms];
       if (elastic.has(id)) {
@@ -200,6 +215,18 @@ export function buildAllocationModel(
       rowConstraint.push(index);
     }
     constraints.push(info);
+  }
+
+  /** Registers a rule already set as a column's upper bound (see ConstraintInfo.bound). */
+  function addBoundConstraint(
+    id: string,
+    family: ConstraintFamily,
+    text: string,
+    limit: number,
+    context: Partial<Context>,
+    bound: { column: number; partner: number },
+  ): void {
+    constraints.push({ id, family, text, limit, ...noContext, ...context, rows: [], bound });
   }
 
   const lookupPlanLabel = (plan: AllocationPlan) =>
@@ -491,62 +518,105 @@ export function buildAllocationModel(
           ],
         );
       }
-      if (band && plan.fixedPlaces === null) {
-        const fromText =
-          previous === null
-            ? `last year's ${placesText(plan.lastYearAllocation)}`
-            : `its ${yearText(year - 1)} places`;
-        const base = previous === null ? plan.lastYearAllocation : 0;
-        const terms: [number, number][] =
-          previous === null
-            ? [[x, 1]]
-            : [
-                [x, 1],
-                [previous, -1],
-              ];
+      const base = previous === null ? plan.lastYearAllocation : 0;
+      const changeTerms: [number, number][] =
+        previous === null
+          ? [[x, 1]]
+          : [
+              [x, 1],
+              [previous, -1],
+            ];
+      const fromText =
+        previous === null
+          ? `last year's ${placesText(plan.lastYearAllocation)}`
+          : `its ${yearText(year - 1)} places`;
+      const stabilityText = (direction: 'grow' | 'shrink', places: number) =>
+        `Stability: ${label} may ${direction} by at most ${placesText(places)} from ${fromText} in ${yearText(year)}`;
+      const stability = band && plan.fixedPlaces === null ? band : null;
+      const increaseId = ids('stability-increase', key, year);
+      const decreaseId = ids('stability-decrease', key, year);
+      // In the first year a cut larger than last year's places is no limit at all.
+      const decreaseLimit =
+        stability && (previous !== null || base - stability.decrease > 0)
+          ? stability.decrease
+          : null;
+      // With a cost on change, the change row splits the change into increase and decrease
+      // columns that are never both positive at an optimum, so a stability band is exactly an
+      // upper bound on one of them. As bounds, the bands leave the interior point solver about
+      // a third fewer rows after presolve. An elastic band (the diagnosis) stays a row.
+      const changeCosted = problem.costs.changePerPlace > 0 && !feasibilityOnly;
+      const increaseBound =
+        changeCosted && stability && hard(increaseId) ? stability.increase : null;
+      const decreaseBound = changeCosted && hard(decreaseId) ? decreaseLimit : null;
+      if (stability && increaseBound === null) {
         addConstraint(
-          ids('stability-increase', key, year),
+          increaseId,
           'stability-increase',
-          `Stability: ${label} may grow by at most ${placesText(band.increase)} from ${fromText} in ${yearText(year)}`,
-          band.increase,
+          stabilityText('grow', stability.increase),
+          stability.increase,
           yearContext,
-          [{ name: `stab_up_${suffix}`, lower: -Infinity, upper: base + band.increase, terms }],
+          [
+            {
+              name: `stab_up_${suffix}`,
+              lower: -Infinity,
+              upper: base + stability.increase,
+              terms: changeTerms,
+            },
+          ],
         );
-        // In the first year a cut larger than last year's places is no limit at all.
-        if (previous !== null || base - band.decrease > 0) {
-          addConstraint(
-            ids('stability-decrease', key, year),
-            'stability-decrease',
-            `Stability: ${label} may shrink by at most ${placesText(band.decrease)} from ${fromText} in ${yearText(year)}`,
-            band.decrease,
-            yearContext,
-            [{ name: `stab_down_${suffix}`, lower: base - band.decrease, upper: Infinity, terms }],
-          );
-        }
       }
-      if (problem.costs.changePerPlace > 0 && !feasibilityOnly) {
+      if (decreaseLimit !== null && decreaseBound === null) {
+        addConstraint(
+          decreaseId,
+          'stability-decrease',
+          stabilityText('shrink', decreaseLimit),
+          decreaseLimit,
+          yearContext,
+          [
+            {
+              name: `stab_down_${suffix}`,
+              lower: base - decreaseLimit,
+              upper: Infinity,
+              terms: changeTerms,
+            },
+          ],
+        );
+      }
+      if (changeCosted) {
         const up = builder.addColumn(
           `inc_${suffix}`,
           problem.costs.changePerPlace,
           0,
-          Infinity,
+          increaseBound ?? Infinity,
           'continuous',
         );
         const down = builder.addColumn(
           `dec_${suffix}`,
           problem.costs.changePerPlace,
           0,
-          Infinity,
+          decreaseBound ?? Infinity,
           'continuous',
         );
-        const base = previous === null ? plan.lastYearAllocation : 0;
-        const terms: [number, number][] =
-          previous === null
-            ? [[x, 1]]
-            : [
-                [x, 1],
-                [previous, -1],
-              ];
+        if (increaseBound !== null) {
+          addBoundConstraint(
+            increaseId,
+            'stability-increase',
+            stabilityText('grow', increaseBound),
+            increaseBound,
+            yearContext,
+            { column: up, partner: down },
+          );
+        }
+        if (decreaseBound !== null) {
+          addBoundConstraint(
+            decreaseId,
+            'stability-decrease',
+            stabilityText('shrink', decreaseBound),
+            decreaseBound,
+            yearContext,
+            { column: down, partner: up },
+          );
+        }
         addConstraint(
           ids('change', key, year),
           'change',
@@ -558,7 +628,7 @@ export function buildAllocationModel(
               name: `chg_${suffix}`,
               lower: base,
               upper: base,
-              terms: [...terms, [up, -1], [down, 1]],
+              terms: [...changeTerms, [up, -1], [down, 1]],
             },
           ],
         );

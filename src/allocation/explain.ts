@@ -52,16 +52,32 @@ const REPORTED_FAMILIES: readonly ConstraintFamily[] = [
 
 /**
  * Improvement of the objective (a cut in weighted unmet need) when the rule's limit is
- * relaxed by one unit. HiGHS row duals are d objective / d bound; relaxing an upper limit
- * raises it, relaxing a lower limit lowers it.
+ * relaxed by one unit. HiGHS duals are d objective / d bound, for rows and for column bounds
+ * alike; relaxing an upper limit raises it, relaxing a lower limit lowers it.
  */
-function improvementPerUnit(info: ConstraintInfo, lp: AllocationModel, dual: number): number {
+function improvementPerUnit(
+  info: ConstraintInfo,
+  lp: AllocationModel,
+  lpResult: SolveResult,
+): number {
+  // A rule held as a bound is its column's upper bound. The column's dual is its reduced
+  // cost, which belongs to the upper bound only when negative (at the lower bound it is >= 0).
+  if (info.bound) return Math.max(0, -lpResult.colDual[info.bound.column]!);
   const row = info.rows[0]!;
+  const dual = lpResult.rowDual[row]!;
   const upperFinite = Number.isFinite(lp.model.rowUpper[row]!);
   const lowerFinite = Number.isFinite(lp.model.rowLower[row]!);
   if (info.family === 'fixed-places') return -dual; // one more fixed place
   if (upperFinite && !lowerFinite) return -dual;
   return dual;
+}
+
+/** True when the LP result carries a dual for every row and column of the model. */
+function hasDuals(lp: AllocationModel, lpResult: SolveResult): boolean {
+  return (
+    lpResult.rowDual.length === lp.model.rowNames.length &&
+    lpResult.colDual.length === lp.model.colNames.length
+  );
 }
 
 /**
@@ -76,12 +92,14 @@ export function bindingConstraints(
 ): BindingConstraint[] {
   const activity = rowActivities(final.model, colValue);
   const lpDuals = new Map<string, number>();
-  if (lp && lpResult && lpResult.rowDual.length === lp.model.rowNames.length) {
+  if (lp && lpResult && hasDuals(lp, lpResult)) {
     for (const info of lp.constraints) {
       if (!MARGINAL_FAMILIES.includes(info.family)) continue;
-      lpDuals.set(info.id, improvementPerUnit(info, lp, lpResult.rowDual[info.rows[0]!]!));
+      lpDuals.set(info.id, improvementPerUnit(info, lp, lpResult));
     }
   }
+  // Relative to the limit itself: an infinite other side must not widen it to everything.
+  const tolerance = (limit: number) => 1e-6 * Math.max(1, Math.abs(limit));
   const planIndexByKey = new Map(final.plans.map((plan, index) => [planKey(plan), index]));
   const binding: BindingConstraint[] = [];
   for (const info of final.constraints) {
@@ -97,18 +115,27 @@ export function bindingConstraints(
           ? colValue[final.placeColumns[planIndex]![yearIndex]!]!
           : 0;
       atLimit = places > 0.5 && Math.abs(activity[minimumRow]!) < 1e-6;
+    } else if (info.bound) {
+      // The plan's change against its band; increase and decrease are never both positive
+      // at an optimum, but a time-limited MILP plan is not an optimum.
+      const { column, partner } = info.bound;
+      const limit = final.model.colUpper[column]!;
+      atLimit = colValue[column]! - colValue[partner]! >= limit - tolerance(limit);
     } else {
       const row = info.rows[0]!;
-      const lower = final.model.rowLower[row]!;
-      const upper = final.model.rowUpper[row]!;
-      if (lower === upper) {
+      if (final.model.rowLower[row] === final.model.rowUpper[row]) {
         // An equality (fixed places) always holds; it binds only if it is in the way.
         atLimit = Math.abs(lpDuals.get(info.id) ?? 0) > 1e-9;
       } else {
-        const tolerance = 1e-6 * Math.max(1, Math.abs(lower), Math.abs(upper));
-        atLimit =
-          (Number.isFinite(upper) && Math.abs(activity[row]! - upper) <= tolerance) ||
-          (Number.isFinite(lower) && Math.abs(activity[row]! - lower) <= tolerance);
+        // Any of the rule's rows at a finite side (a pool share can bind at its floor or cap).
+        atLimit = info.rows.some((each) => {
+          const lower = final.model.rowLower[each]!;
+          const upper = final.model.rowUpper[each]!;
+          return (
+            (Number.isFinite(upper) && Math.abs(activity[each]! - upper) <= tolerance(upper)) ||
+            (Number.isFinite(lower) && Math.abs(activity[each]! - lower) <= tolerance(lower))
+          );
+        });
       }
     }
     if (atLimit) {
@@ -131,7 +158,7 @@ export function marginalValues(
   lpResult: SolveResult,
   limit = 25,
 ): MarginalValue[] {
-  if (lpResult.rowDual.length !== lp.model.rowNames.length || !lpResult.hasSolution) return [];
+  if (!hasDuals(lp, lpResult) || !lpResult.hasSolution) return [];
   const names = nameLookup(problem);
   const partnerships = new Map(problem.partnerships.map((p) => [p.code, p]));
   const unmetByCell = new Map<string, number>();
@@ -145,7 +172,7 @@ export function marginalValues(
   const values: MarginalValue[] = [];
   for (const info of lp.constraints) {
     if (!MARGINAL_FAMILIES.includes(info.family)) continue;
-    const value = improvementPerUnit(info, lp, lpResult.rowDual[info.rows[0]!]!);
+    const value = improvementPerUnit(info, lp, lpResult);
     if (Math.abs(value) < 1e-6) continue;
     const year = info.entryYear ?? 0;
     const amount = formatNumber(Math.abs(value));

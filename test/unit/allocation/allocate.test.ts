@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocate, type AllocationResult } from '../../../src/allocation/allocate.ts';
+import { buildAllocationModel } from '../../../src/allocation/build.ts';
 import { checkAllocation } from '../../../src/allocation/check.ts';
 import type { AllocationProblem } from '../../../src/allocation/problem.ts';
 import { DEFAULT_STABILITY } from '../../../src/allocation/problem.ts';
@@ -160,6 +161,45 @@ describe('allocate: stability widened by track record', () => {
     const bindingIds = result.binding.map((b) => b.id);
     expect(bindingIds).toContain('stability-increase|A|English|SCITT|2026');
     expect(bindingIds).toContain('stability-increase|B|English|SCITT|2026');
+  });
+
+  it('holds the bands as bounds on the change columns when change has a cost, with their marginal values', async () => {
+    // As above, with a cost of 0.02 per place changed. LP: A = 30, B = 24, 27 NQTs for a need
+    // of 100: 73 + 0.01 x 54 + 0.02 x (10 + 4) = 73.82. One more place beyond either band
+    // cuts unmet need by 0.5 at 0.01 + 0.02 more cost: worth 0.47.
+    const p = problem({
+      districts: [{ code: 'D1', name: 'Doncaster', coldSpotWeight: 1 }],
+      need: [need('D1', 'English', 2027, 100)],
+      partnerships: [partnership('A', { D1: 1 }), partnership('B', { D1: 1 })],
+      plans: [
+        plan('A', 'English', { lastYearAllocation: 20, recentAllocated: 20, recentRecruited: 20 }),
+        plan('B', 'English', { lastYearAllocation: 20, recentAllocated: 20, recentRecruited: 14 }),
+      ],
+      stability: { ...DEFAULT_STABILITY, minimumBandPlaces: 2 },
+      costs: { surplusPerTeacher: 0.1, changePerPlace: 0.02, perPlace: 0.01 },
+    });
+    const built = buildAllocationModel(p, { wholePlaces: false, minimumCohorts: false });
+    const increase = built.constraints.find(
+      (c) => c.id === 'stability-increase|A|English|SCITT|2026',
+    )!;
+    expect(increase.rows).toEqual([]);
+    expect(built.model.colUpper[increase.bound!.column]).toBe(10);
+
+    const result = allocate(p, await highsEngine(), { wholePlaces: false, minimumCohorts: false });
+    expectValid(p, result, false);
+    expect(places(result, 'A')).toBeCloseTo(30, 6);
+    expect(places(result, 'B')).toBeCloseTo(24, 6);
+    expect(result.lpObjective).toBeCloseTo(73.82, 9);
+    const bindingIds = result.binding.map((b) => b.id);
+    expect(bindingIds).toContain('stability-increase|A|English|SCITT|2026');
+    expect(bindingIds).toContain('stability-increase|B|English|SCITT|2026');
+    expect(bindingIds).not.toContain('stability-decrease|A|English|SCITT|2026');
+    // 30 of a capacity of 100: a one-sided row away from its limit does not bind.
+    expect(bindingIds).not.toContain('plan-capacity|A|English|SCITT|2026');
+    const value = (id: string) => result.marginalValues.find((m) => m.id === id)?.value;
+    expect(value('stability-increase|A|English|SCITT|2026')).toBeCloseTo(0.47, 6);
+    expect(value('stability-increase|B|English|SCITT|2026')).toBeCloseTo(0.47, 6);
+    expect(value('stability-decrease|A|English|SCITT|2026')).toBeUndefined();
   });
 
   it('bounds the change year on year over the rolling three years', async () => {
