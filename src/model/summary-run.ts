@@ -312,9 +312,11 @@ export class SummaryMerge {
     for (const name of Object.keys(part.totals) as OutputName[]) {
       const into = summary.totals[name]!;
       const from = part.totals[name]!;
-      part.touched.forEach((total, j) => {
-        for (let d = 0; d < D; d++) into[total * D + d]! += from[j * D + d]!;
-      });
+      for (let j = 0; j < part.touched.length; j++) {
+        const target = into.subarray(part.touched[j]! * D, (part.touched[j]! + 1) * D);
+        const source = from.subarray(j * D, (j + 1) * D);
+        for (let d = 0; d < D; d++) target[d]! += source[d]!;
+      }
     }
   }
 

@@ -6,7 +6,7 @@
  * Index of an aggregate: `(area * S + subject) * Y + year`; areas are the districts in dataset
  * order followed by the region, subjects the groups followed by the two totals.
  */
-import type { ModelInputs } from '../model/index.ts';
+import type { ModelInputs, Percentiles } from '../model/index.ts';
 
 export const SECONDARY_TOTAL = 'Secondary (all subjects)';
 export const ALL_TEACHERS = 'All teachers';
@@ -73,16 +73,72 @@ export function aggregateOf(inputs: ModelInputs, values: Float64Array): Float64A
 }
 
 /**
- * The region's slice (every subject and year) of aggregates kept draw by draw, total after
- * total ([aggregate * drawCount + d]), returned draw-major: [d * slice + j].
+ * How a Monte Carlo run gives each aggregate: a district's single subject group in a year is
+ * one model cell, whose range the run gives per cell; the rest are totals the run keeps draw by
+ * draw, the region's first (in layout order, so the region's draws are the first `slice`
+ * totals), then each district's secondary and all-teacher totals. Fewer totals kept per draw
+ * means less to add up across the workers.
  */
-export function regionSlice(layout: AggregateLayout, aggregated: Float64Array, drawCount: number) {
-  const slice = layout.subjects.length * layout.years.length;
-  const offset = (layout.areas.length - 1) * slice;
+export interface AggregatePlan {
+  /** Per aggregate: the model cell it is, or -1 when it is a kept total. */
+  cellOf: Int32Array;
+  /** Per aggregate: its index among `totals`, or -1 when it is a cell. */
+  totalOf: Int32Array;
+  /** The cells of each kept total. */
+  totals: number[][];
+  /** Kept totals that are the region's (subjects x years), at the front of `totals`. */
+  regionCount: number;
+}
+
+export function aggregatePlan(inputs: ModelInputs): AggregatePlan {
+  const layout = aggregateLayout(inputs);
+  const all = aggregateTotals(inputs);
+  const regionFrom = (layout.areas.length - 1) * layout.subjects.length * layout.years.length;
+  const cellOf = new Int32Array(all.length).fill(-1);
+  const totalOf = new Int32Array(all.length).fill(-1);
+  const totals: number[][] = [];
+  const keep = (index: number) => {
+    totalOf[index] = totals.length;
+    totals.push(all[index]!);
+  };
+  for (let index = regionFrom; index < all.length; index++) keep(index);
+  for (let index = 0; index < regionFrom; index++) {
+    if (all[index]!.length === 1) cellOf[index] = all[index]![0]!;
+    else keep(index);
+  }
+  return { cellOf, totalOf, totals, regionCount: all.length - regionFrom };
+}
+
+/** Every aggregate's P10/P50/P90, from the run's per-cell ranges and its kept totals' ranges. */
+export function aggregateRanges(
+  plan: AggregatePlan,
+  cellRanges: Percentiles,
+  totalRanges: Percentiles,
+): Percentiles {
+  const pick = (cells: Float64Array, totals: Float64Array) =>
+    Float64Array.from(plan.cellOf, (cell, index) =>
+      cell >= 0 ? cells[cell]! : totals[plan.totalOf[index]!]!,
+    );
+  return {
+    p10: pick(cellRanges.p10, totalRanges.p10),
+    p50: pick(cellRanges.p50, totalRanges.p50),
+    p90: pick(cellRanges.p90, totalRanges.p90),
+  };
+}
+
+/**
+ * The region's aggregates draw by draw ([d * slice + j]), from a run's kept totals (total
+ * after total: [total * drawCount + d]) whose first `plan.regionCount` are the region's.
+ */
+export function regionDrawsOf(
+  plan: AggregatePlan,
+  totals: Float64Array,
+  drawCount: number,
+): Float64Array {
+  const slice = plan.regionCount;
   const out = new Float64Array(drawCount * slice);
   for (let j = 0; j < slice; j++) {
-    const column = (offset + j) * drawCount;
-    for (let d = 0; d < drawCount; d++) out[d * slice + j] = aggregated[column + d]!;
+    for (let d = 0; d < drawCount; d++) out[d * slice + j] = totals[j * drawCount + d]!;
   }
   return out;
 }

@@ -18,8 +18,9 @@ import { baseValues } from '../model/simulate.ts';
 import {
   aggregateLayout,
   aggregateOf,
-  aggregateTotals,
-  regionSlice,
+  aggregatePlan,
+  aggregateRanges,
+  regionDrawsOf,
   type AggregateLayout,
 } from './aggregate.ts';
 import type { ScenarioSetup } from './apply.ts';
@@ -101,7 +102,8 @@ export async function runScenario(
   let regionDraws: ScenarioResult['regionDraws'] = null;
   if (run.draws > 0) {
     abortIfNeeded(signal);
-    // The workers keep each draw's totals by district, region and subject, not every cell.
+    // The workers give each cell's range and keep only the multi-cell totals draw by draw.
+    const plan = aggregatePlan(inputs);
     const draws = await runner.summariseRun(
       inputs,
       {
@@ -109,21 +111,20 @@ export async function runScenario(
         drawCount: run.draws,
         spread: run.spread,
         outputs: NEED_OUTPUTS,
-        cellRanges: false,
-        totals: aggregateTotals(inputs),
+        totals: plan.totals,
       },
       (done, total) =>
         onProgress?.(`Monte Carlo draws: ${done} of ${total}`, 0.1 + (0.8 * done) / total),
     );
     abortIfNeeded(signal);
     onProgress?.('Uncertainty ranges', 0.9);
-    const nqt = draws.totals.nqtNeed!;
-    const trainee = draws.totals.traineeNeed!;
-    const summary = await runner.summariseTotals(draws);
-    ranges = { nqtNeed: summary.nqtNeed!, traineeNeed: summary.traineeNeed! };
+    const totalRanges = await runner.summariseTotals(draws);
+    const rangesOf = (output: NeedOutput) =>
+      aggregateRanges(plan, draws.ranges[output]!, totalRanges[output]!);
+    ranges = { nqtNeed: rangesOf('nqtNeed'), traineeNeed: rangesOf('traineeNeed') };
     regionDraws = {
-      nqtNeed: regionSlice(layout, nqt, run.draws),
-      traineeNeed: regionSlice(layout, trainee, run.draws),
+      nqtNeed: regionDrawsOf(plan, draws.totals.nqtNeed!, run.draws),
+      traineeNeed: regionDrawsOf(plan, draws.totals.traineeNeed!, run.draws),
     };
   }
   onProgress?.('Done', 1);
