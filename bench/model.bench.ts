@@ -40,7 +40,7 @@ import { modelWorkerApi } from '../src/runtime/model-worker-api.ts';
 /** The outputs the Forecast and Scenarios pages ask the pool for. */
 const BENCH_OUTPUTS: OutputName[] = ['nqtNeed', 'traineeNeed'];
 const YEARS = ['2025/26', '2026/27', '2027/28', '2028/29'];
-const REPEATS = 5;
+const REPEATS = 7;
 
 /** A region of `districtCount` districts with plausible, seeded (illustrative) figures. */
 export function syntheticDataset(districtCount: number): RegionDataset {
