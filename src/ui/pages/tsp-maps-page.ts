@@ -1,96 +1,40 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AreaIndicator, GeographyLevel, Provenance, RegionDataset } from '../../data/types.ts';
-import {
-  coldSpotIndex,
-  coldSpotWeights,
-  type ColdSpotIndexResult,
-} from '../../indicators/cold-spot-index.ts';
+import type { AreaIndicator, GeographyLevel, RegionDataset } from '../../data/types.ts';
 import { aggregateIndicatorMean } from '../../indicators/aggregate.ts';
-import {
-  DEFAULT_COLD_SPOT_THRESHOLD,
-  DEFAULT_DISTRICT_COLD_SPOT_INDICATORS,
-} from '../../indicators/default-spec.ts';
-import { classOf, classScale, type ClassMethod, type ClassScale } from '../../maps/classify.ts';
+import { DEFAULT_COLD_SPOT_THRESHOLD } from '../../indicators/default-spec.ts';
+import type { ClassMethod } from '../../maps/classify.ts';
 import type { MapStyle } from '../../maps/choropleth.ts';
-import type { MapDataRow } from '../../maps/export.ts';
 import { BOUNDARY_ATTRIBUTION, type PreparedGeography } from '../../maps/geography.ts';
 import { partnershipOverlay, schoolPoints } from '../../maps/overlays.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { loadGeography, loadParentLookup } from '../maps/boundaries.ts';
-import { specFor, type IndexChoices } from '../maps/tsp-index-builder.ts';
-import { areaRowId, type AreaTableRow } from '../maps/tsp-area-table.ts';
+import type { IndexChoices } from '../maps/tsp-index-builder.ts';
+import { areaRowId } from '../maps/tsp-area-table.ts';
+import {
+  DEFAULT_INDEX,
+  FINER,
+  INDEX,
+  LEVEL_IN_TEXT,
+  allocationWeights,
+  computeMapView,
+  formatMaybe,
+  formatValue,
+  mapDataRows,
+  mapTableRows,
+  type MapView,
+} from '../maps/map-view.ts';
+import type { MapControlChoices } from '../maps/tsp-map-controls.ts';
 import '../maps/tsp-area-map.ts';
 import '../maps/tsp-area-table.ts';
 import '../maps/tsp-index-builder.ts';
+import '../maps/tsp-map-controls.ts';
 import '../maps/tsp-school-table.ts';
 import '../maps/tsp-partnership-reach.ts';
 import '../maps/tsp-model-indicators.ts';
 
 const MAP_WIDTH = 600;
 const MAP_HEIGHT = 640;
-/** The display choice for the composite index (indicator ids never contain a space). */
-const INDEX = 'cold spot index';
-const LEVELS: readonly [GeographyLevel, string][] = [
-  ['district', 'Districts'],
-  ['msoa', 'Middle layer super output areas (MSOAs)'],
-  ['lsoa', 'Lower layer super output areas (LSOAs)'],
-];
-/** A level's name in running text. */
-const LEVEL_IN_TEXT: Record<GeographyLevel, string> = {
-  district: 'district',
-  msoa: 'MSOA',
-  lsoa: 'LSOA',
-};
-/**
- * Indicators the index starts with, where the dataset has them: deprivation with attainment
- * for districts, the latest deprivation measures for small areas. Otherwise the first one.
- */
-const DEFAULT_INDEX: Record<GeographyLevel, readonly string[]> = {
-  // The allocation's default too (defaultDistrictColdSpotSpec), so map and allocation agree.
-  district: DEFAULT_DISTRICT_COLD_SPOT_INDICATORS,
-  msoa: ['imd2015_msoa_score'],
-  lsoa: ['imd2019_rank', 'imd2019_education_rank'],
-};
-/** Finer levels whose indicators can be averaged up to each level. */
-const FINER: Record<GeographyLevel, GeographyLevel[]> = {
-  district: ['msoa', 'lsoa'],
-  msoa: ['lsoa'],
-  lsoa: [],
-};
-
-const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-const formatValue = (value: number): string => numberFormat.format(value);
-const formatMaybe = (value: number | null | undefined): string =>
-  value === null || value === undefined || !Number.isFinite(value) ? 'x' : formatValue(value);
-
-/** The least certain provenance of the inputs, so an index of illustrative figures says so. */
-function combinedProvenance(provenances: readonly Provenance[]): Provenance {
-  for (const weakest of ['illustrative', 'imported', 'estimated'] as const) {
-    if (provenances.includes(weakest)) return weakest;
-  }
-  return 'derived';
-}
-
-function classLabel(scale: ClassScale, value: number | null): string {
-  const index = classOf(scale, value);
-  if (index === null) return 'No data';
-  const lower = formatValue(scale.breaks[index]!);
-  const upper = formatValue(scale.breaks[index + 1]!);
-  return index === 0 ? `${lower} to ${upper}` : `over ${lower} to ${upper}`;
-}
-
-/** Everything the map, the table and the downloads show for the current choices. */
-interface MapView {
-  title: string;
-  unit: string;
-  source: string;
-  provenance: Provenance;
-  higherIsWorse: boolean;
-  values: Map<string, number | null>;
-  scale: ClassScale;
-  index: ColdSpotIndexResult | undefined;
-}
 
 /**
  * The Maps page: choropleths of the region's districts, MSOAs or LSOAs for any area
@@ -209,57 +153,22 @@ export class TspMapsPage extends LitElement {
     ) {
       this.display = INDEX;
     }
-    this.view = this.geography ? this.computeView(this.geography) : undefined;
-  }
-
-  private computeIndex(geography: PreparedGeography): ColdSpotIndexResult | undefined {
     this.indexError = '';
-    try {
-      return coldSpotIndex(this.indicators, {
-        ...specFor(this.choices, this.indicators),
-        // Standardise across the areas on the map, not any national rows an indicator holds.
-        areaCodes: geography.areas.map((area) => area.code),
-      });
-    } catch (error) {
-      this.indexError = error instanceof Error ? error.message : String(error);
-      return undefined;
-    }
-  }
-
-  private computeView(geography: PreparedGeography): MapView {
-    const index = this.computeIndex(geography);
-    const indicator = this.indicators.find((candidate) => candidate.id === this.display);
-    let view: Omit<MapView, 'scale'>;
-    if (indicator) {
-      view = {
-        title: indicator.label,
-        unit: indicator.unit,
-        source: indicator.source,
-        provenance: indicator.provenance,
-        higherIsWorse: indicator.higherIsWorse,
-        values: new Map(indicator.values.map((entry) => [entry.areaCode, entry.value])),
-        index,
-      };
-    } else {
-      const used = specFor(this.choices, this.indicators).weights.flatMap(({ indicatorId }) =>
-        this.indicators.filter((candidate) => candidate.id === indicatorId),
+    this.view = undefined;
+    if (this.geography) {
+      const { view, indexError } = computeMapView(
+        this.indicators,
+        {
+          level: this.level,
+          display: this.display,
+          classMethod: this.classMethod,
+          index: this.choices,
+        },
+        this.geography,
       );
-      view = {
-        title: 'Cold-spot index (above 0 = worse off than average)',
-        unit: 'standard deviations',
-        source: used.length
-          ? `Cold-spot index computed in this app from: ${used.map((u) => `${u.label} (${u.source})`).join('; ')}`
-          : 'Cold-spot index: no indicators chosen',
-        provenance: combinedProvenance(used.map((u) => u.provenance)),
-        higherIsWorse: true,
-        values: new Map((index?.areas ?? []).map((area) => [area.areaCode, area.index])),
-        index,
-      };
+      this.view = view;
+      this.indexError = indexError;
     }
-    const shown = geography.areas
-      .map((area) => view.values.get(area.code))
-      .filter((value): value is number => value !== null && value !== undefined);
-    return { ...view, scale: classScale(shown, this.classMethod) };
   }
 
   private districtName(code: string): string {
@@ -302,95 +211,6 @@ export class TspMapsPage extends LitElement {
     };
   }
 
-  private tableRows(geography: PreparedGeography, view: MapView): AreaTableRow[] {
-    const indexByArea = new Map((view.index?.areas ?? []).map((area) => [area.areaCode, area]));
-    const isIndex = this.display === INDEX;
-    const weights = isIndex && this.level === 'district' ? this.allocationWeights() : undefined;
-    const rows = geography.areas.map((area): AreaTableRow => {
-      const value = view.values.get(area.code) ?? null;
-      const indexed = indexByArea.get(area.code);
-      return {
-        code: area.code,
-        name: area.name,
-        districtName: this.districtName(area.districtCode),
-        value,
-        classLabel: classLabel(view.scale, value),
-        rank: indexed?.rank ?? null,
-        coldSpot: indexed?.coldSpot ?? false,
-        extra: isIndex
-          ? [
-              ...(view.index?.standardised ?? []).map(
-                (s) => indexed?.scores[s.indicatorId] ?? null,
-              ),
-              ...(this.level === 'district' ? [weights?.[area.code] ?? null] : []),
-            ]
-          : [],
-      };
-    });
-    // Worst off first: the cold spots lead the table as they stand out on the map.
-    const direction = view.higherIsWorse ? -1 : 1;
-    return rows.sort(
-      (a, b) =>
-        (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) ||
-        direction * ((a.value ?? 0) - (b.value ?? 0)) ||
-        a.name.localeCompare(b.name),
-    );
-  }
-
-  /** The allocation LP's weights for these choices (priority 1), from the same function it calls. */
-  private allocationWeights(): Record<string, number> | undefined {
-    const districtCodes = this.geography?.areas.map((area) => area.code) ?? [];
-    try {
-      return coldSpotWeights(
-        this.indicators,
-        specFor(this.choices, this.indicators),
-        districtCodes,
-        1,
-      );
-    } catch {
-      return undefined; // the index error is already shown beside the weights
-    }
-  }
-
-  private dataRows(geography: PreparedGeography, view: MapView): MapDataRow[] {
-    const measure = this.display === INDEX ? 'cold_spot_index' : this.display;
-    const row = (areaCode: string, districtCode: string, areaName: string) => ({
-      level: this.level,
-      areaCode,
-      areaName,
-      districtCode,
-    });
-    const rows: MapDataRow[] = geography.areas.map((area) => ({
-      ...row(area.code, area.districtCode, area.name),
-      measure,
-      measureLabel: view.title,
-      value: view.values.get(area.code) ?? null,
-      unit: view.unit,
-      provenance: view.provenance,
-      source: view.source,
-    }));
-    if (this.display === INDEX && view.index) {
-      const byArea = new Map(view.index.areas.map((area) => [area.areaCode, area]));
-      for (const standardised of view.index.standardised) {
-        const indicator = this.indicators.find(
-          (candidate) => candidate.id === standardised.indicatorId,
-        );
-        for (const area of geography.areas) {
-          rows.push({
-            ...row(area.code, area.districtCode, area.name),
-            measure: `${standardised.indicatorId}_z`,
-            measureLabel: `${standardised.label}: z-score (above 0 = worse off)`,
-            value: byArea.get(area.code)?.scores[standardised.indicatorId] ?? null,
-            unit: 'standard deviations',
-            provenance: indicator ? combinedProvenance([indicator.provenance]) : 'derived',
-            source: indicator?.source ?? '',
-          });
-        }
-      }
-    }
-    return rows;
-  }
-
   private setLevel(level: GeographyLevel): void {
     if (level === this.level) return;
     this.level = level;
@@ -414,6 +234,15 @@ export class TspMapsPage extends LitElement {
     this.dispatchEvent(
       new CustomEvent('tsp-cold-spot-change', { detail: choices, bubbles: true, composed: true }),
     );
+  }
+
+  private onControls(change: Partial<MapControlChoices>): void {
+    if (change.level !== undefined) this.setLevel(change.level);
+    if (change.display !== undefined) this.display = change.display;
+    if (change.classMethod !== undefined) this.classMethod = change.classMethod;
+    if (change.selectedCode !== undefined) this.selectedCode = change.selectedCode;
+    if (change.schoolPhase !== undefined) this.schoolPhase = change.schoolPhase;
+    if (change.partnershipCode !== undefined) this.partnershipCode = change.partnershipCode;
   }
 
   protected override render(): TemplateResult {
@@ -460,133 +289,24 @@ export class TspMapsPage extends LitElement {
   }
 
   private renderControls(dataset: RegionDataset): TemplateResult {
-    const phases = [...new Set(dataset.schools.map((school) => school.phase))].sort();
-    const areas = [...(this.geography?.areas ?? [])].sort((a, b) => a.name.localeCompare(b.name));
-    return html`
-      <div class="govuk-form-group">
-        <fieldset class="govuk-fieldset">
-          <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Geography</legend>
-          <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
-            ${LEVELS.map(
-              ([level, label]) =>
-                html`<div class="govuk-radios__item">
-                  <input
-                    class="govuk-radios__input"
-                    id="tsp-level-${level}"
-                    name="tsp-level"
-                    type="radio"
-                    .checked=${this.level === level}
-                    @change=${() => this.setLevel(level)}
-                  />
-                  <label class="govuk-label govuk-radios__label" for="tsp-level-${level}"
-                    >${label}</label
-                  >
-                </div>`,
-            )}
-          </div>
-        </fieldset>
-      </div>
-      <div class="govuk-form-group">
-        <label class="govuk-label govuk-label--s" for="tsp-display">Show</label>
-        <select
-          class="govuk-select"
-          id="tsp-display"
-          @change=${(event: Event) => (this.display = (event.target as HTMLSelectElement).value)}
-        >
-          <option value=${INDEX} ?selected=${this.display === INDEX}>Cold-spot index</option>
-          ${this.indicators.map(
-            (indicator) =>
-              html`<option value=${indicator.id} ?selected=${this.display === indicator.id}>
-                ${indicator.label}
-              </option>`,
-          )}
-        </select>
-      </div>
-      <div class="govuk-form-group">
-        <fieldset class="govuk-fieldset">
-          <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Colour classes</legend>
-          <div
-            class="govuk-radios govuk-radios--small govuk-radios--inline"
-            data-module="govuk-radios"
-          >
-            ${(
-              [
-                ['quantile', 'Quantiles'],
-                ['equal-interval', 'Equal intervals'],
-              ] as const
-            ).map(
-              ([method, label]) =>
-                html`<div class="govuk-radios__item">
-                  <input
-                    class="govuk-radios__input"
-                    id="tsp-classes-${method}"
-                    name="tsp-classes"
-                    type="radio"
-                    .checked=${this.classMethod === method}
-                    @change=${() => (this.classMethod = method)}
-                  />
-                  <label class="govuk-label govuk-radios__label" for="tsp-classes-${method}"
-                    >${label}</label
-                  >
-                </div>`,
-            )}
-          </div>
-        </fieldset>
-      </div>
-      <div class="govuk-form-group">
-        <label class="govuk-label govuk-label--s" for="tsp-area">Select an area</label>
-        <div id="tsp-area-hint" class="govuk-hint">Highlights it on the map and in the table.</div>
-        <select
-          class="govuk-select"
-          id="tsp-area"
-          aria-describedby="tsp-area-hint"
-          @change=${(event: Event) => (this.selectedCode = (event.target as HTMLSelectElement).value)}
-        >
-          <option value="" ?selected=${this.selectedCode === ''}>None</option>
-          ${areas.map(
-            (area) =>
-              html`<option value=${area.code} ?selected=${this.selectedCode === area.code}>
-                ${area.name}
-              </option>`,
-          )}
-        </select>
-      </div>
-      <div class="govuk-form-group">
-        <label class="govuk-label govuk-label--s" for="tsp-schools">Schools on the map</label>
-        <select
-          class="govuk-select"
-          id="tsp-schools"
-          @change=${(event: Event) => (this.schoolPhase = (event.target as HTMLSelectElement).value)}
-        >
-          <option value="" ?selected=${this.schoolPhase === ''}>None</option>
-          <option value="all" ?selected=${this.schoolPhase === 'all'}>
-            All (${dataset.schools.length})
-          </option>
-          ${phases.map((phase) => html`<option value=${phase} ?selected=${this.schoolPhase === phase}>${phase}</option>`)}
-        </select>
-      </div>
-      <div class="govuk-form-group">
-        <label class="govuk-label govuk-label--s" for="tsp-partnership"
-          >Partnership reach and NQT flows</label
-        >
-        <select
-          class="govuk-select"
-          id="tsp-partnership"
-          @change=${(event: Event) => (this.partnershipCode = (event.target as HTMLSelectElement).value)}
-        >
-          <option value="" ?selected=${this.partnershipCode === ''}>None</option>
-          ${dataset.partnerships.map(
-            (partnership) =>
-              html`<option
-                value=${partnership.code}
-                ?selected=${this.partnershipCode === partnership.code}
-              >
-                ${partnership.name}
-              </option>`,
-          )}
-        </select>
-      </div>
-    `;
+    const choices: MapControlChoices = {
+      level: this.level,
+      display: this.display,
+      classMethod: this.classMethod,
+      selectedCode: this.selectedCode,
+      schoolPhase: this.schoolPhase,
+      partnershipCode: this.partnershipCode,
+    };
+    return html`<tsp-map-controls
+      .choices=${choices}
+      .indicators=${this.indicators}
+      .areas=${[...(this.geography?.areas ?? [])].sort((a, b) => a.name.localeCompare(b.name))}
+      .schoolPhases=${[...new Set(dataset.schools.map((school) => school.phase))].sort()}
+      schoolCount=${dataset.schools.length}
+      .partnerships=${dataset.partnerships}
+      @tsp-map-controls-change=${(event: CustomEvent<Partial<MapControlChoices>>) =>
+        this.onControls(event.detail)}
+    ></tsp-map-controls>`;
   }
 
   private renderMap(geography: PreparedGeography, view: MapView): TemplateResult {
@@ -603,7 +323,10 @@ export class TspMapsPage extends LitElement {
       <tsp-area-map
         .geography=${geography}
         .mapStyle=${this.mapStyle(geography, view)}
-        .dataRows=${this.dataRows(geography, view)}
+        .dataRows=${mapDataRows(geography, view, this.indicators, {
+          level: this.level,
+          display: this.display,
+        })}
         fileName=${`cold-spot-map-${this.level}-${this.display === INDEX ? 'index' : this.display}`}
         @tsp-area-select=${(event: CustomEvent<{ code: string }>) => (this.selectedCode = event.detail.code)}
       ></tsp-area-map>
@@ -656,7 +379,19 @@ export class TspMapsPage extends LitElement {
         @tsp-index-change=${(event: CustomEvent<IndexChoices>) => this.setChoices(event.detail)}
       ></tsp-index-builder>
       <tsp-area-table
-        .rows=${this.tableRows(geography, view)}
+        .rows=${mapTableRows(geography, view, {
+          isIndex,
+          level: this.level,
+          districtName: (code) => this.districtName(code),
+          weights:
+            isIndex && this.level === 'district'
+              ? allocationWeights(
+                  this.indicators,
+                  this.choices,
+                  geography.areas.map((area) => area.code),
+                )
+              : undefined,
+        })}
         caption=${`${view.title} by ${LEVEL_IN_TEXT[this.level]}`}
         valueHeading=${view.unit ? `Value (${view.unit})` : 'Value'}
         .extraHeadings=${extraHeadings}

@@ -144,7 +144,7 @@ async function settle(page: HTMLElement & { updateComplete: Promise<boolean> }):
   }
   await page.updateComplete;
   for (const child of page.querySelectorAll<HTMLElement & { updateComplete: Promise<boolean> }>(
-    'tsp-area-map, tsp-area-table, tsp-index-builder, tsp-school-table, tsp-partnership-reach',
+    'tsp-map-controls, tsp-area-map, tsp-area-table, tsp-index-builder, tsp-school-table, tsp-partnership-reach',
   )) {
     await child.updateComplete;
   }
