@@ -156,7 +156,8 @@ function readJson(path: string, flag: string): unknown {
   }
 }
 
-async function buildProblem(
+/** The allocation problem the arguments describe (also the benchmark's embedded-data instance). */
+export async function buildProblem(
   args: AllocateArgs,
   log: (line: string) => void,
 ): Promise<AllocationProblem> {
