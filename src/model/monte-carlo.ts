@@ -53,7 +53,10 @@ export interface DrawOptions {
   outputs?: readonly OutputName[];
 }
 
-/** Draws firstDraw .. firstDraw + drawCount - 1; arrays laid out draw-major: [d * cellCount + cell]. */
+/**
+ * Draws firstDraw .. firstDraw + drawCount - 1; arrays laid out draw-major:
+ * [d * cellCount + cell].
+ */
 export interface DrawResult {
   seed: number;
   firstDraw: number;
@@ -77,7 +80,10 @@ export function checkDrawOptions(options: DrawOptions): void {
   }
 }
 
-/** Random-number streams of a draw (see random.ts): four per subject group, then elasticity by phase, then pupils by district and phase. */
+/**
+ * Random-number streams of a draw (see random.ts): four per subject group, then elasticity by
+ * phase, then pupils by district and phase.
+ */
 const FACTORS_PER_GROUP = 4;
 
 /**

@@ -139,7 +139,10 @@ function groupFactorWidth(inputs: ModelInputs): number {
   return inputs.groupCount * 4 + 2;
 }
 
-/** Copies group factors between a Factors and a table row (toTable) or back; plain loops, as this runs per draw and block. */
+/**
+ * Copies group factors from a Factors to a table row (toTable) or back. Plain loops: this runs
+ * for every draw of every block.
+ */
 function copyGroupFactors(factors: Factors, table: Float64Array, at: number, toTable: boolean) {
   const parts = [
     factors.leaverMultiplier,
