@@ -1,10 +1,10 @@
 /**
  * Deterministic run, seeded Monte Carlo draws and their P10/P50/P90 summary.
  *
- * Reproducibility: draw i takes its random numbers from its own generator, seeded from
- * (seed, i) only, and always consumes them in the same order. So any split of the draws
- * (workers, chunks) gives the same numbers, and a draw with spread 0 equals the deterministic
- * run exactly (every factor becomes its deterministic value: x * 1, e + 0, ...).
+ * Reproducibility: random number k of draw i is a pure function of (seed, i, k) (random.ts),
+ * each factor having its own k. So any split of the work (draw ranges, area blocks, workers)
+ * gives the same numbers, and a draw with spread 0 equals the deterministic run exactly (every
+ * factor becomes its deterministic value: x * 1, e + 0, ...).
  */
 import type { ModelInputs } from './inputs.ts';
 import { ModelInputError } from './errors.ts';
