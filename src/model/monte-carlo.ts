@@ -8,7 +8,7 @@
  */
 import type { ModelInputs } from './inputs.ts';
 import { ModelInputError } from './errors.ts';
-import { drawKey, drawNormal } from './random.ts';
+import { drawKey, fillNormals } from './random.ts';
 import { emptyPercentiles, writePercentiles, type Percentiles } from './percentiles.ts';
 import {
   OUTPUT_NAMES,
@@ -97,34 +97,34 @@ export function fillGroupFactors(
   factors: Factors,
 ): void {
   const u = inputs.uncertainty;
-  for (let g = 0; g < inputs.groupCount; g++) {
+  const G = inputs.groupCount;
+  const normal = normalsOf(key, 0, G * FACTORS_PER_GROUP + 2);
+  for (let g = 0; g < G; g++) {
     const ph = inputs.groupPhase[g]!;
     const stream = g * FACTORS_PER_GROUP;
     factors.leaverMultiplier[g] = Math.max(
       0,
-      1 + spread * u.leaverRateRelativeSd[ph]! * drawNormal(key, stream),
+      1 + spread * u.leaverRateRelativeSd[ph]! * normal[stream]!,
     );
     factors.returnerMultiplier[g] = Math.max(
       0,
-      1 + spread * u.returnerRelativeSd[ph]! * drawNormal(key, stream + 1),
+      1 + spread * u.returnerRelativeSd[ph]! * normal[stream + 1]!,
     );
     factors.completionRate[g] = clamp(
-      inputs.completionRate[g]! + spread * u.completionRateSd * drawNormal(key, stream + 2),
+      inputs.completionRate[g]! + spread * u.completionRateSd * normal[stream + 2]!,
       0.01,
       1,
     );
     factors.employmentRate[g] = clamp(
-      inputs.employmentRate[g]! + spread * u.employmentRateSd * drawNormal(key, stream + 3),
+      inputs.employmentRate[g]! + spread * u.employmentRateSd * normal[stream + 3]!,
       0.01,
       1,
     );
   }
-  const elasticityStream = inputs.groupCount * FACTORS_PER_GROUP;
   for (let ph = 0; ph < 2; ph++) {
     factors.elasticity[ph] = Math.max(
       0,
-      inputs.elasticity[ph]! +
-        spread * u.elasticitySd[ph]! * drawNormal(key, elasticityStream + ph),
+      inputs.elasticity[ph]! + spread * u.elasticitySd[ph]! * normal[G * FACTORS_PER_GROUP + ph]!,
     );
   }
 }
@@ -139,17 +139,27 @@ export function fillPupilFactors(
   districtTo = inputs.districtCount,
 ): void {
   const Y = inputs.yearCount;
-  const firstStream = inputs.groupCount * FACTORS_PER_GROUP + 2;
+  const firstStream = inputs.groupCount * FACTORS_PER_GROUP + 2 + districtFrom * 2;
+  const normal = normalsOf(key, firstStream, (districtTo - districtFrom) * 2);
   const sd = spread * inputs.uncertainty.pupilProjectionErrorSdPerYear;
   for (let areaPhase = districtFrom * 2; areaPhase < districtTo * 2; areaPhase++) {
     // One error per district and phase that grows with the horizon: projections tend to be
     // wrong in the same direction year after year.
-    const errorPerYear = sd * drawNormal(key, firstStream + areaPhase);
+    const errorPerYear = sd * normal[areaPhase - districtFrom * 2]!;
     for (let t = 0; t < Y; t++) {
       const i = areaPhase * Y + t;
       factors.pupils[i] = inputs.pupils[i]! * Math.max(0.01, 1 + errorPerYear * (t + 1));
     }
   }
+}
+
+/** Scratch for a draw's normals, reused: factors are filled once per draw (and block). */
+let normalScratch = new Float64Array(128);
+
+function normalsOf(key: number, firstStream: number, count: number): Float64Array {
+  if (normalScratch.length < count) normalScratch = new Float64Array(count);
+  fillNormals(key, firstStream, count, normalScratch);
+  return normalScratch;
 }
 
 /** Fills every factor of draw `drawIndex`: each is a pure function of (seed, drawIndex). */
