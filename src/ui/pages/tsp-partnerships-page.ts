@@ -10,14 +10,13 @@ import {
   type ShareWeights,
 } from '../../partnerships/index.ts';
 import { ModelPool } from '../../runtime/model-pool.ts';
-import { formatCount } from '../format.ts';
 import { ROUTES } from '../routes.ts';
 import {
   runDistrictNeed,
   type DistrictNeedRun,
   type NeedPool,
 } from '../partnerships/district-need-run.ts';
-import { atPartnerSchools, placeable, withImportedLinks } from '../partnerships/saved-work.ts';
+import { afterPartnerSchoolsChange, restoreSavedWork } from '../partnerships/saved-work.ts';
 import {
   EMPTY_SNAPSHOT,
   PARTNERSHIPS_DB_NAME,
@@ -25,11 +24,13 @@ import {
   type LoadedSubmission,
   type PartnershipsSnapshot,
 } from '../partnerships/partnership-store.ts';
+import type { PartnershipsRole } from '../partnerships/tsp-role-choice.ts';
 import type { SubmissionsChange } from '../partnerships/tsp-submission-upload.ts';
+import '../partnerships/tsp-need-run-status.ts';
 import '../partnerships/tsp-partnership-lead.ts';
 import '../partnerships/tsp-partnership-manager.ts';
-
-type Role = 'lead' | 'manager';
+import '../partnerships/tsp-partnership-notices.ts';
+import '../partnerships/tsp-role-choice.ts';
 
 /**
  * The Partnerships page. A partnership lead sees a partnership's partner schools, footprint,
@@ -47,7 +48,7 @@ export class TspPartnershipsPage extends LitElement {
   @property({ attribute: false }) pool: NeedPool | undefined;
   @property() storeName = PARTNERSHIPS_DB_NAME;
 
-  @state() private view: Role = 'lead';
+  @state() private view: PartnershipsRole = 'lead';
   @state() private selectedCode = '';
   @state() private run: DistrictNeedRun | undefined;
   @state() private progress = 0;
@@ -118,37 +119,14 @@ export class TspPartnershipsPage extends LitElement {
         this.openStore(),
       ]);
       if (abort.signal.aborted) return;
-      const base = defaultPartnerSchools(region.partnerships, region.schools);
-      this.defaultAssignment = base;
-      const { assignment, setAside: staleLists } = withImportedLinks(
-        base,
-        snapshot,
-        new Set(region.schools.map((s) => s.urn)),
-      );
-      const codes = new Set(region.partnerships.map((p) => p.code));
-      const lead = atPartnerSchools(
-        placeable(snapshot.leadEntries, codes, run.entryYears),
-        assignment,
-      );
-      const manager = placeable(snapshot.managerEntries, codes, run.entryYears);
-      const setAside =
-        snapshot.leadEntries.length -
-        lead.length +
-        (snapshot.managerEntries.length - manager.length);
-      this.assignment = assignment;
-      this.leadIntelligence = { entries: lead };
-      this.managerIntelligence = { entries: manager };
-      this.submissions = snapshot.submissions.filter((s) => codes.has(s.partnershipCode));
+      this.defaultAssignment = defaultPartnerSchools(region.partnerships, region.schools);
+      const restored = restoreSavedWork(region, this.defaultAssignment, snapshot, run.entryYears);
+      this.assignment = restored.assignment;
+      this.leadIntelligence = { entries: restored.leadEntries };
+      this.managerIntelligence = { entries: restored.managerEntries };
+      this.submissions = restored.submissions;
       this.run = run;
-      const notes = [
-        setAside > 0
-          ? `${formatCount(setAside)} saved entries no longer fit this data (an unknown partnership, school or entry year) and were set aside.`
-          : '',
-        staleLists.length > 0
-          ? `The uploaded partner-school lists of ${staleLists.join(', ')} name schools this data does not have, so they are back on the illustrative list.`
-          : '',
-      ].filter(Boolean);
-      if (notes.length > 0) this.message = notes.join(' ');
+      if (restored.note !== '') this.message = restored.note;
     } catch (error) {
       if (abort.signal.aborted) return;
       this.runError = error instanceof Error ? error.message : String(error);
@@ -170,17 +148,13 @@ export class TspPartnershipsPage extends LitElement {
   }
 
   private onPartnerSchoolsChange(assignment: PartnerSchoolAssignment, message: string): void {
-    const kept = atPartnerSchools(this.leadIntelligence.entries, assignment);
-    const dropped = this.leadIntelligence.entries.length - kept.length;
+    const change = afterPartnerSchoolsChange(this.leadIntelligence.entries, assignment, message);
     this.assignment = assignment;
-    this.leadIntelligence = { entries: kept };
-    this.message =
-      dropped > 0
-        ? `${message} ${formatCount(dropped)} local-intelligence entries were at schools not on the new list and were removed.`
-        : message;
+    this.leadIntelligence = { entries: change.kept };
+    this.message = change.message;
     void this.save({
       importedLinks: assignment.links.filter((link) => link.provenance === 'imported'),
-      leadEntries: kept,
+      leadEntries: change.kept,
     });
   }
 
@@ -203,55 +177,6 @@ export class TspPartnershipsPage extends LitElement {
     });
   }
 
-  private renderRoleChoice(): TemplateResult {
-    const radio = (role: Role, label: string) =>
-      html`<div class="govuk-radios__item">
-        <input
-          class="govuk-radios__input"
-          id="tsp-role-${role}"
-          name="tsp-role"
-          type="radio"
-          value=${role}
-          .checked=${this.view === role}
-          @change=${() => {
-            this.view = role;
-            this.message = '';
-          }}
-        />
-        <label class="govuk-label govuk-radios__label" for="tsp-role-${role}">${label}</label>
-      </div>`;
-    return html`<div class="govuk-form-group">
-      <fieldset class="govuk-fieldset">
-        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">I am</legend>
-        <div class="govuk-radios govuk-radios--inline" data-module="govuk-radios">
-          ${radio('lead', 'A partnership lead')} ${radio('manager', 'The allocation manager')}
-        </div>
-      </fieldset>
-    </div>`;
-  }
-
-  private renderStatus(): TemplateResult | typeof nothing {
-    if (this.runError !== '') {
-      return html`<div class="govuk-error-summary" tabindex="-1">
-        <div role="alert">
-          <h2 class="govuk-error-summary__title">The forecast could not be run</h2>
-          <div class="govuk-error-summary__body"><p class="govuk-body">${this.runError}</p></div>
-        </div>
-      </div>`;
-    }
-    if (this.run !== undefined) return nothing;
-    return html`<p class="govuk-body" role="status">
-        Running the supply model for the district forecast: ${Math.round(this.progress * 100)}%
-        done.
-      </p>
-      <progress
-        class="tsp-progress"
-        max="1"
-        .value=${this.progress}
-        aria-label="Supply model run"
-      ></progress>`;
-  }
-
   protected override render(): TemplateResult {
     const heading = html`<h1 class="govuk-heading-l">${ROUTES.partnerships.title}</h1>`;
     if (this.region === undefined) {
@@ -265,31 +190,22 @@ export class TspPartnershipsPage extends LitElement {
         Each ITT partnership’s forecast of the newly qualified teachers its partner schools will
         need, its local intelligence, and the regional request they add up to.
       </p>
-      <div role="status" aria-live="polite">
-        ${
-          this.message === ''
-            ? nothing
-            : html`<div class="govuk-notification-banner govuk-notification-banner--success">
-                <div class="govuk-notification-banner__header">
-                  <h2 class="govuk-notification-banner__title">Success</h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                  <p class="govuk-notification-banner__heading">${this.message}</p>
-                </div>
-              </div>`
-        }
-      </div>
-      ${
-        this.storeWarning === ''
-          ? nothing
-          : html`<div class="govuk-warning-text">
-              <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-              <strong class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden">Warning</span>${this.storeWarning}
-              </strong>
-            </div>`
-      }
-      ${this.renderRoleChoice()} ${this.renderStatus()}
+      <tsp-partnership-notices
+        message=${this.message}
+        storeWarning=${this.storeWarning}
+      ></tsp-partnership-notices>
+      <tsp-role-choice
+        chosen=${this.view}
+        @tsp-role-change=${(event: CustomEvent<{ role: PartnershipsRole }>) => {
+          this.view = event.detail.role;
+          this.message = '';
+        }}
+      ></tsp-role-choice>
+      <tsp-need-run-status
+        error=${this.runError}
+        ?finished=${this.run !== undefined}
+        progress=${this.progress}
+      ></tsp-need-run-status>
       ${
         !ready
           ? nothing

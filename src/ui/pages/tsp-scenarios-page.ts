@@ -1,26 +1,30 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RegionDataset } from '../../data/types.ts';
 import {
-  DEFAULT_RUN,
-  PERMALINK_PARAMETER,
-  decodePermalink,
   describeIssues,
-  describePermalinkIssues,
   parseScenarioText,
-  shippedScenarios,
   type Scenario,
   type ScenarioResult,
 } from '../../scenarios/index.ts';
 import { ROUTES } from '../routes.ts';
+import {
+  alignedForComparison,
+  editedEntry,
+  fileEntry,
+  linkedEntry,
+  savedEntries,
+  shippedEntries,
+} from '../scenarios/scenario-entries.ts';
 import { ScenarioRunner } from '../scenarios/scenario-runner.ts';
 import { ScenarioStore } from '../scenarios/scenario-store.ts';
 import type { ScenarioEntry } from '../scenarios/tsp-scenario-picker.ts';
-import '../scenarios/tsp-comparison-results.ts';
 import '../scenarios/tsp-lever-form.ts';
 import '../scenarios/tsp-run-status.ts';
+import '../scenarios/tsp-scenario-banners.ts';
 import '../scenarios/tsp-scenario-compare.ts';
 import '../scenarios/tsp-scenario-picker.ts';
+import '../scenarios/tsp-scenario-results.ts';
 import '../scenarios/tsp-scenario-share.ts';
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
@@ -35,12 +39,7 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
 @customElement('tsp-scenarios-page')
 export class TspScenariosPage extends LitElement {
   @property({ attribute: false }) region: RegionDataset | undefined;
-  @state() private entries: ScenarioEntry[] = shippedScenarios().map(({ file, scenario }) => ({
-    id: file.replace(/\.json$/, ''),
-    label: scenario.name,
-    origin: 'shipped',
-    scenario,
-  }));
+  @state() private entries: ScenarioEntry[] = shippedEntries();
   @state() private selectedId = 'baseline';
   @state() private problems: string[] = [];
   @state() private notice = '';
@@ -82,40 +81,26 @@ export class TspScenariosPage extends LitElement {
     this.problems = lines;
     this.notice = '';
     void this.updateComplete.then(() =>
-      this.querySelector<HTMLElement>('#scenarios-problems')?.focus(),
+      this.querySelector('tsp-scenario-banners')?.focusProblems(),
     );
   }
 
   private openPermalink(): void {
-    const encoded = new URLSearchParams(location.search).get(PERMALINK_PARAMETER);
-    if (encoded === null) return;
-    const decoded = decodePermalink(encoded);
-    if (!decoded.ok) {
-      this.showProblems([
-        ...describePermalinkIssues(decoded.issues),
-        'The baseline is shown instead.',
-      ]);
+    const linked = linkedEntry(location.search);
+    if (linked === undefined) return;
+    if (!linked.ok) {
+      this.showProblems(linked.problems);
       return;
     }
-    this.addEntry({
-      id: 'link',
-      label: decoded.scenario.name,
-      origin: 'link',
-      scenario: decoded.scenario,
-    });
-    this.status = `Scenario “${decoded.scenario.name}” restored from the shared link.`;
+    this.addEntry(linked.entry);
+    this.status = `Scenario “${linked.entry.scenario.name}” restored from the shared link.`;
   }
 
   private async loadSaved(): Promise<void> {
     try {
       const { saved, problems } = await this.store.list();
-      const entries: ScenarioEntry[] = saved.map((record) => ({
-        id: record.id,
-        label: `${record.scenario.name} (saved ${record.savedAt.slice(0, 16).replace('T', ' ')})`,
-        origin: 'saved',
-        scenario: record.scenario,
-      }));
-      this.entries = [...this.entries.filter((entry) => entry.origin !== 'saved'), ...entries];
+      const others = this.entries.filter((entry) => entry.origin !== 'saved');
+      this.entries = [...others, ...savedEntries(saved)];
       if (problems.length > 0) this.showProblems(problems);
     } catch (error) {
       this.showProblems([
@@ -131,12 +116,7 @@ export class TspScenariosPage extends LitElement {
       return;
     }
     this.problems = [];
-    this.addEntry({
-      id: `file-${file.name}`,
-      label: loaded.scenario.name,
-      origin: 'file',
-      scenario: loaded.scenario,
-    });
+    this.addEntry(fileEntry(loaded.scenario, file.name));
     this.status = `Opened “${loaded.scenario.name}” from ${file.name}.`;
   }
 
@@ -165,34 +145,23 @@ export class TspScenariosPage extends LitElement {
     this.running = true;
     this.problems = [];
     this.notice = '';
-    const results: ScenarioResult[] = [];
     try {
-      for (const [i, scenario] of scenarios.entries()) {
-        const prefix =
-          scenarios.length > 1
-            ? `Scenario ${i + 1} of ${scenarios.length}, ${scenario.name}: `
-            : '';
-        this.status = `Running ${scenario.name}.`;
-        const outcome = await this.runner.run(
-          scenario,
-          this.region,
-          abort.signal,
-          (stage, fraction) => {
-            this.stage = `${prefix}${stage}`;
-            this.fraction = (i + fraction) / scenarios.length;
-          },
-        );
-        if (!outcome.ok) {
-          this.showProblems(describeIssues(outcome.issues, scenario.name));
-          this.status = 'The run stopped: a scenario has a problem.';
-          return;
-        }
-        results.push(outcome.result);
+      const outcome = await this.runner.runInTurn(scenarios, this.region, abort.signal, {
+        onStart: (scenario) => (this.status = `Running ${scenario.name}.`),
+        onProgress: (stage, fraction) => {
+          this.stage = stage;
+          this.fraction = fraction;
+        },
+      });
+      if (!outcome.ok) {
+        this.showProblems(describeIssues(outcome.issues, outcome.scenario.name));
+        this.status = 'The run stopped: a scenario has a problem.';
+        return;
       }
-      this.results = results;
+      this.results = outcome.results;
       this.status = `Run finished: ${scenarios.map((s) => s.name).join(', ')}. Results are below.`;
       void this.updateComplete.then(() =>
-        this.querySelector<HTMLElement>('#scenario-results')?.focus(),
+        this.querySelector('tsp-scenario-results')?.focusHeading(),
       );
     } catch (error) {
       if (isAbort(error)) this.status = 'Run cancelled. The results shown before are unchanged.';
@@ -203,59 +172,13 @@ export class TspScenariosPage extends LitElement {
   }
 
   private onRun(scenario: Scenario): void {
-    this.addEntry({ id: 'edited', label: `${scenario.name} (edited)`, origin: 'edited', scenario });
+    this.addEntry(editedEntry(scenario));
     void this.runAll([scenario]);
   }
 
   private onCompare(ids: string[]): void {
     const chosen = ids.map((id) => this.entries.find((entry) => entry.id === id)!.scenario);
-    const base = chosen[0]!.run ?? DEFAULT_RUN;
-    // Same seed and draws for all, so differences can be taken draw by draw.
-    void this.runAll(
-      chosen.map((s) => ({
-        ...s,
-        run: { ...(s.run ?? DEFAULT_RUN), seed: base.seed, draws: base.draws },
-      })),
-    );
-  }
-
-  private banners(): TemplateResult {
-    return html`${
-      this.problems.length > 0
-        ? html`<div
-            class="govuk-error-summary"
-            id="scenarios-problems"
-            tabindex="-1"
-            data-module="govuk-error-summary"
-          >
-            <div role="alert">
-              <h2 class="govuk-error-summary__title">There is a problem</h2>
-              <div class="govuk-error-summary__body">
-                <ul class="govuk-list govuk-error-summary__list">
-                  ${this.problems.map((line) => html`<li>${line}</li>`)}
-                </ul>
-              </div>
-            </div>
-          </div>`
-        : nothing
-    }
-    ${
-      this.notice
-        ? html`<div
-            class="govuk-notification-banner govuk-notification-banner--success"
-            role="alert"
-            aria-labelledby="scenarios-notice-title"
-            data-module="govuk-notification-banner"
-          >
-            <div class="govuk-notification-banner__header">
-              <h2 class="govuk-notification-banner__title" id="scenarios-notice-title">Success</h2>
-            </div>
-            <div class="govuk-notification-banner__content">
-              <p class="govuk-notification-banner__heading">${this.notice}</p>
-            </div>
-          </div>`
-        : nothing
-    }`;
+    void this.runAll(alignedForComparison(chosen));
   }
 
   protected override render(): TemplateResult {
@@ -265,7 +188,11 @@ export class TspScenariosPage extends LitElement {
         <p class="govuk-body" role="status">Loading the regional data…</p>`;
     }
     const selected = this.selected;
-    return html`${this.banners()} ${heading}
+    return html`<tsp-scenario-banners
+        .problems=${this.problems}
+        notice=${this.notice}
+      ></tsp-scenario-banners>
+      ${heading}
       <p class="govuk-body-l">
         Set up a “what if” case, run it, compare it with the baseline and others, share it and take
         the numbers away.
@@ -312,14 +239,7 @@ export class TspScenariosPage extends LitElement {
         ?running=${this.running}
         @tsp-compare=${(e: CustomEvent<{ ids: string[] }>) => this.onCompare(e.detail.ids)}
       ></tsp-scenario-compare>
-      ${
-        this.results.length > 0
-          ? html`<h2 class="govuk-heading-l" id="scenario-results" tabindex="-1">
-                Results: ${this.results.map((r) => r.scenario.name).join(', ')}
-              </h2>
-              <tsp-comparison-results .results=${this.results}></tsp-comparison-results>`
-          : nothing
-      }`;
+      <tsp-scenario-results .results=${this.results}></tsp-scenario-results>`;
   }
 }
 

@@ -18,6 +18,17 @@ import {
 export type RunOutcome =
   { ok: true; result: ScenarioResult } | { ok: false; issues: ScenarioIssue[] };
 
+/** All results, or the first scenario with a lever problem (the later ones are not run). */
+export type BatchOutcome =
+  | { ok: true; results: ScenarioResult[] }
+  | { ok: false; scenario: Scenario; issues: ScenarioIssue[] };
+
+export interface BatchCallbacks {
+  onStart: (scenario: Scenario) => void;
+  /** `stage` names the scenario when there are several; `fraction` is of the whole batch. */
+  onProgress: (stage: string, fraction: number) => void;
+}
+
 function poolRunner(pool: ModelPool, signal: AbortSignal): ModelRunner {
   return {
     runDraws: (inputs, request, onProgress) => pool.run(inputs, { ...request, signal, onProgress }),
@@ -48,6 +59,27 @@ export class ScenarioRunner {
       onProgress,
     });
     return { ok: true, result };
+  }
+
+  /** Runs scenarios one after another; rejects with an AbortError when cancelled. */
+  async runInTurn(
+    scenarios: readonly Scenario[],
+    dataset: RegionDataset,
+    signal: AbortSignal,
+    { onStart, onProgress }: BatchCallbacks,
+  ): Promise<BatchOutcome> {
+    const results: ScenarioResult[] = [];
+    for (const [i, scenario] of scenarios.entries()) {
+      const prefix =
+        scenarios.length > 1 ? `Scenario ${i + 1} of ${scenarios.length}, ${scenario.name}: ` : '';
+      onStart(scenario);
+      const outcome = await this.run(scenario, dataset, signal, (stage, fraction) =>
+        onProgress(`${prefix}${stage}`, (i + fraction) / scenarios.length),
+      );
+      if (!outcome.ok) return { ok: false, scenario, issues: outcome.issues };
+      results.push(outcome.result);
+    }
+    return { ok: true, results };
   }
 
   dispose(): void {
