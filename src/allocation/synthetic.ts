@@ -2,7 +2,7 @@
  * Synthetic allocation problems of a chosen size, for benchmarks and scale tests. Every
  * figure here is made up (illustrative) from a seeded generator: never shown as data.
  */
-import { randomLcg } from 'd3-random';
+import { sequentialUniforms } from '../model/random.ts';
 import type { SolverEngine } from '../solver/engine.ts';
 import { allocate } from './allocate.ts';
 import { SUBJECT_GROUPS, type PartnershipType } from '../data/types.ts';
@@ -59,7 +59,7 @@ const TYPES: PartnershipType[] = [
 ];
 
 export function syntheticAllocationProblem(size: SyntheticSize): AllocationProblem {
-  const random = randomLcg(size.seed / 1e5);
+  const random = sequentialUniforms(size.seed / 1e5);
   const between = (low: number, high: number) => low + (high - low) * random();
   const whole = (low: number, high: number) => Math.floor(between(low, high + 1));
   const firstYear = 2026;

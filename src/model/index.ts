@@ -48,6 +48,7 @@ export {
   type Outputs,
   type Percentiles,
 } from './monte-carlo.ts';
+export { percentilesOf } from './percentiles.ts';
 export {
   BlockWorkspace,
   SummaryMerge,

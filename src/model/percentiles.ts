@@ -210,3 +210,11 @@ export function columnPercentiles(values: Float64Array, rowCount: number): Perce
   }
   return ranges;
 }
+
+/** P10/P50/P90 of one set of values (left as they are), by the same rule as every summary. */
+export function percentilesOf(values: Float64Array): { p10: number; p50: number; p90: number } {
+  if (values.length === 0) throw new Error('percentiles of no values');
+  const ranges = emptyPercentiles(1);
+  writePercentiles(Float64Array.from(values), ranges, 0);
+  return { p10: ranges.p10[0]!, p50: ranges.p50[0]!, p90: ranges.p90[0]! };
+}

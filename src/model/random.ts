@@ -65,3 +65,17 @@ export function fillNormals(
   }
   if (stream < end) into[stream - firstStream] = drawNormal(key, stream);
 }
+
+/**
+ * A sequential seeded generator of uniforms in [0, 1) for fixtures that are drawn once in
+ * order (synthetic benchmark problems, illustrative hub schools): d3-random's randomLcg, the
+ * same numbers for the same seed, without a UI library in the pure core. A seed in [0, 1) is
+ * scaled to 32 bits, as randomLcg does.
+ */
+export function sequentialUniforms(seed: number): () => number {
+  let state = (seed >= 0 && seed < 1 ? seed * 4294967296 : Math.abs(seed)) | 0;
+  return () => {
+    state = (Math.imul(1664525, state) + 1013904223) | 0;
+    return (state >>> 0) / 4294967296;
+  };
+}

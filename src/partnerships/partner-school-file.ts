@@ -4,9 +4,8 @@
  * A file may hold several partnerships; each one's list replaces its previous links (the
  * illustrative default or an earlier import). Validated whole before anything changes.
  */
-import { csvFormat } from 'd3-dsv';
 import { z } from 'zod';
-import { readCsvFile } from '../data/ees.ts';
+import { formatCsvRecords, readCsvFile } from '../data/ees.ts';
 import type { DataIssue, Partnership, School } from '../data/types.ts';
 import { toDataIssue, type RawRow } from './intelligence.ts';
 import {
@@ -167,5 +166,5 @@ export function exportPartnerSchools(
       school_urn: link.schoolUrn,
       share: link.share === null ? 'z' : String(link.share),
     }));
-  return `${csvFormat(rows, [...PARTNER_SCHOOL_COLUMNS])}\n`;
+  return `${formatCsvRecords(rows, PARTNER_SCHOOL_COLUMNS)}\n`;
 }

@@ -15,7 +15,7 @@
  * for schools not engaged with any partnership. Shares of one school never exceed 1 in
  * total, so no school is counted twice.
  */
-import { randomLcg } from 'd3-random';
+import { sequentialUniforms } from '../model/random.ts';
 import type { Partnership, Phase, Provenance, School, SubjectGroup } from '../data/types.ts';
 
 export interface PartnerSchoolLink {
@@ -154,7 +154,7 @@ export function resolveShares(links: readonly PartnerSchoolLink[]): Map<string, 
 export const SHARE_TOLERANCE = 1e-9;
 
 export interface DefaultAssignmentOptions {
-  /** Seed of the d3-random LCG that places each partnership's hub school. */
+  /** Seed of the seeded LCG (sequentialUniforms) that places each partnership's hub school. */
   seed: number;
   /** Share of a district's eligible schools the partnerships anchored there take between them (before overlaps). */
   coverage: number;
@@ -226,7 +226,7 @@ export function defaultPartnerSchools(
       anchoredIn.set(district, [...(anchoredIn.get(district) ?? []), partnership.code]);
     }
   }
-  const random = randomLcg(options.seed);
+  const random = sequentialUniforms(options.seed);
   const linkCount = new Map<string, number>();
   const links: PartnerSchoolLink[] = [];
   for (const district of [...anchoredIn.keys()].sort()) {

@@ -189,7 +189,10 @@ export class ModelPool {
     return summary;
   }
 
-  /** P10/P50/P90 of each total of a run, in a worker (sorting out thousands of draws per total is not main-thread work). */
+  /**
+   * P10/P50/P90 of each total of a run, in a worker: selecting among thousands of draws per
+   * total is not main-thread work.
+   */
   async summariseTotals(
     run: Pick<RunSummary, 'drawCount' | 'totals'>,
     signal?: AbortSignal,

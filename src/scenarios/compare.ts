@@ -12,7 +12,7 @@
  *   N_s/k_s - N_b/k_b = sum_j (n_j,s - n_j,b) / k_s  +  N_b (1/k_s - 1/k_b)
  * where the last term is the conversion driver.
  */
-import { DRIVER_NAMES, NEED_COMPONENTS, type DriverName } from '../model/index.ts';
+import { DRIVER_NAMES, NEED_COMPONENTS, percentilesOf, type DriverName } from '../model/index.ts';
 import { aggregateIndex, type AggregateLayout } from './aggregate.ts';
 import type { NeedOutput, ScenarioResult } from './run.ts';
 
@@ -90,21 +90,8 @@ export function differenceAt(
     (_, d) =>
       result.regionDraws![output][d * slice + offset]! -
       baseline.regionDraws![output][d * slice + offset]!,
-  ).sort();
-  return {
-    central,
-    p10: sortedQuantile(differences, 0.1),
-    p50: sortedQuantile(differences, 0.5),
-    p90: sortedQuantile(differences, 0.9),
-  };
-}
-
-/** Quantile of sorted values, linear between order statistics (R type 7, as the model's summaries). */
-function sortedQuantile(sorted: Float64Array, q: number): number {
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const next = Math.min(low + 1, sorted.length - 1);
-  return sorted[low]! + (sorted[next]! - sorted[low]!) * (position - low);
+  );
+  return { central, ...percentilesOf(differences) };
 }
 
 /** Model cells (per cellIndex) that make up a selection's total. */

@@ -48,26 +48,3 @@ export function totalOf(
 ): number {
   return totalsPerDraw(values, 1, layout, areaCells, year)[0]!;
 }
-
-/** Quantile of sorted values by linear interpolation between order statistics (R type 7). */
-function sortedQuantile(sorted: Float64Array, q: number): number {
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const lowValue = sorted[low]!;
-  const highValue = sorted[Math.min(low + 1, sorted.length - 1)]!;
-  return lowValue + (highValue - lowValue) * (position - low);
-}
-
-/**
- * P10, P50 and P90 by the rule the model's own summary uses (R type 7, as d3.quantile), so a
- * one-cell selection matches the per-cell ranges of the full download exactly.
- */
-export function percentiles(values: Float64Array): Percentiles {
-  if (values.length === 0) throw new Error('percentiles of no values');
-  const sorted = Float64Array.from(values).sort();
-  return {
-    p10: sortedQuantile(sorted, 0.1),
-    p50: sortedQuantile(sorted, 0.5),
-    p90: sortedQuantile(sorted, 0.9),
-  };
-}

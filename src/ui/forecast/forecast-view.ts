@@ -10,9 +10,10 @@ import {
   type DriverDecomposition,
   type DriverName,
   type ModelInputs,
+  percentilesOf,
   type RunSummary,
 } from '../../model/index.ts';
-import { percentiles, totalOf, type Percentiles } from './aggregate.ts';
+import { totalOf, type Percentiles } from './aggregate.ts';
 
 /** Area choice values besides a district code. */
 export const WHOLE_REGION = 'region';
@@ -171,7 +172,7 @@ export interface ViewSource {
 }
 
 function range(central: number, totals: Float64Array | undefined): NeedRange {
-  return totals && totals.length > 0 ? { central, ...percentiles(totals) } : { central };
+  return totals && totals.length > 0 ? { central, ...percentilesOf(totals) } : { central };
 }
 
 export function buildForecastView(choices: ForecastChoices, source: ViewSource): ForecastView {

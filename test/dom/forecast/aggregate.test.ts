@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { percentiles, totalOf, totalsPerDraw } from '../../../src/ui/forecast/aggregate.ts';
+import { percentilesOf as percentiles } from '../../../src/model/index.ts';
+import { totalOf, totalsPerDraw } from '../../../src/ui/forecast/aggregate.ts';
 
 // 2 districts x 2 groups x 2 years = 8 cells per draw; area cell = district * 2 + group.
 const layout = { cellCount: 8, yearCount: 2 };

@@ -10,7 +10,8 @@ import {
   summariseDraws,
   type DrawResult,
 } from '../../../src/model/index.ts';
-import { drawKey, drawNormal, fillNormals } from '../../../src/model/random.ts';
+import { randomLcg } from 'd3-random';
+import { drawKey, drawNormal, fillNormals, sequentialUniforms } from '../../../src/model/random.ts';
 import { fixtureDataset, handWorkedOverrides } from './fixtures.ts';
 
 const dataset = fixtureDataset();
@@ -121,6 +122,14 @@ describe('Monte Carlo', () => {
       expect([...filled]).toEqual(
         Array.from({ length: count }, (_, i) => drawNormal(key, first + i)),
       );
+    }
+  });
+
+  it("draws fixture uniforms exactly as d3-random's randomLcg, for fractional and whole seeds", () => {
+    for (const seed of [0, 0.5, 0.02026, 20_240, -7]) {
+      const ours = sequentialUniforms(seed);
+      const d3 = randomLcg(seed);
+      for (let i = 0; i < 50; i++) expect(ours(), `seed ${seed}`).toBe(d3());
     }
   });
 
