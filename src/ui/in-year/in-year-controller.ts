@@ -8,7 +8,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describeIssue } from '../../data/issues.ts';
 import type { DataIssue, RegionDataset } from '../../data/types.ts';
 import {
-  proposalIdAfter,
   CYCLE_MONTHS,
   type TransferPlan,
   type TransferProposal,
@@ -107,16 +106,17 @@ export class InYearController implements ReactiveController {
     this.planning = true;
     this.solver ??= new SolverClient();
     const prefix = `${session.timePeriod}-${String(monthIndex).padStart(2, '0')}`;
-    planTransfers(this.view.cells, this.solver, prefix, session.transferOptions(), abort.signal)
+    planTransfers(
+      this.view.cells,
+      this.solver,
+      prefix,
+      session.transferOptions(),
+      abort.signal,
+      (id) => session.ledger.transfers.get(id)?.status,
+    )
       .then((plan) => {
         if (abort.signal.aborted) return;
-        // A move settled earlier this month and proposed again is a new transfer, numbered.
-        const statusOf = (id: string) => session.ledger.transfers.get(id)?.status;
-        const proposals = plan.proposals.map((proposal) => ({
-          ...proposal,
-          id: proposalIdAfter(proposal.id, statusOf),
-        }));
-        this.plan = { ...plan, proposals };
+        this.plan = plan;
         this.status =
           plan.proposals.length === 0
             ? plan.detail

@@ -6,7 +6,9 @@
  */
 import {
   buildTransferModel,
+  proposalIdAfter,
   proposeTransfers,
+  type TransferStatus,
   type TransferCell,
   type TransferOptions,
   type TransferPlan,
@@ -28,6 +30,8 @@ export async function planTransfers(
   proposalPrefix: string,
   options: TransferOptions,
   signal?: AbortSignal,
+  /** Status of a transfer already in the ledger, so a move settled before gets a new id. */
+  statusOf: (transferId: string) => TransferStatus | undefined = () => undefined,
 ): Promise<TransferPlan> {
   const model = buildTransferModel(cells, options);
   let solved: SolveResult | null = null;
@@ -47,5 +51,11 @@ export async function planTransfers(
       return answered;
     },
   };
-  return proposeTransfers(cells, replay, proposalPrefix, options, TIME_LIMIT_SECONDS);
+  const plan = proposeTransfers(cells, replay, proposalPrefix, options, TIME_LIMIT_SECONDS);
+  // A move settled earlier this month and proposed again is a new transfer, numbered.
+  const proposals = plan.proposals.map((proposal) => ({
+    ...proposal,
+    id: proposalIdAfter(proposal.id, statusOf),
+  }));
+  return { ...plan, proposals };
 }

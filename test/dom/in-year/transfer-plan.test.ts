@@ -6,6 +6,7 @@ import {
   DEFAULT_TRANSFER_OPTIONS,
   closedDistribution,
   type TransferCell,
+  type TransferStatus,
 } from '../../../src/redistribution/index.ts';
 import { createHighsEngine } from '../../../src/solver/highs-engine.ts';
 import type { LinearModel } from '../../../src/solver/model.ts';
@@ -75,6 +76,25 @@ describe('planTransfers', () => {
     expect(cellFlags({ ...recipient, open: false }, null).map((f) => f.label)).toEqual([
       'Closed (stop notice)',
     ]);
+  });
+
+  it('numbers a move settled earlier in the ledger, and keeps the id of one in progress', async () => {
+    const engine = createHighsEngine(await loadHighs());
+    const solver: TransferSolver = {
+      solve: async (model, options) => engine.solve(model, options),
+    };
+    const plan = (statuses: Record<string, TransferStatus>) =>
+      planTransfers(
+        [donor, recipient],
+        solver,
+        '202526-06',
+        DEFAULT_TRANSFER_OPTIONS,
+        undefined,
+        (id) => statuses[id],
+      );
+    const id = '202526-06:A:Physics>B:Physics';
+    expect((await plan({ [id]: 'applied' })).proposals[0]!.id).toBe(`${id}#2`);
+    expect((await plan({ [id]: 'donor-agreed' })).proposals[0]!.id).toBe(id);
   });
 
   it('does not call the solver when nothing can move', async () => {
