@@ -92,20 +92,21 @@ describe('In-year page', () => {
     const places = Number(
       (await card.locator('h3').first().textContent())?.match(/Move (\d+)/)?.[1],
     );
-    const after = await allocationCell(page, donor, donorSubject);
-    expect(after).toBe(`${Number(before) - places} (was ${before})`);
-    expect(await page.locator('[data-testid="kpis"]').textContent()).toMatch(
-      new RegExp(`Places moved by applied transfers\\s*${places}`),
-    );
+    // The tag and the tracking table re-render separately: wait for the table's state.
+    const after = `${Number(before) - places} (was ${before})`;
+    await expect.poll(() => allocationCell(page, donor, donorSubject)).toBe(after);
+    await expect
+      .poll(() => page.locator('[data-testid="kpis"]').textContent())
+      .toMatch(new RegExp(`Places moved by applied transfers\\s*${places}`));
     const ledgerRows = page.locator('tsp-ledger-view tbody tr');
-    expect(await ledgerRows.count()).toBe(6);
+    await expect.poll(() => ledgerRows.count()).toBe(6);
     expect(await ledgerRows.nth(2).textContent()).toContain(`(donor, ${donor})`);
     await screenshot(page, 'in-year-applied');
 
     await page.reload();
     await page.locator(`[data-transfer-id="${id}"] .govuk-tag`, { hasText: 'Applied' }).waitFor();
-    expect(await allocationCell(page, donor, donorSubject)).toBe(after);
-    expect(await ledgerRows.count()).toBe(6);
+    await expect.poll(() => allocationCell(page, donor, donorSubject)).toBe(after);
+    await expect.poll(() => ledgerRows.count()).toBe(6);
     expect(await page.locator('#tsp-acting-as').inputValue()).toBe('manager');
     // The applied transfer can be undone by the manager, as a compensating entry.
     expect(
