@@ -36,10 +36,12 @@ import { aggregatePlan } from '../src/scenarios/aggregate.ts';
 import { selectionTotals } from '../src/ui/forecast/forecast-view.ts';
 import { ModelPool, type ModelWorkerLike } from '../src/runtime/model-pool.ts';
 import { modelWorkerApi } from '../src/runtime/model-worker-api.ts';
+import { academicYear, addYears, consecutiveYears } from '../src/data/academic-year.ts';
 
 /** The outputs the Forecast and Scenarios pages ask the pool for. */
 const BENCH_OUTPUTS: OutputName[] = ['nqtNeed', 'traineeNeed'];
-const YEARS = ['2025/26', '2026/27', '2027/28', '2028/29'];
+const BASE_YEAR = academicYear('2024/25');
+const YEARS = consecutiveYears(addYears(BASE_YEAR, 1), 4);
 const REPEATS = 7;
 
 /** A region of `districtCount` districts with plausible, seeded (illustrative) figures. */
@@ -59,7 +61,7 @@ export function syntheticDataset(districtCount: number): RegionDataset {
       return {
         districtCode: d.code,
         phase,
-        baseYear: '2024/25',
+        baseYear: BASE_YEAR,
         pupils,
         teacherFte: pupils / (phase === 'primary' ? 20 : 15),
         pupilsProvenance: 'illustrative' as const,
@@ -86,7 +88,7 @@ export function syntheticDataset(districtCount: number): RegionDataset {
   for (const group of SUBJECT_GROUPS) {
     const phase = group === 'Primary' ? 'primary' : 'secondary';
     const subject = group === 'Primary' ? 'Total' : group;
-    for (const year of ['2021/22', '2022/23', '2023/24', '2024/25', ...YEARS]) {
+    for (const year of consecutiveYears(addYears(BASE_YEAR, -3), 8)) {
       const flow = (type: NationalFlow['type'], value: number) =>
         nationalFlows.push({
           phase,
@@ -107,7 +109,7 @@ export function syntheticDataset(districtCount: number): RegionDataset {
   }
   return {
     regionName: `Synthetic ${districtCount}`,
-    baseYear: '2024/25',
+    baseYear: BASE_YEAR,
     districts,
     baselines,
     pupilProjections,
@@ -119,7 +121,7 @@ export function syntheticDataset(districtCount: number): RegionDataset {
     })),
     nationalFlows,
     nationalPupilTeacher: (['primary', 'secondary'] as const).flatMap((phase) =>
-      ['2024/25', ...YEARS].map((year, i) => ({
+      [BASE_YEAR, ...YEARS].map((year, i) => ({
         phase,
         year,
         pupils: (phase === 'primary' ? 4.6e6 : 3.66e6) * (1 - 0.01 * i),

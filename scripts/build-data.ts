@@ -20,9 +20,7 @@ import {
   ENGLAND,
   formatEesCsv,
   formatEesMeta,
-  nextAcademicYear,
   parseCsv,
-  toTimePeriod,
   type EesColumnMeta,
   type EesRow,
   type EesTable,
@@ -35,6 +33,14 @@ import {
   type SecondarySubject,
   type SubjectGroup,
 } from '../src/data/types.ts';
+import {
+  academicYear,
+  academicYearStarting,
+  consecutiveYears,
+  nextAcademicYear,
+  toTimePeriod,
+  type AcademicYear,
+} from '../src/data/academic-year.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'data');
@@ -237,7 +243,7 @@ interface NationalYear {
 
 function buildNationalPupilTeacher(): {
   byPhaseYear: Map<string, NationalYear>;
-  baseYear: string;
+  baseYear: AcademicYear;
 } {
   const rows = readSource(`twm/${TWM_FILES.pupilTeacher}`);
   const byPhaseYear = new Map<string, NationalYear>();
@@ -251,7 +257,7 @@ function buildNationalPupilTeacher(): {
   }
   const publishedYears = rows
     .filter((r) => field(r, 'Projection') === 'No')
-    .map((r) => field(r, 'Academic year'))
+    .map((r) => academicYear(field(r, 'Academic year')))
     .sort();
   const baseYear = publishedYears[publishedYears.length - 1];
   if (!baseYear) throw new Error('TWM file 1 has no published year');
@@ -274,7 +280,7 @@ function buildNationalPupilTeacher(): {
       indicator('teachers_fte', 'Teachers (full-time equivalent)', 2),
     ],
     rows: rows.map((r) => ({
-      time_period: toTimePeriod(field(r, 'Academic year')),
+      time_period: toTimePeriod(academicYear(field(r, 'Academic year'))),
       time_identifier: ACADEMIC_YEAR,
       geographic_level: 'National',
       ...ENGLAND,
@@ -319,7 +325,7 @@ function buildNationalFlows(sourceFile: string, outFile: string): Record<string,
       const raw = field(r, 'Value');
       const value = raw === '' ? null : Number(raw);
       return {
-        time_period: toTimePeriod(field(r, 'Academic year')),
+        time_period: toTimePeriod(academicYear(field(r, 'Academic year'))),
         time_identifier: ACADEMIC_YEAR,
         geographic_level: 'National',
         ...ENGLAND,
@@ -347,11 +353,11 @@ interface LaSeries {
 
 const CENSUS_YEAR = /January (\d{4})/;
 
-function censusAcademicYear(reference: string): string {
+/** The academic year of a January census: January 2026 is in 2025/26. */
+function censusAcademicYear(reference: string): AcademicYear {
   const match = CENSUS_YEAR.exec(reference);
   if (!match) throw new Error(`no census year in "${reference}"`);
-  const year = Number(match[1]);
-  return `${year - 1}/${String(year % 100).padStart(2, '0')}`;
+  return academicYearStarting(Number(match[1]) - 1);
 }
 
 function buildLaSeries(): Map<string, LaSeries> {
@@ -402,7 +408,7 @@ function buildLaSeries(): Map<string, LaSeries> {
     const forecast = census * (1 + num(r, 'value'));
     const gap = Number(forecastYear.slice(0, 4)) - Number(censusYear.slice(0, 4));
     const annual = (forecast / census) ** (1 / gap);
-    let year = censusYear;
+    let year: AcademicYear = censusYear;
     for (let step = 1; step <= gap + 1; step += 1) {
       year = nextAcademicYear(year);
       s.nor.set(year, census * annual ** step);
@@ -488,7 +494,7 @@ interface DistrictPupils {
 function buildBaselineAndProjections(
   districts: DistrictSource[],
   national: Map<string, NationalYear>,
-  baseYear: string,
+  baseYear: AcademicYear,
 ): DistrictPupils {
   const series = buildLaSeries();
   const gias = giasDistrictPupils(districts);
@@ -513,10 +519,7 @@ function buildBaselineAndProjections(
   const provenance = new Map<string, 'published' | 'estimated'>();
   const baselineRows: EesRow[] = [];
   const projectionRows: EesRow[] = [];
-  const projectionYears: string[] = [];
-  for (let y = nextAcademicYear(baseYear), i = 0; i < 4; i += 1, y = nextAcademicYear(y)) {
-    projectionYears.push(y);
-  }
+  const projectionYears = consecutiveYears(nextAcademicYear(baseYear), 4);
   const areaColumns = (d: DistrictSource) => ({
     geographic_level: 'Local authority district',
     ...ENGLAND,
@@ -642,7 +645,7 @@ function buildBaselineAndProjections(
 // ---------------------------------------------------------------------------------------
 // Secondary subject shares
 
-function buildSubjectShares(flows2026: Record<string, string>[], baseYear: string): void {
+function buildSubjectShares(flows2026: Record<string, string>[], baseYear: AcademicYear): void {
   const hours = new Map(
     readSource('swc_hours_taught_by_subject_202425.csv').map((r) => [
       field(r, 'subject_taught'),
@@ -1648,7 +1651,7 @@ function buildGcse5ac(): void {
   const rows = readSource('stats/gcse_5ac_2010_2015.csv').filter((r) =>
     ['country', 'county_la', 'metropolitan_district_la'].includes(field(r, 'area_type')),
   );
-  const years = ['2009/10', '2010/11', '2011/12', '2012/13', '2013/14', '2014/15'];
+  const years = consecutiveYears(academicYear('2009/10'), 6);
   writeTable(DATA_FILES.gcse5ac, {
     columns: [
       'time_period',

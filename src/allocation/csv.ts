@@ -13,8 +13,13 @@ import {
 import type { DataIssue, SubjectGroup } from '../data/types.ts';
 import { SUBJECT_GROUPS } from '../data/types.ts';
 import type { AllocationProblem, NeedRecord } from './problem.ts';
-import { startYearOf, timePeriod } from './problem.ts';
 import type { AllocationSolution } from './solution.ts';
+import {
+  academicYearStarting,
+  parseAcademicYear,
+  startYearOf,
+  toTimePeriod,
+} from '../data/academic-year.ts';
 
 const REGION_COLUMNS = [
   'time_period',
@@ -32,7 +37,7 @@ export function allocationTable(
   solution: AllocationSolution,
 ): EesTable {
   const region = (year: number): EesRow => ({
-    time_period: timePeriod(year),
+    time_period: toTimePeriod(academicYearStarting(year)),
     time_identifier: ACADEMIC_YEAR,
     geographic_level: 'Regional',
     ...ENGLAND,
@@ -60,7 +65,7 @@ export function allocationTable(
       capacity_count: plan.capacity,
       minimum_cohort_count: plan.minimumCohort,
       expected_nqts_count: row.expectedNqts,
-      nqt_time_period: timePeriod(row.nqtYear),
+      nqt_time_period: toTimePeriod(academicYearStarting(row.nqtYear)),
     };
   });
   for (const row of solution.pool) {
@@ -78,7 +83,7 @@ export function allocationTable(
       capacity_count: 'z',
       minimum_cohort_count: 'z',
       expected_nqts_count: 'x',
-      nqt_time_period: timePeriod(row.entryYear + 1),
+      nqt_time_period: toTimePeriod(academicYearStarting(row.entryYear + 1)),
     });
   }
   // Totals per subject and year, and per year over all subjects.
@@ -218,7 +223,7 @@ export function districtOutcomeTable(
   solution: AllocationSolution,
 ): EesTable {
   const rows: EesRow[] = solution.outcomes.map((outcome) => ({
-    time_period: timePeriod(outcome.nqtYear),
+    time_period: toTimePeriod(academicYearStarting(outcome.nqtYear)),
     time_identifier: ACADEMIC_YEAR,
     geographic_level: 'Local authority district',
     ...ENGLAND,
@@ -317,7 +322,8 @@ export function needFromForecastCsv(
   const need: NeedRecord[] = [];
   rows.forEach((row, index) => {
     const line = index + 2;
-    const year = startYearOf(row.time_period ?? '');
+    const parsed = parseAcademicYear(row.time_period ?? '');
+    const year = parsed === null ? null : startYearOf(parsed);
     if (year === null) {
       issues.push({
         file: fileName,

@@ -4,7 +4,8 @@
  * same zero-spread draw in the model worker and passes its cells here).
  */
 import { cellIndex, type ModelInputs } from '../model/index.ts';
-import { startYearOf, type NeedRecord } from './problem.ts';
+import type { NeedRecord } from './problem.ts';
+import { startYearOf } from '../data/academic-year.ts';
 
 export interface ModelNeed {
   need: NeedRecord[];
@@ -25,11 +26,7 @@ export function needRecordsFromCells(
       `The model returned NQT need for ${nqtNeed.length} cells; its inputs have ${inputs.cellCount}.`,
     );
   }
-  const years = inputs.years.map((year) => {
-    const start = startYearOf(year);
-    if (start === null) throw new Error(`The model year "${year}" is not like 2025/26.`);
-    return start;
-  });
+  const years = inputs.years.map(startYearOf);
   const need: NeedRecord[] = [];
   inputs.districts.forEach((district, a) => {
     inputs.groups.forEach((subject, g) => {

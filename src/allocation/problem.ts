@@ -176,21 +176,3 @@ export const DEFAULT_CONVERSION_RATES: ConversionRate[] = [
   { route: '*', subject: 'Physics', completionRate: 0.84, employmentRate: 0.64 },
   { route: '*', subject: '*', completionRate: 0.89, employmentRate: 0.7 },
 ];
-
-/** '2026/27' for 2026. */
-export function academicYearLabel(startYear: number): string {
-  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
-}
-
-/** EES time_period '202627' for 2026. */
-export function timePeriod(startYear: number): string {
-  return `${startYear}${String((startYear + 1) % 100).padStart(2, '0')}`;
-}
-
-/** 2026 from '2026/27' or '202627'; null when neither. */
-export function startYearOf(label: string): number | null {
-  const match = /^(\d{4})\/?(\d{2})$/.exec(label.trim());
-  if (!match) return null;
-  const start = Number(match[1]);
-  return (start + 1) % 100 === Number(match[2]) ? start : null;
-}

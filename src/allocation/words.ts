@@ -1,5 +1,6 @@
 /** Number and name formatting for sentences a manager reads. */
-import { academicYearLabel, type AllocationProblem } from './problem.ts';
+import type { AllocationProblem } from './problem.ts';
+import { academicYearStarting } from '../data/academic-year.ts';
 
 /**
  * Whole numbers without decimals; others to one decimal place (two below 1); thousands
@@ -22,7 +23,7 @@ export function placesText(value: number): string {
 }
 
 export function yearText(startYear: number): string {
-  return academicYearLabel(startYear);
+  return academicYearStarting(startYear);
 }
 
 export interface NameLookup {

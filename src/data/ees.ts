@@ -4,7 +4,7 @@
  * below, which this module reads as null.
  */
 import { csvFormat, csvFormatRows, csvParseRows } from 'd3-dsv';
-import type { AcademicYear, DataIssue } from './types.ts';
+import type { DataIssue } from './types.ts';
 
 /** x unavailable, z not applicable, c confidential, low rounds to zero, u low reliability. */
 export const EES_MISSING_SYMBOLS = ['x', 'z', 'c', 'low', 'u'] as const;
@@ -50,26 +50,6 @@ export function readNumber(cell: string): number | null {
   if (isMissingSymbol(trimmed)) return null;
   if (trimmed === '') return Number.NaN;
   return Number(trimmed);
-}
-
-/** '2024/25' -> '202425'. */
-export function toTimePeriod(year: AcademicYear): string {
-  const match = /^(\d{4})\/(\d{2})$/.exec(year);
-  if (!match) throw new Error(`"${year}" is not an academic year like 2024/25`);
-  return `${match[1]}${match[2]}`;
-}
-
-/** '202425' -> '2024/25'. */
-export function fromTimePeriod(timePeriod: string): AcademicYear {
-  const match = /^(\d{4})(\d{2})$/.exec(timePeriod);
-  if (!match) throw new Error(`"${timePeriod}" is not an EES academic-year time_period like 202425`);
-  return `${match[1]}/${match[2]}`;
-}
-
-/** The academic year after `year`: '2024/25' -> '2025/26'. */
-export function nextAcademicYear(year: AcademicYear): AcademicYear {
-  const start = Number(year.slice(0, 4)) + 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
 /**

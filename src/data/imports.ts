@@ -9,7 +9,7 @@
  *   for years after the base year; replaces or adds pupil projections.
  */
 import { issue, validateTable, type RowOf } from './schemas.ts';
-import type { DataIssue, District, Phase, RegionDataset } from './types.ts';
+import type { AcademicYear, DataIssue, District, Phase, RegionDataset } from './types.ts';
 
 export type ImportKind = 'swcTeacherFte' | 'pupilProjectionImport';
 
@@ -150,7 +150,7 @@ function replaceProjections(
 ): RegionDataset {
   const replacements = new Map<string, { pupils: number; line: number }>();
   for (const { line, value, districts, splitAcross } of rows) {
-    if (value.time_period <= dataset.baseYear) {
+    if (dataset.baseYear === null || value.time_period <= dataset.baseYear) {
       issues.push(
         issue(fileName, line, 'time_period', `${value.time_period} is not after the base year ${dataset.baseYear}`),
       );
@@ -181,7 +181,7 @@ function replaceProjections(
     .filter((p) => !replacements.has(`${p.districtCode}|${p.phase}|${p.year}`))
     .map((p) => ({ ...p }));
   const added = [...replacements].map(([key, { pupils, line }]) => {
-    const [districtCode, phase, year] = key.split('|') as [string, Phase, string];
+    const [districtCode, phase, year] = key.split('|') as [string, Phase, AcademicYear];
     return {
       districtCode,
       phase,

@@ -4,6 +4,7 @@
  * problem is rejected whole: its table keeps the previous dataset's value (or stays empty on
  * a first load) while the valid files still load, so the app keeps running on what is valid.
  */
+import { academicYear } from './academic-year.ts';
 import { BOUNDARY_FILES, DATA_FILES, type DataFileKey } from './files.ts';
 import { issue, validateTable, type FileKind, type Located, type RowOf } from './schemas.ts';
 import type {
@@ -61,7 +62,7 @@ export function validateFile(kind: FileKind, text: string, fileName: string): Da
 export function emptyDataset(): RegionDataset {
   return {
     regionName: '',
-    baseYear: '',
+    baseYear: null,
     districts: [],
     baselines: [],
     pupilProjections: [],
@@ -261,7 +262,7 @@ function toPlans(rows: Rows<'partnershipPlans'>): PartnershipSubjectPlan[] {
 function toSchools(gias: Rows<'schoolsGias'> | null, ks4: Rows<'schoolsKs4'> | null): School[] {
   const ks4ByUrn = new Map((ks4 ?? []).map(({ value }) => [value.school_urn, value]));
   const ks4Of = (r: RowOf<'schoolsKs4'>): School['ks4'] => ({
-    year: '2018/19',
+    year: academicYear('2018/19'),
     schoolType: r.school_type,
     attainment8: r.attainment8,
     progress8: r.progress8,
@@ -431,8 +432,8 @@ export async function loadRegionDataset(
     );
   }
   const baseYear = baselineRows && !joins.rejected.has('baselines')
-    ? (baselineRows[0]?.value.time_period ?? '')
-    : (previous?.baseYear ?? '');
+    ? (baselineRows[0]?.value.time_period ?? null)
+    : (previous?.baseYear ?? null);
 
   const projectionRows = rows('pupilProjections');
   if (projectionRows) {

@@ -4,6 +4,7 @@
  * sum to 1). `validateTable` applies one and names the file, row and column of each problem.
  */
 import { z } from 'zod';
+import { fromTimePeriod, isTimePeriod } from './academic-year.ts';
 import { isMissingSymbol, parseCsv } from './ees.ts';
 import {
   SECONDARY_SUBJECTS,
@@ -88,11 +89,10 @@ export const optionalGssCode = () =>
 /** EES academic-year time_period '202425', read as '2024/25'. */
 export const academicYear = () =>
   cell<AcademicYear>((raw) => {
-    const match = /^(\d{4})(\d{2})$/.exec(raw);
-    if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) {
+    if (!isTimePeriod(raw)) {
       return { reason: `"${raw}" is not an academic-year time_period like 202425` };
     }
-    return { value: `${match[1]}/${match[2]}` };
+    return { value: fromTimePeriod(raw) };
   });
 
 export const calendarYear = () =>

@@ -38,8 +38,8 @@ export type SecondarySubject = (typeof SECONDARY_SUBJECTS)[number];
 export type SubjectGroup = 'Primary' | SecondarySubject;
 export const SUBJECT_GROUPS: readonly SubjectGroup[] = ['Primary', ...SECONDARY_SUBJECTS];
 
-/** Academic year label as in the TWM files, e.g. '2025/26'. */
-export type AcademicYear = string;
+import type { AcademicYear } from './academic-year.ts';
+export type { AcademicYear };
 
 /** A local authority district (lower tier) of the region, keyed by its ONS GSS code. */
 export interface District {
@@ -199,7 +199,8 @@ export interface AreaIndicator {
 /** The whole default (or user-supplied) dataset of a region. */
 export interface RegionDataset {
   regionName: string; // 'Sheffield City Region'
-  baseYear: AcademicYear; // latest year with published stock, e.g. '2024/25'
+  /** Latest year with published stock, e.g. 2024/25; null when the baseline file did not load. */
+  baseYear: AcademicYear | null;
   districts: District[];
   baselines: DistrictPhaseBaseline[];
   pupilProjections: PupilProjection[];

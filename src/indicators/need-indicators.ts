@@ -6,7 +6,7 @@
  * Pure: takes the model's need records and the allocation's district outcomes, returns
  * `AreaIndicator`s that the maps and the cold-spot index take like any published indicator.
  */
-import { academicYearLabel as academicYear, type NeedRecord } from '../allocation/problem.ts';
+import type { NeedRecord } from '../allocation/problem.ts';
 import type { DistrictOutcome } from '../allocation/solution.ts';
 import type {
   AreaIndicator,
@@ -16,6 +16,7 @@ import type {
   Provenance,
   PupilProjection,
 } from '../data/types.ts';
+import { academicYearStarting } from '../data/academic-year.ts';
 
 /** Pupils of one district, phase and academic year ('2026/27'). */
 export interface PupilCount {
@@ -96,7 +97,7 @@ export function nqtNeedPer1000Pupils(
   nqtYear: number,
   phase?: Phase,
 ): AreaIndicator {
-  const year = academicYear(nqtYear);
+  const year = academicYearStarting(nqtYear);
   const words = phaseWords(phase);
   const inPhase = (subject: string) =>
     phase === undefined || (phase === 'primary') === (subject === 'Primary');
@@ -143,7 +144,7 @@ export function allocationIndicators(
   nqtYear: number,
   provenance: Provenance,
 ): AreaIndicator[] {
-  const year = academicYear(nqtYear);
+  const year = academicYearStarting(nqtYear);
   const source =
     `Teacher Supply Planner allocation of ITT places (default settings) against the supply model's ` +
     `central projection, NQT year ${year}, divided by the district's primary and secondary pupils in ${year}; ` +

@@ -17,9 +17,9 @@ export {
   EARLY_CAREER_LEAVING,
   PARAMETER_DOCS,
   calibrateStages,
+  baseYearOf,
   defaultParameters,
   earlyCareerHazards,
-  nextAcademicYear,
   phaseOfGroup,
   resolveParameters,
   validateParameters,
@@ -75,7 +75,6 @@ export {
   forecastColumns,
   forecastMetaRows,
   forecastToRows,
-  timePeriod,
   type ForecastRowsOptions,
   type GeographicLevel,
 } from './rows.ts';

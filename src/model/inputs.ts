@@ -13,11 +13,12 @@ import { ModelInputError } from './errors.ts';
 import {
   CAREER_STAGES,
   PHASES,
-  nextAcademicYear,
+  baseYearOf,
   phaseOfGroup,
   validateParameters,
   type ModelParameters,
 } from './parameters.ts';
+import { addYears, consecutiveYears } from '../data/academic-year.ts';
 
 export const STAGE_COUNT = CAREER_STAGES.length;
 
@@ -107,7 +108,8 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
   const Y = p.projectionYears;
   const K = STAGE_COUNT;
   if (A === 0) throw new ModelInputError('districts', 'the dataset has no districts');
-  const years = Array.from({ length: Y }, (_, i) => nextAcademicYear(dataset.baseYear, i + 1));
+  const baseYear = baseYearOf(dataset);
+  const years = consecutiveYears(addYears(baseYear, 1), Y);
   const districtIndex = new Map(dataset.districts.map((d, i) => [d.code, i]));
   const groupIndex = new Map(SUBJECT_GROUPS.map((g, i) => [g, i]));
 
@@ -163,12 +165,10 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
   });
 
   const nationalBaseFte = PHASES.map((phase) => {
-    const row = dataset.nationalPupilTeacher.find(
-      (r) => r.phase === phase && r.year === dataset.baseYear,
-    );
+    const row = dataset.nationalPupilTeacher.find((r) => r.phase === phase && r.year === baseYear);
     if (!row || !(row.teacherFte > 0)) {
       throw new ModelInputError(
-        `nationalPupilTeacher.${phase}.${dataset.baseYear}`,
+        `nationalPupilTeacher.${phase}.${baseYear}`,
         'national teacher FTE of the base year is missing',
       );
     }
@@ -219,7 +219,7 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
             (p.otherRoutes.international[group][year] ?? 0));
         // An undergraduate starting in entry year y qualifies and enters teaching in y + 3.
         undergraduateStarts[i] =
-          share * (p.otherRoutes.undergraduateStarts[group][nextAcademicYear(year, -3)] ?? 0);
+          share * (p.otherRoutes.undergraduateStarts[group][addYears(year, -3)] ?? 0);
         const expected = p.postgraduatePipeline[group][year];
         pipeline[i] = expected === undefined || expected === null ? Number.NaN : share * expected;
       });
@@ -248,7 +248,7 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
 
   return {
     regionName: dataset.regionName,
-    baseYear: dataset.baseYear,
+    baseYear: baseYear,
     years,
     districts: dataset.districts.map((d) => ({ code: d.code, name: d.name })),
     groups: SUBJECT_GROUPS,

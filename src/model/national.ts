@@ -47,7 +47,7 @@ export function nationalDataset(dataset: RegionDataset): RegionDataset {
         })),
     ),
     pupilProjections: rows
-      .filter((row) => row.year > dataset.baseYear)
+      .filter((row) => dataset.baseYear !== null && row.year > dataset.baseYear)
       .map((row) => ({
         districtCode: ENGLAND.code,
         phase: row.phase,

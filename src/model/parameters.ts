@@ -18,6 +18,7 @@ import type {
 } from '../data/types.ts';
 import { SUBJECT_GROUPS } from '../data/types.ts';
 import { ModelInputError } from './errors.ts';
+import { addYears, consecutiveYears } from '../data/academic-year.ts';
 
 /** Career stages of the stock. ECT1/ECT2 are the two induction years (Early Career Framework). */
 export const CAREER_STAGES = ['ect1', 'ect2', 'years3to5', 'years6plus', 'over55'] as const;
@@ -360,16 +361,6 @@ function logChangeSd(series: number[], fallback: number): number {
   return Math.sqrt(variance);
 }
 
-/** Next academic year label: '2024/25' -> '2025/26'. */
-export function nextAcademicYear(year: AcademicYear, step = 1): AcademicYear {
-  const start = Number(year.slice(0, 4));
-  if (!/^\d{4}\/\d{2}$/.test(year) || !Number.isFinite(start)) {
-    throw new ModelInputError('baseYear', `"${year}" is not an academic year like 2024/25`);
-  }
-  const next = start + step;
-  return `${next}/${String((next + 1) % 100).padStart(2, '0')}`;
-}
-
 export function phaseOfGroup(group: SubjectGroup): Phase {
   return group === 'Primary' ? 'primary' : 'secondary';
 }
@@ -439,11 +430,23 @@ export function calibrateStages(ect1Share: number, under55Rate: number, over55Ra
   };
 }
 
+/** The dataset's base year; a dataset whose baseline file did not load has none. */
+export function baseYearOf(dataset: RegionDataset): AcademicYear {
+  if (dataset.baseYear === null) {
+    throw new ModelInputError(
+      'baseYear',
+      'the district baseline file did not load, so there is no base year',
+    );
+  }
+  return dataset.baseYear;
+}
+
 /** Projection years of the dataset: after the base year, with pupils for every district, at most 5. */
 function defaultProjectionYears(dataset: RegionDataset): number {
+  const baseYear = baseYearOf(dataset);
   let years = 0;
   for (let step = 1; step <= 5; step++) {
-    const year = nextAcademicYear(dataset.baseYear, step);
+    const year = addYears(baseYear, step);
     const covered = dataset.districts.every((district) =>
       PHASES.every((phase) =>
         dataset.pupilProjections.some(
@@ -463,10 +466,9 @@ function defaultProjectionYears(dataset: RegionDataset): number {
  */
 export function defaultParameters(dataset: RegionDataset): ModelParameters {
   const flow = indexFlows(dataset.nationalFlows);
+  const baseYear = baseYearOf(dataset);
   const projectionYears = defaultProjectionYears(dataset);
-  const years = Array.from({ length: projectionYears }, (_, i) =>
-    nextAcademicYear(dataset.baseYear, i + 1),
-  );
+  const years = consecutiveYears(addYears(baseYear, 1), projectionYears);
   const national = (phase: Phase, year: AcademicYear) =>
     dataset.nationalPupilTeacher.find((row) => row.phase === phase && row.year === year);
   const nationalYears = (phase: Phase) =>
@@ -476,7 +478,7 @@ export function defaultParameters(dataset: RegionDataset): ModelParameters {
 
   const designElasticity: Record<Phase, number> = { primary: 0.8, secondary: 0.05 };
   const elasticity = perPhase((phase) => {
-    const base = national(phase, dataset.baseYear);
+    const base = national(phase, baseYear);
     const last = nationalYears(phase).at(-1);
     if (!base || !last || last.year <= base.year) return designElasticity[phase];
     const pupilGrowth = last.pupils / base.pupils - 1;
@@ -488,7 +490,7 @@ export function defaultParameters(dataset: RegionDataset): ModelParameters {
 
   const nationalFte = (group: SubjectGroup): number => {
     const phase = phaseOfGroup(group);
-    const total = national(phase, dataset.baseYear)?.teacherFte ?? 0;
+    const total = national(phase, baseYear)?.teacherFte ?? 0;
     if (phase === 'primary') return total;
     return total * (dataset.subjectShares.find((s) => s.subject === group)?.share ?? 0);
   };
@@ -496,12 +498,12 @@ export function defaultParameters(dataset: RegionDataset): ModelParameters {
   const meanOverYears = (group: SubjectGroup, type: NationalFlowType) => {
     const values = years.map((y) => flow(group, type, y)).filter((v) => v !== undefined);
     if (values.length > 0) return values.reduce((sum, v) => sum + v, 0) / values.length;
-    return flow(group, type, dataset.baseYear);
+    return flow(group, type, baseYear);
   };
 
   const calibrations = perGroup((group) => {
     const fte = nationalFte(group);
-    const newlyQualified = flow(group, 'Newly qualified entrants', dataset.baseYear);
+    const newlyQualified = flow(group, 'Newly qualified entrants', baseYear);
     const ect1Share = fte > 0 && newlyQualified !== undefined ? newlyQualified / fte : 0.04;
     const under55 = meanOverYears(group, 'Under 55 leaver rate');
     const over55 = meanOverYears(group, '55+ leaver rate');
@@ -513,7 +515,7 @@ export function defaultParameters(dataset: RegionDataset): ModelParameters {
   /** A national count by projection year; years after the TWM trajectory hold its last value. */
   const yearSeries = (group: SubjectGroup, type: NationalFlowType, carryForward: boolean) => {
     const values: YearValues = {};
-    let last = flow(group, type, dataset.baseYear);
+    let last = flow(group, type, baseYear);
     for (const year of years) {
       const value = flow(group, type, year);
       if (value !== undefined) last = value;
@@ -535,10 +537,10 @@ export function defaultParameters(dataset: RegionDataset): ModelParameters {
       const regionalPupils = regional.reduce((sum, row) => sum + row.pupils, 0);
       const regionalFte = regional.reduce((sum, row) => sum + row.teacherFte, 0);
       if (regionalPupils > 0 && regionalFte > 0) return regionalPupils / regionalFte;
-      const base = national(phase, dataset.baseYear);
+      const base = national(phase, baseYear);
       if (!base || base.teacherFte <= 0 || base.pupils <= 0) {
         throw new ModelInputError(
-          `nationalPupilTeacher.${phase}.${dataset.baseYear}`,
+          `nationalPupilTeacher.${phase}.${baseYear}`,
           'national pupils and teacher FTE of the base year are missing',
         );
       }

@@ -9,6 +9,7 @@ import type { DeterministicResult, DrawSummary } from './monte-carlo.ts';
 import type { DriverDecomposition, DriverName } from './drivers.ts';
 import { DRIVER_NAMES } from './drivers.ts';
 import type { OutputName } from './simulate.ts';
+import { toTimePeriod } from '../data/academic-year.ts';
 
 export type GeographicLevel = 'Local authority district' | 'National';
 
@@ -128,11 +129,6 @@ export function forecastColumns(): string[] {
   ];
 }
 
-/** '2025/26' -> '202526'. */
-export function timePeriod(year: string): string {
-  return year.slice(0, 4) + year.slice(5, 7);
-}
-
 function format(value: number | undefined, dp: number, missing: string): string {
   if (value === undefined || Number.isNaN(value)) return missing;
   const rounded = value.toFixed(dp);
@@ -153,7 +149,7 @@ export function forecastToRows(
       for (let t = 0; t < inputs.yearCount; t++) {
         const i = (a * inputs.groupCount + g) * inputs.yearCount + t;
         const row: Record<string, string> = {
-          time_period: timePeriod(inputs.years[t]!),
+          time_period: toTimePeriod(inputs.years[t]!),
           time_identifier: 'Academic year',
           geographic_level: options.geographicLevel,
           country_code: 'E92000001',

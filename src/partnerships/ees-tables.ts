@@ -7,7 +7,6 @@
 import {
   ACADEMIC_YEAR,
   ENGLAND,
-  toTimePeriod,
   type EesColumnMeta,
   type EesRow,
   type EesTable,
@@ -21,6 +20,7 @@ import {
   type NeedRange,
   type PartnershipForecastRow,
 } from './partnership-forecast.ts';
+import { toTimePeriod } from '../data/academic-year.ts';
 
 const LOCATION = {
   time_identifier: ACADEMIC_YEAR,

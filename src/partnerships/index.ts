@@ -104,6 +104,5 @@ export {
   FORECAST_ENTRY_YEARS,
   districtNeedFromModel,
   forecastEntryYears,
-  previousAcademicYear,
   type CellRanges,
 } from './model-need.ts';

@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import type { AcademicYear, DataIssue, Partnership, School, SubjectGroup } from '../data/types.ts';
 import { SUBJECT_GROUPS } from '../data/types.ts';
-import { fromTimePeriod } from '../data/ees.ts';
+import { parseAcademicYear } from '../data/academic-year.ts';
 import { schoolServesSubject, type PartnerSchoolAssignment } from './partner-schools.ts';
 import { subjectYearKey, type IntelligenceTotals } from './partnership-forecast.ts';
 
@@ -135,7 +135,7 @@ function textField(maxLength: number) {
 
 /** Lookups built once per validation. */
 interface CompiledContext {
-  years: ReadonlySet<string>;
+  years: ReadonlySet<AcademicYear>;
   partnerships: ReadonlyMap<string, string>;
   schools: ReadonlyMap<string, School>;
   partnersOf: ReadonlyMap<string, ReadonlySet<string>>;
@@ -188,9 +188,9 @@ function entrySchema(known: CompiledContext) {
       time_period: z
         .string()
         .trim()
-        .transform((year) => (/^\d{6}$/.test(year) ? fromTimePeriod(year) : year))
+        .transform((year) => parseAcademicYear(year))
         .refine(
-          (year) => known.years.has(year),
+          (year): year is AcademicYear => year !== null && known.years.has(year),
           `is not one of the three entry years (${known.entryYears.join(', ')})`,
         ),
       intelligence_kind: z

@@ -11,17 +11,10 @@
 import type { AcademicYear } from '../data/types.ts';
 import type { ModelInputs } from '../model/index.ts';
 import type { DistrictNeed } from './partnership-forecast.ts';
+import { previousAcademicYear } from '../data/academic-year.ts';
 
 /** How many entry years a partnership forecasts (the rolling allocation's three). */
 export const FORECAST_ENTRY_YEARS = 3;
-
-/** The academic year before `year` ('2026/27' -> '2025/26'). */
-export function previousAcademicYear(year: AcademicYear): AcademicYear {
-  const match = /^(\d{4})\/\d{2}$/.exec(year);
-  if (match === null) throw new Error(`"${year}" is not an academic year like 2025/26`);
-  const start = Number(match[1]) - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
-}
 
 /** Entry years the forecast covers: entry year t-1 of each projected NQT year t after the base year's. */
 export function forecastEntryYears(

@@ -19,9 +19,7 @@ import {
   ENGLAND,
   formatEesCsv,
   formatEesMeta,
-  fromTimePeriod,
   readCsvFile,
-  toTimePeriod,
   type EesColumnMeta,
   type EesRow,
   type EesTable,
@@ -42,6 +40,7 @@ import {
   type NeedRange,
   type PartnershipForecastRow,
 } from './partnership-forecast.ts';
+import { fromTimePeriod, isTimePeriod, toTimePeriod } from '../data/academic-year.ts';
 
 export const SUBMISSION_COLUMNS = [
   'time_period',
@@ -237,10 +236,7 @@ const commonSchema = z.object({
   time_period: z
     .string()
     .trim()
-    .refine(
-      isAcademicTimePeriod,
-      'must be an academic year such as 202627 (two consecutive years)',
-    ),
+    .refine(isTimePeriod, 'must be an academic year such as 202627 (two consecutive years)'),
   time_identifier: z
     .string()
     .trim()
@@ -261,11 +257,6 @@ const commonSchema = z.object({
   partnership_name: z.string().trim().min(1, 'is empty'),
 });
 
-function isAcademicTimePeriod(text: string): boolean {
-  const match = /^(\d{4})(\d{2})$/.exec(text);
-  return match !== null && (Number(match[1]) + 1) % 100 === Number(match[2]);
-}
-
 function entryExtrasSchema(partnershipCode: string) {
   return z.object({
     entry_id: z
@@ -282,7 +273,7 @@ function entryExtrasSchema(partnershipCode: string) {
   });
 }
 
-function forecastSchema(entryYears: ReadonlySet<string>) {
+function forecastSchema(entryYears: ReadonlySet<AcademicYear>) {
   const subjects = new Set<string>(SUBJECT_GROUPS);
   return z
     .object({
@@ -294,7 +285,7 @@ function forecastSchema(entryYears: ReadonlySet<string>) {
         .string()
         .trim()
         .refine(
-          (period) => isAcademicTimePeriod(period) && entryYears.has(fromTimePeriod(period)),
+          (period) => isTimePeriod(period) && entryYears.has(fromTimePeriod(period)),
           `is not one of the three entry years (${[...entryYears].map(toTimePeriod).join(', ')})`,
         ),
       fte_change: numberCell('the intelligence total'),

@@ -7,10 +7,11 @@
 import { readCsvFile, formatCsvRecords } from '../data/ees.ts';
 import { z } from 'zod';
 import { SUBJECT_GROUPS, type DataIssue, type SubjectGroup } from '../data/types.ts';
-import { cycleMonthName, isAcademicTimePeriod } from './cycle.ts';
+import { cycleMonthName } from './cycle.ts';
 import type { AllocationLine } from './ledger.ts';
 import { cellKey, RETURNS_LIMITS } from './returns.ts';
 import type { TransferProposal } from './transfer-model.ts';
+import { isTimePeriod } from '../data/academic-year.ts';
 
 export const ALLOCATION_COLUMNS = [
   'time_period',
@@ -47,10 +48,7 @@ const optionalNumber = (pattern: RegExp, message: string) =>
     );
 
 const rowSchema = z.object({
-  time_period: z
-    .string()
-    .trim()
-    .refine(isAcademicTimePeriod, 'must be an academic year such as 202526'),
+  time_period: z.string().trim().refine(isTimePeriod, 'must be an academic year such as 202526'),
   partnership_code: z.string().trim().min(1, 'is empty'),
   partnership_name: z.string().trim().min(1, 'is empty'),
   subject: z

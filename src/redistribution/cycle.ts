@@ -33,11 +33,3 @@ export function cycleMonthName(index: number): CycleMonth {
   if (name === undefined) throw new RangeError(`cycle month index ${index} is not 1..12`);
   return name;
 }
-
-/** True for an EES academic-year period like 202526 (the second year follows the first). */
-export function isAcademicTimePeriod(period: string): boolean {
-  if (!/^\d{6}$/.test(period)) return false;
-  const first = Number(period.slice(0, 4));
-  const second = Number(period.slice(4));
-  return (first + 1) % 100 === second;
-}

@@ -14,7 +14,8 @@
 import { readCsvFile, formatCsvRecords } from '../data/ees.ts';
 import { z } from 'zod';
 import { SUBJECT_GROUPS, type DataIssue, type SubjectGroup } from '../data/types.ts';
-import { CYCLE_MONTHS, cycleMonthIndex, isAcademicTimePeriod, type CycleMonth } from './cycle.ts';
+import { CYCLE_MONTHS, cycleMonthIndex, type CycleMonth } from './cycle.ts';
+import { isTimePeriod } from '../data/academic-year.ts';
 
 export interface RecruitmentReturn {
   /** EES academic year the trainees start, e.g. '202526'. */
@@ -131,7 +132,7 @@ function rowSchema(context: ReturnsContext) {
       time_period: z
         .string()
         .trim()
-        .refine(isAcademicTimePeriod, 'must be an academic year such as 202526'),
+        .refine(isTimePeriod, 'must be an academic year such as 202526'),
       time_identifier: z
         .string()
         .trim()

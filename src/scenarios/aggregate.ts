@@ -6,6 +6,7 @@
  * Index of an aggregate: `(area * S + subject) * Y + year`; areas are the districts in dataset
  * order followed by the region, subjects the groups followed by the two totals.
  */
+import type { AcademicYear } from '../data/academic-year.ts';
 import type { ModelInputs, Percentiles } from '../model/index.ts';
 
 export const SECONDARY_TOTAL = 'Secondary (all subjects)';
@@ -13,7 +14,7 @@ export const ALL_TEACHERS = 'All teachers';
 
 export interface AggregateLayout {
   regionName: string;
-  years: string[];
+  years: AcademicYear[];
   /** Districts then the region (code '' for the region). */
   areas: { code: string; name: string }[];
   subjects: string[];

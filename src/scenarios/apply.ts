@@ -11,14 +11,14 @@
  * Formula levers are evaluated for each projection year (year = first calendar year of the
  * academic year, t = years after the base year) and checked against the lever's range.
  */
-import type { Phase, RegionDataset, SubjectGroup } from '../data/types.ts';
+import type { AcademicYear, Phase, RegionDataset, SubjectGroup } from '../data/types.ts';
 import { SUBJECT_GROUPS } from '../data/types.ts';
 import {
   CAREER_STAGES,
   ModelInputError,
+  baseYearOf,
   buildModelInputs,
   defaultParameters,
-  nextAcademicYear,
   phaseOfGroup,
   resolveParameters,
   type ModelInputs,
@@ -30,6 +30,7 @@ import { compileFormula, FormulaError } from './formula.ts';
 import { DEFAULT_RUN, leverDoc, rangeText } from './levers.ts';
 import type { ScenarioIssue } from './load.ts';
 import type { LeverValue, RunSettings, Scenario } from './schema-v2.ts';
+import { addYears, consecutiveYears, startYearOf } from '../data/academic-year.ts';
 
 export interface ScenarioSetup {
   scenario: Scenario;
@@ -59,7 +60,7 @@ class LeverIssue extends Error {
 export function leverSeries(
   value: LeverValue,
   path: string,
-  years: readonly string[],
+  years: readonly AcademicYear[],
 ): Float64Array {
   const doc = leverDoc(path);
   if (!doc) throw new Error(`no lever documented at ${path}`);
@@ -75,7 +76,7 @@ export function leverSeries(
   return Float64Array.from(years, (year, i) => {
     let result;
     try {
-      result = formula.evaluate({ year: Number(year.slice(0, 4)), t: i + 1 });
+      result = formula.evaluate({ year: startYearOf(year), t: i + 1 });
     } catch (error) {
       if (error instanceof FormulaError)
         throw new LeverIssue(`levers.${path}.formula`, error.message);
@@ -117,7 +118,7 @@ function internationalEntrants(
   dataset: RegionDataset,
   parameters: ModelParameters,
   qts: NonNullable<Scenario['levers']['internationalQts']>,
-  years: readonly string[],
+  years: readonly AcademicYear[],
 ): Record<SubjectGroup, YearValues> {
   const completers = leverSeries(qts.completers, 'internationalQts.completers', years);
   const fte = teacherFte(dataset);
@@ -152,7 +153,7 @@ function internationalEntrants(
 function scaledSeries(
   defaults: Record<SubjectGroup, YearValues>,
   multiplier: Float64Array,
-  years: readonly string[],
+  years: readonly AcademicYear[],
 ): Record<SubjectGroup, YearValues> {
   const result = {} as Record<SubjectGroup, YearValues>;
   for (const group of SUBJECT_GROUPS) {
@@ -171,7 +172,7 @@ export function scenarioOverrides(
   scenario: Scenario,
   dataset: RegionDataset,
   defaults: ModelParameters,
-  years: readonly string[],
+  years: readonly AcademicYear[],
 ): ParameterOverrides {
   const levers = scenario.levers;
   const overrides: ParameterOverrides = {};
@@ -236,9 +237,7 @@ function adjustPupils(inputs: ModelInputs, scenario: Scenario): ModelInputs {
 export function prepareScenario(scenario: Scenario, dataset: RegionDataset): PrepareResult {
   try {
     const defaults = defaultParameters(dataset);
-    const years = Array.from({ length: defaults.projectionYears }, (_, i) =>
-      nextAcademicYear(dataset.baseYear, i + 1),
-    );
+    const years = consecutiveYears(addYears(baseYearOf(dataset), 1), defaults.projectionYears);
     const parameters = resolveParameters(
       defaults,
       scenarioOverrides(scenario, dataset, defaults, years),

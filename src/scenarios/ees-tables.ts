@@ -8,7 +8,6 @@
 import {
   ACADEMIC_YEAR,
   ENGLAND,
-  toTimePeriod,
   type EesColumnMeta,
   type EesRow,
   type EesTable,
@@ -23,6 +22,7 @@ import {
   type Selection,
 } from './compare.ts';
 import type { NeedOutput, ScenarioResult } from './run.ts';
+import { toTimePeriod } from '../data/academic-year.ts';
 
 const LOCATION_COLUMNS = [
   'time_period',

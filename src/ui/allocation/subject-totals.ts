@@ -3,10 +3,11 @@
  * the first entry year): the numbers behind the Allocation page's bar chart, its table and
  * its EES download.
  */
-import { timePeriod, type AllocationProblem } from '../../allocation/problem.ts';
+import type { AllocationProblem } from '../../allocation/problem.ts';
 import type { AllocationSolution } from '../../allocation/solution.ts';
 import { ACADEMIC_YEAR, ENGLAND, type EesRow, type EesTable } from '../../data/ees.ts';
 import { SUBJECT_GROUPS, type SubjectGroup } from '../../data/types.ts';
+import { academicYearStarting, toTimePeriod } from '../../data/academic-year.ts';
 
 export interface SubjectTotal {
   subject: SubjectGroup;
@@ -45,7 +46,7 @@ export function subjectTotalsTable(
     { places: 0, previousPlaces: 0 },
   );
   const rows: EesRow[] = [...totals, { subject: 'Total', ...all }].map((total) => ({
-    time_period: timePeriod(entryYear),
+    time_period: toTimePeriod(academicYearStarting(entryYear)),
     time_identifier: ACADEMIC_YEAR,
     geographic_level: 'Regional',
     ...ENGLAND,

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { districtOutcomeTable } from '../../allocation/csv.ts';
-import { academicYearLabel, type AllocationProblem } from '../../allocation/problem.ts';
+import type { AllocationProblem } from '../../allocation/problem.ts';
 import type { AllocationSolution, DistrictOutcome } from '../../allocation/solution.ts';
 import { SUBJECT_GROUPS, type SubjectGroup } from '../../data/types.ts';
 import { formatDecimal } from '../format.ts';
@@ -9,6 +9,7 @@ import { provenanceTag } from '../provenance-tag.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
 import './tsp-allocation-download.ts';
+import { academicYearStarting } from '../../data/academic-year.ts';
 
 const ALL = '';
 
@@ -65,7 +66,7 @@ export class TspAllocationOutcomes extends LitElement {
         value: (o) => formatDecimal(o.weight),
       },
     ];
-    const label = academicYearLabel(year);
+    const label = academicYearStarting(year);
     return html`
       <h2 class="govuk-heading-m" id="alloc-outcomes">
         Unmet need and surplus by district${provenanceTag('estimated')}
@@ -85,7 +86,9 @@ export class TspAllocationOutcomes extends LitElement {
           >
             ${years.map(
               (y) =>
-                html`<option value=${y} ?selected=${y === year}>${academicYearLabel(y)}</option>`,
+                html`<option value=${y} ?selected=${y === year}>
+                  ${academicYearStarting(y)}
+                </option>`,
             )}
           </select>
         </div>

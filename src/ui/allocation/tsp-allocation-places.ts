@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { allocationTable } from '../../allocation/csv.ts';
-import { academicYearLabel, timePeriod, type AllocationProblem } from '../../allocation/problem.ts';
+import type { AllocationProblem } from '../../allocation/problem.ts';
 import type { AllocationSolution, PlanAllocation } from '../../allocation/solution.ts';
 import { renderBarChart } from '../../charts/bar-chart.ts';
 import { formatCount, formatDecimal } from '../format.ts';
@@ -10,6 +10,7 @@ import type { TableColumn } from '../tsp-table.ts';
 import { subjectTotals, subjectTotalsTable, type SubjectTotal } from './subject-totals.ts';
 import '../tsp-table.ts';
 import './tsp-allocation-download.ts';
+import { academicYearStarting, toTimePeriod } from '../../data/academic-year.ts';
 
 const places = (value: number) =>
   Number.isInteger(value) ? formatCount(value) : formatDecimal(value);
@@ -36,7 +37,7 @@ export class TspAllocationPlaces extends LitElement {
   }
 
   private previousLabel(year: number, first: number): string {
-    return year === first ? 'Last year' : academicYearLabel(year - 1);
+    return year === first ? 'Last year' : academicYearStarting(year - 1);
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -47,7 +48,7 @@ export class TspAllocationPlaces extends LitElement {
       this.entryYear !== undefined && problem.entryYears.includes(this.entryYear)
         ? this.entryYear
         : first;
-    const label = academicYearLabel(year);
+    const label = academicYearStarting(year);
     const before = this.previousLabel(year, first);
     const totals = subjectTotals(solution, year);
     const chart = renderBarChart(
@@ -118,7 +119,7 @@ export class TspAllocationPlaces extends LitElement {
         >
           ${problem.entryYears.map(
             (y) =>
-              html`<option value=${y} ?selected=${y === year}>${academicYearLabel(y)}</option>`,
+              html`<option value=${y} ?selected=${y === year}>${academicYearStarting(y)}</option>`,
           )}
         </select>
       </div>
@@ -131,7 +132,7 @@ export class TspAllocationPlaces extends LitElement {
       ></tsp-table>
       <tsp-allocation-download
         label="places by subject, ${label}"
-        stem="allocation-by-subject-${timePeriod(year)}"
+        stem="allocation-by-subject-${toTimePeriod(academicYearStarting(year))}"
         .table=${() => subjectTotalsTable(problem, totals, year)}
       ></tsp-allocation-download>
       <tsp-table

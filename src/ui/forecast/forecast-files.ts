@@ -7,7 +7,6 @@ import { csvFormatRows } from 'd3-dsv';
 import {
   ACADEMIC_YEAR,
   ENGLAND,
-  toTimePeriod,
   type EesColumnMeta,
   type EesRow,
   type EesTable,
@@ -26,6 +25,7 @@ import {
   type NeedRange,
 } from './forecast-view.ts';
 import type { ForecastResult } from './run-forecast.ts';
+import { toTimePeriod } from '../../data/academic-year.ts';
 
 /** A file's text and name, ready for downloadText. */
 export interface DownloadFile {

@@ -13,7 +13,6 @@
  *   thread.
  * The first NQT year an allocation can change (its first entry year + 1) is the year mapped.
  */
-import { academicYearLabel, startYearOf } from '../../allocation/problem.ts';
 import { describeIssue } from '../../data/issues.ts';
 import type { AreaIndicator, Partnership, Provenance, RegionDataset } from '../../data/types.ts';
 import { districtFillRate } from '../../indicators/fill-rate-indicator.ts';
@@ -43,6 +42,7 @@ import {
   type FillRate,
 } from '../../redistribution/index.ts';
 import type { CycleSources } from '../in-year/in-year-session.ts';
+import { fromTimePeriod } from '../../data/academic-year.ts';
 
 export interface CycleFillRates {
   byPartnership: FillRate[];
@@ -91,7 +91,7 @@ export function cycleFillRates(
   });
   return {
     byPartnership: fillRates(view.cells).byPartnership,
-    cycle: academicYearLabel(startYearOf(period)!),
+    cycle: fromTimePeriod(period),
     asAt: dateFormat.format(new Date(`${view.asOf}T00:00:00Z`)),
     provenance: sources.illustrative ? 'illustrative' : 'imported',
   };

@@ -11,15 +11,16 @@ import {
   type DistrictNeed,
 } from '../../partnerships/index.ts';
 import type { ModelPool } from '../../runtime/model-pool.ts';
+import type { AcademicYear } from '../../data/academic-year.ts';
 
 /** Seeded, so every device and every reload shows the same figures. */
 export const FORECAST_RUN = { seed: 20_240, drawCount: 500 } as const;
 
 export interface DistrictNeedRun {
   need: DistrictNeed[];
-  entryYears: string[];
+  entryYears: AcademicYear[];
   /** The model's base year: the latest with published teacher numbers. */
-  baseYear: string;
+  baseYear: AcademicYear;
   drawCount: number;
   seed: number;
 }

@@ -74,7 +74,8 @@ export class TspAmalgamationTable extends LitElement {
     if (amalgamation === undefined || assignment === undefined) return nothing;
     const subjects = [...new Set(amalgamation.rows.map((row) => row.subject))];
     const years = [...new Set(amalgamation.rows.map((row) => row.year))];
-    const year = years.includes(this.year) ? this.year : (years[0] ?? '');
+    const year = years.find((y) => y === this.year) ?? years[0];
+    if (year === undefined) return nothing;
     const subject = subjects.includes(this.subject as never) ? this.subject : 'Total';
     const rows = amalgamation.rows.filter((row) => row.subject === subject && row.year === year);
     const check = amalgamation.checks.find((c) => c.subject === subject && c.year === year);

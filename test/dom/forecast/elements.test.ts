@@ -9,6 +9,7 @@ import { formatChange } from '../../../src/ui/forecast/tsp-forecast-drivers.ts';
 import '../../../src/ui/forecast/tsp-forecast-fan.ts';
 import '../../../src/ui/forecast/tsp-forecast-drivers.ts';
 import '../../../src/ui/forecast/tsp-forecast-progress.ts';
+import { academicYearStarting } from '../../../src/data/academic-year.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -29,8 +30,8 @@ async function mount<K extends keyof HTMLElementTagNameMap>(
 
 const year = (t: number, central: number, range?: [number, number, number]): NeedYear => ({
   yearIndex: t,
-  nqtYear: `202${5 + t}/2${6 + t}`,
-  entryYear: `202${4 + t}/2${5 + t}`,
+  nqtYear: academicYearStarting(2025 + t),
+  entryYear: academicYearStarting(2024 + t),
   nqt: range ? { central, p10: range[0], p50: range[1], p90: range[2] } : { central },
   trainee: { central: central * 1.6 },
 });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import type { AreaIndicator, GeographyLevel, RegionDataset } from '../../../src/data/types.ts';
 import { parentLookup, prepareGeography } from '../../../src/maps/geography.ts';
+import { academicYear } from '../../../src/data/academic-year.ts';
 
 const GEO_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../data/geo');
 const FILES: Record<GeographyLevel, string> = {
@@ -74,7 +75,7 @@ function districtIndicator(
 function region(): RegionDataset {
   return {
     regionName: 'Test region',
-    baseYear: '2024/25',
+    baseYear: academicYear('2024/25'),
     districts: DISTRICTS.map(([code, name]) => ({
       code,
       name,

@@ -18,6 +18,7 @@ import {
   HAND_SCHOOLS,
 } from '../../fixtures/partnerships/hand-case.ts';
 import { HAND_CONTEXT } from '../../fixtures/partnerships/intelligence-context.ts';
+import { academicYear } from '../../../src/data/academic-year.ts';
 
 const weights = shareWeights(HAND_ASSIGNMENT, HAND_SCHOOLS);
 const P1 = HAND_PARTNERSHIPS[0]!;
@@ -67,7 +68,7 @@ describe('tsp-intelligence-form', () => {
     });
     setValue(form, '#tsp-intelligence-schoolUrn', '1');
     setValue(form, '#tsp-intelligence-subject', 'Primary');
-    setValue(form, '#tsp-intelligence-year', '2026/27');
+    setValue(form, '#tsp-intelligence-year', academicYear('2026/27'));
     setValue(form, '#tsp-intelligence-kind', 'retirement');
     setValue(form, '#tsp-intelligence-fteChange', 'one');
     setValue(form, '#tsp-intelligence-author', 'A. Head');
@@ -92,7 +93,7 @@ describe('tsp-intelligence-form', () => {
     });
     setValue(form, '#tsp-intelligence-schoolUrn', '3');
     setValue(form, '#tsp-intelligence-subject', 'Mathematics');
-    setValue(form, '#tsp-intelligence-year', '2027/28');
+    setValue(form, '#tsp-intelligence-year', academicYear('2027/28'));
     setValue(form, '#tsp-intelligence-kind', 'leaver');
     setValue(form, '#tsp-intelligence-fteChange', '-0.5');
     setValue(form, '#tsp-intelligence-author', 'S. Patel');
@@ -102,7 +103,13 @@ describe('tsp-intelligence-form', () => {
     expect(form.querySelector('.govuk-error-summary')).toBeNull();
     expect(added).toHaveLength(1);
     expect(added[0]?.state.entries).toMatchObject([
-      { id: 'P1-1', schoolUrn: '3', subject: 'Mathematics', year: '2027/28', fteChange: -0.5 },
+      {
+        id: 'P1-1',
+        schoolUrn: '3',
+        subject: 'Mathematics',
+        year: academicYear('2027/28'),
+        fteChange: -0.5,
+      },
     ]);
     expect(added[0]?.message).toContain('-0.5 FTE');
     expect(form.querySelector<HTMLInputElement>('#tsp-intelligence-author')?.value).toBe(
@@ -129,7 +136,7 @@ describe('tsp-submission-upload', () => {
         partnershipCode: 'P1',
         schoolUrn: '1',
         subject: 'Primary',
-        year: '2026/27',
+        year: academicYear('2026/27'),
         kind: 'retirement',
         fteChange: 1,
         author: 'A. Head',
@@ -180,7 +187,7 @@ describe('tsp-amalgamation-table on the hand-made case', () => {
         partnershipCode: 'P1',
         schoolUrn: '1',
         subject: 'Primary' as const,
-        year: '2026/27',
+        year: academicYear('2026/27'),
         kind: 'retirement' as const,
         fteChange: 1,
         author: 'A. Head',

@@ -23,6 +23,7 @@ import { modelWorkerApi } from '../../../src/runtime/model-worker-api.ts';
 import { FORECAST_RUN } from '../../../src/ui/partnerships/district-need-run.ts';
 import { PartnershipStore } from '../../../src/ui/partnerships/partnership-store.ts';
 import '../../../src/ui/pages/tsp-partnerships-page.ts';
+import { academicYear } from '../../../src/data/academic-year.ts';
 
 /** The real worker API on a MessageChannel: the same traffic as a Worker, in this thread. */
 const ports: MessagePort[] = [];
@@ -93,7 +94,7 @@ describe('tsp-partnerships-page', () => {
       dataset.schools,
     );
     const expected = partnershipForecast('S21', weights, need).find(
-      (row) => row.subject === 'Mathematics' && row.year === '2026/27',
+      (row) => row.subject === 'Mathematics' && row.year === academicYear('2026/27'),
     );
     expect(Number(cell.getAttribute('value'))).toBeCloseTo(expected?.forecast.p50 ?? NaN, 9);
     page.remove();
@@ -107,7 +108,7 @@ describe('PartnershipStore', () => {
       partnershipCode: 'S21',
       schoolUrn: '137400',
       subject: 'Mathematics',
-      year: '2026/27',
+      year: academicYear('2026/27'),
       kind: 'retirement',
       fteChange: 1,
       author: 'A. Head',

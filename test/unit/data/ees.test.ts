@@ -3,11 +3,8 @@ import {
   formatEesCsv,
   formatEesMeta,
   formatNumber,
-  fromTimePeriod,
-  nextAcademicYear,
   parseCsv,
   readNumber,
-  toTimePeriod,
   type EesTable,
 } from '../../../src/data/ees.ts';
 
@@ -17,14 +14,6 @@ describe('EES cells', () => {
     expect(readNumber(' 12.5 ')).toBe(12.5);
     expect(readNumber('')).toBeNaN();
     expect(readNumber('NA')).toBeNaN();
-  });
-
-  it('converts academic years to EES time periods and back', () => {
-    expect(toTimePeriod('2024/25')).toBe('202425');
-    expect(fromTimePeriod('199900')).toBe('1999/00');
-    expect(nextAcademicYear('2099/00')).toBe('2100/01');
-    expect(nextAcademicYear('2024/25')).toBe('2025/26');
-    expect(() => toTimePeriod('2024-25')).toThrow('2024-25');
   });
 
   it('writes numbers without trailing zeros, exponents or negative zero', () => {

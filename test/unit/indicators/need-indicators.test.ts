@@ -8,6 +8,7 @@ import {
   pupilCounts,
   type PupilCount,
 } from '../../../src/indicators/need-indicators.ts';
+import { academicYear } from '../../../src/data/academic-year.ts';
 
 const districts = [{ code: 'D1' }, { code: 'D2' }, { code: 'D3' }, { code: 'D4' }];
 
@@ -18,7 +19,7 @@ const pupil = (
 ): PupilCount => ({
   districtCode,
   phase,
-  year: '2026/27',
+  year: academicYear('2026/27'),
   pupils,
   provenance: 'estimated',
 });
@@ -31,7 +32,7 @@ const pupils: PupilCount[] = [
   pupil('D3', 'primary', 1000),
   pupil('D4', 'primary', 1000),
   pupil('D4', 'secondary', 1000),
-  { ...pupil('D1', 'primary', 1), year: '2027/28' },
+  { ...pupil('D1', 'primary', 1), year: academicYear('2027/28') },
 ];
 
 const need = (
@@ -187,7 +188,7 @@ describe('pupilCounts', () => {
     const baseline: DistrictPhaseBaseline = {
       districtCode: 'D1',
       phase: 'primary',
-      baseYear: '2024/25',
+      baseYear: academicYear('2024/25'),
       pupils: 5000,
       teacherFte: 250,
       pupilsProvenance: 'published',
@@ -197,7 +198,7 @@ describe('pupilCounts', () => {
     const projection: PupilProjection = {
       districtCode: 'D1',
       phase: 'primary',
-      year: '2025/26',
+      year: academicYear('2025/26'),
       pupils: 4900,
       provenance: 'estimated',
       method: '',
@@ -206,14 +207,14 @@ describe('pupilCounts', () => {
       {
         districtCode: 'D1',
         phase: 'primary',
-        year: '2024/25',
+        year: academicYear('2024/25'),
         pupils: 5000,
         provenance: 'published',
       },
       {
         districtCode: 'D1',
         phase: 'primary',
-        year: '2025/26',
+        year: academicYear('2025/26'),
         pupils: 4900,
         provenance: 'estimated',
       },

@@ -13,10 +13,15 @@ import type {
 } from '../../../src/data/types.ts';
 import { SECONDARY_SUBJECTS } from '../../../src/data/types.ts';
 import type { CareerStage, ParameterOverrides } from '../../../src/model/index.ts';
+import { academicYear, byAcademicYear } from '../../../src/data/academic-year.ts';
 
 export const ALPHA = 'E08000901';
 export const BETA = 'E08000902';
-export const PROJECTION_YEARS = ['2025/26', '2026/27', '2027/28'];
+export const PROJECTION_YEARS = [
+  academicYear('2025/26'),
+  academicYear('2026/27'),
+  academicYear('2027/28'),
+];
 
 const district = (code: string, name: string) => ({
   code,
@@ -30,7 +35,7 @@ const district = (code: string, name: string) => ({
 const baseline = (districtCode: string, phase: Phase, pupils: number, teacherFte: number) => ({
   districtCode,
   phase,
-  baseYear: '2024/25',
+  baseYear: academicYear('2024/25'),
   pupils,
   teacherFte,
   pupilsProvenance: 'illustrative' as const,
@@ -55,13 +60,27 @@ function flow(
   year: AcademicYear,
   value: number,
 ): NationalFlow {
-  return { phase, subject, type, year, value, historic: year <= '2024/25', publicationYear: 2026 };
+  return {
+    phase,
+    subject,
+    type,
+    year,
+    value,
+    historic: year <= academicYear('2024/25'),
+    publicationYear: 2026,
+  };
 }
 
 /** National flows for Primary (phase Total) and Mathematics, base year and projection years. */
 function nationalFlows(): NationalFlow[] {
   const flows: NationalFlow[] = [];
-  const years = ['2021/22', '2022/23', '2023/24', '2024/25', ...PROJECTION_YEARS];
+  const years = [
+    academicYear('2021/22'),
+    academicYear('2022/23'),
+    academicYear('2023/24'),
+    academicYear('2024/25'),
+    ...PROJECTION_YEARS,
+  ];
   years.forEach((year, i) => {
     for (const [phase, subject] of [
       ['primary', 'Total'],
@@ -73,7 +92,7 @@ function nationalFlows(): NationalFlow[] {
       flows.push(flow(phase, subject, 'Total leaver rate', year, 0.09 + 0.002 * (i % 2)));
       flows.push(flow(phase, subject, 'Returners', year, 50 + i));
       flows.push(flow(phase, subject, 'New to state-funded sector entrants', year, 20));
-      if (year !== '2027/28')
+      if (year !== academicYear('2027/28'))
         flows.push(flow(phase, subject, 'Newly qualified entrants', year, 40));
     }
   });
@@ -83,7 +102,7 @@ function nationalFlows(): NationalFlow[] {
 export function fixtureDataset(): RegionDataset {
   return {
     regionName: 'Fixture Region',
-    baseYear: '2024/25',
+    baseYear: academicYear('2024/25'),
     districts: [district(ALPHA, 'Alpha'), district(BETA, 'Beta')],
     baselines: [
       baseline(ALPHA, 'primary', 2000, 100),
@@ -105,14 +124,62 @@ export function fixtureDataset(): RegionDataset {
     })),
     nationalFlows: nationalFlows(),
     nationalPupilTeacher: [
-      { phase: 'primary', year: '2024/25', pupils: 20000, teacherFte: 1000, projection: false },
-      { phase: 'primary', year: '2025/26', pupils: 21000, teacherFte: 1040, projection: true },
-      { phase: 'primary', year: '2026/27', pupils: 21000, teacherFte: 1040, projection: true },
-      { phase: 'primary', year: '2027/28', pupils: 19950, teacherFte: 1000, projection: true },
-      { phase: 'secondary', year: '2024/25', pupils: 15000, teacherFte: 1000, projection: false },
-      { phase: 'secondary', year: '2025/26', pupils: 15600, teacherFte: 1020, projection: true },
-      { phase: 'secondary', year: '2026/27', pupils: 16200, teacherFte: 1040, projection: true },
-      { phase: 'secondary', year: '2027/28', pupils: 16200, teacherFte: 1040, projection: true },
+      {
+        phase: 'primary',
+        year: academicYear('2024/25'),
+        pupils: 20000,
+        teacherFte: 1000,
+        projection: false,
+      },
+      {
+        phase: 'primary',
+        year: academicYear('2025/26'),
+        pupils: 21000,
+        teacherFte: 1040,
+        projection: true,
+      },
+      {
+        phase: 'primary',
+        year: academicYear('2026/27'),
+        pupils: 21000,
+        teacherFte: 1040,
+        projection: true,
+      },
+      {
+        phase: 'primary',
+        year: academicYear('2027/28'),
+        pupils: 19950,
+        teacherFte: 1000,
+        projection: true,
+      },
+      {
+        phase: 'secondary',
+        year: academicYear('2024/25'),
+        pupils: 15000,
+        teacherFte: 1000,
+        projection: false,
+      },
+      {
+        phase: 'secondary',
+        year: academicYear('2025/26'),
+        pupils: 15600,
+        teacherFte: 1020,
+        projection: true,
+      },
+      {
+        phase: 'secondary',
+        year: academicYear('2026/27'),
+        pupils: 16200,
+        teacherFte: 1040,
+        projection: true,
+      },
+      {
+        phase: 'secondary',
+        year: academicYear('2027/28'),
+        pupils: 16200,
+        teacherFte: 1040,
+        projection: true,
+      },
     ],
     partnerships: [],
     partnershipPlans: [],
@@ -153,8 +220,8 @@ export function handWorkedOverrides(): ParameterOverrides {
     returners: { Primary: everyYear(50), Mathematics: everyYear(30) },
     newToSector: { Primary: everyYear(20), Mathematics: everyYear(10) },
     postgraduatePipeline: {
-      Primary: { '2025/26': 100, '2026/27': null, '2027/28': null },
-      Mathematics: { '2025/26': 20, '2026/27': 30, '2027/28': null },
+      Primary: byAcademicYear({ '2025/26': 100, '2026/27': null, '2027/28': null }),
+      Mathematics: byAcademicYear({ '2025/26': 20, '2026/27': 30, '2027/28': null }),
     },
     otherRoutes: { assessmentOnly: { Primary: everyYear(10) } },
     ftePerHead: { primary: 1, secondary: 1 },

@@ -11,6 +11,7 @@ import {
   type ParameterOverrides,
 } from '../../../src/model/index.ts';
 import { ALPHA, BETA, fixtureDataset, handWorkedOverrides } from './fixtures.ts';
+import { academicYear, byAcademicYear } from '../../../src/data/academic-year.ts';
 
 /** A busy scenario: every flow non-zero, so the balances below test every term. */
 function busyOverrides(): ParameterOverrides {
@@ -18,13 +19,15 @@ function busyOverrides(): ParameterOverrides {
     ...handWorkedOverrides(),
     workingHourLossRate: { primary: 0.01, secondary: 0.015 },
     otherRoutes: {
-      assessmentOnly: { Primary: { '2025/26': 10, '2026/27': 12, '2027/28': 8 } },
-      international: { Mathematics: { '2026/27': 6 } },
-      undergraduateStarts: { Primary: { '2022/23': 30, '2023/24': 40, '2024/25': 50 } },
+      assessmentOnly: { Primary: byAcademicYear({ '2025/26': 10, '2026/27': 12, '2027/28': 8 }) },
+      international: { Mathematics: byAcademicYear({ '2026/27': 6 }) },
+      undergraduateStarts: {
+        Primary: byAcademicYear({ '2022/23': 30, '2023/24': 40, '2024/25': 50 }),
+      },
     },
     netMovers: [
-      { districtCode: ALPHA, subject: 'Primary', year: '2026/27', fte: 1.5 },
-      { districtCode: BETA, subject: 'Mathematics', year: '2025/26', fte: -2 },
+      { districtCode: ALPHA, subject: 'Primary', year: academicYear('2026/27'), fte: 1.5 },
+      { districtCode: BETA, subject: 'Mathematics', year: academicYear('2025/26'), fte: -2 },
     ],
     localLeavers: [{ districtCode: BETA, subject: 'Primary', leaversFte: 45, stockFte: 300 }],
   };

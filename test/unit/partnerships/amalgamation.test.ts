@@ -26,6 +26,7 @@ import {
   HAND_SCHOOLS,
   HAND_YEAR,
 } from '../../fixtures/partnerships/hand-case.ts';
+import { academicYear } from '../../../src/data/academic-year.ts';
 
 function entry(
   id: string,
@@ -213,7 +214,11 @@ function randomCase(seed: number) {
   // One extra district with need but no schools: its need must land in the pool.
   for (const districtCode of [...districts, 'DX']) {
     for (const subject of ['Primary', 'Mathematics', 'Physics'] as const) {
-      for (const year of ['2026/27', '2027/28', '2028/29']) {
+      for (const year of [
+        academicYear('2026/27'),
+        academicYear('2027/28'),
+        academicYear('2028/29'),
+      ]) {
         const p50 = (random() - 0.2) * 40;
         need.push({
           districtCode,
@@ -236,7 +241,9 @@ function randomCase(seed: number) {
         'Primary',
         Math.round((random() - 0.5) * 400) / 100,
       ),
-      year: ['2026/27', '2027/28', '2028/29'][int(3)] ?? '2026/27',
+      year:
+        [academicYear('2026/27'), academicYear('2027/28'), academicYear('2028/29')][int(3)] ??
+        academicYear('2026/27'),
     }));
   return { schools, partnerships, links, need, entries };
 }
@@ -289,7 +296,11 @@ describe('reconciliation on the default region (shipped data, supply model forec
   it('covers 15 partnerships, nine districts, 19 subject groups and three entry years', () => {
     expect(partnerships).toHaveLength(15);
     expect(new Set(need.map((n) => n.districtCode)).size).toBe(9);
-    expect([...new Set(need.map((n) => n.year))]).toEqual(['2025/26', '2026/27', '2027/28']);
+    expect([...new Set(need.map((n) => n.year))]).toEqual([
+      academicYear('2025/26'),
+      academicYear('2026/27'),
+      academicYear('2027/28'),
+    ]);
     expect(need).toHaveLength(9 * 19 * 3);
   });
 

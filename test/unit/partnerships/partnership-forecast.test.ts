@@ -14,6 +14,7 @@ import {
   HAND_SCHOOLS,
   HAND_YEAR,
 } from '../../fixtures/partnerships/hand-case.ts';
+import { academicYear } from '../../../src/data/academic-year.ts';
 
 const weights = shareWeights(HAND_ASSIGNMENT, HAND_SCHOOLS);
 
@@ -109,9 +110,30 @@ describe('partnershipForecast', () => {
       schools,
     );
     const need: DistrictNeed[] = [
-      { districtCode: 'D', subject: 'Primary', year: '2026/27', p10: 10, p50: 20, p90: 30 },
-      { districtCode: 'D', subject: 'Physics', year: '2026/27', p10: 4, p50: 8, p90: 12 },
-      { districtCode: 'D', subject: 'English', year: '2026/27', p10: 2, p50: 4, p90: 8 },
+      {
+        districtCode: 'D',
+        subject: 'Primary',
+        year: academicYear('2026/27'),
+        p10: 10,
+        p50: 20,
+        p90: 30,
+      },
+      {
+        districtCode: 'D',
+        subject: 'Physics',
+        year: academicYear('2026/27'),
+        p10: 4,
+        p50: 8,
+        p90: 12,
+      },
+      {
+        districtCode: 'D',
+        subject: 'English',
+        year: academicYear('2026/27'),
+        p10: 2,
+        p50: 4,
+        p90: 8,
+      },
     ];
     const rows = partnershipForecast('X', w, need);
     const of = (subject: string) => rows.find((r) => r.subject === subject)?.model;

@@ -25,6 +25,7 @@ import {
 } from '../../../src/scenarios/index.ts';
 import { mentorCheck } from '../../../src/scenarios/mentors.ts';
 import { applyRecruitmentShares } from '../../../src/scenarios/recruitment.ts';
+import { academicYear } from '../../../src/data/academic-year.ts';
 
 let dataset: RegionDataset;
 beforeAll(async () => {
@@ -50,7 +51,7 @@ function setupOf(levers: Scenario['levers'], run?: Scenario['run']): ScenarioSet
 
 describe('lever values by year', () => {
   it('evaluates formulas for each projection year (year = start year, t = years after base)', () => {
-    const years = ['2025/26', '2026/27', '2027/28'];
+    const years = [academicYear('2025/26'), academicYear('2026/27'), academicYear('2027/28')];
     expect([...leverSeries({ formula: '1 + 0.1 * t' }, 'returnerMultiplier', years)]).toEqual([
       1.1, 1.2, 1.3,
     ]);
@@ -87,8 +88,8 @@ describe('levers as model parameters', () => {
       12,
     );
     expect(setup.parameters.leaverRates.Physics.ect2).toBe(defaults.leaverRates.Physics.ect2);
-    expect(setup.parameters.returners.Primary['2026/27']).toBeCloseTo(
-      defaults.returners.Primary['2026/27']! * 1.2,
+    expect(setup.parameters.returners.Primary[academicYear('2026/27')]).toBeCloseTo(
+      defaults.returners.Primary[academicYear('2026/27')]! * 1.2,
       9,
     );
   });
@@ -175,7 +176,7 @@ describe('mentor check (hand-worked)', () => {
       districtCount: 1,
       groupCount: 1,
       yearCount: 2,
-      years: ['2025/26', '2026/27'],
+      years: [academicYear('2025/26'), academicYear('2026/27')],
       groupPhase: Uint8Array.of(0),
       leaverRates: Float64Array.of(0.1, 0.08, 0.06, 0.09, 0.2),
       workingHourLossRate: Float64Array.of(0, 0),
