@@ -2,30 +2,15 @@
  * ITT place allocation for the region as tidy EES CSV with .meta.csv files.
  *
  *   npm run allocate -- --scenario scenarios/baseline.json --out allocation.csv --lp model.lp
- *     [--need forecast.csv]     NQT need from `npm run forecast` instead of running the model
- *     [--problem problem.json]  a ready-made AllocationProblem (JSON) instead of the dataset
- *     [--first-entry-year 2025] first of --years consecutive entry years (default: the first
- *                               projection year, so every entry year's NQTs fall in a year the
- *                               model projects)
- *     [--years 3]
- *     [--time-limit 20]         seconds for the whole solve (LP + MILP)
- *     [--gap 0.001]             relative MIP gap
- *     [--continuous]            LP only: fractional places, no minimum cohorts
- *     [--cold-spot id,id]       district indicators for cold-spot weights [--priority 1]
- *                               (default: IMD 2015 district score and KS4 Attainment 8,
- *                               as the Maps and Allocation pages)
- *     [--data data]             folder of the dataset (default: the repository's data/)
  *
- * Writes allocation.csv (partnership x subject x entry year), allocation.districts.csv (need,
- * supply, unmet need and surplus by district x subject x NQT year), their .meta.csv files,
- * and with --lp the MILP in CPLEX LP format, to check with any other solver. Prints the
- * objective, the solve time, binding rules, marginal values and, when no plan meets every
- * rule, the rules that clash. Exit code 1 when infeasible, 2 on bad input.
+ * The options are in ALLOCATE_COMMAND (`--help`). Writes allocation.csv (partnership x subject
+ * x entry year), allocation.districts.csv (need, supply, unmet need and surplus by district x
+ * subject x NQT year), their .meta.csv files, and with --lp the MILP in CPLEX LP format, to
+ * check with any other solver. Prints the objective, the solve time, binding rules, marginal
+ * values and, when no plan meets every rule, the rules that clash.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import loadHighs from 'highs';
 import { allocate } from '../allocation/allocate.ts';
 import { buildAllocationModel } from '../allocation/build.ts';
@@ -45,15 +30,76 @@ import {
 import { ModelInputError, runDeterministic } from '../model/index.ts';
 import { createHighsEngine } from '../solver/highs-engine.ts';
 import { toCplexLp } from '../solver/lp-format.ts';
-
 import {
   CliError,
-  DEFAULT_SCENARIO,
-  readScenarioFile,
-  scenarioModelInputs,
-} from './scenario-file.ts';
+  EXIT_CODES,
+  checkOutputFolder,
+  isEntryPoint,
+  numberOption,
+  parseOptions,
+  readOptionFile,
+  runCli,
+  type CliCommand,
+} from './cli.ts';
+import { DEFAULT_SCENARIO, readScenarioFile, scenarioModelInputs } from './scenario-file.ts';
 
-export { CliError };
+export const ALLOCATE_COMMAND = {
+  name: 'allocate',
+  run: 'npm run allocate --',
+  summary:
+    'Allocates ITT places to the partnerships (LP, then whole places with minimum cohorts) with HiGHS, and writes the allocation and the district outcomes as tidy EES CSV.',
+  options: {
+    scenario: {
+      type: 'string',
+      value: 'file.json',
+      help: 'scenario file (default: every lever at its default)',
+    },
+    need: {
+      type: 'string',
+      value: 'forecast.csv',
+      help: 'NQT need from `npm run forecast` instead of running the model',
+    },
+    problem: {
+      type: 'string',
+      value: 'problem.json',
+      help: 'a ready-made allocation problem (JSON) instead of the dataset',
+    },
+    out: {
+      type: 'string',
+      value: 'file.csv',
+      help: 'where to write the allocation (default allocation.csv)',
+    },
+    lp: { type: 'string', value: 'model.lp', help: 'also write the model in CPLEX LP format' },
+    'first-entry-year': {
+      type: 'string',
+      value: 'year',
+      help: 'first of --years consecutive entry years, e.g. 2025 (default: the first projection year)',
+    },
+    years: { type: 'string', value: 'n', help: 'number of entry years (default 3)' },
+    'time-limit': {
+      type: 'string',
+      value: 'seconds',
+      help: 'for the whole solve, LP and MILP (default 20)',
+    },
+    gap: { type: 'string', value: 'x', help: 'relative MIP gap (default 0.001)' },
+    continuous: { type: 'boolean', help: 'LP only: fractional places, no minimum cohorts' },
+    'cold-spot': {
+      type: 'string',
+      value: 'id,id',
+      help: 'district indicators for cold-spot weights (default: IMD 2015 district score and KS4 Attainment 8, as the Maps and Allocation pages)',
+    },
+    priority: {
+      type: 'string',
+      value: 'x',
+      help: 'strength of the cold-spot priority (default 1)',
+    },
+    data: {
+      type: 'string',
+      value: 'folder',
+      help: 'dataset folder (default: the repository data/)',
+    },
+  },
+} as const satisfies CliCommand;
 
 export interface AllocateArgs {
   scenario: string | null;
@@ -71,57 +117,12 @@ export interface AllocateArgs {
   dataDir: string;
 }
 
-function positive(
-  flag: string,
-  text: string | undefined,
-  fallback: number,
-  integer: boolean,
-): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new CliError(
-      `--${flag}: "${text}" is not a ${integer ? 'whole number' : 'number'} above 0`,
-    );
-  }
-  return value;
-}
-
 export function parseAllocateArgs(argv: string[]): AllocateArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        scenario: { type: 'string' },
-        need: { type: 'string' },
-        problem: { type: 'string' },
-        out: { type: 'string' },
-        lp: { type: 'string' },
-        'first-entry-year': { type: 'string' },
-        years: { type: 'string' },
-        'time-limit': { type: 'string' },
-        gap: { type: 'string' },
-        continuous: { type: 'boolean' },
-        'cold-spot': { type: 'string' },
-        priority: { type: 'string' },
-        data: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
+  const { values } = parseOptions(ALLOCATE_COMMAND, argv);
   const out = values.out ?? 'allocation.csv';
   if (!out.endsWith('.csv')) throw new CliError(`--out: "${out}" must end in .csv`);
   if (values.lp !== undefined && !values.lp.endsWith('.lp'))
     throw new CliError(`--lp: "${values.lp}" must end in .lp`);
-  const gap = positive('gap', values.gap, 1e-3, false);
-  if (gap >= 1) throw new CliError(`--gap: ${gap} must be below 1 (e.g. 0.001 for 0.1%)`);
-  const priority = values.priority === undefined ? 1 : Number(values.priority);
-  if (!Number.isFinite(priority) || priority < 0)
-    throw new CliError(`--priority: "${values.priority}" is not a number of at least 0`);
   return {
     scenario: values.scenario ?? null,
     need: values.need ?? null,
@@ -131,10 +132,13 @@ export function parseAllocateArgs(argv: string[]): AllocateArgs {
     firstEntryYear:
       values['first-entry-year'] === undefined
         ? null
-        : positive('first-entry-year', values['first-entry-year'], 0, true),
-    years: positive('years', values.years, 3, true),
-    timeLimit: positive('time-limit', values['time-limit'], 20, false),
-    gap,
+        : numberOption('first-entry-year', values['first-entry-year'], 0, {
+            above: 0,
+            integer: true,
+          }),
+    years: numberOption('years', values.years, 3, { above: 0, integer: true }),
+    timeLimit: numberOption('time-limit', values['time-limit'], 20, { above: 0 }),
+    gap: numberOption('gap', values.gap, 1e-3, { above: 0, below: 1 }),
     continuous: values.continuous ?? false,
     coldSpot: values['cold-spot']
       ? values['cold-spot']
@@ -142,15 +146,15 @@ export function parseAllocateArgs(argv: string[]): AllocateArgs {
           .map((s) => s.trim())
           .filter(Boolean)
       : [],
-    priority,
+    priority: numberOption('priority', values.priority, 1, { min: 0 }),
     dataDir: values.data ?? DEFAULT_DATA_DIR,
   };
 }
 
 function readJson(path: string, flag: string): unknown {
-  if (!existsSync(path)) throw new CliError(`--${flag}: file not found: ${path}`);
+  const text = readOptionFile(flag, path);
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(text);
   } catch (error) {
     throw new CliError(`${path}: not valid JSON (${(error as Error).message})`);
   }
@@ -174,8 +178,7 @@ export async function buildProblem(
   let need: NeedRecord[];
   let firstNeedYear: number;
   if (args.need) {
-    if (!existsSync(args.need)) throw new CliError(`--need: file not found: ${args.need}`);
-    const parsed = needFromForecastCsv(readFileSync(args.need, 'utf8'), args.need);
+    const parsed = needFromForecastCsv(readOptionFile('need', args.need), args.need);
     if (parsed.issues.length > 0) throw new CliError(parsed.issues.map(describeIssue).join('\n'));
     need = parsed.need;
     firstNeedYear = Math.min(...need.map((record) => record.nqtYear));
@@ -226,9 +229,8 @@ export async function runAllocate(
   args: AllocateArgs,
   log: (line: string) => void,
 ): Promise<AllocateSummary> {
-  for (const path of [args.out, args.lp].filter((p): p is string => p !== null)) {
-    if (!existsSync(dirname(resolve(path)))) throw new CliError(`folder not found for ${path}`);
-  }
+  checkOutputFolder('out', args.out);
+  if (args.lp) checkOutputFolder('lp', args.lp);
   const problem = await buildProblem(args, log);
   const engine = createHighsEngine(await loadHighs());
   const options = {
@@ -278,22 +280,12 @@ export async function runAllocate(
   return { status: result.status, written };
 }
 
-async function main() {
-  try {
-    const args = parseAllocateArgs(process.argv.slice(2));
-    const summary = await runAllocate(args, (line) => console.log(line));
+if (isEntryPoint(import.meta.url)) {
+  await runCli(ALLOCATE_COMMAND, async (argv) => {
+    const summary = await runAllocate(parseAllocateArgs(argv), (line) => console.log(line));
     if (summary.written.length > 0) console.log(`Wrote ${summary.written.join(', ')}.`);
-    if (summary.status === 'infeasible') process.exit(1);
-    if (summary.status === 'failed') process.exit(3);
-  } catch (error) {
-    if (error instanceof CliError) {
-      console.error(`allocate: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await main();
+    if (summary.status === 'infeasible') return EXIT_CODES.infeasible;
+    // A plan stopped by the time limit is written but not proven within the gap asked for.
+    if (['failed', 'time-limit', 'fractional'].includes(summary.status)) return EXIT_CODES.failed;
+  });
 }

@@ -14,28 +14,43 @@ import { loadRegionDataset, validateFile } from '../data/load.ts';
 import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
 import { FILE_KINDS, isFileKind } from '../data/schemas.ts';
 import type { DataIssue } from '../data/types.ts';
+import {
+  CliError,
+  EXIT_CODES,
+  parseOptions,
+  runCli,
+  type CliCommand,
+  type ExitCode,
+} from './cli.ts';
 
-const USAGE = `usage: npm run data:check [-- --dir <data folder>] [-- --file <file.csv> --kind <kind>]
-kinds: ${FILE_KINDS.join(', ')}`;
+const COMMAND = {
+  name: 'data:check',
+  run: 'npm run data:check --',
+  summary:
+    'Validates every file in the dataset folder and the joins between them, or one file of your own.',
+  options: {
+    dir: {
+      type: 'string',
+      value: 'folder',
+      help: 'dataset folder (default: the repository data/)',
+    },
+    file: { type: 'string', value: 'file.csv', help: 'check this file instead (needs --kind)' },
+    kind: { type: 'string', value: 'kind', help: 'what --file holds (one of the kinds below)' },
+  },
+  notes: [`kinds: ${FILE_KINDS.join(', ')}`],
+} as const satisfies CliCommand;
 
-function option(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  if (index === -1) return undefined;
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--'))
-    throw new Error(`${name} needs a value\n${USAGE}`);
-  return value;
-}
-
-function report(issues: DataIssue[], summary: string): number {
+function report(issues: DataIssue[], summary: string): ExitCode {
   for (const i of issues) console.error(i.message);
   console.log(issues.length === 0 ? `${summary}: OK` : `${summary}: ${issues.length} problem(s)`);
-  return issues.length === 0 ? 0 : 1;
+  return issues.length === 0 ? EXIT_CODES.ok : EXIT_CODES.badInput;
 }
 
-async function checkUserFile(file: string, kind: string, dataDir: string): Promise<number> {
-  if (!isFileKind(kind)) throw new Error(`unknown kind "${kind}"\n${USAGE}`);
-  const text = await readFile(file, 'utf8');
+async function checkUserFile(file: string, kind: string, dataDir: string): Promise<ExitCode> {
+  if (!isFileKind(kind)) throw new CliError(`--kind: unknown kind "${kind}" (see --help)`);
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new CliError(`--file: cannot read ${file}`);
+  });
   const name = basename(file);
   if (kind === 'swcTeacherFte' || kind === 'pupilProjectionImport') {
     // Imports are also checked against the loaded dataset (districts, base year).
@@ -46,7 +61,7 @@ async function checkUserFile(file: string, kind: string, dataDir: string): Promi
   return report(validateFile(kind, text, name), `data:check ${name} (${kind})`);
 }
 
-async function checkDataset(dataDir: string): Promise<number> {
+async function checkDataset(dataDir: string): Promise<ExitCode> {
   const { dataset, issues } = await loadRegionDataset(nodeReader(dataDir));
   const counts = [
     `${dataset.districts.length} districts`,
@@ -61,27 +76,13 @@ async function checkDataset(dataDir: string): Promise<number> {
   return report(issues, `data:check ${dataset.regionName || dataDir} (${counts})`);
 }
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help')) {
-    console.log(USAGE);
-    return 0;
-  }
-  const dataDir = option(args, '--dir') ?? DEFAULT_DATA_DIR;
-  const file = option(args, '--file');
-  const kind = option(args, '--kind');
-  if (file !== undefined || kind !== undefined) {
-    if (file === undefined || kind === undefined)
-      throw new Error(`--file and --kind go together\n${USAGE}`);
-    return checkUserFile(file, kind, dataDir);
+await runCli(COMMAND, async (argv) => {
+  const { values } = parseOptions(COMMAND, argv);
+  const dataDir = values.dir ?? DEFAULT_DATA_DIR;
+  if (values.file !== undefined || values.kind !== undefined) {
+    if (values.file === undefined || values.kind === undefined)
+      throw new CliError('--file and --kind go together (see --help)');
+    return checkUserFile(values.file, values.kind, dataDir);
   }
   return checkDataset(dataDir);
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(2);
-  },
-);
+});

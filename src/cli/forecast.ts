@@ -2,17 +2,12 @@
  * Teacher supply forecast for the region (or England) as tidy EES CSV with a .meta.csv.
  *
  *   npm run forecast -- --scenario scenarios/baseline.json --draws 2000 --seed 1 --out forecast.csv
- *     [--national]        England as one area, from the national TWM inputs
- *     [--spread 1]        scale of the Monte Carlo uncertainty (0 = central projection only)
- *     [--data data]       folder of the dataset (default: the repository's data/)
  *
- * A bad argument, scenario or data file is reported with its file, path or row and reason,
+ * The options are in FORECAST_COMMAND (`--help`). A bad argument, scenario or data file is reported with its file, path or row and reason,
  * and nothing is written.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import { csvFormat } from 'd3-dsv';
 import { describeIssue } from '../data/issues.ts';
 import { loadRegionDataset } from '../data/load.ts';
@@ -29,12 +24,50 @@ import {
 } from '../model/index.ts';
 import {
   CliError,
-  DEFAULT_SCENARIO,
-  readScenarioFile,
-  scenarioModelInputs,
-} from './scenario-file.ts';
+  checkOutputFolder,
+  isEntryPoint,
+  numberOption,
+  parseOptions,
+  runCli,
+  type CliCommand,
+} from './cli.ts';
+import { DEFAULT_SCENARIO, readScenarioFile, scenarioModelInputs } from './scenario-file.ts';
 
-export { CliError };
+export const FORECAST_COMMAND = {
+  name: 'forecast',
+  run: 'npm run forecast --',
+  summary:
+    'Teacher supply forecast for every district x phase x subject (or England as one area): demand, supply, flows, NQT and trainee need with P10/P50/P90, as tidy EES CSV with a .meta.csv.',
+  options: {
+    scenario: {
+      type: 'string',
+      value: 'file.json',
+      help: 'scenario file (default: every lever at its default)',
+    },
+    draws: {
+      type: 'string',
+      value: 'n',
+      help: 'Monte Carlo draws, 0 for the central projection only (default 1000)',
+    },
+    seed: { type: 'string', value: 'n', help: 'seed of the random numbers (default 1)' },
+    spread: {
+      type: 'string',
+      value: 'x',
+      help: 'scale of the Monte Carlo uncertainty, 0 = none (default 1)',
+    },
+    out: {
+      type: 'string',
+      value: 'file.csv',
+      help: 'where to write the forecast (default forecast.csv)',
+    },
+    national: { type: 'boolean', help: 'England as one area, from the national TWM inputs' },
+    data: {
+      type: 'string',
+      value: 'folder',
+      help: 'dataset folder (default: the repository data/)',
+    },
+  },
+} as const satisfies CliCommand;
 
 export interface ForecastArgs {
   scenario: string | null;
@@ -46,51 +79,15 @@ export interface ForecastArgs {
   dataDir: string;
 }
 
-function wholeNumber(
-  flag: string,
-  text: string | undefined,
-  fallback: number,
-  min: number,
-): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || value < min) {
-    throw new CliError(`--${flag}: "${text}" is not a whole number of at least ${min}`);
-  }
-  return value;
-}
-
 export function parseForecastArgs(argv: string[]): ForecastArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        scenario: { type: 'string' },
-        draws: { type: 'string' },
-        seed: { type: 'string' },
-        spread: { type: 'string' },
-        out: { type: 'string' },
-        national: { type: 'boolean' },
-        data: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
-  const spread = values.spread === undefined ? 1 : Number(values.spread);
-  if (!Number.isFinite(spread) || spread < 0) {
-    throw new CliError(`--spread: "${values.spread}" is not a number of at least 0`);
-  }
+  const { values } = parseOptions(FORECAST_COMMAND, argv);
   const out = values.out ?? 'forecast.csv';
   if (!out.endsWith('.csv')) throw new CliError(`--out: "${out}" must end in .csv`);
   return {
     scenario: values.scenario ?? null,
-    draws: wholeNumber('draws', values.draws, 1000, 0),
-    seed: wholeNumber('seed', values.seed, 1, Number.MIN_SAFE_INTEGER),
-    spread,
+    draws: numberOption('draws', values.draws, 1000, { min: 0, integer: true }),
+    seed: numberOption('seed', values.seed, 1, { min: Number.MIN_SAFE_INTEGER, integer: true }),
+    spread: numberOption('spread', values.spread, 1, { min: 0 }),
     out,
     national: values.national ?? false,
     dataDir: values.data ?? DEFAULT_DATA_DIR,
@@ -110,9 +107,7 @@ export async function runForecast(
   log: (line: string) => void,
 ): Promise<ForecastSummary> {
   const started = performance.now();
-  if (!existsSync(dirname(resolve(args.out)))) {
-    throw new CliError(`--out: folder not found: ${dirname(resolve(args.out))}`);
-  }
+  checkOutputFolder('out', args.out);
   const scenario = args.scenario ? readScenarioFile(args.scenario) : DEFAULT_SCENARIO;
   if (!existsSync(args.dataDir)) throw new CliError(`--data: folder not found: ${args.dataDir}`);
   const { dataset: regional, issues } = await loadRegionDataset(nodeReader(args.dataDir));
@@ -154,23 +149,13 @@ export async function runForecast(
   return { rows: rows.length, out, metaOut, seconds: (performance.now() - started) / 1000 };
 }
 
-async function main() {
-  try {
-    const args = parseForecastArgs(process.argv.slice(2));
+if (isEntryPoint(import.meta.url)) {
+  await runCli(FORECAST_COMMAND, async (argv) => {
+    const args = parseForecastArgs(argv);
     const result = await runForecast(args, (line) => console.error(line));
     console.log(
       `Wrote ${result.rows} rows to ${result.out} (and ${result.metaOut}) in ${result.seconds.toFixed(2)} s ` +
         `(${args.national ? 'England' : 'region'}, ${args.draws} draws, seed ${args.seed}).`,
     );
-  } catch (error) {
-    if (error instanceof CliError) {
-      console.error(`forecast: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await main();
+  });
 }

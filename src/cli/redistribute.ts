@@ -2,17 +2,13 @@
  * Propose in-year transfers of ITT places from an allocation and monthly recruitment returns.
  *
  *   npm run redistribute -- --allocation allocation.csv --returns returns.csv --out proposals.csv
- *     [--returns past-years.csv ...]   more returns files (past years fit the recruitment curve)
- *     [--rules over-recruitment,tolerance]   DfE 2016-2019 rules to switch on
- *     [--substitute-sciences]          let Biology, Chemistry and Physics places substitute
- *     [--track-record track.csv]       write recruited / allocated per partnership x subject
  *
- * The partnerships known are those in the allocation file. Any problem in an input is
- * reported with file, row, column and reason, and nothing is written.
+ * The options are in REDISTRIBUTE_COMMAND (`--help`). The partnerships known are those in the
+ * allocation file. Any problem in an input is reported with file, row, column and reason, and
+ * nothing is written.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import highsLoader from 'highs';
 import { describeIssue } from '../data/issues.ts';
 import type { DataIssue } from '../data/types.ts';
@@ -40,11 +36,53 @@ import {
   type ReturnsState,
 } from '../redistribution/index.ts';
 import { createHighsEngine } from '../solver/highs-engine.ts';
+import {
+  CliError,
+  EXIT_CODES,
+  checkOutputFolder,
+  parseOptions,
+  readOptionFile,
+  runCli,
+  type CliCommand,
+} from './cli.ts';
 
-function fail(issues: readonly DataIssue[] | string): never {
-  const lines = typeof issues === 'string' ? [issues] : issues.map(describeIssue);
-  for (const line of lines) console.error(line);
-  process.exit(1);
+const COMMAND = {
+  name: 'redistribute',
+  run: 'npm run redistribute --',
+  summary:
+    'In-year transfer proposals of ITT places from an allocation and monthly recruitment returns, each with its reason.',
+  options: {
+    allocation: {
+      type: 'string',
+      value: 'file.csv',
+      help: 'the allocation the cycle starts from (required)',
+    },
+    returns: {
+      type: 'string',
+      value: 'file.csv',
+      multiple: true,
+      help: 'monthly recruitment returns (required); past years, given too, fit the recruitment curve',
+    },
+    out: { type: 'string', value: 'file.csv', help: 'where to write the proposals (required)' },
+    rules: {
+      type: 'string',
+      value: 'rule,rule',
+      help: 'DfE 2016-2019 rules to switch on: over-recruitment, tolerance',
+    },
+    'substitute-sciences': {
+      type: 'boolean',
+      help: 'let Biology, Chemistry and Physics places substitute',
+    },
+    'track-record': {
+      type: 'string',
+      value: 'file.csv',
+      help: 'also write recruited / allocated per partnership x subject',
+    },
+  },
+} as const satisfies CliCommand;
+
+function badInput(issues: readonly DataIssue[]): CliError {
+  return new CliError(issues.map(describeIssue).join('\n'));
 }
 
 function parseRules(text: string | undefined): RedistributionRules {
@@ -55,43 +93,45 @@ function parseRules(text: string | undefined): RedistributionRules {
     .filter(Boolean)) {
     if (name === 'over-recruitment') rules.overRecruitment = true;
     else if (name === 'tolerance') rules.toleranceBands = true;
-    else fail(`--rules: unknown rule "${name}" (use over-recruitment, tolerance)`);
+    else throw new CliError(`--rules: unknown rule "${name}" (use over-recruitment, tolerance)`);
   }
   return rules;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      allocation: { type: 'string' },
-      returns: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      rules: { type: 'string' },
-      'substitute-sciences': { type: 'boolean', default: false },
-      'track-record': { type: 'string' },
-    },
-  });
-  if (!values.allocation || !values.returns?.length || !values.out) {
-    fail(
-      'usage: npm run redistribute -- --allocation allocation.csv --returns returns.csv --out proposals.csv',
+await runCli(COMMAND, async (argv) => {
+  const { values } = parseOptions(COMMAND, argv);
+  const missing = (['allocation', 'returns', 'out'] as const).filter((name) => !values[name]);
+  if (missing.length > 0) {
+    throw new CliError(
+      `${missing.map((name) => `--${name}`).join(', ')} must be given (see --help)`,
     );
   }
+  const allocationPath = values.allocation!;
+  const out = values.out!;
+  checkOutputFolder('out', out);
+  if (values['track-record']) checkOutputFolder('track-record', values['track-record']);
+  const rules = parseRules(values.rules);
   const allocation = importAllocationCsv(
-    readFileSync(values.allocation, 'utf8'),
-    basename(values.allocation),
+    readOptionFile('allocation', allocationPath),
+    basename(allocationPath),
   );
-  if (!allocation.ok) fail(allocation.issues);
+  if (!allocation.ok) throw badInput(allocation.issues);
   const { file } = allocation;
   const context = { partnershipCodes: [...new Set(file.lines.map((l) => l.partnershipCode))] };
   let returns: ReturnsState = EMPTY_RETURNS;
-  for (const path of values.returns) {
-    const result = importReturnsCsv(returns, readFileSync(path, 'utf8'), basename(path), context);
-    if (!result.ok) fail(result.issues);
+  for (const path of values.returns!) {
+    const result = importReturnsCsv(
+      returns,
+      readOptionFile('returns', path),
+      basename(path),
+      context,
+    );
+    if (!result.ok) throw badInput(result.issues);
     returns = result.state;
   }
   const reached = latestMonthReached(returns);
   if (reached === null || reached.timePeriod !== file.timePeriod) {
-    fail(`the returns hold no month of ${file.timePeriod}, the allocation's cycle`);
+    throw new CliError(`the returns hold no month of ${file.timePeriod}, the allocation's cycle`);
   }
   const baseline = await appendStep(
     emptyLedgerState(file.timePeriod),
@@ -101,10 +141,10 @@ async function main(): Promise<void> {
       file.lines,
       { name: 'redistribute CLI', role: 'manager', partnershipCode: null },
       new Date().toISOString(),
-      `Allocation from ${basename(values.allocation)}`,
+      `Allocation from ${basename(allocationPath)}`,
     ),
   );
-  if (!baseline.ok) fail(baseline.reason);
+  if (!baseline.ok) throw new CliError(baseline.reason);
 
   const curves = chooseCurves(returns, file.timePeriod);
   const view = trackingView({
@@ -113,7 +153,7 @@ async function main(): Promise<void> {
     timePeriod: file.timePeriod,
     monthIndex: reached.monthIndex,
     curves: curves.curves,
-    rules: parseRules(values.rules),
+    rules,
     capacities: file.capacities,
     needWeights: file.needWeights,
   });
@@ -127,13 +167,14 @@ async function main(): Promise<void> {
       substitutionGroups: values['substitute-sciences'] ? [SCIENCE_SUBSTITUTION_GROUP] : [],
     },
   );
-  if (plan.status !== 'optimal' && plan.status !== 'nothing-to-move')
-    fail(`The transfer model was not solved: ${plan.detail}`);
+  if (plan.status !== 'optimal' && plan.status !== 'nothing-to-move') {
+    throw new CliError(
+      `The transfer model was not solved: ${plan.detail}`,
+      plan.status === 'infeasible' ? EXIT_CODES.infeasible : EXIT_CODES.failed,
+    );
+  }
 
-  writeFileSync(
-    values.out,
-    `${proposalsToCsv(plan.proposals, file.timePeriod, reached.monthIndex)}\n`,
-  );
+  writeFileSync(out, `${proposalsToCsv(plan.proposals, file.timePeriod, reached.monthIndex)}\n`);
   if (values['track-record']) {
     writeFileSync(
       values['track-record'],
@@ -159,7 +200,5 @@ async function main(): Promise<void> {
   console.log(
     `Expected regional recruitment: ${outlook.before.toFixed(1)} now, ${outlook.after.toFixed(1)} if all proposals are applied.`,
   );
-  console.log(`Wrote ${values.out}`);
-}
-
-await main();
+  console.log(`Wrote ${out}`);
+});

@@ -1,8 +1,7 @@
 /**
- * What the command-line tools share: their error type, and reading a scenario file of any
- * schema version into the model inputs it describes (src/scenarios validates and upgrades it).
+ * Reading a scenario file of any schema version into the model inputs it describes, for the
+ * command-line tools (src/scenarios validates and upgrades it).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import type { RegionDataset } from '../data/types.ts';
 import { runDeterministic, type ModelInputs, type ModelParameters } from '../model/index.ts';
 import {
@@ -12,9 +11,7 @@ import {
   type Scenario,
 } from '../scenarios/index.ts';
 import { applyRecruitmentShares } from '../scenarios/recruitment.ts';
-
-/** A problem with the command's input: printed without a stack trace, exit code 2. */
-export class CliError extends Error {}
+import { CliError, readOptionFile } from './cli.ts';
 
 /** The scenario used when no --scenario is given: every lever at its default. */
 export const DEFAULT_SCENARIO: Scenario = {
@@ -26,8 +23,7 @@ export const DEFAULT_SCENARIO: Scenario = {
 
 /** Reads and validates a scenario file; errors name the file and the field's path. */
 export function readScenarioFile(path: string): Scenario {
-  if (!existsSync(path)) throw new CliError(`--scenario: file not found: ${path}`);
-  const loaded = parseScenarioText(readFileSync(path, 'utf8'));
+  const loaded = parseScenarioText(readOptionFile('scenario', path));
   if (!loaded.ok) throw new CliError(describeIssues(loaded.issues, path).join('\n'));
   return loaded.scenario;
 }

@@ -16,7 +16,8 @@ import {
   runNational,
   type OutputName,
 } from '../../../src/model/index.ts';
-import { CliError, parseForecastArgs, runForecast } from '../../../src/cli/forecast.ts';
+import { CliError } from '../../../src/cli/cli.ts';
+import { parseForecastArgs, runForecast } from '../../../src/cli/forecast.ts';
 import { academicYear } from '../../../src/data/academic-year.ts';
 
 let dataset: RegionDataset;

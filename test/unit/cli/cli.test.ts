@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CliError,
+  EXIT_CODES,
+  numberOption,
+  parseOptions,
+  usage,
+  type CliCommand,
+} from '../../../src/cli/cli.ts';
+import { runCommand, STACK_LINE } from './run-command.ts';
+
+const COMMAND = {
+  name: 'demo',
+  run: 'npm run demo --',
+  summary: 'A demonstration command.',
+  options: {
+    out: { type: 'string', value: 'file.csv', help: 'where to write' },
+    returns: { type: 'string', value: 'file.csv', multiple: true, help: 'returns files' },
+    national: { type: 'boolean', help: 'England as one area' },
+  },
+} as const satisfies CliCommand;
+
+function messageOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CliError);
+    return (error as CliError).message;
+  }
+  throw new Error('expected a CliError');
+}
+
+describe('command-line options', () => {
+  it('reads string, repeated and boolean options in either form', () => {
+    const { values } = parseOptions(COMMAND, [
+      '--out=a.csv',
+      '--returns',
+      'r1.csv',
+      '--returns',
+      'r2.csv',
+      '--national',
+    ]);
+    expect(values).toEqual({ out: 'a.csv', returns: ['r1.csv', 'r2.csv'], national: true });
+    // A value may start with one dash (a negative number).
+    expect(parseOptions(COMMAND, ['--out', '-5']).values.out).toBe('-5');
+  });
+
+  it('names each kind of mistake in plain words', () => {
+    expect(messageOf(() => parseOptions(COMMAND, ['--output', 'x']))).toBe(
+      'unknown option --output (see --help)',
+    );
+    expect(messageOf(() => parseOptions(COMMAND, ['-o']))).toBe('unknown option -o (see --help)');
+    expect(messageOf(() => parseOptions(COMMAND, ['--out']))).toBe(
+      '--out needs a value, e.g. --out <file.csv>',
+    );
+    // The next option is not taken as the value.
+    expect(messageOf(() => parseOptions(COMMAND, ['--out', '--national']))).toBe(
+      '--out needs a value, e.g. --out <file.csv>',
+    );
+    expect(messageOf(() => parseOptions(COMMAND, ['--out='])).startsWith('--out needs a value'));
+    expect(messageOf(() => parseOptions(COMMAND, ['--national=no']))).toBe(
+      '--national takes no value',
+    );
+    expect(messageOf(() => parseOptions(COMMAND, ['--out', 'a.csv', '--out', 'b.csv']))).toBe(
+      '--out is given more than once',
+    );
+    expect(messageOf(() => parseOptions(COMMAND, ['stray']))).toBe(
+      'unexpected argument "stray" (see --help)',
+    );
+  });
+
+  it('reads numbers only as plain decimals within their rule', () => {
+    expect(numberOption('draws', undefined, 1000, { min: 0, integer: true })).toBe(1000);
+    expect(numberOption('draws', '250', 1000, { min: 0, integer: true })).toBe(250);
+    expect(numberOption('seed', '-7', 1, { integer: true })).toBe(-7);
+    expect(numberOption('gap', '0.005', 0.001, { above: 0, below: 1 })).toBe(0.005);
+    for (const text of ['0x10', '1e3', 'Infinity', '1,000', '', ' ', '12abc', '2.5']) {
+      expect(messageOf(() => numberOption('draws', text, 1000, { min: 0, integer: true }))).toBe(
+        `--draws: "${text}" is not a whole number of at least 0`,
+      );
+    }
+    expect(messageOf(() => numberOption('gap', '1', 0.001, { above: 0, below: 1 }))).toBe(
+      '--gap: "1" is not a number above 0 and below 1',
+    );
+  });
+
+  it('lists every option, the exit codes and --help in its usage', () => {
+    const text = usage(COMMAND);
+    expect(text.split('\n')[0]).toBe('usage: npm run demo -- [options]');
+    for (const flag of ['--out <file.csv>', '--returns <file.csv>', '--national', '--help']) {
+      expect(text).toContain(flag);
+    }
+    expect(text).toContain('1  bad input');
+    expect(text).toContain('2  infeasible');
+  });
+});
+
+/** Each command and the options its --help must list. */
+const COMMANDS = [
+  {
+    script: 'src/cli/data-check.ts',
+    run: 'npm run data:check',
+    options: ['--dir', '--file', '--kind'],
+  },
+  {
+    script: 'src/cli/forecast.ts',
+    run: 'npm run forecast',
+    options: ['--scenario', '--draws', '--seed', '--spread', '--out', '--national', '--data'],
+  },
+  {
+    script: 'src/cli/allocate.ts',
+    run: 'npm run allocate',
+    options: [
+      '--scenario',
+      '--need',
+      '--problem',
+      '--out',
+      '--lp',
+      '--years',
+      '--time-limit',
+      '--gap',
+    ],
+  },
+  {
+    script: 'src/cli/redistribute.ts',
+    run: 'npm run redistribute',
+    options: [
+      '--allocation',
+      '--returns',
+      '--out',
+      '--rules',
+      '--substitute-sciences',
+      '--track-record',
+    ],
+  },
+  { script: 'bench/run.ts', run: 'npm run bench', options: ['[suite]'] },
+];
+
+// Each run starts tsx and loads the command's imports: seconds each on a busy machine.
+describe('every command (run as a child process)', { timeout: 240_000 }, () => {
+  it('answers --help with its usage and exit code 0', async () => {
+    const runs = await Promise.all(COMMANDS.map(({ script }) => runCommand(script, ['--help'])));
+    runs.forEach((result, index) => {
+      const { run, options } = COMMANDS[index]!;
+      expect(result.stderr, run).toBe('');
+      expect(result.code, run).toBe(EXIT_CODES.ok);
+      expect(result.stdout.startsWith(`usage: ${run} -- [options]`), run).toBe(true);
+      for (const option of options) expect(result.stdout, run).toContain(option);
+      expect(result.stdout, run).toContain('exit codes:');
+    });
+  });
+
+  it('refuses an unknown option and a missing value with exit code 1 and no stack trace', async () => {
+    const [unknown, missing, stray] = await Promise.all([
+      runCommand('src/cli/forecast.ts', ['--draw', '5']),
+      runCommand('src/cli/allocate.ts', ['--out']),
+      runCommand('src/cli/redistribute.ts', ['proposals.csv']),
+    ]);
+    expect(unknown).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'forecast: unknown option --draw (see --help)\n',
+    });
+    expect(missing).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'allocate: --out needs a value, e.g. --out <file.csv>\n',
+    });
+    expect(stray).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'redistribute: unexpected argument "proposals.csv" (see --help)\n',
+    });
+  });
+
+  it('turns an internal error into one plain line and exit code 3, however it escapes', async () => {
+    const fixture = 'test/unit/cli/fixtures/failing-cli.ts';
+    const [thrown, later, rejected, badInput] = await Promise.all([
+      runCommand(fixture, ['throw']),
+      runCommand(fixture, ['later']),
+      runCommand(fixture, ['reject']),
+      runCommand(fixture, ['bad-input']),
+    ]);
+    for (const [run, detail] of [
+      [thrown, "Cannot read properties of null (reading 'run')"],
+      [later, 'Expected property name or'],
+      [rejected, 'Maximum call stack size exceeded'],
+    ] as const) {
+      expect(run.code).toBe(EXIT_CODES.failed);
+      expect(run.stderr).not.toMatch(STACK_LINE);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/^failing: internal error, please report it: /);
+      expect(run.stderr).toContain(detail);
+    }
+    expect(badInput).toEqual({
+      code: EXIT_CODES.badInput,
+      stdout: '',
+      stderr: 'failing: first line\nfailing: second line\n',
+    });
+  });
+});
