@@ -14,26 +14,22 @@
 export { ModelInputError } from './errors.ts';
 export {
   CAREER_STAGES,
-  EARLY_CAREER_LEAVING,
-  PARAMETER_DOCS,
-  calibrateStages,
-  baseYearOf,
-  defaultParameters,
-  earlyCareerHazards,
   phaseOfGroup,
-  resolveParameters,
-  validateParameters,
   type CareerStage,
   type DemandMode,
   type LocalLeaverObservation,
   type ModelParameters,
   type NetMoverFlow,
-  type ParameterDoc,
   type ParameterOverrides,
   type PipelineValues,
   type UncertaintyParameters,
   type YearValues,
-} from './parameters.ts';
+} from './parameter-types.ts';
+export { PARAMETER_DOCS, type ParameterDoc } from './parameter-docs.ts';
+export { MODEL_CONSTANTS, type ModelConstant, type ModelConstantName } from './constants.ts';
+export { EARLY_CAREER_LEAVING, calibrateStages, earlyCareerHazards } from './calibration.ts';
+export { baseYearOf, defaultParameters } from './defaults.ts';
+export { resolveParameters, validateParameters } from './parameters.ts';
 export { buildModelInputs, cellIndex, credibilityWeight, type ModelInputs } from './inputs.ts';
 export { OUTPUT_NAMES, baseValues, type OutputName } from './simulate.ts';
 export {

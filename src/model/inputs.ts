@@ -10,14 +10,9 @@
 import type { AcademicYear, Phase, RegionDataset, SubjectGroup } from '../data/types.ts';
 import { SUBJECT_GROUPS } from '../data/types.ts';
 import { ModelInputError } from './errors.ts';
-import {
-  CAREER_STAGES,
-  PHASES,
-  baseYearOf,
-  phaseOfGroup,
-  validateParameters,
-  type ModelParameters,
-} from './parameters.ts';
+import { CAREER_STAGES, PHASES, phaseOfGroup, type ModelParameters } from './parameter-types.ts';
+import { baseYearOf } from './defaults.ts';
+import { validateParameters } from './parameters.ts';
 import { addYears, consecutiveYears } from '../data/academic-year.ts';
 
 export const STAGE_COUNT = CAREER_STAGES.length;

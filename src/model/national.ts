@@ -6,13 +6,9 @@
 import type { RegionDataset } from '../data/types.ts';
 import { buildModelInputs, type ModelInputs } from './inputs.ts';
 import { runDeterministic, type DeterministicResult } from './monte-carlo.ts';
-import {
-  PHASES,
-  defaultParameters,
-  resolveParameters,
-  type ModelParameters,
-  type ParameterOverrides,
-} from './parameters.ts';
+import { PHASES, type ModelParameters, type ParameterOverrides } from './parameter-types.ts';
+import { defaultParameters } from './defaults.ts';
+import { resolveParameters } from './parameters.ts';
 
 export const ENGLAND = { code: 'E92000001', name: 'England' };
 

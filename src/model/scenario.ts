@@ -4,7 +4,7 @@
  * parameter values themselves are checked by resolveParameters.
  */
 import { ModelInputError } from './errors.ts';
-import type { ParameterOverrides } from './parameters.ts';
+import type { ParameterOverrides } from './parameter-types.ts';
 
 export const SCENARIO_SCHEMA_VERSION = 1;
 

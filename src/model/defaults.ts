@@ -1,0 +1,244 @@
+/**
+ * Default parameters for a dataset, from its national Teacher Workforce Model (TWM) series
+ * (`nationalFlows`, `nationalPupilTeacher`) and the named constants of constants.ts. Where the
+ * dataset lacks a figure the named fallback is used, never a bare number.
+ */
+import type {
+  AcademicYear,
+  NationalFlow,
+  NationalFlowType,
+  Phase,
+  RegionDataset,
+  SubjectGroup,
+} from '../data/types.ts';
+import { ModelInputError } from './errors.ts';
+import { addYears, consecutiveYears } from '../data/academic-year.ts';
+import {
+  PHASES,
+  perGroup,
+  perPhase,
+  phaseOfGroup,
+  type ModelParameters,
+  type YearValues,
+} from './parameter-types.ts';
+import { calibrateStages, historicPhaseSeries, logChangeSd } from './calibration.ts';
+import { constant } from './constants.ts';
+
+/** ITT completion and employment rates 2023/24 (ITT performance profiles; MODEL_CONSTANTS). */
+const PUBLISHED_CONVERSION: Partial<
+  Record<SubjectGroup, { completion: number; employment: number }>
+> = {
+  Primary: {
+    completion: constant('primaryCompletionRate'),
+    employment: constant('primaryEmploymentRate'),
+  },
+  Mathematics: {
+    completion: constant('mathematicsCompletionRate'),
+    employment: constant('mathematicsEmploymentRate'),
+  },
+  Physics: {
+    completion: constant('physicsCompletionRate'),
+    employment: constant('physicsEmploymentRate'),
+  },
+};
+
+/** Maps a dataset flow's phase/subject to the model's subject group. */
+function flowGroup(flow: NationalFlow): SubjectGroup | null {
+  if (flow.phase === 'primary') return flow.subject === 'Total' ? 'Primary' : null;
+  return flow.subject === 'Total' || flow.subject === 'Primary' ? null : flow.subject;
+}
+
+/** Latest-publication value of each flow: group -> type -> year -> value. */
+function indexFlows(flows: NationalFlow[]) {
+  const best = new Map<string, NationalFlow>();
+  for (const flow of flows) {
+    const group = flowGroup(flow);
+    if (group === null || !Number.isFinite(flow.value)) continue;
+    const key = `${group}|${flow.type}|${flow.year}`;
+    const seen = best.get(key);
+    if (!seen || flow.publicationYear > seen.publicationYear) best.set(key, flow);
+  }
+  const byKey = (group: SubjectGroup, type: NationalFlowType, year: AcademicYear) =>
+    best.get(`${group}|${type}|${year}`)?.value;
+  return byKey;
+}
+
+/** The dataset's base year; a dataset whose baseline file did not load has none. */
+export function baseYearOf(dataset: RegionDataset): AcademicYear {
+  if (dataset.baseYear === null) {
+    throw new ModelInputError(
+      'baseYear',
+      'the district baseline file did not load, so there is no base year',
+    );
+  }
+  return dataset.baseYear;
+}
+
+/** Projection years of the dataset: after the base year, with pupils for every district, at most 5. */
+function defaultProjectionYears(dataset: RegionDataset): number {
+  const baseYear = baseYearOf(dataset);
+  let years = 0;
+  for (let step = 1; step <= 5; step++) {
+    const year = addYears(baseYear, step);
+    const covered = dataset.districts.every((district) =>
+      PHASES.every((phase) =>
+        dataset.pupilProjections.some(
+          (p) => p.districtCode === district.code && p.phase === phase && p.year === year,
+        ),
+      ),
+    );
+    if (!covered) break;
+    years = step;
+  }
+  return Math.max(years, 1);
+}
+
+const FALLBACK_ELASTICITY: Record<Phase, number> = {
+  primary: constant('primaryElasticityFallback'),
+  secondary: constant('secondaryElasticityFallback'),
+};
+
+/**
+ * Default parameters for a dataset, from its national TWM series. Figures missing from the
+ * dataset fall back to the named constants (MODEL_CONSTANTS).
+ */
+export function defaultParameters(dataset: RegionDataset): ModelParameters {
+  const flow = indexFlows(dataset.nationalFlows);
+  const baseYear = baseYearOf(dataset);
+  const projectionYears = defaultProjectionYears(dataset);
+  const years = consecutiveYears(addYears(baseYear, 1), projectionYears);
+  const national = (phase: Phase, year: AcademicYear) =>
+    dataset.nationalPupilTeacher.find((row) => row.phase === phase && row.year === year);
+  const nationalYears = (phase: Phase) =>
+    dataset.nationalPupilTeacher
+      .filter((row) => row.phase === phase)
+      .sort((a, b) => a.year.localeCompare(b.year));
+
+  const elasticity = perPhase((phase) => {
+    const base = national(phase, baseYear);
+    const last = nationalYears(phase).at(-1);
+    if (!base || !last || last.year <= base.year) return FALLBACK_ELASTICITY[phase];
+    const pupilGrowth = last.pupils / base.pupils - 1;
+    const teacherGrowth = last.teacherFte / base.teacherFte - 1;
+    if (Math.abs(pupilGrowth) < constant('minimumPupilGrowthForElasticity')) {
+      return FALLBACK_ELASTICITY[phase];
+    }
+    return Math.min(Math.max(teacherGrowth / pupilGrowth, 0), constant('elasticityCeiling'));
+  });
+
+  const nationalFte = (group: SubjectGroup): number => {
+    const phase = phaseOfGroup(group);
+    const total = national(phase, baseYear)?.teacherFte ?? 0;
+    if (phase === 'primary') return total;
+    return total * (dataset.subjectShares.find((s) => s.subject === group)?.share ?? 0);
+  };
+
+  const meanOverYears = (group: SubjectGroup, type: NationalFlowType) => {
+    const values = years.map((y) => flow(group, type, y)).filter((v) => v !== undefined);
+    if (values.length > 0) return values.reduce((sum, v) => sum + v, 0) / values.length;
+    return flow(group, type, baseYear);
+  };
+
+  const calibrations = perGroup((group) => {
+    const fte = nationalFte(group);
+    const newlyQualified = flow(group, 'Newly qualified entrants', baseYear);
+    const ect1Share =
+      fte > 0 && newlyQualified !== undefined
+        ? newlyQualified / fte
+        : constant('ect1ShareFallback');
+    const under55 = meanOverYears(group, 'Under 55 leaver rate');
+    const over55 = meanOverYears(group, '55+ leaver rate');
+    const total = meanOverYears(group, 'Total leaver rate') ?? constant('totalLeaverRateFallback');
+    const under55Share = constant('under55ShareOfLeaving');
+    return calibrateStages(
+      ect1Share,
+      under55 ?? total * under55Share,
+      over55 ?? total * (1 - under55Share),
+    );
+  });
+
+  /** A national count by projection year; years after the TWM trajectory hold its last value. */
+  const yearSeries = (group: SubjectGroup, type: NationalFlowType, carryForward: boolean) => {
+    const values: YearValues = {};
+    let last = flow(group, type, baseYear);
+    for (const year of years) {
+      const value = flow(group, type, year);
+      if (value !== undefined) last = value;
+      const used = value ?? (carryForward ? last : undefined);
+      if (used !== undefined) values[year] = used;
+    }
+    return values;
+  };
+
+  const mathsPhysicsMean = (key: 'completion' | 'employment') =>
+    (PUBLISHED_CONVERSION.Mathematics![key] + PUBLISHED_CONVERSION.Physics![key]) / 2;
+
+  return {
+    projectionYears,
+    demandMode: 'elasticity',
+    elasticity,
+    pupilTeacherRatio: perPhase((phase) => {
+      const regional = dataset.baselines.filter((row) => row.phase === phase);
+      const regionalPupils = regional.reduce((sum, row) => sum + row.pupils, 0);
+      const regionalFte = regional.reduce((sum, row) => sum + row.teacherFte, 0);
+      if (regionalPupils > 0 && regionalFte > 0) return regionalPupils / regionalFte;
+      const base = national(phase, baseYear);
+      if (!base || base.teacherFte <= 0 || base.pupils <= 0) {
+        throw new ModelInputError(
+          `nationalPupilTeacher.${phase}.${baseYear}`,
+          'national pupils and teacher FTE of the base year are missing',
+        );
+      }
+      return base.pupils / base.teacherFte;
+    }),
+    baseShortfallRate: perPhase(() => 0),
+    inductionYears: constant('inductionYears'),
+    ectTimetableReduction: {
+      ect1: constant('ectTimetableReductionYear1'),
+      ect2: constant('ectTimetableReductionYear2'),
+    },
+    stageShares: perGroup((group) => calibrations[group].shares),
+    leaverRates: perGroup((group) => calibrations[group].rates),
+    progressionRates: perGroup((group) => calibrations[group].progression),
+    workingHourLossRate: perPhase(() => 0),
+    returners: perGroup((group) => yearSeries(group, 'Returners', true)),
+    newToSector: perGroup((group) =>
+      yearSeries(group, 'New to state-funded sector entrants', true),
+    ),
+    postgraduatePipeline: perGroup((group) => yearSeries(group, 'Newly qualified entrants', false)),
+    otherRoutes: {
+      assessmentOnly: perGroup(() => ({})),
+      apprenticeship: perGroup(() => ({})),
+      international: perGroup(() => ({})),
+      undergraduateStarts: perGroup(() => ({})),
+    },
+    ftePerHead: perPhase(() => constant('ftePerHead')),
+    completionRate: perGroup(
+      (group) => PUBLISHED_CONVERSION[group]?.completion ?? mathsPhysicsMean('completion'),
+    ),
+    employmentRate: perGroup(
+      (group) => PUBLISHED_CONVERSION[group]?.employment ?? mathsPhysicsMean('employment'),
+    ),
+    localLeavers: [],
+    leaverRateBetweenAreaSd: constant('leaverRateBetweenAreaSd'),
+    netMovers: [],
+    uncertainty: {
+      leaverRateRelativeSd: perPhase((phase) =>
+        logChangeSd(
+          historicPhaseSeries(dataset, phase, 'Total leaver rate'),
+          constant('relativeSdFallback'),
+        ),
+      ),
+      returnerRelativeSd: perPhase((phase) =>
+        logChangeSd(
+          historicPhaseSeries(dataset, phase, 'Returners'),
+          constant('relativeSdFallback'),
+        ),
+      ),
+      elasticitySd: perPhase(() => constant('elasticitySd')),
+      pupilProjectionErrorSdPerYear: constant('pupilProjectionErrorSdPerYear'),
+      completionRateSd: constant('completionRateSd'),
+      employmentRateSd: constant('employmentRateSd'),
+    },
+  };
+}
