@@ -13,7 +13,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { csvFormat } from 'd3-dsv';
+import { formatCsvRecords } from '../data/csv-writer.ts';
 import { describeIssue } from '../data/issues.ts';
 import { loadRegionDataset } from '../data/load.ts';
 import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
@@ -149,8 +149,8 @@ export async function runForecast(
   });
   const out = resolve(args.out);
   const metaOut = out.replace(/\.csv$/, '.meta.csv');
-  writeFileSync(out, csvFormat(rows, forecastColumns()) + '\n');
-  writeFileSync(metaOut, csvFormat(forecastMetaRows(), FORECAST_META_COLUMNS) + '\n');
+  writeFileSync(out, `${formatCsvRecords(rows, forecastColumns())}\n`);
+  writeFileSync(metaOut, `${formatCsvRecords(forecastMetaRows(), FORECAST_META_COLUMNS)}\n`);
   return { rows: rows.length, out, metaOut, seconds: (performance.now() - started) / 1000 };
 }
 
