@@ -8,7 +8,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { csvFormat } from 'd3-dsv';
+import { formatCsvRecords } from '../data/csv-writer.ts';
 import { describeIssue } from '../data/issues.ts';
 import { loadRegionDataset } from '../data/load.ts';
 import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
@@ -144,8 +144,8 @@ export async function runForecast(
   });
   const out = resolve(args.out);
   const metaOut = out.replace(/\.csv$/, '.meta.csv');
-  writeFileSync(out, csvFormat(rows, forecastColumns()) + '\n');
-  writeFileSync(metaOut, csvFormat(forecastMetaRows(), FORECAST_META_COLUMNS) + '\n');
+  writeFileSync(out, `${formatCsvRecords(rows, forecastColumns())}\n`);
+  writeFileSync(metaOut, `${formatCsvRecords(forecastMetaRows(), FORECAST_META_COLUMNS)}\n`);
   return { rows: rows.length, out, metaOut, seconds: (performance.now() - started) / 1000 };
 }
 

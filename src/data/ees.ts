@@ -3,7 +3,8 @@
  * `.meta.csv`. EES files never leave a cell blank: a missing value is one of the symbols
  * below, which this module reads as null.
  */
-import { csvFormat, csvFormatRows, csvParseRows } from 'd3-dsv';
+import { csvParseRows } from 'd3-dsv';
+import { formatCsvRows } from './csv-writer.ts';
 import type { DataIssue } from './types.ts';
 
 /** x unavailable, z not applicable, c confidential, low rounds to zero, u low reliability. */
@@ -123,17 +124,6 @@ function cellText(table: EesTable, column: string, row: EesRow, index: number): 
   return value;
 }
 
-/**
- * CSV text of records (RFC 4180 quoting), columns in `columns` order or the first record's;
- * the one CSV writer the pure core uses, so it needs no CSV library of its own.
- */
-export function formatCsvRecords<T extends object>(
-  records: readonly T[],
-  columns?: readonly (keyof T)[],
-): string {
-  return csvFormat([...records], columns ? [...columns] : undefined);
-}
-
 /** The tidy CSV text of a table (LF line ends, header first). Throws on a blank or absent cell. */
 export function formatEesCsv(table: EesTable): string {
   const metaNames = new Set(table.meta.map((m) => m.name));
@@ -145,7 +135,7 @@ export function formatEesCsv(table: EesTable): string {
   const body = table.rows.map((row, index) =>
     table.columns.map((column) => cellText(table, column, row, index)),
   );
-  return `${csvFormatRows([table.columns.slice(), ...body])}\n`;
+  return `${formatCsvRows([table.columns, ...body])}\n`;
 }
 
 /** The `.meta.csv` text describing a table's filters and indicators. */
@@ -177,7 +167,7 @@ export function formatEesMeta(table: EesTable): string {
           '',
         ],
   );
-  return `${csvFormatRows([header, ...lines])}\n`;
+  return `${formatCsvRows([header, ...lines])}\n`;
 }
 
 /** Limits on an uploaded CSV file, so a huge file is refused before it is parsed row by row. */

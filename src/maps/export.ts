@@ -1,5 +1,5 @@
 /** Downloads of a map: its data as tidy CSV, the drawing as SVG markup or a PNG image. */
-import { csvFormat } from 'd3';
+import { formatCsvRecords } from '../data/csv-writer.ts';
 import type { GeographyLevel, Provenance } from '../data/types.ts';
 
 /** Explore Education Statistics spelling of each level. */
@@ -25,7 +25,7 @@ export interface MapDataRow {
 
 /** Tidy CSV, one row per area and measure; a missing value is 'x' (EES: not available). */
 export function mapDataCsv(rows: readonly MapDataRow[]): string {
-  return csvFormat(
+  return formatCsvRecords(
     rows.map((row) => ({
       geographic_level: GEOGRAPHIC_LEVEL_LABEL[row.level],
       area_code: row.areaCode,

@@ -5,7 +5,8 @@
  * illustrative default or an earlier import). Validated whole before anything changes.
  */
 import { z } from 'zod';
-import { formatCsvRecords, readCsvFile } from '../data/ees.ts';
+import { formatCsvRecords } from '../data/csv-writer.ts';
+import { readCsvFile } from '../data/ees.ts';
 import type { DataIssue, Partnership, School } from '../data/types.ts';
 import { toDataIssue, type RawRow } from './intelligence.ts';
 import {

@@ -4,7 +4,8 @@
  * (places the partnership could train) and need_weight (cold-spot need weight, 1 = average).
  * Also writes transfer proposals as CSV.
  */
-import { readCsvFile, formatCsvRecords } from '../data/ees.ts';
+import { formatCsvRecords } from '../data/csv-writer.ts';
+import { readCsvFile } from '../data/ees.ts';
 import { z } from 'zod';
 import { SUBJECT_GROUPS, type DataIssue, type SubjectGroup } from '../data/types.ts';
 import { cycleMonthName } from './cycle.ts';

@@ -3,7 +3,7 @@
  * recruitment before and after proposed transfers; and the end-of-year track record
  * (recruited / allocated) as EES tidy CSV rows for next year's allocation.
  */
-import { formatCsvRecords } from '../data/ees.ts';
+import { formatCsvRecords } from '../data/csv-writer.ts';
 import { expectedCapped } from './forecast.ts';
 import type { LedgerState } from './ledger.ts';
 import { cellKey, returnsForMonth, type ReturnsState } from './returns.ts';

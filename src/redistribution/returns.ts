@@ -11,7 +11,8 @@
  * - recruited_count: offers accepted and still held (accepted, net of withdrawals);
  * - withdrawn_count: candidates who withdrew after an offer or acceptance.
  */
-import { readCsvFile, formatCsvRecords } from '../data/ees.ts';
+import { formatCsvRecords } from '../data/csv-writer.ts';
+import { readCsvFile } from '../data/ees.ts';
 import { z } from 'zod';
 import { SUBJECT_GROUPS, type DataIssue, type SubjectGroup } from '../data/types.ts';
 import { CYCLE_MONTHS, cycleMonthIndex, type CycleMonth } from './cycle.ts';

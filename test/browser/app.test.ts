@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { SECURITY_HEADERS, headersFile } from '../../vite.config.ts';
 import { axeViolations, baseUrl, launchBrowser, screenshot, watchPage } from './browser.ts';
 
 let browser: Browser;
@@ -78,6 +81,46 @@ describe('app shell (production build)', () => {
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toMatch(/'unsafe-eval'/);
+    await page.close();
+  });
+
+  it('sends the security headers with every response, and ships them in _headers for the host', async () => {
+    const page = await browser.newPage();
+    const watched = watchPage(page);
+    const response = await page.goto(baseUrl() + '/in-year');
+    const metaCsp = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
+    // A deep link (served by the SPA fallback), a script and the solver's WebAssembly.
+    const script = await page.locator('script[type="module"]').getAttribute('src');
+    const responses = [
+      response!,
+      (await page.request.get(baseUrl() + script!))!,
+      await page.request.get(baseUrl() + '/favicon.svg'),
+    ];
+    for (const each of responses) {
+      const headers = each.headers();
+      expect(headers['content-security-policy']).toBe(`${metaCsp}; frame-ancestors 'none'`);
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('no-referrer');
+      expect(headers['permissions-policy']).toContain('camera=()');
+      expect(headers['x-frame-options']).toBe('DENY');
+    }
+    // The header CSP does not stop the page working: the app renders with no CSP errors.
+    await page.locator('main h1').waitFor();
+    expect(watched.errors).toEqual([]);
+    const distDir = process.env.TSP_DIST_DIR ?? 'dist';
+    const shipped = readFileSync(join(distDir, '_headers'), 'utf8');
+    expect(shipped).toBe(headersFile());
+    expect(shipped).toContain(
+      `  Content-Security-Policy: ${SECURITY_HEADERS['Content-Security-Policy']}`,
+    );
+    // A page on another origin cannot frame the app: Chromium shows its error page instead.
+    const framing = await browser.newPage();
+    await framing.setContent(`<iframe src="${baseUrl()}/"></iframe>`);
+    const frame = await (await framing.locator('iframe').elementHandle())!.contentFrame();
+    await expect.poll(() => frame!.url()).toMatch(/^chrome-error:/);
+    await framing.close();
     await page.close();
   });
 

@@ -3,7 +3,6 @@
  * .meta.csv: the numbers of each chart and table for the chosen area, and the full file of
  * every district x subject x year (the same file as `npm run forecast`).
  */
-import { csvFormatRows } from 'd3-dsv';
 import {
   ACADEMIC_YEAR,
   ENGLAND,
@@ -11,6 +10,7 @@ import {
   type EesRow,
   type EesTable,
 } from '../../data/ees.ts';
+import { formatCsvRows } from '../../data/csv-writer.ts';
 import {
   FORECAST_META_COLUMNS,
   forecastColumns,
@@ -246,7 +246,7 @@ export function fullForecastFiles(
 }
 
 function csv(columns: readonly string[], rows: readonly Record<string, string>[]): string {
-  return `${csvFormatRows([[...columns], ...rows.map((row) => columns.map((c) => row[c] ?? ''))])}\n`;
+  return `${formatCsvRows([columns, ...rows.map((row) => columns.map((c) => row[c] ?? ''))])}\n`;
 }
 
 /** A short file name for the chosen area and subject, e.g. `sheffield-city-region-secondary-mathematics`. */

@@ -1,12 +1,12 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { csvFormat } from 'd3-dsv';
 import {
   cellKey,
   type TransferCell,
   type TransferPlan,
   type TrackingView,
 } from '../../redistribution/index.ts';
+import { formatCsvRecords } from '../../data/csv-writer.ts';
 import { downloadText } from '../download.ts';
 import { formatCount, formatPercent } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
@@ -135,7 +135,7 @@ export class TspTrackingTable extends LitElement {
 
   private download(rows: readonly TrackingRow[]): void {
     const monthName = this.view?.monthName ?? '';
-    const text = csvFormat(
+    const text = formatCsvRecords(
       rows.map((r) => ({
         time_period: this.timePeriod,
         time_identifier: monthName,
