@@ -25,7 +25,7 @@ import {
   type EesRow,
   type EesTable,
 } from '../src/data/ees.ts';
-import { BOUNDARY_FILES, DATA_FILES, metaFileOf } from '../src/data/files.ts';
+import { DATA_FILES, boundaryPath, metaFileOf } from '../src/data/registry/index.ts';
 import {
   SECONDARY_SUBJECTS,
   SUBJECT_GROUPS,
@@ -798,7 +798,7 @@ function buildPartnerships(
   const byName = new Map(districts.map((d) => [d.name, d]));
   const byCode = new Map(districts.map((d) => [d.code, d]));
   const topology = JSON.parse(
-    readFileSync(join(DATA, BOUNDARY_FILES.districts), 'utf8'),
+    readFileSync(join(DATA, boundaryPath('district')), 'utf8'),
   ) as Topology;
   const lads = feature(
     topology,
@@ -1132,7 +1132,7 @@ function buildPlans(partnerships: PartnershipBuild[], shares: Map<SecondarySubje
 // Schools
 
 function lsoaLocator(): (lad: string, lon: number, lat: number) => string | null {
-  const topology = JSON.parse(readFileSync(join(DATA, BOUNDARY_FILES.lsoas), 'utf8')) as Topology;
+  const topology = JSON.parse(readFileSync(join(DATA, boundaryPath('lsoa')), 'utf8')) as Topology;
   const lsoas = feature(
     topology,
     topology.objects.lsoa as GeometryCollection<{ code: string; lad_code: string }>,

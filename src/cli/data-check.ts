@@ -9,10 +9,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { replaceWithImportedFile, type ImportKind } from '../data/imports.ts';
+import { replaceWithImportedFile } from '../data/imports.ts';
 import { loadRegionDataset, validateFile } from '../data/load.ts';
 import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
-import { FILE_KINDS, isFileKind } from '../data/schemas.ts';
+import { FILE_KINDS, isFileKind, isImportKind } from '../data/registry/index.ts';
 import type { DataIssue } from '../data/types.ts';
 import {
   CliError,
@@ -52,10 +52,10 @@ async function checkUserFile(file: string, kind: string, dataDir: string): Promi
     throw new CliError(`--file: cannot read ${file}`);
   });
   const name = basename(file);
-  if (kind === 'swcTeacherFte' || kind === 'pupilProjectionImport') {
+  if (isImportKind(kind)) {
     // Imports are also checked against the loaded dataset (districts, base year).
     const { dataset } = await loadRegionDataset(nodeReader(dataDir));
-    const { issues } = replaceWithImportedFile(dataset, kind as ImportKind, text, name);
+    const { issues } = replaceWithImportedFile(dataset, kind, text, name);
     return report(issues, `data:check ${name} (${kind})`);
   }
   return report(validateFile(kind, text, name), `data:check ${name} (${kind})`);

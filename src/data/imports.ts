@@ -8,10 +8,13 @@
  * - `pupilProjectionImport`: pupils by district (or an LA that is a single district) and phase
  *   for years after the base year; replaces or adds pupil projections.
  */
-import { issue, validateTable, type RowOf } from './schemas.ts';
+import type { RowOf } from './registry/entry.ts';
+import type { ImportKey } from './registry/index.ts';
+import { pupilProjectionImport, swcTeacherFte } from './registry/user-files.ts';
+import { issue, validateTable } from './schemas.ts';
 import type { AcademicYear, DataIssue, District, Phase, RegionDataset } from './types.ts';
 
-export type ImportKind = 'swcTeacherFte' | 'pupilProjectionImport';
+export type ImportKind = ImportKey;
 
 export interface ImportResult {
   dataset: RegionDataset;
@@ -81,7 +84,7 @@ function resolveAreas<Row>(
 
 function replaceTeacherFte(
   dataset: RegionDataset,
-  rows: AreaRow<RowOf<'swcTeacherFte'>>[],
+  rows: AreaRow<RowOf<typeof swcTeacherFte>>[],
   fileName: string,
   issues: DataIssue[],
 ): RegionDataset {
@@ -144,7 +147,7 @@ function replaceTeacherFte(
 
 function replaceProjections(
   dataset: RegionDataset,
-  rows: AreaRow<RowOf<'pupilProjectionImport'>>[],
+  rows: AreaRow<RowOf<typeof pupilProjectionImport>>[],
   fileName: string,
   issues: DataIssue[],
 ): RegionDataset {
@@ -212,13 +215,13 @@ export function replaceWithImportedFile(
   const issues: DataIssue[] = [];
   let next: RegionDataset;
   if (kind === 'swcTeacherFte') {
-    const { table, issues: fileIssues } = validateTable(kind, text, fileName);
+    const { table, issues: fileIssues } = validateTable(swcTeacherFte.table, text, fileName);
     if (!table) return { dataset, issues: fileIssues };
     const rows = resolveAreas(table.rows, table.raw, table.columns, dataset, fileName, issues);
     if (issues.length > 0) return { dataset, issues };
     next = replaceTeacherFte(dataset, rows, fileName, issues);
   } else {
-    const { table, issues: fileIssues } = validateTable(kind, text, fileName);
+    const { table, issues: fileIssues } = validateTable(pupilProjectionImport.table, text, fileName);
     if (!table) return { dataset, issues: fileIssues };
     const rows = resolveAreas(table.rows, table.raw, table.columns, dataset, fileName, issues);
     if (issues.length > 0) return { dataset, issues };

@@ -15,7 +15,7 @@ export const TOPOLOGY_OBJECT: Record<GeographyLevel, string> = {
   lsoa: 'lsoa',
 };
 
-export { BOUNDARY_ATTRIBUTION } from '../data/sources.ts';
+export { BOUNDARY_ATTRIBUTION } from '../data/registry/index.ts';
 
 export interface PreparedArea {
   code: string;

@@ -1,24 +1,12 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ImportKind } from '../data/imports.ts';
+import { IMPORT_FILES } from '../data/registry/index.ts';
 import type { DataIssue } from '../data/types.ts';
 import { describeIssue } from '../data/issues.ts';
 
 /** What the app root does with an imported file: the problems, or none when it was applied. */
 export type ImportDataFile = (kind: ImportKind, text: string, fileName: string) => DataIssue[];
-
-const KINDS: { kind: ImportKind; label: string; hint: string }[] = [
-  {
-    kind: 'swcTeacherFte',
-    label: 'School Workforce Census teacher FTE',
-    hint: 'Replaces the estimated district teacher FTE. Columns: time_period, geographic_level, lad_code or new_la_code, phase, fte (and pupils for a county row).',
-  },
-  {
-    kind: 'pupilProjectionImport',
-    label: 'Pupil projections',
-    hint: 'Replaces or adds district pupil projections. Columns: time_period, geographic_level, lad_code or new_la_code, phase, pupils.',
-  },
-];
 
 /**
  * "Bring your own data": upload an Explore Education Statistics CSV that replaces estimated
@@ -50,7 +38,7 @@ export class TspDataImport extends LitElement {
     } else {
       this.issues = this.importFile(kind, await file.text(), file.name);
       if (this.issues.length === 0) {
-        this.applied = `${file.name} is now in use: ${KINDS.find((k) => k.kind === kind)?.label}. Figures from it are tagged “Your data”. Reloading the page returns to the embedded data.`;
+        this.applied = `${file.name} is now in use: ${IMPORT_FILES.find((file) => file.key === kind)?.title}. Figures from it are tagged “Your data”. Reloading the page returns to the embedded data.`;
       }
     }
     await this.updateComplete;
@@ -99,8 +87,8 @@ export class TspDataImport extends LitElement {
               What the file holds
             </legend>
             <div class="govuk-radios" data-module="govuk-radios">
-              ${KINDS.map(
-                ({ kind, label, hint }, index) =>
+              ${IMPORT_FILES.map(
+                ({ key: kind, title: label, hint }, index) =>
                   html`<div class="govuk-radios__item">
                     <input
                       class="govuk-radios__input"

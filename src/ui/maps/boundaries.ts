@@ -5,14 +5,8 @@
 import type { Topology } from 'topojson-specification';
 import type { GeographyLevel } from '../../data/types.ts';
 import { BUNDLED_DATA_URLS } from '../../data/browser-reader.ts';
+import { boundaryPath } from '../../data/registry/index.ts';
 import { parentLookup, prepareGeography, type PreparedGeography } from '../../maps/geography.ts';
-
-/** Boundary files by level, among the data files the build bundles (see data/geo/README.md). */
-const BOUNDARY_FILES: Record<GeographyLevel, string> = {
-  district: 'geo/scr_lad.topo.json',
-  msoa: 'geo/scr_msoa.topo.json',
-  lsoa: 'geo/scr_lsoa.topo.json',
-};
 
 const topologies = new Map<GeographyLevel, Promise<Topology>>();
 const geographies = new Map<string, Promise<PreparedGeography>>();
@@ -20,7 +14,7 @@ const geographies = new Map<string, Promise<PreparedGeography>>();
 export function loadTopology(level: GeographyLevel): Promise<Topology> {
   let pending = topologies.get(level);
   if (!pending) {
-    const file = BOUNDARY_FILES[level];
+    const file = boundaryPath(level);
     const url = BUNDLED_DATA_URLS.get(file);
     pending = url
       ? fetch(url).then(async (response) => {

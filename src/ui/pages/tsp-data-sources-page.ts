@@ -1,7 +1,7 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { RegionDataset } from '../../data/types.ts';
-import { BOUNDARY_ATTRIBUTION, DATA_SOURCES } from '../../data/sources.ts';
+import { BOUNDARY_ATTRIBUTION, FILES_IN_DATA } from '../../data/registry/index.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import '../tsp-data-import.ts';
 import type { ImportDataFile } from '../tsp-data-import.ts';
@@ -45,13 +45,13 @@ export class TspDataSourcesPage extends LitElement {
             </tr>
           </thead>
           <tbody class="govuk-table__body">
-            ${DATA_SOURCES.map(
+            ${FILES_IN_DATA.map(
               (source) =>
                 html`<tr class="govuk-table__row">
                   <td class="govuk-table__cell">
                     <strong>${source.title}</strong
                     >${source.provenance.map((provenance) => provenanceTag(provenance))}<br />
-                    <span class="govuk-body-s">${source.file}</span>
+                    <span class="govuk-body-s">${source.path}</span>
                     ${source.notes ? html`<p class="govuk-body-s">${source.notes}</p>` : ''}
                   </td>
                   <td class="govuk-table__cell govuk-body-s">${source.source}</td>

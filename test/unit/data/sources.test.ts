@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { metaFileOf } from '../../../src/data/files.ts';
 import { DEFAULT_DATA_DIR } from '../../../src/data/node-reader.ts';
-import { DATA_SOURCES } from '../../../src/data/sources.ts';
+import { FILES_IN_DATA, metaFileOf } from '../../../src/data/registry/index.ts';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -15,16 +14,16 @@ function filesUnder(dir: string): string[] {
 const dataFiles = filesUnder(DEFAULT_DATA_DIR).filter((f) => f !== 'SOURCES.md');
 
 describe('data sources', () => {
-  it('lists every file in data/ in DATA_SOURCES (a .meta.csv with its CSV)', () => {
-    const listed = new Set(DATA_SOURCES.flatMap((s) => [s.file, metaFileOf(s.file)]));
+  it('lists every file in data/ in the registry (a .meta.csv with its CSV)', () => {
+    const listed = new Set(FILES_IN_DATA.flatMap((s) => [s.path, metaFileOf(s.path)]));
     expect(dataFiles.filter((f) => !listed.has(f))).toEqual([]);
   });
 
   it('lists only files that exist, each once, with every field filled', () => {
-    const files = DATA_SOURCES.map((s) => s.file);
+    const files = FILES_IN_DATA.map((s) => s.path);
     expect(files.filter((f) => !dataFiles.includes(f))).toEqual([]);
     expect(new Set(files).size).toBe(files.length);
-    for (const s of DATA_SOURCES) {
+    for (const s of FILES_IN_DATA) {
       for (const value of [s.title, s.source, s.date, s.licence, s.notes]) expect(value.length).toBeGreaterThan(3);
       expect(s.provenance.length).toBeGreaterThan(0);
     }
@@ -37,16 +36,16 @@ describe('data sources', () => {
 
   it('mentions every file in data/SOURCES.md, with the boundary attribution', () => {
     const text = readFileSync(join(DEFAULT_DATA_DIR, 'SOURCES.md'), 'utf8');
-    expect(DATA_SOURCES.map((s) => s.file).filter((f) => !text.includes(f))).toEqual([]);
+    expect(FILES_IN_DATA.map((s) => s.path).filter((f) => !text.includes(f))).toEqual([]);
     expect(text).toContain('TopoJSON derived from UK-GeoJSON by Martin Chorley (CC BY 4.0)');
   });
 
   it('marks estimated and illustrative files as such, the illustrative one by name too', () => {
-    for (const s of DATA_SOURCES.filter((x) => x.provenance.includes('illustrative'))) {
-      expect(s.file).toMatch(/illustrative/);
+    for (const s of FILES_IN_DATA.filter((x) => x.provenance.includes('illustrative'))) {
+      expect(s.path).toMatch(/illustrative/);
       expect(s.title).toMatch(/ILLUSTRATIVE/);
     }
-    const estimated = DATA_SOURCES.filter((x) => x.provenance.includes('estimated')).map((x) => x.file);
+    const estimated = FILES_IN_DATA.filter((x) => x.provenance.includes('estimated')).map((x) => x.path);
     expect(estimated).toEqual(
       expect.arrayContaining(['district_phase_baseline.csv', 'itt_employment_footprints.csv', 'secondary_subject_shares.csv']),
     );

@@ -4,7 +4,7 @@
  * naming file, row and column and (b) leave the previously loaded dataset exactly as it was.
  */
 import { describe, expect, it } from 'vitest';
-import { DATA_FILES } from '../../../src/data/files.ts';
+import { DATA_FILES } from '../../../src/data/registry/index.ts';
 import { loadRegionDataset, validateFile } from '../../../src/data/load.ts';
 import { MAX_FILE_BYTES } from '../../../src/data/schemas.ts';
 import { fixture, loadReal, readerWith } from './helpers.ts';

@@ -1,0 +1,109 @@
+/** Attainment by education LA, shown by district on the maps (county figures for shire districts). */
+import { z } from 'zod';
+import { academicYear, oneOf, optionalGssCode, optionalNumber, optionalText } from '../schemas.ts';
+import { COUNTY_CAVEAT, OGL } from './citations.ts';
+import { tableFile } from './entry.ts';
+
+const laLevelColumns = {
+  time_period: academicYear(),
+  geographic_level: oneOf(['National', 'Regional', 'Local authority'] as const, 'geographic_level'),
+  new_la_code: optionalGssCode(),
+  la_name: optionalText(),
+};
+
+export const laitKs4 = tableFile({
+  key: 'laitKs4',
+  path: 'lait_la_attainment.csv',
+  title: 'KS4 and KS2 attainment by LA, region and England, 2015/16-2024/25 (LAIT)',
+  source:
+    'DfE Local Authority Interactive Tool, github.com/dfe-analytical-services/local-authority-interactive-tool 01_data/02_prod/bds_long_0.parquet @2e30e3959a6ab8b2d22941b84764da41a40ac91b',
+  date: '8 April 2026',
+  licence: `${OGL} (repository code MIT)`,
+  provenance: ['published'],
+  notes: `Academic-year measures only (FSM and NEET measures left out). LAIT '-' (not published, e.g. Progress 8 in 2019/20 and 2020/21) -> x. Attainment 8 series start 2015/16; 9-4 and 9-5 start 2016/17. The maps show the latest year by district: ${COUNTY_CAVEAT}`,
+  table: {
+    title: 'LAIT attainment',
+    row: z.object({
+      ...laLevelColumns,
+      region_code: optionalGssCode(),
+      attainment8: optionalNumber({ min: 0, max: 90 }),
+      progress8: optionalNumber({ min: -10, max: 10 }),
+      english_maths_9_4_percent: optionalNumber({ min: 0, max: 100 }),
+      english_maths_9_5_percent: optionalNumber({ min: 0, max: 100 }),
+    }),
+    key: ['time_period', 'geographic_level', 'region_code', 'new_la_code'],
+  },
+  indicators: {
+    level: 'district',
+    area: 'new_la_code',
+    fromEducationLa: true,
+    provenance: 'published',
+    source:
+      'DfE Local Authority Interactive Tool (LAIT), dfe-analytical-services/local-authority-interactive-tool @2e30e39; OGL v3',
+    columns: [
+      {
+        id: 'ks4_attainment8',
+        label: 'KS4 average Attainment 8 score',
+        higherIsWorse: false,
+        unit: 'score',
+        column: 'attainment8',
+      },
+      {
+        id: 'ks4_english_maths_9_4',
+        label: 'KS4 % achieving 9-4 in English and maths',
+        higherIsWorse: false,
+        unit: '%',
+        column: 'english_maths_9_4_percent',
+      },
+      {
+        id: 'ks4_progress8',
+        label: 'KS4 average Progress 8 score',
+        higherIsWorse: false,
+        unit: 'score',
+        column: 'progress8',
+      },
+    ],
+  },
+});
+
+export const gcse5ac = tableFile({
+  key: 'gcse5ac',
+  path: 'gcse_5ac_la_2010_2015.csv',
+  title: '% 5+ A*-C GCSEs including English and maths by LA, 2009/10-2014/15',
+  source:
+    'Transcribed from Partnerships for Attainment (Sheffield Institute of Education, Sheffield Hallam University, working document, October 2016), appendix, from SCR Labour Market Review 2015',
+  date: 'October 2016',
+  licence:
+    'No licence stated in the document; underlying DfE KS4 statistics OGL v3. Attribution: Partnerships for Attainment (Sheffield Institute of Education, 2016), appendix, from SCR Labour Market Review 2015.',
+  provenance: ['published'],
+  notes:
+    'Derbyshire and Nottinghamshire figures include schools outside SCR. The 2013/14 KS4 reforms cause a series break. The SCR and SY averages of the table are left out (method not stated).',
+  table: {
+    title: '5+ A*-C GCSE',
+    row: z.object({
+      ...laLevelColumns,
+      five_ac_em_percent: optionalNumber({ min: 0, max: 100 }),
+    }),
+    key: ['time_period', 'geographic_level', 'new_la_code'],
+  },
+  indicators: {
+    level: 'district',
+    area: 'new_la_code',
+    fromEducationLa: true,
+    provenance: 'published',
+    source:
+      'Partnerships for Attainment (Sheffield Institute of Education, 2016), appendix, from SCR Labour Market Review 2015 (underlying DfE KS4 statistics, OGL v3)',
+    columns: [
+      {
+        id: 'gcse_5ac_em',
+        label: '% 5+ A*-C GCSEs including English and maths',
+        higherIsWorse: false,
+        unit: '%',
+        column: 'five_ac_em_percent',
+      },
+    ],
+  },
+});
+
+/** In the order the Data sources page lists them. */
+export const attainmentFiles = [laitKs4, gcse5ac] as const;

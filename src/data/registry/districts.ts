@@ -1,0 +1,60 @@
+/** The districts of the region: every other file joins to them. */
+import { z } from 'zod';
+import { academicYear, gssCode, numberCell, oneOf, text } from '../schemas.ts';
+import { COUNTY_CAVEAT, OGL } from './citations.ts';
+import { tableFile } from './entry.ts';
+
+export const districts = tableFile({
+  key: 'districts',
+  path: 'districts.csv',
+  title: 'Districts of the region (SCR 2016 membership) and their education LAs',
+  source:
+    'data/source/stats/scr_local_authorities.csv (LAD13 codes from martinjc/UK-GeoJSON; DfE LA numbers from LAIT)',
+  date: 'LAD13 (Dec 2013); SCR membership 2016',
+  licence: OGL,
+  provenance: ['published'],
+  notes: COUNTY_CAVEAT,
+  table: {
+    title: 'districts',
+    row: z.object({
+      time_period: academicYear(),
+      geographic_level: oneOf(['Local authority district'] as const, 'geographic_level'),
+      lad_code: gssCode(),
+      lad_name: text(),
+      old_la_code: numberCell({ min: 1, integer: true }),
+      new_la_code: gssCode(),
+      la_name: text(),
+      planning_region: text(),
+      membership: text(),
+    }),
+    key: ['lad_code'],
+  },
+  joins: [
+    { column: 'lad_code', in: 'districtBoundaries' },
+    { column: 'planning_region', oneValue: 'region' },
+  ],
+  codes: {
+    name: 'districts',
+    description: 'a district of the region (districts.csv)',
+    column: 'lad_code',
+    nameColumn: 'lad_name',
+    inDataset: (dataset) => dataset.districts,
+  },
+  dataset: {
+    fields: ['districts', 'regionName'],
+    build: ({ rows }) => ({
+      regionName: rows[0]?.value.planning_region ?? '',
+      districts: rows.map(({ value: r }) => ({
+        code: r.lad_code,
+        name: r.lad_name,
+        educationLaNumber: r.old_la_code,
+        educationLaCode: r.new_la_code,
+        educationLaName: r.la_name,
+        membership: r.membership,
+      })),
+    }),
+  },
+});
+
+/** In the order the Data sources page lists them. */
+export const districtFiles = [districts] as const;

@@ -1,0 +1,129 @@
+/** National series of the Teacher Workforce Model (TWM): pupils, teachers and flows. */
+import { z } from 'zod';
+import {
+  NATIONAL_FLOW_TYPES,
+  academicYear,
+  calendarYear,
+  numberCell,
+  oneOf,
+  optionalNumber,
+  phaseCell,
+  yesNo,
+} from '../schemas.ts';
+import { SUBJECT_GROUPS } from '../types.ts';
+import { OGL, TWM } from './citations.ts';
+import { tableFile } from './entry.ts';
+
+export const nationalPupilTeacher = tableFile({
+  key: 'nationalPupilTeacher',
+  path: 'national_pupil_teacher_numbers.csv',
+  title: 'National pupils and teacher FTE by phase, 2010/11-2027/28 (TWM file 1)',
+  source: `${TWM}, 1_pupil_teacher_numbers`,
+  date: '23 April 2026',
+  licence: OGL,
+  provenance: ['published'],
+  notes:
+    "projection = Yes marks the TWM's modelled years (2025/26 onwards). The TWM pupil count is broader than the SCAP number on roll (it includes nursery and sixth-form pupils).",
+  table: {
+    title: 'national pupils and teachers',
+    row: z.object({
+      time_period: academicYear(),
+      phase: phaseCell(),
+      projection: yesNo(),
+      pupils: numberCell({ min: 0 }),
+      teachers_fte: numberCell({ min: 0 }),
+    }),
+    key: ['time_period', 'phase'],
+  },
+  dataset: {
+    fields: ['nationalPupilTeacher'],
+    build: ({ rows }) => ({
+      nationalPupilTeacher: rows.map(({ value: r }) => ({
+        phase: r.phase,
+        year: r.time_period,
+        pupils: r.pupils,
+        teacherFte: r.teachers_fte,
+        projection: r.projection === 'Yes',
+      })),
+    }),
+  },
+});
+
+export const nationalFlows = tableFile({
+  key: 'nationalFlows',
+  path: 'national_teacher_flows_2026_publication.csv',
+  title: 'National TWM flows by phase and subject, 2026 publication (TWM file 5)',
+  source: `${TWM}, 5_flow_trajectories_2026_publication`,
+  date: '23 April 2026',
+  licence: OGL,
+  provenance: ['published'],
+  notes:
+    'Leaver rates are fractions of FTE stock, labelled by the year the leaver is counted; returners, new to sector and newly qualified entrants are FTE counts. Trajectory rows (2025/26-2027/28) are modelled. 2027/28 newly qualified entrants are blank in the source (x here). The loader uses this publication.',
+  table: {
+    title: 'national TWM flows',
+    row: z.object({
+      time_period: academicYear(),
+      phase: phaseCell(),
+      subject: oneOf([...SUBJECT_GROUPS, 'Total'] as const, 'TWM subject'),
+      flow_type: oneOf(NATIONAL_FLOW_TYPES, 'TWM flow type'),
+      flow_status: oneOf(['Historic', 'Trajectory'] as const, 'flow status'),
+      publication_year: calendarYear(),
+      leaver_rate: optionalNumber({ min: 0, max: 1 }),
+      flow_fte: optionalNumber({ min: 0 }),
+    }),
+    key: ['time_period', 'phase', 'subject', 'flow_type'],
+    // A rate flow has no FTE and a count flow no rate.
+    tableChecks: (rows) =>
+      rows.flatMap(({ line, value }) => {
+        const isRate = value.flow_type.includes('rate');
+        const misplaced = isRate ? value.flow_fte : value.leaver_rate;
+        return misplaced === null
+          ? []
+          : [
+              {
+                line,
+                column: isRate ? 'flow_fte' : 'leaver_rate',
+                reason: `must be z for a ${isRate ? 'rate' : 'count'} flow (${value.flow_type})`,
+              },
+            ];
+      }),
+  },
+  dataset: {
+    fields: ['nationalFlows'],
+    // Flows with a missing value (e.g. 2027/28 newly qualified entrants) are left out.
+    build: ({ rows }) => ({
+      nationalFlows: rows.flatMap(({ value: r }) => {
+        const value = r.leaver_rate ?? r.flow_fte;
+        return value === null
+          ? []
+          : [
+              {
+                phase: r.phase,
+                subject: r.subject,
+                type: r.flow_type,
+                year: r.time_period,
+                value,
+                historic: r.flow_status === 'Historic',
+                publicationYear: r.publication_year,
+              },
+            ];
+      }),
+    }),
+  },
+});
+
+export const nationalFlows2025 = tableFile({
+  key: 'nationalFlows2025',
+  path: 'national_teacher_flows_2025_publication.csv',
+  title: 'National TWM flows, 2025 publication (TWM file 4), kept for comparison',
+  source: `${TWM}, 4_flow_trajectories_2025_publication`,
+  date: '23 April 2026',
+  licence: OGL,
+  provenance: ['published'],
+  notes:
+    'Validated by data:check but not loaded into the dataset (the 2026 publication supersedes it).',
+  table: nationalFlows.table,
+});
+
+/** In the order the Data sources page lists them. */
+export const nationalFiles = [nationalPupilTeacher, nationalFlows, nationalFlows2025] as const;
