@@ -1041,6 +1041,81 @@ const PRIMARY_SHARE: Record<PartnershipTypeName, number> = {
   'Teach First': 0.2,
 };
 
+/** ONS region (RGN) codes of the regions the compendium covers. */
+const REGION_CODES: Record<string, string> = {
+  'North East': 'E12000001',
+  'North West': 'E12000002',
+  'Yorkshire and The Humber': 'E12000003',
+  'East Midlands': 'E12000004',
+  'West Midlands': 'E12000005',
+  'South West': 'E12000009',
+};
+
+/**
+ * The compendium's first-post distances as published (regional "All providers" rows and
+ * provider rows), with the code of the region's partnership of the same name. The page's
+ * "higher/lower than the regional average" remark is left out: it compares the within-25 km
+ * share with the regional row, which the file holds.
+ */
+function buildNqtFirstPostDistances(partnerships: PartnershipBuild[]): void {
+  const byName = new Map(partnerships.map((p) => [p.name, p]));
+  const cohorts = 'NQTs graduating 2010 to 2015';
+  writeTable(DATA_FILES.nqtFirstPostDistances, {
+    columns: [
+      'time_period',
+      'time_identifier',
+      'geographic_level',
+      'country_code',
+      'country_name',
+      'region_code',
+      'region_name',
+      'provider_ukprn',
+      'provider_name',
+      'partnership_code',
+      'first_post_within_25km_percent',
+      'first_post_over_100km_percent',
+    ],
+    meta: [
+      filter(
+        'partnership_code',
+        'Accredited provider code of the partnership of that name in the region (z = none)',
+      ),
+      indicator(
+        'first_post_within_25km_percent',
+        `% of ${cohorts} whose first post was within 25 km of the provider`,
+        0,
+        '%',
+      ),
+      indicator(
+        'first_post_over_100km_percent',
+        `% of ${cohorts} whose first post was over 100 km from the provider`,
+        0,
+        '%',
+      ),
+    ],
+    rows: readSource('stats/nqt_first_post_distance_by_itt_provider.csv').map((r) => {
+      const regional = field(r, 'is_regional_total') === 'yes';
+      const partnership = regional ? undefined : byName.get(field(r, 'provider'));
+      const region = field(r, 'region');
+      const code = REGION_CODES[region];
+      if (!code) throw new Error(`no ONS code for region ${region}`);
+      return {
+        time_period: '2015',
+        time_identifier: 'Calendar year',
+        geographic_level: regional ? 'Regional' : 'Provider',
+        ...ENGLAND,
+        region_code: code,
+        region_name: region,
+        provider_ukprn: regional ? 'z' : (partnership?.ukprn ?? 'x'),
+        provider_name: regional ? 'z' : field(r, 'provider'),
+        partnership_code: partnership?.code ?? 'z',
+        first_post_within_25km_percent: num(r, 'pct_first_nqt_post_within_25km'),
+        first_post_over_100km_percent: num(r, 'pct_first_nqt_post_over_100km'),
+      };
+    }),
+  });
+}
+
 function buildPlans(partnerships: PartnershipBuild[], shares: Map<SecondarySubject, number>): void {
   const random = randomLcg(PLAN_SEED);
   const between = (lo: number, hi: number) => lo + (hi - lo) * random();
@@ -1716,6 +1791,7 @@ function main(): void {
   );
   const partnerships = buildPartnerships(districts, pupils.base, baseTimePeriod);
   buildPlans(partnerships, shares);
+  buildNqtFirstPostDistances(partnerships);
   buildSchools(districts);
   buildImd(districts);
   buildLait();

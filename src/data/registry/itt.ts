@@ -7,9 +7,11 @@ import { z } from 'zod';
 import {
   PARTNERSHIP_TYPES,
   districtCodeOrOutside,
+  gssCode,
   numberCell,
   oneOf,
   optionalGssCode,
+  optionalText,
   partnershipCode,
   provenanceCell,
   text,
@@ -148,6 +150,44 @@ export const partnerships = tableFile({
   },
 });
 
+export const nqtFirstPostDistances = tableFile({
+  key: 'nqtFirstPostDistances',
+  path: 'itt_nqt_first_post_distance.csv',
+  title:
+    "% of an ITT provider's NQTs whose first post was within 25 km or over 100 km of it, by provider and region",
+  source: `${COMPENDIUM}, provider pages itt_graduates/*.html; source copy data/source/stats/nqt_first_post_distance_by_itt_provider.csv`,
+  date: 'February 2018 (NQTs graduating 2010 to 2015)',
+  licence: OGL,
+  provenance: ['published'],
+  notes:
+    'Providers in the 2017/18 ITT census with more than 50 graduates found in the School Workforce Census; distance from the provider to the first NQT school. Regional "All providers" rows for East Midlands, North East, North West, South West, West Midlands and Yorkshire and The Humber (the other regions\' pages are empty in the source). partnership_code links a provider to the partnership of the same name in the region (z = none); the employment footprints use these rows.',
+  table: {
+    title: 'NQT first-post distances',
+    row: z.object({
+      geographic_level: oneOf(['Regional', 'Provider'] as const, 'geographic_level'),
+      region_code: gssCode(),
+      provider_name: optionalText(),
+      partnership_code: optionalText(),
+      first_post_within_25km_percent: numberCell({ min: 0, max: 100 }),
+      first_post_over_100km_percent: numberCell({ min: 0, max: 100 }),
+    }),
+    key: ['geographic_level', 'region_code', 'provider_name'],
+    tableChecks: (rows) =>
+      rows.flatMap(({ line, value }) =>
+        value.first_post_within_25km_percent + value.first_post_over_100km_percent > 100
+          ? [
+              {
+                line,
+                column: 'first_post_over_100km_percent',
+                reason: 'with the within-25 km share, is over 100%',
+              },
+            ]
+          : [],
+      ),
+  },
+  joins: [{ column: 'partnership_code', in: 'partnerships' }],
+});
+
 export const partnershipPlans = tableFile({
   key: 'partnershipPlans',
   path: 'illustrative_partnership_subject_plans.csv',
@@ -237,6 +277,7 @@ export const ittFiles = [
   partnerships,
   trainingPartners,
   employmentFootprints,
+  nqtFirstPostDistances,
   partnershipPlans,
   ...inYearFiles,
 ] as const;
