@@ -20,6 +20,7 @@ import { needRecordsFromCells } from '../allocation/need-from-model.ts';
 import type { AllocationProblem, NeedRecord } from '../allocation/problem.ts';
 import { formatEesCsv, formatEesMeta } from '../data/ees.ts';
 import { describeIssue } from '../data/issues.ts';
+import { parseJsonInput } from '../data/json-input.ts';
 import { loadRegionDataset } from '../data/load.ts';
 import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
 import { coldSpotWeights, type ColdSpotSpec } from '../indicators/cold-spot-index.ts';
@@ -151,13 +152,16 @@ export function parseAllocateArgs(argv: string[]): AllocateArgs {
   };
 }
 
-function readJson(path: string, flag: string): unknown {
-  const text = readOptionFile(flag, path);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`${path}: not valid JSON (${(error as Error).message})`);
-  }
+/** The national synthetic instance is a few MB; anything far beyond is not a problem file. */
+const MAX_PROBLEM_BYTES = 50 * 1024 * 1024;
+
+function readProblemFile(path: string): unknown {
+  const json = parseJsonInput(readOptionFile('problem', path), {
+    maxBytes: MAX_PROBLEM_BYTES,
+    what: 'problem file',
+  });
+  if (!json.ok) throw new CliError(`--problem: ${path} ${json.reason}`);
+  return json.value;
 }
 
 /** The allocation problem the arguments describe (also the benchmark's embedded-data instance). */
@@ -165,7 +169,7 @@ export async function buildProblem(
   args: AllocateArgs,
   log: (line: string) => void,
 ): Promise<AllocationProblem> {
-  if (args.problem) return readJson(args.problem, 'problem') as AllocationProblem;
+  if (args.problem) return readProblemFile(args.problem) as AllocationProblem;
   if (!existsSync(args.dataDir)) throw new CliError(`--data: folder not found: ${args.dataDir}`);
   const { dataset, issues } = await loadRegionDataset(nodeReader(args.dataDir));
   for (const issue of issues) log(`warning: ${describeIssue(issue)}`);

@@ -4,6 +4,7 @@
  * reason, e.g. `levers.leaverRateMultipliers.ect1: must be between 0 and 3 (got 5)`.
  */
 import type { z } from 'zod';
+import { MAX_JSON_DEPTH, isTooDeep, parseJsonInput } from '../data/json-input.ts';
 import { scenarioV1Schema, upgradeV1 } from './schema-v1.ts';
 import { SCHEMA_VERSION, scenarioV2Schema, type Scenario } from './schema-v2.ts';
 
@@ -33,10 +34,25 @@ const LOADERS: Record<number, (value: unknown) => LoadResult> = {
 
 export const SUPPORTED_VERSIONS = Object.keys(LOADERS).map(Number);
 
+/** A scenario file is a few KB; anything near this is not one. */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
+
 /** Validates a parsed JSON value of any supported schema version and returns it as the current version. */
 export function loadScenario(value: unknown): LoadResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, issues: [{ path: '', message: 'must be a JSON object' }] };
+  }
+  // A saved record never passed the text guard: the same depth limit before any schema walks it.
+  if (isTooDeep(value)) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          message: `nests lists or objects more than ${MAX_JSON_DEPTH} levels deep; a scenario is never that deep`,
+        },
+      ],
+    };
   }
   const version = (value as Record<string, unknown>).schemaVersion;
   if (version === undefined) {
@@ -65,18 +81,11 @@ export function loadScenario(value: unknown): LoadResult {
   return loader(value);
 }
 
-/** Parses the text of a scenario file; a JSON syntax error is an issue too. */
+/** Parses the text of a scenario file; a size, depth or JSON syntax problem is an issue too. */
 export function parseScenarioText(text: string): LoadResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return {
-      ok: false,
-      issues: [{ path: '', message: `is not valid JSON (${(error as Error).message})` }],
-    };
-  }
-  return loadScenario(value);
+  const json = parseJsonInput(text, { maxBytes: MAX_SCENARIO_BYTES, what: 'scenario file' });
+  if (!json.ok) return { ok: false, issues: [{ path: '', message: json.reason }] };
+  return loadScenario(json.value);
 }
 
 /** `file.json: levers.x: reason` lines, for an error summary or the CLI. */

@@ -5,6 +5,7 @@
  * or invalid link is refused with the reason and changes nothing.
  */
 import { z } from 'zod';
+import { parseJsonInput } from '../data/json-input.ts';
 import { describeIssues, describeZodIssues, type ScenarioIssue } from './load.ts';
 import { SCHEMA_VERSION, leversSchema, runSchema, type Scenario } from './schema-v2.ts';
 
@@ -65,20 +66,19 @@ export function decodePermalink(encoded: string): PermalinkResult {
       issues: [{ path: '', message: 'the link is too long to be one this service made' }],
     };
   }
-  let value: unknown;
+  const damaged = (reason: string): PermalinkResult => ({
+    ok: false,
+    issues: [{ path: '', message: `the link is damaged and cannot be read (${reason})` }],
+  });
+  let text: string;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(encoded)));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(encoded));
   } catch (error) {
-    return {
-      ok: false,
-      issues: [
-        {
-          path: '',
-          message: `the link is damaged and cannot be read (${(error as Error).message})`,
-        },
-      ],
-    };
+    return damaged((error as Error).message);
   }
+  const json = parseJsonInput(text, { maxBytes: MAX_ENCODED_LENGTH, what: 'shared link' });
+  if (!json.ok) return damaged(`it ${json.reason}`);
+  const value = json.value;
   const parsed = permalinkSchema.safeParse(value);
   if (!parsed.success) {
     return { ok: false, issues: describeZodIssues(parsed.error.issues, value) };

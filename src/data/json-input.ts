@@ -1,0 +1,120 @@
+/**
+ * The guard every JSON input passes before anything reads it: scenario files, shared links,
+ * `allocate --problem` files and ledger files. Size and nesting depth are checked on the text,
+ * by a loop rather than recursion, before JSON.parse and before any schema walks the value; a
+ * value that did not come from text (a saved record) gets the same depth check. So a file of
+ * a 100,000-deep array is refused in one sentence instead of exhausting the stack.
+ *
+ * Shape is each input's own schema's job; this only makes it safe to run one.
+ */
+
+/** Deeper than any file the app writes (a scenario or ledger is under 10 levels). */
+export const MAX_JSON_DEPTH = 64;
+
+export interface JsonLimits {
+  /** Largest text accepted, in UTF-8 bytes. */
+  maxBytes: number;
+  /** What the text is, for messages: 'scenario file', 'ledger file'. */
+  what: string;
+  maxDepth?: number;
+}
+
+export type JsonInput =
+  | { ok: true; value: unknown }
+  /** `reason` reads after the input's name: "... is not valid JSON (line 3, column 5: ...)". */
+  | { ok: false; reason: string; line: number | null };
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** The first line (1-based) at which brackets nest deeper than `maxDepth`, or null. */
+function lineTooDeep(text: string, maxDepth: number): number | null {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charCodeAt(i);
+    if (char === 10) line += 1;
+    if (inString) {
+      if (char === 92) i += 1; // a backslash escapes the next character
+      else if (char === 34) inString = false;
+    } else if (char === 34) {
+      inString = true;
+    } else if (char === 91 || char === 123) {
+      depth += 1;
+      if (depth > maxDepth) return line;
+    } else if (char === 93 || char === 125) {
+      depth -= 1;
+    }
+  }
+  return null;
+}
+
+/** Line and column of a character offset, both 1-based. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/** JSON.parse's complaint without its position, and the line and column it points at. */
+function syntaxProblem(text: string, error: unknown): { reason: string; line: number | null } {
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.startsWith('Unexpected end of JSON input')) {
+    const { line, column } = lineAndColumn(text, text.length);
+    return {
+      reason: `is not valid JSON (line ${line}, column ${column}: the text ends before the JSON is complete)`,
+      line,
+    };
+  }
+  const position = /at position (\d+)/.exec(message);
+  const detail = message
+    .replace(/,? ?".*" is not valid JSON$/s, '')
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/ \(line \d+ column \d+\)$/, '');
+  if (position?.[1] === undefined) return { reason: `is not valid JSON (${detail})`, line: null };
+  const { line, column } = lineAndColumn(text, Number(position[1]));
+  return { reason: `is not valid JSON (line ${line}, column ${column}: ${detail})`, line };
+}
+
+/** Parses JSON text within its limits; on any problem, the reason in words and its line. */
+export function parseJsonInput(text: string, limits: JsonLimits): JsonInput {
+  const maxDepth = limits.maxDepth ?? MAX_JSON_DEPTH;
+  if (text.length > limits.maxBytes || new TextEncoder().encode(text).length > limits.maxBytes) {
+    return {
+      ok: false,
+      reason: `is larger than ${sizeText(limits.maxBytes)}, the limit for a ${limits.what}`,
+      line: null,
+    };
+  }
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return { ok: false, reason: 'is empty', line: null };
+  const deepLine = lineTooDeep(body, maxDepth);
+  if (deepLine !== null) {
+    return {
+      ok: false,
+      reason: `nests lists or objects more than ${maxDepth} levels deep (line ${deepLine}); a ${limits.what} is never that deep`,
+      line: deepLine,
+    };
+  }
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch (error) {
+    return { ok: false, ...syntaxProblem(body, error) };
+  }
+}
+
+/** True when a value nests arrays or objects deeper than `maxDepth` (checked without recursion). */
+export function isTooDeep(value: unknown, maxDepth = MAX_JSON_DEPTH): boolean {
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  const seen = new Set<object>();
+  while (pending.length > 0) {
+    const { value: current, depth } = pending.pop()!;
+    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
+    if (depth + 1 > maxDepth) return true;
+    seen.add(current);
+    for (const child of Object.values(current)) pending.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}

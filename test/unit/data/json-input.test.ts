@@ -1,0 +1,152 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_JSON_DEPTH, isTooDeep, parseJsonInput } from '../../../src/data/json-input.ts';
+import {
+  decodePermalink,
+  describeIssues,
+  loadScenario,
+  parseScenarioText,
+} from '../../../src/scenarios/index.ts';
+import { runCommand, STACK_LINE } from '../cli/run-command.ts';
+
+const LIMITS = { maxBytes: 1000, what: 'test file' };
+
+/** A scenario whose name is an array nested `depth` deep (the hostile file of issue 16). */
+function deepScenarioText(depth: number): string {
+  return `{"schemaVersion":2,"name":\n${'['.repeat(depth)}${']'.repeat(depth)},"description":"","levers":{}}`;
+}
+
+/** The same as a value, built without recursion. */
+function deepArray(depth: number): unknown[] {
+  const root: unknown[] = [];
+  let current = root;
+  for (let i = 1; i < depth; i += 1) {
+    const next: unknown[] = [];
+    current.push(next);
+    current = next;
+  }
+  return root;
+}
+
+describe('the JSON input guard', () => {
+  it('parses JSON within its limits', () => {
+    expect(parseJsonInput('\uFEFF{"a": [1, {"b": "[[[["}]}', LIMITS)).toEqual({
+      ok: true,
+      value: { a: [1, { b: '[[[[' }] },
+    });
+  });
+
+  it('refuses a text over the byte limit, counting UTF-8 bytes', () => {
+    // 400 characters but 1,200 bytes.
+    const text = JSON.stringify('€'.repeat(400));
+    expect(text.length).toBeLessThan(LIMITS.maxBytes);
+    expect(parseJsonInput(text, LIMITS)).toEqual({
+      ok: false,
+      reason: 'is larger than 1 KB, the limit for a test file',
+      line: null,
+    });
+  });
+
+  it('refuses nesting deeper than the limit before parsing, at the line where it happens', () => {
+    const text = deepScenarioText(100_000);
+    const result = parseJsonInput(text, { maxBytes: 1024 * 1024, what: 'scenario file' });
+    expect(result).toEqual({
+      ok: false,
+      reason: `nests lists or objects more than ${MAX_JSON_DEPTH} levels deep (line 2); a scenario file is never that deep`,
+      line: 2,
+    });
+    // Exactly at the limit is fine (the object around the name is one level).
+    const atLimit = deepScenarioText(MAX_JSON_DEPTH - 1);
+    expect(parseJsonInput(atLimit, { maxBytes: 1e6, what: 'x' }).ok).toBe(true);
+    expect(parseJsonInput(deepScenarioText(MAX_JSON_DEPTH), { maxBytes: 1e6, what: 'x' }).ok).toBe(
+      false,
+    );
+    // Brackets and escaped quotes inside strings are text, not nesting.
+    const inString = JSON.stringify({ a: `\\"${'['.repeat(500)}` });
+    expect(parseJsonInput(inString, LIMITS).ok).toBe(true);
+  });
+
+  it('says where the JSON is broken, by line and column', () => {
+    expect(parseJsonInput('{\n  "a": 1,\n}', LIMITS)).toEqual({
+      ok: false,
+      reason: 'is not valid JSON (line 3, column 1: Expected double-quoted property name)',
+      line: 3,
+    });
+    expect(parseJsonInput('  \n', LIMITS)).toEqual({ ok: false, reason: 'is empty', line: null });
+    expect(parseJsonInput('[1,\n 2', LIMITS)).toEqual({
+      ok: false,
+      reason: "is not valid JSON (line 2, column 3: Expected ',' or ']' after array element)",
+      line: 2,
+    });
+  });
+
+  it('checks the depth of a value that did not come from text, without recursion', () => {
+    expect(isTooDeep(deepArray(100_000))).toBe(true);
+    expect(isTooDeep(deepArray(MAX_JSON_DEPTH))).toBe(false);
+    expect(isTooDeep(deepArray(MAX_JSON_DEPTH + 1))).toBe(true);
+    expect(isTooDeep({ a: 1, b: 'text', c: null })).toBe(false);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(isTooDeep(cyclic)).toBe(false);
+  });
+});
+
+describe('inputs read through the guard', () => {
+  const nesting = `nests lists or objects more than ${MAX_JSON_DEPTH} levels deep`;
+
+  it('refuses a scenario file whose name is a 100,000-deep array', () => {
+    const loaded = parseScenarioText(deepScenarioText(100_000));
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) {
+      expect(describeIssues(loaded.issues, 'deep.json')).toEqual([
+        `deep.json: ${nesting} (line 2); a scenario file is never that deep`,
+      ]);
+    }
+  });
+
+  it('refuses a saved scenario value nested that deep', () => {
+    const loaded = loadScenario({ schemaVersion: 2, name: deepArray(100_000), levers: {} });
+    expect(loaded).toEqual({
+      ok: false,
+      issues: [{ path: '', message: `${nesting}; a scenario is never that deep` }],
+    });
+  });
+
+  it('refuses a shared link that decodes to deeply nested JSON', () => {
+    const json = `{"schemaVersion":2,"name":${'['.repeat(2000)}${']'.repeat(2000)},"levers":{}}`;
+    const encoded = Buffer.from(json).toString('base64url');
+    const decoded = decodePermalink(encoded);
+    expect(decoded.ok).toBe(false);
+    if (!decoded.ok) {
+      expect(decoded.issues[0]!.message).toBe(
+        `the link is damaged and cannot be read (it ${nesting} (line 1); a shared link is never that deep)`,
+      );
+    }
+  });
+
+  it('stops forecast and allocate with exit code 1 and one message, never a stack trace', {
+    timeout: 240_000,
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tsp-json-'));
+    const deep = join(dir, 'deep.json');
+    writeFileSync(deep, deepScenarioText(100_000));
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"entryYears": [2026,\n');
+    const [forecast, allocate] = await Promise.all([
+      runCommand('src/cli/forecast.ts', ['--scenario', deep, '--out', join(dir, 'f.csv')]),
+      runCommand('src/cli/allocate.ts', ['--problem', broken, '--out', join(dir, 'a.csv')]),
+    ]);
+    expect(forecast).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `forecast: ${deep}: ${nesting} (line 2); a scenario file is never that deep\n`,
+    });
+    expect(allocate.code).toBe(1);
+    expect(allocate.stderr).toMatch(
+      /^allocate: --problem: .*broken\.json is not valid JSON \(line 2, column 1: the text ends before the JSON is complete\)\n$/,
+    );
+    expect(allocate.stderr).not.toMatch(STACK_LINE);
+  });
+});
