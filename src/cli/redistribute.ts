@@ -27,6 +27,8 @@ import {
   cycleMonthName,
   emptyLedgerState,
   fillRates,
+  generateActorKey,
+  MANAGER_SIGNER,
   importAllocationCsv,
   importReturnsCsv,
   latestMonthReached,
@@ -93,6 +95,8 @@ async function main(): Promise<void> {
   if (reached === null || reached.timePeriod !== file.timePeriod) {
     fail(`the returns hold no month of ${file.timePeriod}, the allocation's cycle`);
   }
+  // The ledger lives only for this run and is never written, so a throwaway key signs it.
+  const at = new Date().toISOString();
   const baseline = await appendStep(
     emptyLedgerState(file.timePeriod),
     baselineDraft(
@@ -100,9 +104,10 @@ async function main(): Promise<void> {
       file.timePeriod,
       file.lines,
       { name: 'redistribute CLI', role: 'manager', partnershipCode: null },
-      new Date().toISOString(),
+      at,
       `Allocation from ${basename(values.allocation)}`,
     ),
+    await generateActorKey(MANAGER_SIGNER, at),
   );
   if (!baseline.ok) fail(baseline.reason);
 
