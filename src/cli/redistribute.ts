@@ -23,6 +23,8 @@ import {
   cycleMonthName,
   emptyLedgerState,
   fillRates,
+  generateActorKey,
+  MANAGER_SIGNER,
   importAllocationCsv,
   importReturnsCsv,
   latestMonthReached,
@@ -133,6 +135,8 @@ await runCli(COMMAND, async (argv) => {
   if (reached === null || reached.timePeriod !== file.timePeriod) {
     throw new CliError(`the returns hold no month of ${file.timePeriod}, the allocation's cycle`);
   }
+  // The ledger lives only for this run and is never written, so a throwaway key signs it.
+  const at = new Date().toISOString();
   const baseline = await appendStep(
     emptyLedgerState(file.timePeriod),
     baselineDraft(
@@ -140,9 +144,10 @@ await runCli(COMMAND, async (argv) => {
       file.timePeriod,
       file.lines,
       { name: 'redistribute CLI', role: 'manager', partnershipCode: null },
-      new Date().toISOString(),
+      at,
       `Allocation from ${basename(allocationPath)}`,
     ),
+    await generateActorKey(MANAGER_SIGNER, at),
   );
   if (!baseline.ok) throw new CliError(baseline.reason);
 

@@ -5,21 +5,17 @@
  * entries (IndexedDB, an exported file) is enough to reconstruct them.
  *
  * Each entry carries the SHA-256 hash of its contents and of the previous entry's hash (a
- * hash chain), and an idempotency key naming the step (e.g. `<transfer id>:apply`), so a
- * retried write of the same step is recognised and cannot apply a transfer twice.
+ * hash chain), an idempotency key naming the step (e.g. `<transfer id>:apply`), so a retried
+ * write of the same step is recognised and cannot apply a transfer twice, and the ECDSA
+ * signature of its actor's key, registered in the ledger's key list (ledger-keys.ts), so an
+ * entry cannot be edited and re-hashed, nor made in someone else's name.
  */
-import { z } from 'zod';
-import type { DataIssue, SubjectGroup } from '../data/types.ts';
-import { SUBJECT_GROUPS } from '../data/types.ts';
+import type { SubjectGroup } from '../data/types.ts';
+import { MANAGER_SIGNER, type KeyList, type SignerId } from './ledger-keys.ts';
+import { MAX_PLACES } from './ledger-schema.ts';
 import { cellKey } from './returns.ts';
 import type { TransferProposal } from './transfer-model.ts';
-import {
-  transition,
-  WORKFLOW_EVENTS,
-  type Role,
-  type TransferStatus,
-  type WorkflowEvent,
-} from './workflow.ts';
+import { transition, type Role, type TransferStatus, type WorkflowEvent } from './workflow.ts';
 
 export interface Actor {
   name: string;
@@ -67,12 +63,20 @@ export interface LedgerEntry extends LedgerDraft {
   /** 1, 2, 3, ... without gaps. */
   seq: number;
   prevHash: string;
+  /** Id of the key that signed the entry, registered for its actor in the key list. */
+  keyId: string;
+  /** SHA-256 of the entry's contents (everything but the hash and the signature). */
   hash: string;
+  /** ECDSA P-256 signature of those same contents by the actor's key (base64url). */
+  signature: string;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-export const LEDGER_FILE_FORMAT = 'teacher-supply-planner-ledger';
-export const LEDGER_FILE_VERSION = 1;
+
+/** Whose key must sign a step: the manager's, or the acting partnership's. */
+export function signerOf(actor: Actor): SignerId {
+  return actor.role === 'manager' ? MANAGER_SIGNER : (actor.partnershipCode ?? '');
+}
 
 export interface TransferRecord {
   terms: TransferTerms;
@@ -89,6 +93,8 @@ export interface LedgerState {
   transfers: ReadonlyMap<string, TransferRecord>;
   entries: readonly LedgerEntry[];
   headHash: string;
+  /** The manager-signed list of keys allowed to sign entries; null before the baseline. */
+  keyList: KeyList | null;
 }
 
 export function emptyLedgerState(ledgerId: string): LedgerState {
@@ -99,6 +105,7 @@ export function emptyLedgerState(ledgerId: string): LedgerState {
     transfers: new Map(),
     entries: [],
     headHash: GENESIS_HASH,
+    keyList: null,
   };
 }
 
@@ -180,15 +187,27 @@ interface Working {
 /** Why a step cannot follow the ledger so far, or null when it can. */
 function stepProblem(working: Working, draft: LedgerDraft): string | null {
   const { action, actor } = draft;
+  if ((actor.role === 'manager') !== (actor.partnershipCode === null)) {
+    return actor.role === 'manager'
+      ? 'the manager does not act for a partnership'
+      : `a ${actor.role} must act for a partnership`;
+  }
   if (action.type === 'baseline') {
+    if (actor.role !== 'manager') return 'only the manager sets the baseline allocation';
+    const absurd = action.allocations.find(
+      (line) => !(Number.isInteger(line.places) && line.places >= 0 && line.places <= MAX_PLACES),
+    );
+    if (absurd !== undefined) {
+      return `${absurd.partnershipCode} ${absurd.subject} cannot start with ${absurd.places} places (0 to ${MAX_PLACES} whole places)`;
+    }
     return working.timePeriod === null ? null : 'the ledger already has its baseline allocation';
   }
   if (working.timePeriod === null) return 'the ledger must start with the baseline allocation';
   if (action.type === 'propose') {
     const t = action.transfer;
     if (working.transfers.has(t.id)) return `transfer ${t.id} has already been proposed`;
-    if (!(Number.isInteger(t.places) && t.places > 0))
-      return `a transfer must move a whole number of places above 0, not ${t.places}`;
+    if (!(Number.isInteger(t.places) && t.places > 0 && t.places <= MAX_PLACES))
+      return `a transfer must move a whole number of places from 1 to ${MAX_PLACES}, not ${t.places}`;
     if (t.from.partnershipCode === t.to.partnershipCode && t.from.subject === t.to.subject) {
       return 'a transfer must move places to a different partnership or subject';
     }
@@ -288,8 +307,15 @@ export function draftProblem(state: LedgerState, draft: LedgerDraft): string | n
 export type ReplayResult =
   { ok: true; state: LedgerState } | { ok: false; seq: number; reason: string };
 
-/** Rebuild allocations and transfer statuses from the entries, checking every step. */
-export function replayLedger(ledgerId: string, entries: readonly LedgerEntry[]): ReplayResult {
+/**
+ * Rebuild allocations and transfer statuses from the entries, checking every step (not the
+ * signatures: ledger-file.ts verifies those for files; the browser's own store is trusted).
+ */
+export function replayLedger(
+  ledgerId: string,
+  entries: readonly LedgerEntry[],
+  keyList: KeyList | null = null,
+): ReplayResult {
   const working: Working = { timePeriod: null, allocations: new Map(), transfers: new Map() };
   for (const [index, entry] of entries.entries()) {
     if (entry.seq !== index + 1)
@@ -308,245 +334,22 @@ export function replayLedger(ledgerId: string, entries: readonly LedgerEntry[]):
       ...working,
       entries: [...entries],
       headHash: entries.length === 0 ? GENESIS_HASH : entries[entries.length - 1]!.hash,
+      keyList,
     },
   };
 }
 
-// ---- hashing --------------------------------------------------------------------------------
-
-/** JSON with object keys sorted at every level, so equal contents always hash the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/** The hash an entry must carry: SHA-256 of its contents including seq and prevHash. */
-export function entryHash(entry: Omit<LedgerEntry, 'hash'>): Promise<string> {
-  const { seq, ledgerId, idempotencyKey, at, actor, action, why, prevHash } = entry;
-  return sha256Hex(
-    canonicalJson({ seq, ledgerId, idempotencyKey, at, actor, action, why, prevHash }),
-  );
-}
-
-/** Seal a draft as the entry after `previous` (null for the first). */
-export async function sealEntry(
-  previous: LedgerEntry | null,
-  draft: LedgerDraft,
-): Promise<LedgerEntry> {
-  const unsealed = {
-    ...draft,
-    seq: (previous?.seq ?? 0) + 1,
-    prevHash: previous?.hash ?? GENESIS_HASH,
-  };
-  return { ...unsealed, hash: await entryHash(unsealed) };
-}
-
-export type AppendResult =
-  | { ok: true; state: LedgerState; entry: LedgerEntry; duplicate: boolean }
-  | { ok: false; state: LedgerState; reason: string };
-
-/**
- * Append one step in memory. A step whose idempotency key is already in the ledger is a
- * retry: the entry already held is returned and nothing changes.
- */
-export async function appendStep(state: LedgerState, draft: LedgerDraft): Promise<AppendResult> {
-  const existing = state.entries.find((e) => e.idempotencyKey === draft.idempotencyKey);
-  if (existing !== undefined) return { ok: true, state, entry: existing, duplicate: true };
-  const problem = draftProblem(state, draft);
-  if (problem !== null) return { ok: false, state, reason: problem };
-  const previous = state.entries[state.entries.length - 1] ?? null;
-  const entry = await sealEntry(previous, draft);
+/** The state after an entry that `draftProblem` allowed (its key list is the caller's). */
+export function withEntry(state: LedgerState, entry: LedgerEntry, keyList: KeyList): LedgerState {
   const working = toWorking(state);
   applyToWorking(working, entry);
   return {
-    ok: true,
-    duplicate: false,
-    entry,
-    state: {
-      ledgerId: state.ledgerId,
-      ...working,
-      entries: [...state.entries, entry],
-      headHash: entry.hash,
-    },
-  };
-}
-
-// ---- export and import ----------------------------------------------------------------------
-
-export interface LedgerFile {
-  format: typeof LEDGER_FILE_FORMAT;
-  version: typeof LEDGER_FILE_VERSION;
-  ledgerId: string;
-  exportedAt: string;
-  entryCount: number;
-  headHash: string;
-  entries: LedgerEntry[];
-}
-
-export function exportLedger(state: LedgerState, exportedAt: string): string {
-  const file: LedgerFile = {
-    format: LEDGER_FILE_FORMAT,
-    version: LEDGER_FILE_VERSION,
     ledgerId: state.ledgerId,
-    exportedAt,
-    entryCount: state.entries.length,
-    headHash: state.headHash,
-    entries: [...state.entries],
+    ...working,
+    entries: [...state.entries, entry],
+    headHash: entry.hash,
+    keyList,
   };
-  return `${JSON.stringify(file, null, 2)}\n`;
-}
-
-const subjectSchema = z.enum(SUBJECT_GROUPS as [SubjectGroup, ...SubjectGroup[]]);
-const sideSchema = z.strictObject({
-  partnershipCode: z.string(),
-  partnershipName: z.string(),
-  subject: subjectSchema,
-});
-const count = z.number().int().nonnegative();
-const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest');
-
-const entrySchema = z.strictObject({
-  seq: z.number().int().positive(),
-  ledgerId: z.string().min(1),
-  idempotencyKey: z.string().min(1),
-  at: z.string().min(1),
-  actor: z.strictObject({
-    name: z.string(),
-    role: z.enum(['donor', 'recipient', 'manager']),
-    partnershipCode: z.string().nullable(),
-  }),
-  action: z.discriminatedUnion('type', [
-    z.strictObject({
-      type: z.literal('baseline'),
-      timePeriod: z.string(),
-      allocations: z.array(
-        z.strictObject({
-          partnershipCode: z.string(),
-          partnershipName: z.string(),
-          subject: subjectSchema,
-          places: count,
-        }),
-      ),
-    }),
-    z.strictObject({
-      type: z.literal('propose'),
-      transfer: z.strictObject({
-        id: z.string().min(1),
-        timePeriod: z.string(),
-        monthIndex: z.number().int().min(1).max(12),
-        from: sideSchema,
-        to: sideSchema,
-        places: count,
-        expectedGain: z.number(),
-        reason: z.string(),
-      }),
-    }),
-    z.strictObject({
-      type: z.enum(WORKFLOW_EVENTS as [WorkflowEvent, ...WorkflowEvent[]]),
-      transferId: z.string().min(1),
-    }),
-  ]),
-  why: z.string(),
-  prevHash: hashSchema,
-  hash: hashSchema,
-});
-
-const fileSchema = z.strictObject({
-  format: z.literal(LEDGER_FILE_FORMAT),
-  version: z.literal(LEDGER_FILE_VERSION),
-  ledgerId: z.string().min(1),
-  exportedAt: z.string(),
-  entryCount: count,
-  headHash: hashSchema,
-  entries: z.array(z.unknown()),
-});
-
-export type LedgerImportResult =
-  { ok: true; state: LedgerState } | { ok: false; issues: DataIssue[] };
-
-/**
- * Read an exported ledger file and check it completely: format, every entry's fields, the
- * hash chain (a changed entry no longer matches its hash; a removed or reordered one breaks
- * the chain), the entry count and head hash (a truncated file falls short of them) and a
- * replay of every step. Nothing is returned unless all of it holds.
- */
-export async function importLedger(text: string, fileName: string): Promise<LedgerImportResult> {
-  const refuse = (message: string, column: string | null = null): LedgerImportResult => ({
-    ok: false,
-    issues: [{ file: fileName, row: null, column, message }],
-  });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return refuse(
-      'is not complete JSON: the file is damaged or truncated, so the ledger was not loaded',
-    );
-  }
-  const file = fileSchema.safeParse(json);
-  if (!file.success) {
-    const first = file.error.issues[0]!;
-    return refuse(
-      `is not a ledger export: ${first.path.join('.') || 'file'} ${first.message}`,
-      first.path.join('.') || null,
-    );
-  }
-  const { ledgerId, entryCount, headHash } = file.data;
-  const entries: LedgerEntry[] = [];
-  for (const [index, raw] of file.data.entries.entries()) {
-    const parsed = entrySchema.safeParse(raw);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0]!;
-      return refuse(
-        `entry ${index + 1}: ${first.path.join('.')} ${first.message}`,
-        first.path.join('.') || null,
-      );
-    }
-    entries.push(parsed.data as LedgerEntry);
-  }
-  if (entries.length !== entryCount) {
-    return refuse(
-      `the file says it holds ${entryCount} entries but has ${entries.length}: it has been truncated or edited, so it was refused`,
-    );
-  }
-  let previousHash = GENESIS_HASH;
-  for (const [index, entry] of entries.entries()) {
-    if (entry.seq !== index + 1)
-      return refuse(
-        `entry ${index + 1} is numbered ${entry.seq}: entries are missing or reordered`,
-      );
-    if (entry.prevHash !== previousHash) {
-      return refuse(
-        `entry ${entry.seq} does not follow entry ${entry.seq - 1} (hash chain broken): entries were removed, reordered or altered`,
-      );
-    }
-    const { hash, ...unsealed } = entry;
-    if ((await entryHash(unsealed)) !== hash) {
-      return refuse(
-        `entry ${entry.seq} has been altered: its contents no longer match its SHA-256 hash`,
-      );
-    }
-    previousHash = hash;
-  }
-  if (previousHash !== headHash) {
-    return refuse(
-      'the last entry is not the one the file was exported with (head hash differs): the file is truncated or altered',
-    );
-  }
-  const replay = replayLedger(ledgerId, entries);
-  if (!replay.ok) return refuse(`entry ${replay.seq} is not a valid step: ${replay.reason}`);
-  return { ok: true, state: replay.state };
 }
 
 /** Allocation lines of the ledger's current state, sorted by partnership and subject. */

@@ -5,46 +5,41 @@
  * step's idempotency key means a retried write cannot add the same step twice, and a write
  * made after another tab has moved the head on is re-checked against the new head.
  *
- * Hashing (crypto.subtle) is asynchronous and would let an IndexedDB transaction commit early,
- * so an entry is sealed first and the transaction then checks the head has not moved.
+ * Each entry is signed by this browser's key for its actor (see signing-keys.ts). Importing a
+ * ledger file checks it against what is held and writes it in one transaction.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import {
   GENESIS_HASH,
-  draftProblem,
+  MANAGER_SIGNER,
+  appendStep,
   emptyLedgerState,
   replayLedger,
-  sealEntry,
+  signerOf,
   type AppendResult,
+  type KeyList,
   type LedgerDraft,
   type LedgerEntry,
   type LedgerState,
-} from '../redistribution/ledger.ts';
+  type VerifiedLedger,
+} from '../redistribution/index.ts';
+import { LEDGER_DB_NAME, openLedgerDb, type ArchivedLedger, type LedgerDb } from './ledger-db.ts';
+import {
+  IMPORT_STORES,
+  checkAndWrite,
+  type ImportOptions,
+  type StoreImportResult,
+} from './ledger-import.ts';
+import { SigningKeys } from './signing-keys.ts';
 
-export const LEDGER_DB_NAME = 'teacher-supply-planner-ledger';
-const LEDGER_DB_VERSION = 1;
+export { LEDGER_DB_NAME } from './ledger-db.ts';
 const MAX_ATTEMPTS = 3;
-
-interface LedgerHead {
-  ledgerId: string;
-  seq: number;
-  hash: string;
-}
-
-interface LedgerDb extends DBSchema {
-  entries: {
-    key: [string, number];
-    value: LedgerEntry;
-    indexes: { byIdempotencyKey: [string, string] };
-  };
-  heads: { key: string; value: LedgerHead };
-}
 
 export class LedgerStoreError extends Error {
   override name = 'LedgerStoreError';
 }
 
-export type StoreImportResult = { ok: true; state: LedgerState } | { ok: false; reason: string };
+export type { ImportOptions, StoreImportResult } from './ledger-import.ts';
 
 function ledgerRange(ledgerId: string): IDBKeyRange {
   return IDBKeyRange.bound([ledgerId, 0], [ledgerId, Number.MAX_SAFE_INTEGER]);
@@ -59,22 +54,24 @@ function isConstraintError(error: unknown): boolean {
 }
 
 export class LedgerStore {
-  private constructor(private readonly db: IDBPDatabase<LedgerDb>) {}
+  readonly keys: SigningKeys;
+
+  private constructor(private readonly db: IDBPDatabase<LedgerDb>) {
+    this.keys = new SigningKeys(db);
+  }
 
   /** Open (creating on first use) the ledger database. */
   static async open(name = LEDGER_DB_NAME): Promise<LedgerStore> {
-    const db = await openDB<LedgerDb>(name, LEDGER_DB_VERSION, {
-      upgrade(database) {
-        const entries = database.createObjectStore('entries', { keyPath: ['ledgerId', 'seq'] });
-        entries.createIndex('byIdempotencyKey', ['ledgerId', 'idempotencyKey'], { unique: true });
-        database.createObjectStore('heads', { keyPath: 'ledgerId' });
-      },
-    });
-    return new LedgerStore(db);
+    return new LedgerStore(await openLedgerDb(name));
   }
 
   close(): void {
     this.db.close();
+  }
+
+  /** Ledgers replaced by imports, oldest first (kept, never deleted). */
+  archived(): Promise<ArchivedLedger[]> {
+    return this.db.getAll('archive');
   }
 
   /** Ledger ids held (e.g. one per recruitment cycle). */
@@ -91,7 +88,7 @@ export class LedgerStore {
       tx.done,
     ]);
     if (entries.length === 0) return emptyLedgerState(ledgerId);
-    const replay = replayLedger(ledgerId, entries);
+    const replay = replayLedger(ledgerId, entries, head?.keyList ?? null);
     if (!replay.ok) {
       throw new LedgerStoreError(
         `The stored ledger ${ledgerId} is inconsistent at entry ${replay.seq}: ${replay.reason}`,
@@ -106,25 +103,30 @@ export class LedgerStore {
   }
 
   /**
-   * Append one step. A step already stored (same idempotency key) is returned as a duplicate
-   * and nothing is written. Aborting `signal` before the transaction commits rolls it back.
+   * Append one step, signed by this browser's key for the step's actor (made on first use;
+   * registered in the key list when this browser holds the manager's key). A step already
+   * stored (same idempotency key) is returned as a duplicate and nothing is written. Aborting
+   * `signal` before the transaction commits rolls it back.
    */
   async append(draft: LedgerDraft, signal?: AbortSignal): Promise<AppendResult> {
+    const signer = await this.keys.keyFor(signerOf(draft.actor), draft.at);
+    const manager =
+      signer.actor === MANAGER_SIGNER ? signer : ((await this.keys.held(MANAGER_SIGNER)) ?? null);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const state = await this.load(draft.ledgerId);
-      const existing = await this.db.getFromIndex('entries', 'byIdempotencyKey', [
-        draft.ledgerId,
-        draft.idempotencyKey,
-      ]);
-      if (existing !== undefined) return { ok: true, state, entry: existing, duplicate: true };
-      const problem = draftProblem(state, draft);
-      if (problem !== null) return { ok: false, state, reason: problem };
-      const previous = state.entries[state.entries.length - 1] ?? null;
-      const entry = await sealEntry(previous, draft);
+      // Signing is asynchronous and would let a transaction commit early, so the entry is
+      // sealed first and the write then checks the head has not moved.
+      const result = await appendStep(state, draft, signer, manager);
+      if (!result.ok || result.duplicate) return result;
       signal?.throwIfAborted();
-      const outcome = await this.writeEntry(entry, state.headHash, signal);
+      const outcome = await this.writeEntry(
+        result.entry,
+        state.headHash,
+        result.state.keyList,
+        signal,
+      );
       if (outcome === 'written') {
-        return { ok: true, duplicate: false, entry, state: await this.load(draft.ledgerId) };
+        return { ...result, state: await this.load(draft.ledgerId) };
       }
       // 'moved': another writer got there first; go round again against the new head.
     }
@@ -136,6 +138,7 @@ export class LedgerStore {
   private async writeEntry(
     entry: LedgerEntry,
     expectedHead: string,
+    keyList: KeyList | null,
     signal?: AbortSignal,
   ): Promise<'written' | 'moved'> {
     const tx = this.db.transaction(['entries', 'heads'], 'readwrite');
@@ -155,7 +158,7 @@ export class LedgerStore {
         .add(entry)
         .catch(() => undefined);
       tx.objectStore('heads')
-        .put({ ledgerId: entry.ledgerId, seq: entry.seq, hash: entry.hash })
+        .put({ ledgerId: entry.ledgerId, seq: entry.seq, hash: entry.hash, keyList })
         .catch(() => undefined);
       await done;
       return 'written';
@@ -169,30 +172,40 @@ export class LedgerStore {
   }
 
   /**
-   * Store a ledger that `importLedger` has verified. When a different ledger is held under the
-   * same id (its entries are not the start of the imported one) it is kept unless `replace`.
+   * Store a ledger that `importLedger` has verified, checking it against what is held and
+   * writing it in ONE readwrite transaction (see ledger-import.ts), so no other tab can change
+   * the ledger between the check and the write, and a refusal or a failure part-way leaves
+   * everything as it was.
    */
-  async importVerified(state: LedgerState, replace = false): Promise<StoreImportResult> {
-    const held = await this.load(state.ledgerId);
-    const heldLength = held.entries.length;
-    const extendsHeld = heldLength === 0 || state.entries[heldLength - 1]?.hash === held.headHash;
-    if (!extendsHeld && !replace) {
-      return {
-        ok: false,
-        reason: `The file's ledger ${state.ledgerId} differs from the one held (${heldLength} entries); nothing was changed. Replace the held ledger explicitly to load it.`,
-      };
+  async importVerified(
+    verified: VerifiedLedger,
+    options: ImportOptions,
+  ): Promise<StoreImportResult> {
+    const tx = this.db.transaction(IMPORT_STORES, 'readwrite');
+    const done = tx.done;
+    done.catch(() => undefined);
+    const rollBack = async () => {
+      // An exception in our code does not end a transaction by itself: abort it explicitly
+      // (a failed request may have aborted it already, and aborting twice throws).
+      try {
+        tx.abort();
+      } catch {
+        // already finished
+      }
+      await done.catch(() => undefined);
+    };
+    let outcome;
+    try {
+      outcome = await checkAndWrite(tx, verified, options);
+    } catch (error) {
+      await rollBack();
+      throw error;
     }
-    const tx = this.db.transaction(['entries', 'heads'], 'readwrite');
-    const entries = tx.objectStore('entries');
-    await entries.delete(ledgerRange(state.ledgerId));
-    await Promise.all(state.entries.map((entry) => entries.add(entry)));
-    const last = state.entries[state.entries.length - 1];
-    if (last === undefined) await tx.objectStore('heads').delete(state.ledgerId);
-    else
-      await tx
-        .objectStore('heads')
-        .put({ ledgerId: state.ledgerId, seq: last.seq, hash: last.hash });
-    await tx.done;
-    return { ok: true, state: await this.load(state.ledgerId) };
+    if (!outcome.ok) {
+      await rollBack();
+      return outcome;
+    }
+    await done;
+    return { ok: true, added: outcome.added, state: await this.load(verified.state.ledgerId) };
   }
 }

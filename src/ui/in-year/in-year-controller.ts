@@ -9,11 +9,13 @@ import { describeIssue } from '../../data/issues.ts';
 import type { DataIssue, RegionDataset } from '../../data/types.ts';
 import {
   CYCLE_MONTHS,
+  type KeyRegistration,
   type TransferPlan,
   type TransferProposal,
   type TrackingView,
 } from '../../redistribution/index.ts';
 import { SolverClient } from '../../runtime/solver-client.ts';
+import type { TrustedManagerKey } from '../../storage/ledger-db.ts';
 import { downloadText } from '../download.ts';
 import { loadDefaultCycle } from './default-cycle.ts';
 import { InYearSession, MANAGER } from './in-year-session.ts';
@@ -61,6 +63,10 @@ export class InYearController implements ReactiveController {
   errorItems: ErrorItem[] = [];
   /** Success message for the notification banner. */
   notice = '';
+  /** Manager keys this browser trusts, shown with the ledger. */
+  trustedKeys: TrustedManagerKey[] = [];
+  /** The manager key of the last ledger file refused only because this browser does not know it. */
+  untrustedManagerKey: KeyRegistration | null = null;
   /** Text for the page's aria-live region. */
   status = '';
 
@@ -83,6 +89,7 @@ export class InYearController implements ReactiveController {
     this.opening = true;
     try {
       this.session = await InYearSession.open(await loadDefaultCycle(), region.partnerships);
+      this.trustedKeys = await this.session.trustedManagerKeys();
       this.refresh();
     } catch (error) {
       this.loadError = error instanceof Error ? error.message : String(error);
@@ -269,26 +276,34 @@ export class InYearController implements ReactiveController {
 
   readonly onLedgerImport = (event: CustomEvent<LedgerImportDetail>): Promise<void> =>
     this.guard('ledger', async () => {
-      const { file, replace } = event.detail;
-      const issues =
+      const { file, replace, acceptManagerKeyId } = event.detail;
+      const session = this.session!;
+      const result =
         file.text === null
-          ? this.tooLarge(file)
-          : await this.session!.importLedgerFile(
+          ? { issues: this.tooLarge(file), untrustedManagerKey: null }
+          : await session.importLedgerFile(
               { fileName: file.fileName, text: file.text },
               replace,
+              acceptManagerKeyId,
             );
-      if (issues.length > 0) this.showErrors('ledger', issues);
-      else this.succeed(`Ledger imported from ${file.fileName}; its hash chain checked.`, true);
+      this.untrustedManagerKey = result.untrustedManagerKey;
+      this.trustedKeys = await session.trustedManagerKeys();
+      if (result.issues.length > 0) return this.showErrors('ledger', result.issues);
+      this.succeed(
+        `Ledger imported from ${file.fileName}: every entry's hash chain and signature checked against the manager's key list.`,
+        true,
+      );
     });
 
-  readonly exportLedger = (): void => {
-    const session = this.session!;
-    downloadText(
-      `in-year-ledger-${session.timePeriod}.json`,
-      session.exportLedger(),
-      'application/json',
-    );
-  };
+  readonly exportLedger = (): Promise<void> =>
+    this.guard('ledger', async () => {
+      const session = this.session!;
+      downloadText(
+        `in-year-ledger-${session.timePeriod}.json`,
+        await session.exportLedger(),
+        'application/json',
+      );
+    });
 
   fieldError(source: ErrorSource): string {
     if (this.errorSource !== source || this.issues.length === 0) return '';

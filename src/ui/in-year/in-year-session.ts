@@ -17,6 +17,8 @@ import {
   exportLedger,
   importAllocationCsv,
   importLedger,
+  MANAGER_SIGNER,
+  signCheckpoint,
   importReturnsCsv,
   latestMonthReached,
   proposalDraft,
@@ -26,6 +28,7 @@ import {
   type Actor,
   type AllocationFile,
   type CurveChoice,
+  type KeyRegistration,
   type LedgerDraft,
   type LedgerState,
   type ManualReturnInput,
@@ -39,6 +42,7 @@ import {
   type TransferTerms,
   type WorkflowEvent,
 } from '../../redistribution/index.ts';
+import type { TrustedManagerKey } from '../../storage/ledger-db.ts';
 import { LedgerStore } from '../../storage/ledger-store.ts';
 import { InYearStore, type InYearSettings } from './in-year-store.ts';
 
@@ -287,25 +291,59 @@ export class InYearSession {
     return result.ok ? null : result.reason;
   }
 
-  exportLedger(): string {
-    return exportLedger(this.ledger, new Date().toISOString());
+  /**
+   * The ledger as a file. Exported by the manager from the browser holding the manager key
+   * that registered the ledger's keys, it carries the manager's signed checkpoint, so it may
+   * replace another copy; any other export is a copy to check and extend, never to replace.
+   */
+  async exportLedger(): Promise<string> {
+    const at = new Date().toISOString();
+    const manager = await this.ledgerStore.keys.held(MANAGER_SIGNER);
+    const registered = this.ledger.keyList?.keys.some(
+      (k) => k.keyId === manager?.keyId && k.actor === MANAGER_SIGNER,
+    );
+    const checkpoint =
+      this.settings.actingAs === MANAGER && manager !== undefined && registered === true
+        ? await signCheckpoint(this.ledger, manager, at)
+        : null;
+    return exportLedger(this.ledger, at, checkpoint);
   }
 
-  /** Verifies an exported ledger completely and, only then, stores it in place of this one. */
-  async importLedgerFile(file: NamedText, replace: boolean): Promise<DataIssue[]> {
-    const result = await importLedger(file.text, file.fileName);
-    if (!result.ok) return result.issues;
-    const refuse = (message: string): DataIssue[] => [
-      { file: file.fileName, row: null, column: null, message },
-    ];
-    if (result.state.ledgerId !== this.ledger.ledgerId) {
+  /** Manager keys this browser trusts, for the page to show by fingerprint. */
+  trustedManagerKeys(): Promise<TrustedManagerKey[]> {
+    return this.ledgerStore.keys.trustedManagers();
+  }
+
+  /**
+   * Verifies an exported ledger completely and, only then, stores it (see
+   * LedgerStore.importVerified). `acceptManagerKeyId` is a manager key the user has said they
+   * trust, having compared its fingerprint with the manager.
+   */
+  async importLedgerFile(
+    file: NamedText,
+    replace: boolean,
+    acceptManagerKeyId: string | null = null,
+  ): Promise<{ issues: DataIssue[]; untrustedManagerKey: KeyRegistration | null }> {
+    const refuse = (message: string, untrustedManagerKey: KeyRegistration | null = null) => ({
+      issues: [{ file: file.fileName, row: null, column: null, message }],
+      untrustedManagerKey,
+    });
+    const result = await importLedger(file.text, file.fileName, {
+      partnershipCodes: new Set(this.partnerships.map((p) => p.code)),
+    });
+    if (!result.ok) return { issues: result.issues, untrustedManagerKey: null };
+    if (result.ledger.state.ledgerId !== this.ledger.ledgerId) {
       return refuse(
-        `holds ledger ${result.state.ledgerId}, but this page tracks ${this.ledger.ledgerId}; nothing was changed`,
+        `holds ledger ${result.ledger.state.ledgerId}, but this page tracks ${this.ledger.ledgerId}; nothing was changed`,
       );
     }
-    const stored = await this.ledgerStore.importVerified(result.state, replace);
-    if (!stored.ok) return refuse(stored.reason);
+    const stored = await this.ledgerStore.importVerified(result.ledger, {
+      replace,
+      acceptManagerKeyId,
+      at: new Date().toISOString(),
+    });
+    if (!stored.ok) return refuse(stored.reason, stored.untrustedManagerKey ?? null);
     this.ledger = stored.state;
-    return [];
+    return { issues: [], untrustedManagerKey: null };
   }
 }

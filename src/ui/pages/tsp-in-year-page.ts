@@ -226,6 +226,9 @@ export class TspInYearPage extends LitElement {
       <tsp-ledger-view
         .ledger=${session.ledger}
         importError=${this.state.fieldError('ledger')}
+        .trustedKeys=${this.state.trustedKeys}
+        .untrustedManagerKey=${this.state.untrustedManagerKey}
+        ?isManager=${session.settings.actingAs === MANAGER}
         @tsp-ledger-export=${this.state.exportLedger}
         @tsp-ledger-import=${this.state.onLedgerImport}
       ></tsp-ledger-view>`;

@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  appendStep,
   baselineDraft,
   cellKey,
   emptyLedgerState,
   exportLedger,
   type TransferProposal,
 } from '../../../src/redistribution/index.ts';
+import { appendSigned } from '../../fixtures/ledger/keys.ts';
 import { LedgerStore } from '../../../src/storage/ledger-store.ts';
 import { InYearSession, type CycleSources } from '../../../src/ui/in-year/in-year-session.ts';
 import { InYearStore } from '../../../src/ui/in-year/in-year-store.ts';
@@ -218,30 +218,20 @@ describe('InYearSession', () => {
   it('refuses tampered, truncated and foreign ledger files, and accepts its own export', async () => {
     const { session } = await fresh();
     await session.propose(maths, 6);
-    const exported = session.exportLedger();
+    const exported = await session.exportLedger();
     const head = session.ledger.headHash;
+    const message = async (fileName: string, text: string, replace = true) =>
+      (await session.importLedgerFile({ fileName, text }, replace)).issues[0]?.message ??
+      'imported';
 
     const tampered = JSON.parse(exported) as {
       entries: { action: { transfer?: { places: number } } }[];
     };
     tampered.entries[1]!.action.transfer!.places = 20;
-    const altered = await session.importLedgerFile(
-      { fileName: 't.json', text: JSON.stringify(tampered) },
-      true,
-    );
-    expect(altered[0]).toMatchObject({
-      file: 't.json',
-      message: expect.stringContaining('entry 2 has been altered'),
-    });
+    expect(await message('t.json', JSON.stringify(tampered))).toContain('entry 2 has been altered');
+    expect(await message('c.json', exported.slice(0, 900))).toMatch(/truncated/);
 
-    const cut = await session.importLedgerFile(
-      { fileName: 'c.json', text: exported.slice(0, 900) },
-      true,
-    );
-    expect(cut[0]!.message).toMatch(/truncated/);
-
-    const other = await fresh();
-    const otherCycle = await appendStep(
+    const otherCycle = await appendSigned(
       emptyLedgerState('in-year-202425'),
       baselineDraft(
         'in-year-202425',
@@ -253,23 +243,66 @@ describe('InYearSession', () => {
       ),
     );
     const foreign = exportLedger(otherCycle.state, '2025-01-01T00:00:00Z');
-    expect(
-      (await session.importLedgerFile({ fileName: 'f.json', text: foreign }, true))[0]!.message,
-    ).toBe('holds ledger in-year-202425, but this page tracks in-year-202526; nothing was changed');
+    expect(await message('f.json', foreign)).toBe(
+      'holds ledger in-year-202425, but this page tracks in-year-202526; nothing was changed',
+    );
+    expect(session.ledger.headHash).toBe(head);
+    // Its own export changes nothing: the ledger held already has every entry.
+    expect(await message('own.json', exported, false)).toBe('imported');
+    expect(session.ledger.headHash).toBe(head);
+  });
+
+  it('takes another browser’s ledger only with its manager key accepted and its checkpoint', async () => {
+    const { session } = await fresh();
+    const other = await fresh();
+    await other.session.propose(maths, 6);
+    await other.session.updateSettings({ actingAs: 'S21' });
+    const fromPartnership = await other.session.exportLedger();
+    await other.session.updateSettings({ actingAs: 'manager' });
+    const fromManager = await other.session.exportLedger();
+    const head = session.ledger.headHash;
+
+    const unknown = await session.importLedgerFile({ fileName: 'o.json', text: fromManager }, true);
+    expect(unknown.issues[0]!.message).toMatch(/manager key this browser does not know/);
+    const key = unknown.untrustedManagerKey!;
+    expect(key.actor).toBe('manager');
     expect(session.ledger.headHash).toBe(head);
 
-    // The other session's ledger differs from this one: kept unless the user asks to replace it.
-    const differs = await session.importLedgerFile(
-      { fileName: 'o.json', text: other.session.exportLedger() },
-      false,
+    // Accepted, but a partnership's export has no manager checkpoint: it cannot replace.
+    const noCheckpoint = await session.importLedgerFile(
+      { fileName: 'p.json', text: fromPartnership },
+      true,
+      key.keyId,
     );
-    expect(differs[0]!.message).toMatch(/differs from the one held/);
-    expect(
-      await session.importLedgerFile(
-        { fileName: 'o.json', text: other.session.exportLedger() },
-        true,
-      ),
-    ).toEqual([]);
-    expect(session.ledger.entries).toHaveLength(1);
+    expect(noCheckpoint.issues[0]!.message).toMatch(
+      /^The file has no checkpoint signed by the manager/,
+    );
+    expect(session.ledger.headHash).toBe(head);
+
+    const replaced = await session.importLedgerFile(
+      { fileName: 'o.json', text: fromManager },
+      true,
+      key.keyId,
+    );
+    expect(replaced.issues).toEqual([]);
+    expect(session.ledger.entries).toHaveLength(2);
+    expect((await session.trustedManagerKeys()).map((k) => k.how).sort()).toEqual([
+      'accepted by fingerprint',
+      'made in this browser',
+    ]);
+  });
+
+  it('signs every step with the key of whoever acts, registered by the manager', async () => {
+    const { session, reopen } = await fresh();
+    await session.propose(maths, 6);
+    await session.updateSettings({ actingAs: 'S21' });
+    expect(await session.step(maths.id, 'donor-agree', '')).toBeNull();
+    const again = await reopen();
+    const list = again.ledger.keyList!;
+    expect(list.keys.map((k) => k.actor)).toEqual(['manager', 'S21']);
+    const signers = again.ledger.entries.map(
+      (e) => list.keys.find((k) => k.keyId === e.keyId)?.actor,
+    );
+    expect(signers).toEqual(['manager', 'manager', 'S21']);
   });
 });

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_RETURNS,
   NO_RULES,
-  appendStep,
   cellNeedWeights,
   partnershipNeedWeights,
   baselineDraft,
@@ -25,6 +24,7 @@ import {
   type ReturnsState,
   type TransferCell,
 } from '../../../src/redistribution/index.ts';
+import { appendSigned } from '../../fixtures/ledger/keys.ts';
 import { createHighsEngine } from '../../../src/solver/highs-engine.ts';
 
 const fixture = (name: string) =>
@@ -83,7 +83,7 @@ describe('track record', () => {
     ].join('\n');
     const result = importReturnsCsv(EMPTY_RETURNS, text, 'r.csv', context);
     if (!result.ok) throw new Error('should load');
-    const ledger = await appendStep(
+    const ledger = await appendSigned(
       emptyLedgerState('202425'),
       baselineDraft(
         '202425',

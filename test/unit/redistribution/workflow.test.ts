@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   TRANSFER_STATUSES,
   WORKFLOW_EVENTS,
-  appendStep,
   availableEvents,
   baselineDraft,
   emptyLedgerState,
@@ -17,6 +16,7 @@ import {
   type TransferProposal,
   type WorkflowEvent,
 } from '../../../src/redistribution/index.ts';
+import { appendSigned } from '../../fixtures/ledger/keys.ts';
 
 const ROLES: Role[] = ['donor', 'recipient', 'manager'];
 
@@ -100,7 +100,7 @@ async function ledgerWithProposal(): Promise<LedgerState> {
     baselineDraft('202526', '202526', lines, manager, at, 'allocation'),
     proposalDraft('202526', proposal, '202526', 6, manager, at),
   ]) {
-    const result = await appendStep(state, draft);
+    const result = await appendSigned(state, draft);
     if (!result.ok) throw new Error(result.reason);
     state = result.state;
   }
@@ -125,8 +125,8 @@ describe('the workflow in the ledger', () => {
     for (let agreed = 0; agreed < fullPath.length; agreed++) {
       let state = await ledgerWithProposal();
       for (const [event, actor] of fullPath.slice(0, agreed))
-        state = ((await appendStep(state, step(event, actor))) as { state: LedgerState }).state;
-      const apply = await appendStep(state, step('apply', manager));
+        state = ((await appendSigned(state, step(event, actor))) as { state: LedgerState }).state;
+      const apply = await appendSigned(state, step('apply', manager));
       expect(apply.ok).toBe(false);
       expect(places(apply.state)).toEqual([10, 5]);
     }
@@ -135,7 +135,7 @@ describe('the workflow in the ledger', () => {
   it('moves the places once all three have agreed and the manager applies', async () => {
     let state = await ledgerWithProposal();
     for (const [event, actor] of [...fullPath, ['apply', manager] as const]) {
-      const result = await appendStep(state, step(event, actor));
+      const result = await appendSigned(state, step(event, actor));
       expect(result.ok).toBe(true);
       if (result.ok) state = result.state;
       expect(places(state)).toEqual(event === 'apply' ? [7, 8] : [10, 5]);
@@ -146,7 +146,7 @@ describe('the workflow in the ledger', () => {
   it('checks the acting partnership, not just the role', async () => {
     const state = await ledgerWithProposal();
     const impostor: Actor = { name: 'B lead', role: 'donor', partnershipCode: 'B' };
-    const result = await appendStep(state, step('donor-agree', impostor));
+    const result = await appendSigned(state, step('donor-agree', impostor));
     expect(result.ok ? 'accepted' : result.reason).toBe(
       'only A can act as the donor of this transfer',
     );
@@ -160,8 +160,8 @@ describe('the workflow in the ledger', () => {
     ] as const) {
       let state = await ledgerWithProposal();
       for (const [event, actor] of fullPath.slice(0, after))
-        state = ((await appendStep(state, step(event, actor))) as { state: LedgerState }).state;
-      const declined = await appendStep(
+        state = ((await appendSigned(state, step(event, actor))) as { state: LedgerState }).state;
+      const declined = await appendSigned(
         state,
         step('decline', who, 'Candidates expected after all'),
       );
@@ -169,7 +169,7 @@ describe('the workflow in the ledger', () => {
       if (!declined.ok) return;
       expect(declined.state.transfers.get(proposal.id)?.status).toBe('declined');
       expect(declined.entry.why).toBe('Candidates expected after all');
-      const later = await appendStep(
+      const later = await appendSigned(
         declined.state,
         step(after === 3 ? 'apply' : 'approve', manager),
       );
@@ -181,9 +181,9 @@ describe('the workflow in the ledger', () => {
   it('undoes an applied transfer with a compensating entry, keeping the history', async () => {
     let state = await ledgerWithProposal();
     for (const [event, actor] of [...fullPath, ['apply', manager] as const])
-      state = ((await appendStep(state, step(event, actor))) as { state: LedgerState }).state;
+      state = ((await appendSigned(state, step(event, actor))) as { state: LedgerState }).state;
     const length = state.entries.length;
-    const undone = await appendStep(state, step('undo', manager, 'Donor found late candidates'));
+    const undone = await appendSigned(state, step('undo', manager, 'Donor found late candidates'));
     expect(undone.ok).toBe(true);
     if (!undone.ok) return;
     expect(places(undone.state)).toEqual([10, 5]);
@@ -202,8 +202,8 @@ describe('the workflow in the ledger', () => {
   it('ignores a retried step (same idempotency key) instead of applying it twice', async () => {
     let state = await ledgerWithProposal();
     for (const [event, actor] of [...fullPath, ['apply', manager] as const])
-      state = ((await appendStep(state, step(event, actor))) as { state: LedgerState }).state;
-    const retry = await appendStep(state, step('apply', manager));
+      state = ((await appendSigned(state, step(event, actor))) as { state: LedgerState }).state;
+    const retry = await appendSigned(state, step('apply', manager));
     expect(retry.ok && retry.duplicate).toBe(true);
     expect(places(retry.state)).toEqual([7, 8]);
     expect(retry.state.entries).toHaveLength(state.entries.length);
@@ -213,13 +213,13 @@ describe('the workflow in the ledger', () => {
     let state = await ledgerWithProposal();
     const second: TransferProposal = { ...proposal, id: 'second', places: 9 };
     state = (
-      (await appendStep(state, proposalDraft('202526', second, '202526', 6, manager, at))) as {
+      (await appendSigned(state, proposalDraft('202526', second, '202526', 6, manager, at))) as {
         state: LedgerState;
       }
     ).state;
     const run = async (id: string) => {
       for (const [event, actor] of [...fullPath, ['apply', manager] as const]) {
-        const result = await appendStep(state, stepDraft('202526', id, event, actor, at, ''));
+        const result = await appendSigned(state, stepDraft('202526', id, event, actor, at, ''));
         if (!result.ok) return result.reason;
         state = result.state;
       }

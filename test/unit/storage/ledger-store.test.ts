@@ -1,20 +1,26 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDB } from 'idb';
 import {
+  GENESIS_HASH,
+  MANAGER_SIGNER,
   baselineDraft,
   currentAllocations,
   exportLedger,
   importLedger,
+  signCheckpoint,
   proposalDraft,
   stepDraft,
   type Actor,
   type LedgerDraft,
   type TransferProposal,
+  type VerifiedLedger,
 } from '../../../src/redistribution/index.ts';
-import { LedgerStore } from '../../../src/storage/ledger-store.ts';
+import { LedgerStore, type ImportOptions } from '../../../src/storage/ledger-store.ts';
 
 const manager: Actor = { name: 'Manager', role: 'manager', partnershipCode: null };
 const at = '2025-03-31T10:00:00Z';
+const REGION = { partnershipCodes: new Set(['A', 'B']) };
 const proposal: TransferProposal = {
   id: 'p1',
   from: { partnershipCode: 'A', partnershipName: 'A', subject: 'Physics' },
@@ -158,29 +164,148 @@ describe('LedgerStore', () => {
     expect((await tabTwo.load('202526')).transfers.get('p1')?.status).toBe('recipient-agreed');
   });
 
-  it('imports a verified ledger file into an empty store, and refuses to overwrite a different one', async () => {
+  /** The source's ledger exported (with the manager's checkpoint when asked) and verified. */
+  async function exportedFrom(store: LedgerStore, checkpoint: boolean): Promise<VerifiedLedger> {
+    const state = await store.load('202526');
+    const manager = (await store.keys.held(MANAGER_SIGNER))!;
+    const mark = checkpoint ? await signCheckpoint(state, manager, at) : null;
+    const verified = await importLedger(exportLedger(state, at, mark), 'ledger.json', REGION);
+    if (!verified.ok) throw new Error(verified.issues[0]!.message);
+    return verified.ledger;
+  }
+  const options = (extra: Partial<ImportOptions> = {}): ImportOptions => ({
+    replace: false,
+    acceptManagerKeyId: null,
+    at,
+    ...extra,
+  });
+
+  it('signs each step with this browser’s key for its actor and trusts its own manager key', async () => {
+    const store = await open(freshName());
+    await appendAll(store, [baseline, ...agreements, apply]);
+    const state = await store.load('202526');
+    const held = await store.keys.all();
+    expect(held.map((k) => k.actor).sort()).toEqual(['A', 'B', 'manager']);
+    expect(held.every((k) => !k.privateKey.extractable)).toBe(true);
+    expect(state.keyList!.keys.map((k) => k.actor)).toEqual(['manager', 'A', 'B']);
+    const keyOf = (actor: string) => held.find((k) => k.actor === actor)!.keyId;
+    expect(state.entries.map((e) => e.keyId)).toEqual(
+      ['manager', 'manager', 'A', 'B', 'manager', 'manager'].map(keyOf),
+    );
+    expect((await store.keys.trustedManagers()).map((k) => [k.keyId, k.how])).toEqual([
+      [keyOf('manager'), 'made in this browser'],
+    ]);
+  });
+
+  it('imports into another browser only once its user accepts the manager key by fingerprint', async () => {
     const source = await open(freshName());
     await appendAll(source, [baseline, ...agreements, apply]);
-    const file = exportLedger(await source.load('202526'), at);
-    const verified = await importLedger(file, 'ledger.json');
-    if (!verified.ok) throw new Error('export should verify');
+    const verified = await exportedFrom(source, false);
 
     const target = await open(freshName());
-    const imported = await target.importVerified(verified.state);
-    expect(imported.ok && currentAllocations(imported.state).map((l) => l.places)).toEqual([8, 7]);
+    const unknown = await target.importVerified(verified, options());
+    expect(unknown.ok ? 'imported' : unknown.reason).toMatch(
+      /^The ledger's keys are registered by a manager key this browser does not know \(fingerprint [0-9a-f ]{19}\)/,
+    );
+    expect(!unknown.ok && unknown.untrustedManagerKey?.keyId).toBe(verified.signedBy.keyId);
+    expect((await target.load('202526')).entries).toHaveLength(0);
+    expect(await target.keys.trustedManagers()).toEqual([]);
+
+    const accepted = await target.importVerified(
+      verified,
+      options({ acceptManagerKeyId: verified.signedBy.keyId }),
+    );
+    expect(accepted.ok && currentAllocations(accepted.state).map((l) => l.places)).toEqual([8, 7]);
+    expect((await target.keys.trustedManagers()).map((k) => k.how)).toEqual([
+      'accepted by fingerprint',
+    ]);
+    // The same file again adds nothing.
+    const again = await target.importVerified(verified, options());
+    expect(again.ok && again.added).toBe(0);
+  });
+
+  it('adds the new entries of a file that extends the ledger held', async () => {
+    const source = await open(freshName());
+    await appendAll(source, [baseline, ...agreements]);
+    const early = await exportedFrom(source, false);
+    await appendAll(source, [apply]);
+    const later = await exportedFrom(source, false);
+    const target = await open(freshName());
+    const accept = options({ acceptManagerKeyId: early.signedBy.keyId });
+    expect((await target.importVerified(early, accept)).ok).toBe(true);
+    const extended = await target.importVerified(later, options());
+    expect(extended.ok && [extended.added, extended.state.entries.length]).toEqual([1, 6]);
+    // An older copy of a ledger held changes nothing.
+    const older = await target.importVerified(early, options());
+    expect(older.ok && [older.added, older.state.entries.length]).toEqual([0, 6]);
+  });
+
+  it('replaces a different ledger only with the manager’s checkpoint, archiving the one replaced', async () => {
+    const source = await open(freshName());
+    await appendAll(source, [baseline, ...agreements, apply]);
+    const plain = await exportedFrom(source, false);
+    const checkpointed = await exportedFrom(source, true);
 
     const other = await open(freshName());
-    const otherBaseline = { ...baseline, why: 'A different allocation' };
-    await appendAll(other, [otherBaseline]);
-    const refused = await other.importVerified(verified.state);
-    expect(refused.ok ? 'imported' : refused.reason).toMatch(
+    await appendAll(other, [{ ...baseline, why: 'A different allocation' }]);
+    const accept = { acceptManagerKeyId: plain.signedBy.keyId };
+    const differs = await other.importVerified(plain, options(accept));
+    expect(differs.ok ? 'imported' : differs.reason).toMatch(
       /differs from the one held \(1 entries\); nothing was changed/,
+    );
+    const noCheckpoint = await other.importVerified(plain, options({ ...accept, replace: true }));
+    expect(noCheckpoint.ok ? 'imported' : noCheckpoint.reason).toMatch(
+      /^The file has no checkpoint signed by the manager, so it cannot replace the ledger held \(1 entries\); nothing was changed/,
     );
     expect((await other.load('202526')).entries.map((e) => e.why)).toEqual([
       'A different allocation',
     ]);
-    const replaced = await other.importVerified(verified.state, true);
+
+    const replaced = await other.importVerified(
+      checkpointed,
+      options({ ...accept, replace: true }),
+    );
     expect(replaced.ok && replaced.state.entries).toHaveLength(6);
+    expect((await other.archived()).map((a) => a.entries.map((e) => e.why))).toEqual([
+      ['A different allocation'],
+    ]);
+  });
+
+  it('checks and writes an import in one transaction: a write failing part-way changes nothing', async () => {
+    const source = await open(freshName());
+    await appendAll(source, [baseline, ...agreements, apply]);
+    const checkpointed = await exportedFrom(source, true);
+    const other = await open(freshName());
+    await appendAll(other, [{ ...baseline, why: 'A different allocation' }]);
+    const before = await other.load('202526');
+
+    // The fourth entry written fails, as a full disk or a dying tab would.
+    const realAdd = IDBObjectStore.prototype.add;
+    let adds = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      if (this.name === 'entries' && ++adds === 4)
+        throw new DOMException('disk full', 'QuotaExceededError');
+      return realAdd.apply(this, args);
+    });
+    await expect(
+      other.importVerified(
+        checkpointed,
+        options({ acceptManagerKeyId: checkpointed.signedBy.keyId, replace: true }),
+      ),
+    ).rejects.toThrow('disk full');
+    vi.restoreAllMocks();
+    expect(adds).toBe(4);
+    const after = await other.load('202526');
+    expect(after.entries).toEqual(before.entries);
+    expect(after.keyList).toEqual(before.keyList);
+    expect(await other.archived()).toEqual([]);
+    // The key accepted in the failed import was not kept either.
+    expect((await other.keys.trustedManagers()).map((k) => k.how)).toEqual([
+      'made in this browser',
+    ]);
   });
 
   it('never lets a tampered file reach the store', async () => {
@@ -189,8 +314,38 @@ describe('LedgerStore', () => {
     const held = await store.load('202526');
     const file = JSON.parse(exportLedger(held, at));
     file.entries[0].action.allocations[0].places = 99;
-    const result = await importLedger(JSON.stringify(file), 'ledger.json');
+    const result = await importLedger(JSON.stringify(file), 'ledger.json', REGION);
     expect(result.ok).toBe(false);
     expect((await store.load('202526')).entries).toEqual(held.entries);
+  });
+
+  it('keeps version 1 (unsigned) ledgers aside when the database is upgraded', async () => {
+    const name = freshName();
+    const v1 = await openDB(name, 1, {
+      upgrade(database) {
+        database.createObjectStore('entries', { keyPath: ['ledgerId', 'seq'] });
+        database.createObjectStore('heads', { keyPath: 'ledgerId' });
+      },
+    });
+    await v1.put('entries', { ledgerId: '202526', seq: 1, why: 'unsigned' });
+    await v1.put('heads', { ledgerId: '202526', seq: 1, hash: GENESIS_HASH });
+    v1.close();
+    const store = await open(name);
+    expect((await store.load('202526')).entries).toEqual([]);
+    store.close();
+    const raw = await openDB(name);
+    expect([...raw.objectStoreNames].sort()).toEqual([
+      'actorKeys',
+      'archive',
+      'entries',
+      'heads',
+      'trustedManagers',
+      'unsignedEntriesV1',
+      'unsignedHeadsV1',
+    ]);
+    expect(await raw.getAll('unsignedEntriesV1')).toEqual([
+      { ledgerId: '202526', seq: 1, why: 'unsigned' },
+    ]);
+    raw.close();
   });
 });

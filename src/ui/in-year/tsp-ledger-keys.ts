@@ -1,0 +1,83 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import {
+  MANAGER_SIGNER,
+  keyFingerprint,
+  type KeyList,
+  type KeyRegistration,
+} from '../../redistribution/index.ts';
+import type { TrustedManagerKey } from '../../storage/ledger-db.ts';
+import type { TableColumn } from '../tsp-table.ts';
+import '../tsp-table.ts';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Who a signer id stands for, in words. */
+export function signerName(actor: string): string {
+  return actor === MANAGER_SIGNER ? 'Regional allocation manager' : `Partnership ${actor}`;
+}
+
+/** A key fingerprint as the page shows it: the start of the key id, the whole id on hover. */
+export function fingerprint(keyId: string): TemplateResult {
+  return html`<code title=${keyId}>${keyFingerprint(keyId)}</code>`;
+}
+
+/**
+ * The ledger's key list (who may sign, by key fingerprint, and the manager key that signed
+ * the list) and the manager keys this browser trusts. People compare fingerprints to be sure
+ * a ledger file comes from their manager.
+ *
+ * @summary Signing keys of the ledger and the manager keys trusted here.
+ */
+@customElement('tsp-ledger-keys')
+export class TspLedgerKeys extends LitElement {
+  @property({ attribute: false }) keyList: KeyList | null = null;
+  @property({ attribute: false }) trusted: readonly TrustedManagerKey[] = [];
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  private readonly columns: TableColumn<KeyRegistration>[] = [
+    { key: 'actor', label: 'Signs for', rowHeader: true, value: (k) => signerName(k.actor) },
+    { key: 'key', label: 'Key fingerprint', value: (k) => fingerprint(k.keyId) },
+    {
+      key: 'registered',
+      label: 'Registered',
+      value: (k) => dateFormat.format(new Date(k.registeredAt)),
+    },
+  ];
+
+  protected override render(): TemplateResult | typeof nothing {
+    const list = this.keyList;
+    if (list === null) return nothing;
+    return html`<h3 class="govuk-heading-s">Who can sign this ledger</h3>
+      <p class="govuk-body">
+        Every entry is signed in the browser of the person who made it, with a key registered by the
+        manager. The manager's key ${fingerprint(list.signedBy)} signed this list on
+        ${dateFormat.format(new Date(list.signedAt))}.
+      </p>
+      <tsp-table
+        .columns=${this.columns}
+        .rows=${[...list.keys]}
+        caption="Keys registered by the manager"
+      ></tsp-table>
+      <p class="govuk-body">
+        This browser accepts ledger files whose keys were registered by these manager keys:
+      </p>
+      <ul class="govuk-list govuk-list--bullet" data-testid="trusted-manager-keys">
+        ${this.trusted.map(
+          (key) =>
+            html`<li>
+              ${fingerprint(key.keyId)}, ${key.how}, ${dateFormat.format(new Date(key.trustedAt))}
+            </li>`,
+        )}
+      </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tsp-ledger-keys': TspLedgerKeys;
+  }
+}
