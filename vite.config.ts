@@ -34,7 +34,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [contentSecurityPolicy()],
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
+  build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   server: { fs: { allow: ['.'] } },
   test: {

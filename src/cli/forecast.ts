@@ -113,7 +113,7 @@ export async function runForecast(
   if (!existsSync(dirname(resolve(args.out)))) {
     throw new CliError(`--out: folder not found: ${dirname(resolve(args.out))}`);
   }
-  const scenario = args.scenario ? readScenarioFile(args.scenario) : DEFAULT_SCENARIO;
+  const scenario = args.scenario ? await readScenarioFile(args.scenario) : DEFAULT_SCENARIO;
   if (!existsSync(args.dataDir)) throw new CliError(`--data: folder not found: ${args.dataDir}`);
   const { dataset: regional, issues } = await loadRegionDataset(nodeReader(args.dataDir));
   for (const issue of issues) log(`warning: ${describeIssue(issue)}`);

@@ -25,9 +25,9 @@ export const DEFAULT_SCENARIO: Scenario = {
 };
 
 /** Reads and validates a scenario file; errors name the file and the field's path. */
-export function readScenarioFile(path: string): Scenario {
+export async function readScenarioFile(path: string): Promise<Scenario> {
   if (!existsSync(path)) throw new CliError(`--scenario: file not found: ${path}`);
-  const loaded = parseScenarioText(readFileSync(path, 'utf8'));
+  const loaded = await parseScenarioText(readFileSync(path, 'utf8'));
   if (!loaded.ok) throw new CliError(describeIssues(loaded.issues, path).join('\n'));
   return loaded.scenario;
 }
@@ -41,7 +41,7 @@ export async function scenarioModelInputs(
   dataset: RegionDataset,
   source: string,
 ): Promise<{ parameters: ModelParameters; inputs: ModelInputs }> {
-  const prepared = prepareScenario(scenario, dataset);
+  const prepared = await prepareScenario(scenario, dataset);
   if (!prepared.ok) throw new CliError(describeIssues(prepared.issues, source).join('\n'));
   const inputs = await applyRecruitmentShares(
     prepared.setup.inputs,

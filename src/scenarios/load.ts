@@ -4,6 +4,7 @@
  * reason, e.g. `levers.leaverRateMultipliers.ect1: must be between 0 and 3 (got 5)`.
  */
 import type { z } from 'zod';
+import { prepareFormulas } from './formula.ts';
 import { scenarioV1Schema, upgradeV1 } from './schema-v1.ts';
 import { SCHEMA_VERSION, scenarioV2Schema, type Scenario } from './schema-v2.ts';
 
@@ -33,8 +34,13 @@ const LOADERS: Record<number, (value: unknown) => LoadResult> = {
 
 export const SUPPORTED_VERSIONS = Object.keys(LOADERS).map(Number);
 
-/** Validates a parsed JSON value of any supported schema version and returns it as the current version. */
-export function loadScenario(value: unknown): LoadResult {
+/**
+ * Validates a parsed JSON value of any supported schema version and returns it as the current
+ * version. Async because a formula lever needs the formula parser, loaded on first use.
+ */
+export async function loadScenario(value: unknown): Promise<LoadResult> {
+  const parserProblem = await prepareFormulas(value);
+  if (parserProblem) return { ok: false, issues: [{ path: '', message: parserProblem }] };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, issues: [{ path: '', message: 'must be a JSON object' }] };
   }
@@ -66,7 +72,7 @@ export function loadScenario(value: unknown): LoadResult {
 }
 
 /** Parses the text of a scenario file; a JSON syntax error is an issue too. */
-export function parseScenarioText(text: string): LoadResult {
+export async function parseScenarioText(text: string): Promise<LoadResult> {
   let value: unknown;
   try {
     value = JSON.parse(text);
