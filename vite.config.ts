@@ -73,7 +73,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [contentSecurityPolicy(), deploymentHeaders()],
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
+  build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   server: { fs: { allow: ['.'] } },
   test: {

@@ -11,6 +11,12 @@ const suites: { name: string; module: string; run: string }[] = [
     module: './allocation.bench.ts',
     run: 'runAllocationBenchmarks',
   },
+  { name: 'CLI start-up', module: './cli.bench.ts', run: 'runCliBenchmarks' },
+  {
+    name: 'Browser: page loads and controls',
+    module: './browser.bench.ts',
+    run: 'runBrowserBenchmarks',
+  },
 ];
 
 const COMMAND = {

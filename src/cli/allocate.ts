@@ -173,7 +173,7 @@ export async function buildProblem(
   if (!existsSync(args.dataDir)) throw new CliError(`--data: folder not found: ${args.dataDir}`);
   const { dataset, issues } = await loadRegionDataset(nodeReader(args.dataDir));
   for (const issue of issues) log(`warning: ${describeIssue(issue)}`);
-  const scenario = args.scenario ? readScenarioFile(args.scenario) : DEFAULT_SCENARIO;
+  const scenario = args.scenario ? await readScenarioFile(args.scenario) : DEFAULT_SCENARIO;
   const { parameters, inputs } = await scenarioModelInputs(
     scenario,
     dataset,

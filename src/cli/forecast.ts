@@ -108,7 +108,7 @@ export async function runForecast(
 ): Promise<ForecastSummary> {
   const started = performance.now();
   checkOutputFolder('out', args.out);
-  const scenario = args.scenario ? readScenarioFile(args.scenario) : DEFAULT_SCENARIO;
+  const scenario = args.scenario ? await readScenarioFile(args.scenario) : DEFAULT_SCENARIO;
   if (!existsSync(args.dataDir)) throw new CliError(`--data: folder not found: ${args.dataDir}`);
   const { dataset: regional, issues } = await loadRegionDataset(nodeReader(args.dataDir));
   for (const issue of issues) log(`warning: ${describeIssue(issue)}`);

@@ -22,8 +22,8 @@ export const DEFAULT_SCENARIO: Scenario = {
 };
 
 /** Reads and validates a scenario file; errors name the file and the field's path. */
-export function readScenarioFile(path: string): Scenario {
-  const loaded = parseScenarioText(readOptionFile('scenario', path));
+export async function readScenarioFile(path: string): Promise<Scenario> {
+  const loaded = await parseScenarioText(readOptionFile('scenario', path));
   if (!loaded.ok) throw new CliError(describeIssues(loaded.issues, path).join('\n'));
   return loaded.scenario;
 }
@@ -37,7 +37,7 @@ export async function scenarioModelInputs(
   dataset: RegionDataset,
   source: string,
 ): Promise<{ parameters: ModelParameters; inputs: ModelInputs }> {
-  const prepared = prepareScenario(scenario, dataset);
+  const prepared = await prepareScenario(scenario, dataset);
   if (!prepared.ok) throw new CliError(describeIssues(prepared.issues, source).join('\n'));
   const inputs = await applyRecruitmentShares(
     prepared.setup.inputs,

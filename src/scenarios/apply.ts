@@ -26,7 +26,7 @@ import {
   type ParameterOverrides,
   type YearValues,
 } from '../model/index.ts';
-import { compileFormula, FormulaError } from './formula.ts';
+import { compileFormula, FormulaError, prepareFormulas } from './formula.ts';
 import { DEFAULT_RUN, leverDoc, rangeText } from './levers.ts';
 import type { ScenarioIssue } from './load.ts';
 import type { LeverValue, RunSettings, Scenario } from './schema-v2.ts';
@@ -233,8 +233,16 @@ function adjustPupils(inputs: ModelInputs, scenario: Scenario): ModelInputs {
   return { ...inputs, pupils };
 }
 
-/** Checks a scenario against a dataset and builds what a run needs; issues name the lever path. */
-export function prepareScenario(scenario: Scenario, dataset: RegionDataset): PrepareResult {
+/**
+ * Checks a scenario against a dataset and builds what a run needs; issues name the lever path.
+ * Async because formula levers need the formula parser, loaded on first use.
+ */
+export async function prepareScenario(
+  scenario: Scenario,
+  dataset: RegionDataset,
+): Promise<PrepareResult> {
+  const parserProblem = await prepareFormulas(scenario.levers);
+  if (parserProblem) return { ok: false, issues: [{ path: 'levers', message: parserProblem }] };
   try {
     const defaults = defaultParameters(dataset);
     const years = consecutiveYears(addYears(baseYearOf(dataset), 1), defaults.projectionYears);

@@ -6,11 +6,51 @@
  * symbols `year` and `t`, + - * / ^, unary minus, brackets, min and max) and evaluated by the
  * small interpreter below, never by mathjs's evaluate: nothing a user types can reach a
  * function, a variable or the page, and nothing needs `new Function` (the CSP forbids it).
+ *
+ * mathjs is a quarter of the app's code and seconds of a CLI's start-up, so it is imported the
+ * first time a formula is read: `loadScenario` and the other async readers call
+ * `prepareFormulas(value)` before their synchronous checks, which loads the parser only when
+ * the value holds a formula.
  */
-import { create, parseDependencies, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
 
-// parseDependencies is always defined; the type says otherwise for tree-shaking builds.
-const math = create({ parseDependencies: parseDependencies! });
+let parse: ((text: string) => MathNode) | undefined;
+let loading: Promise<void> | undefined;
+
+/** Imports mathjs's parser once; later calls share the first. A failed import may be retried. */
+export function loadFormulaParser(): Promise<void> {
+  loading ??= import('./formula-parser.ts').then(
+    (module) => {
+      parse = module.parse;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Whether a parsed JSON value holds a `{ "formula": ... }` anywhere. */
+export function containsFormula(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (!Array.isArray(value) && Object.hasOwn(value, 'formula')) return true;
+  return Object.values(value).some(containsFormula);
+}
+
+/**
+ * Loads the parser when `value` holds a formula, so the synchronous checks can read it. Returns
+ * the reason, in words, when it cannot be loaded (e.g. the connection dropped), else null.
+ */
+export async function prepareFormulas(value: unknown): Promise<string | null> {
+  if (!containsFormula(value)) return null;
+  try {
+    await loadFormulaParser();
+    return null;
+  } catch (error) {
+    return `the formula reader could not be loaded (${error instanceof Error ? error.message : String(error)}); check your connection and try again`;
+  }
+}
 
 /** The values a formula may use: `year` = first calendar year of the academic year (2026 for 2026/27), `t` = years after the base year. */
 export interface FormulaScope {
@@ -107,9 +147,10 @@ export function compileFormula(text: string): Formula {
   if (text.length > MAX_FORMULA_LENGTH) {
     throw new FormulaError(`is longer than ${MAX_FORMULA_LENGTH} characters`);
   }
+  if (!parse) throw new Error('the formula parser is not loaded: await loadFormulaParser() first');
   let tree: MathNode;
   try {
-    tree = math.parse(text);
+    tree = parse(text);
   } catch (error) {
     throw new FormulaError(`cannot be read (${(error as Error).message})`);
   }

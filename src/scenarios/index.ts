@@ -1,9 +1,9 @@
 /**
  * Public API of the scenario workbench core (pure: no DOM; runs in Node, tests and the page).
  *
- *   const loaded = parseScenarioText(text);                 // any schema version -> current
+ *   const loaded = await parseScenarioText(text);                 // any schema version -> current
  *   if (!loaded.ok) show(describeIssues(loaded.issues, fileName));
- *   const prepared = prepareScenario(loaded.scenario, dataset);   // levers -> model inputs
+ *   const prepared = await prepareScenario(loaded.scenario, dataset);   // levers -> model inputs
  *   const result = await runScenario(prepared.setup, runner, { signal, onProgress });
  *   differenceAt(result, baselineResult, 'nqtNeed', { area, subject, year });
  *   formatEesCsv(comparisonTable([baselineResult, result]));
@@ -13,7 +13,9 @@ export {
   FORMULA_RULE,
   FormulaError,
   compileFormula,
+  containsFormula,
   formulaProblem,
+  loadFormulaParser,
   type Formula,
   type FormulaScope,
 } from './formula.ts';

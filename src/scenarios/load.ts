@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { MAX_JSON_DEPTH, isTooDeep, parseJsonInput } from '../data/json-input.ts';
+import { prepareFormulas } from './formula.ts';
 import { scenarioV1Schema, upgradeV1 } from './schema-v1.ts';
 import { SCHEMA_VERSION, scenarioV2Schema, type Scenario } from './schema-v2.ts';
 
@@ -37,8 +38,11 @@ export const SUPPORTED_VERSIONS = Object.keys(LOADERS).map(Number);
 /** A scenario file is a few KB; anything near this is not one. */
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
 
-/** Validates a parsed JSON value of any supported schema version and returns it as the current version. */
-export function loadScenario(value: unknown): LoadResult {
+/**
+ * Validates a parsed JSON value of any supported schema version and returns it as the current
+ * version. Async because a formula lever needs the formula parser, loaded on first use.
+ */
+export async function loadScenario(value: unknown): Promise<LoadResult> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, issues: [{ path: '', message: 'must be a JSON object' }] };
   }
@@ -54,6 +58,8 @@ export function loadScenario(value: unknown): LoadResult {
       ],
     };
   }
+  const parserProblem = await prepareFormulas(value);
+  if (parserProblem) return { ok: false, issues: [{ path: '', message: parserProblem }] };
   const version = (value as Record<string, unknown>).schemaVersion;
   if (version === undefined) {
     return {
@@ -82,7 +88,7 @@ export function loadScenario(value: unknown): LoadResult {
 }
 
 /** Parses the text of a scenario file; a size, depth or JSON syntax problem is an issue too. */
-export function parseScenarioText(text: string): LoadResult {
+export async function parseScenarioText(text: string): Promise<LoadResult> {
   const json = parseJsonInput(text, { maxBytes: MAX_SCENARIO_BYTES, what: 'scenario file' });
   if (!json.ok) return { ok: false, issues: [{ path: '', message: json.reason }] };
   return loadScenario(json.value);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { parseJsonInput } from '../data/json-input.ts';
+import { prepareFormulas } from './formula.ts';
 import { describeIssues, describeZodIssues, type ScenarioIssue } from './load.ts';
 import { SCHEMA_VERSION, leversSchema, runSchema, type Scenario } from './schema-v2.ts';
 
@@ -59,7 +60,7 @@ export type PermalinkResult =
   | { ok: false; issues: ScenarioIssue[] };
 
 /** Reads a link's query value back into a scenario; anything off the whitelist is refused. */
-export function decodePermalink(encoded: string): PermalinkResult {
+export async function decodePermalink(encoded: string): Promise<PermalinkResult> {
   if (encoded.length > MAX_ENCODED_LENGTH) {
     return {
       ok: false,
@@ -79,6 +80,8 @@ export function decodePermalink(encoded: string): PermalinkResult {
   const json = parseJsonInput(text, { maxBytes: MAX_ENCODED_LENGTH, what: 'shared link' });
   if (!json.ok) return damaged(`it ${json.reason}`);
   const value = json.value;
+  const parserProblem = await prepareFormulas(value);
+  if (parserProblem) return { ok: false, issues: [{ path: '', message: parserProblem }] };
   const parsed = permalinkSchema.safeParse(value);
   if (!parsed.success) {
     return { ok: false, issues: describeZodIssues(parsed.error.issues, value) };

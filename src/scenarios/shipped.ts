@@ -32,10 +32,14 @@ export const SHIPPED_FILES: readonly { file: string; json: unknown }[] = [
   { file: 'professional-development-entitlement.json', json: professionalDevelopment },
 ];
 
-export function shippedScenarios(): ShippedScenario[] {
-  return SHIPPED_FILES.map(({ file, json }) => {
-    const loaded = loadScenario(json);
-    if (!loaded.ok) throw new Error(describeIssues(loaded.issues, `scenarios/${file}`).join('\n'));
-    return { file, scenario: loaded.scenario };
-  });
+export function shippedScenarios(): Promise<ShippedScenario[]> {
+  return Promise.all(
+    SHIPPED_FILES.map(async ({ file, json }) => {
+      const loaded = await loadScenario(json);
+      if (!loaded.ok) {
+        throw new Error(describeIssues(loaded.issues, `scenarios/${file}`).join('\n'));
+      }
+      return { file, scenario: loaded.scenario };
+    }),
+  );
 }

@@ -1,26 +1,34 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
 import type { DataIssue, RegionDataset } from '../data/types.ts';
 import { loadDefaultDataset } from './default-dataset.ts';
 import { replaceWithImportedFile } from '../data/imports.ts';
 import type { ImportDataFile } from './tsp-data-import.ts';
 import { ROUTES, routeForPath, type RouteName } from './routes.ts';
-import './pages/tsp-home-page.ts';
-import './pages/tsp-data-sources-page.ts';
-import './pages/tsp-accessibility-page.ts';
-import './pages/tsp-support-page.ts';
-import './pages/tsp-maps-page.ts';
-import './pages/tsp-partnerships-page.ts';
-import './pages/tsp-scenarios-page.ts';
-import './pages/tsp-in-year-page.ts';
-import './pages/tsp-allocation-page.ts';
-import './pages/tsp-forecast-page.ts';
 import './tsp-data-issues.ts';
 
 /**
+ * Each page's module, loaded the first time the page is visited, so the landing page does not
+ * download or evaluate the code of the others (Vite makes each a chunk of its own).
+ */
+const PAGE_MODULES: Record<RouteName, () => Promise<unknown>> = {
+  home: () => import('./pages/tsp-home-page.ts'),
+  forecast: () => import('./pages/tsp-forecast-page.ts'),
+  allocation: () => import('./pages/tsp-allocation-page.ts'),
+  inYear: () => import('./pages/tsp-in-year-page.ts'),
+  maps: () => import('./pages/tsp-maps-page.ts'),
+  scenarios: () => import('./pages/tsp-scenarios-page.ts'),
+  partnerships: () => import('./pages/tsp-partnerships-page.ts'),
+  dataSources: () => import('./pages/tsp-data-sources-page.ts'),
+  accessibility: () => import('./pages/tsp-accessibility-page.ts'),
+  support: () => import('./pages/tsp-support-page.ts'),
+};
+
+/**
  * The application root: loads the default dataset once, routes by the location path
- * (History API, so the GOV.UK skip link's #main-content fragment keeps working) and
- * renders the current page with the dataset.
+ * (History API, so the GOV.UK skip link's #main-content fragment keeps working), loads the
+ * current page's code on its first visit and renders the page with the dataset.
  *
  * @summary Router and dataset holder for the whole app.
  */
@@ -30,6 +38,9 @@ export class TspApp extends LitElement {
   @state() private region: RegionDataset | undefined;
   @state() private dataIssues: DataIssue[] = [];
   @state() private loadError: string | undefined;
+  /** Pages whose code has loaded, and a page whose code could not be loaded. */
+  @state() private loadedPages: ReadonlySet<RouteName> = new Set();
+  @state() private pageLoadError: { route: RouteName; message: string } | undefined;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -56,6 +67,24 @@ export class TspApp extends LitElement {
       this.dataIssues = issues;
     } catch (error) {
       this.loadError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('route') && this.route) void this.loadPage(this.route);
+  }
+
+  private async loadPage(route: RouteName): Promise<void> {
+    if (this.loadedPages.has(route)) return;
+    try {
+      await PAGE_MODULES[route]();
+      this.loadedPages = new Set([...this.loadedPages, route]);
+      if (this.pageLoadError?.route === route) this.pageLoadError = undefined;
+    } catch (error) {
+      this.pageLoadError = {
+        route,
+        message: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 
@@ -134,8 +163,10 @@ export class TspApp extends LitElement {
   }
 
   private renderPage(): TemplateResult {
+    const route = this.route;
+    if (route && !this.loadedPages.has(route)) return this.renderPageLoading(route);
     const dataset = this.region;
-    switch (this.route) {
+    switch (route) {
       case 'home':
         return html`<tsp-home-page .region=${dataset}></tsp-home-page>`;
       case 'forecast':
@@ -166,6 +197,23 @@ export class TspApp extends LitElement {
             <a class="govuk-link" href="/" data-route>Go to the start page</a>
           </p>`;
     }
+  }
+
+  /** While a page's code downloads; if it cannot, the reason and what to do. */
+  private renderPageLoading(route: RouteName): TemplateResult {
+    const failed = this.pageLoadError?.route === route ? this.pageLoadError : undefined;
+    if (!failed) return html`<p class="govuk-body" role="status">Loading the page…</p>`;
+    return html`<h1 class="govuk-heading-l">${ROUTES[route].title}</h1>
+      <div class="govuk-error-summary" data-module="govuk-error-summary">
+        <div role="alert">
+          <h2 class="govuk-error-summary__title">This page could not be loaded</h2>
+          <div class="govuk-error-summary__body">
+            <p class="govuk-body">
+              ${failed.message}. Check your connection and reload the page to try again.
+            </p>
+          </div>
+        </div>
+      </div>`;
   }
 }
 

@@ -72,6 +72,38 @@ describe('app shell (production build)', () => {
     await page.close();
   });
 
+  it('loads each page’s code on its first visit, and mathjs only where a formula is read', async () => {
+    const page = await browser.newPage();
+    const watched = watchPage(page);
+    /** Script chunks the page itself has fetched, by name without the hash. */
+    const chunks = async () =>
+      (
+        await page.evaluate(() =>
+          performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
+        )
+      )
+        .filter((path) => path.endsWith('.js'))
+        .map((path) => path.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, ''));
+    const pageChunks = async () => (await chunks()).filter((name) => /^tsp-.*-page$/.test(name));
+
+    await page.goto(baseUrl() + '/');
+    await page.locator('tsp-home-page table tbody tr').first().waitFor();
+    expect(await pageChunks()).toEqual(['tsp-home-page']);
+    expect(await chunks()).not.toContain('formula-parser');
+
+    await page.getByRole('link', { name: 'Forecast', exact: true }).click();
+    await page.locator('[data-testid="forecast-summary"]').waitFor();
+    expect(await pageChunks()).toEqual(['tsp-home-page', 'tsp-forecast-page']);
+    expect(await chunks()).not.toContain('formula-parser');
+
+    // Two shipped scenarios have formula levers: reading them loads the parser.
+    await page.getByRole('link', { name: 'Scenarios', exact: true }).click();
+    await page.locator('#lever-leaverRateMultipliers-ect1').waitFor();
+    expect(await chunks()).toContain('formula-parser');
+    expect(watched.errors).toEqual([]);
+    await page.close();
+  });
+
   it('sets a Content Security Policy that allows WebAssembly and nothing looser', async () => {
     const page = await browser.newPage();
     await page.goto(baseUrl() + '/');

@@ -39,7 +39,8 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
 @customElement('tsp-scenarios-page')
 export class TspScenariosPage extends LitElement {
   @property({ attribute: false }) region: RegionDataset | undefined;
-  @state() private entries: ScenarioEntry[] = shippedEntries();
+  /** Empty until the shipped scenarios are read (a formula among them loads the parser). */
+  @state() private entries: ScenarioEntry[] = [];
   @state() private selectedId = 'baseline';
   @state() private problems: string[] = [];
   @state() private notice = '';
@@ -58,8 +59,7 @@ export class TspScenariosPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.openPermalink();
-    void this.loadSaved();
+    void this.loadEntries();
   }
 
   override disconnectedCallback(): void {
@@ -85,8 +85,20 @@ export class TspScenariosPage extends LitElement {
     );
   }
 
-  private openPermalink(): void {
-    const linked = linkedEntry(location.search);
+  /** Shipped scenarios first, then a shared link's (selected), then those saved in this browser. */
+  private async loadEntries(): Promise<void> {
+    try {
+      this.entries = [...(await shippedEntries()), ...this.entries];
+    } catch (error) {
+      this.showProblems([`The shipped scenarios could not be read: ${(error as Error).message}`]);
+      return;
+    }
+    await this.openPermalink();
+    await this.loadSaved();
+  }
+
+  private async openPermalink(): Promise<void> {
+    const linked = await linkedEntry(location.search);
     if (linked === undefined) return;
     if (!linked.ok) {
       this.showProblems(linked.problems);
@@ -110,7 +122,7 @@ export class TspScenariosPage extends LitElement {
   }
 
   private async onUpload(file: File): Promise<void> {
-    const loaded = parseScenarioText(await file.text());
+    const loaded = await parseScenarioText(await file.text());
     if (!loaded.ok) {
       this.showProblems(describeIssues(loaded.issues, file.name));
       return;
@@ -183,9 +195,10 @@ export class TspScenariosPage extends LitElement {
 
   protected override render(): TemplateResult {
     const heading = html`<h1 class="govuk-heading-l">${ROUTES.scenarios.title}</h1>`;
-    if (!this.region) {
-      return html`${heading}
-        <p class="govuk-body" role="status">Loading the regional data…</p>`;
+    if (!this.region || this.entries.length === 0) {
+      return html`<tsp-scenario-banners .problems=${this.problems}></tsp-scenario-banners>
+        ${heading}
+        <p class="govuk-body" role="status">Loading the regional data and scenarios…</p>`;
     }
     const selected = this.selected;
     return html`<tsp-scenario-banners

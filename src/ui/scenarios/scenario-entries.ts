@@ -15,8 +15,8 @@ import type { SavedScenario } from './scenario-store.ts';
 import type { ScenarioEntry } from './tsp-scenario-picker.ts';
 
 /** The scenarios shipped with the service, named after their files. */
-export function shippedEntries(): ScenarioEntry[] {
-  return shippedScenarios().map(({ file, scenario }) => ({
+export async function shippedEntries(): Promise<ScenarioEntry[]> {
+  return (await shippedScenarios()).map(({ file, scenario }) => ({
     id: file.replace(/\.json$/, ''),
     label: scenario.name,
     origin: 'shipped',
@@ -47,12 +47,12 @@ export function alignedForComparison(scenarios: readonly Scenario[]): Scenario[]
  * The scenario a shared link in the page's query string carries, or the problems that stop it
  * opening; undefined when there is no link.
  */
-export function linkedEntry(
+export async function linkedEntry(
   search: string,
-): { ok: true; entry: ScenarioEntry } | { ok: false; problems: string[] } | undefined {
+): Promise<{ ok: true; entry: ScenarioEntry } | { ok: false; problems: string[] } | undefined> {
   const encoded = new URLSearchParams(search).get(PERMALINK_PARAMETER);
   if (encoded === null) return undefined;
-  const decoded = decodePermalink(encoded);
+  const decoded = await decodePermalink(encoded);
   if (!decoded.ok) {
     return {
       ok: false,

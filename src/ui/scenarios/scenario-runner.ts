@@ -52,7 +52,7 @@ export class ScenarioRunner {
     signal: AbortSignal,
     onProgress: RunProgress,
   ): Promise<RunOutcome> {
-    const prepared = prepareScenario(scenario, dataset);
+    const prepared = await prepareScenario(scenario, dataset);
     if (!prepared.ok) return prepared;
     const result = await runScenario(prepared.setup, poolRunner(this.pool, signal), {
       signal,

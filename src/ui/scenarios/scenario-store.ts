@@ -36,7 +36,7 @@ export class ScenarioStore {
     const saved: SavedScenario[] = [];
     const problems: string[] = [];
     for (const record of records) {
-      const loaded = loadScenario(record.scenario);
+      const loaded = await loadScenario(record.scenario);
       if (loaded.ok)
         saved.push({ id: record.id, savedAt: record.savedAt, scenario: loaded.scenario });
       else problems.push(...describeIssues(loaded.issues, `Saved scenario ${record.id}`));

@@ -52,11 +52,12 @@ export class TspLeverForm extends LitElement {
     }
   }
 
-  private onSubmit(event: Event): void {
+  private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
-    if (!this.scenario || !this.region) return;
-    const loaded = loadScenario(scenarioFromDraft(this.scenario, this.name, this.draft));
-    const prepared = loaded.ok ? prepareScenario(loaded.scenario, this.region) : undefined;
+    const region = this.region;
+    if (!this.scenario || !region) return;
+    const loaded = await loadScenario(scenarioFromDraft(this.scenario, this.name, this.draft));
+    const prepared = loaded.ok ? await prepareScenario(loaded.scenario, region) : undefined;
     const issues = !loaded.ok ? loaded.issues : prepared && !prepared.ok ? prepared.issues : [];
     this.errors = issues.map((issue) => ({
       id: fieldIdOf(issue.path),

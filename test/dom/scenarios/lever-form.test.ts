@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadRegionDataset } from '../../../src/data/load.ts';
 import type { RegionDataset } from '../../../src/data/types.ts';
 import { loadScenario, shippedScenarios, type Scenario } from '../../../src/scenarios/index.ts';
@@ -15,14 +15,15 @@ beforeAll(async () => {
   region = (await loadRegionDataset((path) => readFile(join(dataDir, path), 'utf8'))).dataset;
 });
 
+const shipped = await shippedScenarios();
+
 describe('the lever form draft', () => {
-  it.each(shippedScenarios().map((s) => s.scenario))(
-    'round-trips the levers of "$name"',
-    (scenario) => {
-      const loaded = loadScenario(scenarioFromDraft(scenario, scenario.name, draftOf(scenario)));
-      expect(loaded.ok && loaded.scenario).toEqual(scenario);
-    },
-  );
+  it.each(shipped.map((s) => s.scenario))('round-trips the levers of "$name"', async (scenario) => {
+    const loaded = await loadScenario(
+      scenarioFromDraft(scenario, scenario.name, draftOf(scenario)),
+    );
+    expect(loaded.ok && loaded.scenario).toEqual(scenario);
+  });
 });
 
 async function mount(scenario: Scenario): Promise<TspLeverForm> {
@@ -41,13 +42,19 @@ function type(form: TspLeverForm, id: string, value: string) {
   input.dispatchEvent(new Event('input'));
 }
 
+/** Submits and waits for the outcome: a run event, or the error summary. */
 async function submit(form: TspLeverForm) {
+  const ran = new Promise((resolve) => form.addEventListener('tsp-run', resolve, { once: true }));
   form.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+  await Promise.race([
+    ran,
+    vi.waitFor(() => expect(form.querySelector('.govuk-error-summary')).not.toBeNull()),
+  ]);
   await form.updateComplete;
 }
 
 describe('tsp-lever-form', () => {
-  const baseline = shippedScenarios()[0]!.scenario;
+  const baseline = shipped[0]!.scenario;
 
   it('labels every lever input and shows its unit, range and default', async () => {
     const form = await mount(baseline);
@@ -97,7 +104,7 @@ describe('tsp-lever-form', () => {
   });
 
   it('sends a valid edited scenario to run, keeping the description and evidence', async () => {
-    const shortage = shippedScenarios().find(
+    const shortage = shipped.find(
       (s) => s.file === 'shortage-subject-under-recruitment.json',
     )!.scenario;
     const form = await mount(shortage);

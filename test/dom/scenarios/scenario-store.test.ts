@@ -7,7 +7,7 @@ import { SCENARIO_DB_NAME, ScenarioStore } from '../../../src/ui/scenarios/scena
 describe('scenarios saved in the browser', () => {
   it('saves copies under new ids, lists them oldest first and removes them', async () => {
     const store = new ScenarioStore();
-    const [baseline, falling] = shippedScenarios();
+    const [baseline, falling] = await shippedScenarios();
     const first = await store.save(falling!.scenario, new Date('2026-01-02T10:00:00Z'));
     const second = await store.save(baseline!.scenario, new Date('2026-01-01T10:00:00Z'));
     expect(first.id).not.toBe(second.id);

@@ -96,8 +96,8 @@ describe('the JSON input guard', () => {
 describe('inputs read through the guard', () => {
   const nesting = `nests lists or objects more than ${MAX_JSON_DEPTH} levels deep`;
 
-  it('refuses a scenario file whose name is a 100,000-deep array', () => {
-    const loaded = parseScenarioText(deepScenarioText(100_000));
+  it('refuses a scenario file whose name is a 100,000-deep array', async () => {
+    const loaded = await parseScenarioText(deepScenarioText(100_000));
     expect(loaded.ok).toBe(false);
     if (!loaded.ok) {
       expect(describeIssues(loaded.issues, 'deep.json')).toEqual([
@@ -106,18 +106,18 @@ describe('inputs read through the guard', () => {
     }
   });
 
-  it('refuses a saved scenario value nested that deep', () => {
-    const loaded = loadScenario({ schemaVersion: 2, name: deepArray(100_000), levers: {} });
+  it('refuses a saved scenario value nested that deep', async () => {
+    const loaded = await loadScenario({ schemaVersion: 2, name: deepArray(100_000), levers: {} });
     expect(loaded).toEqual({
       ok: false,
       issues: [{ path: '', message: `${nesting}; a scenario is never that deep` }],
     });
   });
 
-  it('refuses a shared link that decodes to deeply nested JSON', () => {
+  it('refuses a shared link that decodes to deeply nested JSON', async () => {
     const json = `{"schemaVersion":2,"name":${'['.repeat(2000)}${']'.repeat(2000)},"levers":{}}`;
     const encoded = Buffer.from(json).toString('base64url');
-    const decoded = decodePermalink(encoded);
+    const decoded = await decodePermalink(encoded);
     expect(decoded.ok).toBe(false);
     if (!decoded.ok) {
       expect(decoded.issues[0]!.message).toBe(

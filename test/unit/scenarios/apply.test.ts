@@ -17,6 +17,7 @@ import {
   driverDifference,
   driverTable,
   leverSeries,
+  loadFormulaParser,
   localRunner,
   prepareScenario,
   runScenario,
@@ -43,14 +44,16 @@ const scenario = (
   run,
 });
 
-function setupOf(levers: Scenario['levers'], run?: Scenario['run']): ScenarioSetup {
-  const prepared = prepareScenario(scenario(levers, run), dataset);
+async function setupOf(levers: Scenario['levers'], run?: Scenario['run']): Promise<ScenarioSetup> {
+  const prepared = await prepareScenario(scenario(levers, run), dataset);
   if (!prepared.ok) throw new Error(describeIssues(prepared.issues).join('\n'));
   return prepared.setup;
 }
 
 describe('lever values by year', () => {
-  it('evaluates formulas for each projection year (year = start year, t = years after base)', () => {
+  it('evaluates formulas for each projection year (year = start year, t = years after base)', async () => {
+    // leverSeries is the synchronous step after prepareScenario has loaded the formula parser.
+    await loadFormulaParser();
     const years = [academicYear('2025/26'), academicYear('2026/27'), academicYear('2027/28')];
     expect([...leverSeries({ formula: '1 + 0.1 * t' }, 'returnerMultiplier', years)]).toEqual([
       1.1, 1.2, 1.3,
@@ -61,9 +64,9 @@ describe('lever values by year', () => {
     expect([...leverSeries(0.5, 'returnerMultiplier', years)]).toEqual([0.5, 0.5, 0.5]);
   });
 
-  it('refuses a formula that leaves the lever range in some year, naming year and range', () => {
+  it('refuses a formula that leaves the lever range in some year, naming year and range', async () => {
     // Base year 2024/25: t = 3 is 2027/28, where 1 + t = 4 > 3.
-    const prepared = prepareScenario(
+    const prepared = await prepareScenario(
       scenario({ returnerMultiplier: { formula: '1 + t' } }),
       dataset,
     );
@@ -77,9 +80,9 @@ describe('lever values by year', () => {
 });
 
 describe('levers as model parameters', () => {
-  it('multiplies leaving rates by stage and returners by year', () => {
+  it('multiplies leaving rates by stage and returners by year', async () => {
     const defaults = defaultParameters(dataset);
-    const setup = setupOf({
+    const setup = await setupOf({
       leaverRateMultipliers: { ect1: 3 },
       returnerMultiplier: { formula: '1 + 0.1 * t' },
     });
@@ -94,9 +97,9 @@ describe('levers as model parameters', () => {
     );
   });
 
-  it('compounds the pupil growth adjustment year on year', () => {
-    const base = setupOf({}).inputs;
-    const adjusted = setupOf({ pupilGrowthAdjustment: { primary: -0.01 } }).inputs;
+  it('compounds the pupil growth adjustment year on year', async () => {
+    const base = (await setupOf({})).inputs;
+    const adjusted = (await setupOf({ pupilGrowthAdjustment: { primary: -0.01 } })).inputs;
     const Y = base.yearCount;
     for (let t = 0; t < Y; t++) {
       // District 0, primary: P'(t) = P(t) x 0.99^(t+1); secondary unchanged.
@@ -105,11 +108,11 @@ describe('levers as model parameters', () => {
     }
   });
 
-  it('brings iQTS arrivals to the region: completers x share gaining QTS x share coming here', () => {
+  it('brings iQTS arrivals to the region: completers x share gaining QTS x share coming here', async () => {
     // 1000 x 0.5 x 0.05 = 25 FTE a year across the region (FTE per head 1), split by subject.
-    const inputs = setupOf({
+    const { inputs } = await setupOf({
       internationalQts: { completers: 1000, shareGainingQts: 0.5, shareComingToRegion: 0.05 },
-    }).inputs;
+    });
     for (let t = 0; t < inputs.yearCount; t++) {
       let sum = 0;
       for (let cell = 0; cell < inputs.districtCount * inputs.groupCount; cell++) {
@@ -117,14 +120,14 @@ describe('levers as model parameters', () => {
       }
       expect(sum).toBeCloseTo(25, 6);
     }
-    const physicsOnly = setupOf({
+    const { inputs: physicsOnly } = await setupOf({
       internationalQts: {
         completers: 1000,
         shareGainingQts: 0.5,
         shareComingToRegion: 0.05,
         subjects: ['Physics'],
       },
-    }).inputs;
+    });
     const physics = physicsOnly.groups.indexOf('Physics');
     let physicsSum = 0;
     for (let a = 0; a < physicsOnly.districtCount; a++) {
@@ -138,12 +141,12 @@ describe('levers as model parameters', () => {
 });
 
 describe('recruitment as a share of allocation', () => {
-  it('a share of 1 changes nothing', () => {
-    expect(setupOf({ recruitmentShare: { Physics: 1 } }).recruitmentShares.size).toBe(0);
+  it('a share of 1 changes nothing', async () => {
+    expect((await setupOf({ recruitmentShare: { Physics: 1 } })).recruitmentShares.size).toBe(0);
   });
 
   it('fixes each unrecruited year at share x the central need, in year order', async () => {
-    const setup = setupOf({ recruitmentShare: { Physics: 0.5 } });
+    const setup = await setupOf({ recruitmentShare: { Physics: 0.5 } });
     const g = setup.inputs.groups.indexOf('Physics');
     const before = setup.inputs;
     const planned = before.years.map((_, t) =>
@@ -204,9 +207,9 @@ describe('comparison', () => {
   const run = { draws: 40, spread: 1, seed: 5 };
 
   it('splits the difference from the baseline exactly by driver, for every total', async () => {
-    const baseline = await runScenario(setupOf({}, run), localRunner());
+    const baseline = await runScenario(await setupOf({}, run), localRunner());
     const other = await runScenario(
-      setupOf(
+      await setupOf(
         {
           leaverRateMultipliers: { ect1: 0.8 },
           completionRate: { Physics: 0.7 },
@@ -244,8 +247,8 @@ describe('comparison', () => {
   });
 
   it('pairs draws by seed: a scenario minus itself is zero with a zero range', async () => {
-    const a = await runScenario(setupOf({}, run), localRunner());
-    const b = await runScenario(setupOf({}, run), localRunner());
+    const a = await runScenario(await setupOf({}, run), localRunner());
+    const b = await runScenario(await setupOf({}, run), localRunner());
     const region = a.layout.areas.length - 1;
     expect(differenceAt(b, a, 'nqtNeed', { area: region, subject: 0, year: 2 })).toEqual({
       central: 0,
@@ -258,9 +261,9 @@ describe('comparison', () => {
   });
 
   it('writes tidy EES tables with a meta file', async () => {
-    const baseline = await runScenario(setupOf({}, run), localRunner());
+    const baseline = await runScenario(await setupOf({}, run), localRunner());
     const other = await runScenario(
-      setupOf({ returnerMultiplier: 1.2 }, { ...run, draws: 0 }),
+      await setupOf({ returnerMultiplier: 1.2 }, { ...run, draws: 0 }),
       localRunner(),
     );
     const table = comparisonTable([baseline, other]);

@@ -22,8 +22,8 @@ const results = new Map<string, ScenarioResult>();
 
 beforeAll(async () => {
   dataset = (await loadRegionDataset(nodeReader())).dataset;
-  for (const { file, scenario } of shippedScenarios()) {
-    const prepared = prepareScenario(
+  for (const { file, scenario } of await shippedScenarios()) {
+    const prepared = await prepareScenario(
       { ...scenario, run: { draws: 0, spread: 1, seed: 1 } },
       dataset,
     );

@@ -4,7 +4,11 @@ import {
   FormulaError,
   compileFormula,
   formulaProblem,
+  loadFormulaParser,
 } from '../../../src/scenarios/index.ts';
+
+// The checks are synchronous once mathjs's parser has loaded (formula-loading.test.ts).
+await loadFormulaParser();
 
 describe('lever formulas', () => {
   it('evaluates arithmetic in year and t (hand-worked)', () => {

@@ -3,6 +3,7 @@ import {
   decodePermalink,
   describePermalinkIssues,
   encodePermalink,
+  loadFormulaParser,
   permalinkPayload,
   shippedScenarios,
   type Scenario,
@@ -21,13 +22,17 @@ const edited: Scenario = {
   run: { draws: 500, spread: 0.5, seed: -42 },
 };
 
+// `edited` is made here, not read by loadScenario, so its formula needs the parser loaded first.
+await loadFormulaParser();
+const shipped = await shippedScenarios();
+
 describe('shareable links', () => {
-  it.each([...shippedScenarios().map((s) => s.scenario), edited])(
+  it.each([...shipped.map((s) => s.scenario), edited])(
     'round-trips "$name" exactly',
-    (scenario) => {
+    async (scenario) => {
       const encoded = encodePermalink(scenario);
       expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
-      const decoded = decodePermalink(encoded);
+      const decoded = await decodePermalink(encoded);
       expect(decoded.ok).toBe(true);
       if (!decoded.ok) return;
       // decode(encode(x)) restores the whitelisted fields; encode(decode(link)) gives the link back.
@@ -38,8 +43,8 @@ describe('shareable links', () => {
     },
   );
 
-  it('carries only the whitelisted fields', () => {
-    const decoded = decodePermalink(encodePermalink(edited));
+  it('carries only the whitelisted fields', async () => {
+    const decoded = await decodePermalink(encodePermalink(edited));
     expect(decoded.ok && Object.keys(decoded.payload).sort()).toEqual([
       'levers',
       'name',
@@ -53,7 +58,7 @@ describe('shareable links', () => {
   const encodeRaw = (value: unknown) =>
     Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 
-  it('refuses a tampered link with a clear reason', () => {
+  it('refuses a tampered link with a clear reason', async () => {
     const good = permalinkPayload(edited);
     const cases: [unknown, string][] = [
       [{ ...good, schemaVersion: 1 }, 'Shared link: schemaVersion: must be 2 (got 1)'],
@@ -71,16 +76,16 @@ describe('shareable links', () => {
       ],
     ];
     for (const [value, message] of cases) {
-      const decoded = decodePermalink(encodeRaw(value));
+      const decoded = await decodePermalink(encodeRaw(value));
       expect(decoded.ok).toBe(false);
       if (!decoded.ok) expect(describePermalinkIssues(decoded.issues)).toEqual([message]);
     }
   });
 
-  it('refuses damaged, foreign or oversized links', () => {
+  it('refuses damaged, foreign or oversized links', async () => {
     const encoded = encodePermalink(edited);
     for (const bad of [encoded.slice(0, -7), `${encoded}$`, 'bm90IGpzb24', 'A'.repeat(7000)]) {
-      const decoded = decodePermalink(bad);
+      const decoded = await decodePermalink(bad);
       expect(decoded.ok, bad.slice(0, 20)).toBe(false);
       if (!decoded.ok)
         expect(decoded.issues[0]!.message).toMatch(/^the link is (damaged|too long)/);

@@ -28,8 +28,8 @@ const valid = {
 };
 
 /** The lines a broken file gets, as the page and the CLI show them. */
-function messages(value: unknown): string[] {
-  const loaded = loadScenario(value);
+async function messages(value: unknown): Promise<string[]> {
+  const loaded = await loadScenario(value);
   return loaded.ok ? [] : describeIssues(loaded.issues);
 }
 
@@ -69,9 +69,9 @@ describe('shipped scenario files', () => {
 
   it.each(SHIPPED_FILES.map((f) => f.file))(
     '%s passes the zod schema and the JSON Schema',
-    (file) => {
+    async (file) => {
       const json = readJson(`scenarios/${file}`);
-      expect(messages(json)).toEqual([]);
+      expect(await messages(json)).toEqual([]);
       const schema = json.schemaVersion === 1 ? v1JsonSchema : v2JsonSchema;
       expect(jsonSchemaErrors(schema, json)).toEqual([]);
     },
@@ -226,28 +226,31 @@ const BROKEN: { what: string; value: unknown; message: string; jsonSchemaRejects
 ];
 
 describe('broken scenario files', () => {
-  it.each(BROKEN)('refuses $what, naming the path', ({ value, message, jsonSchemaRejects }) => {
-    expect(messages(value)).toEqual([message]);
-    expect(jsonSchemaErrors(v2JsonSchema, value).length > 0).toBe(jsonSchemaRejects);
-  });
+  it.each(BROKEN)(
+    'refuses $what, naming the path',
+    async ({ value, message, jsonSchemaRejects }) => {
+      expect(await messages(value)).toEqual([message]);
+      expect(jsonSchemaErrors(v2JsonSchema, value).length > 0).toBe(jsonSchemaRejects);
+    },
+  );
 
-  it('refuses an unknown schema version, a missing one and bad JSON', () => {
-    expect(messages({ ...valid, schemaVersion: 3 })).toEqual([
+  it('refuses an unknown schema version, a missing one and bad JSON', async () => {
+    expect(await messages({ ...valid, schemaVersion: 3 })).toEqual([
       'schemaVersion: must be 1 or 2 (got 3); the newest is 2',
     ]);
     const unversioned: Record<string, unknown> = { ...valid };
     delete unversioned.schemaVersion;
-    expect(messages(unversioned)).toEqual([
+    expect(await messages(unversioned)).toEqual([
       'schemaVersion: is missing: say which schema version the file follows (1 or 2)',
     ]);
-    const text = parseScenarioText('{ "schemaVersion": 2,');
+    const text = await parseScenarioText('{ "schemaVersion": 2,');
     expect(text.ok).toBe(false);
     if (!text.ok)
       expect(describeIssues(text.issues, 'my.json')[0]).toMatch(/^my\.json: is not valid JSON \(/);
   });
 
-  it('reports every problem of a file, not just the first', () => {
-    const lines = messages(
+  it('reports every problem of a file, not just the first', async () => {
+    const lines = await messages(
       withLevers({ inductionYears: 9, leaverRateMultipliers: { over55: -1 }, extra: 1 }),
     );
     expect(lines).toHaveLength(3);
@@ -255,8 +258,8 @@ describe('broken scenario files', () => {
 });
 
 describe('version 1 files (old format) still load', () => {
-  it('upgrades the shipped baseline to version 2 with the same settings', () => {
-    const loaded = loadScenario(readJson('scenarios/baseline.json'));
+  it('upgrades the shipped baseline to version 2 with the same settings', async () => {
+    const loaded = await loadScenario(readJson('scenarios/baseline.json'));
     expect(loaded.ok && loaded.scenario).toEqual({
       schemaVersion: 2,
       name: 'Baseline',
@@ -270,12 +273,12 @@ describe('version 1 files (old format) still load', () => {
     });
   });
 
-  it('maps version 1 parameters onto the levers of the same meaning', () => {
+  it('maps version 1 parameters onto the levers of the same meaning', async () => {
     const json = JSON.parse(
       readFileSync(join(import.meta.dirname, 'fixtures/v1-conversion-rates.json'), 'utf8'),
     );
     expect(jsonSchemaErrors(v1JsonSchema, json)).toEqual([]);
-    const loaded = loadScenario(json);
+    const loaded = await loadScenario(json);
     expect(loaded.ok && loaded.scenario.levers).toEqual({
       demandMode: 'ptr',
       completionRate: { Physics: 0.8 },
@@ -285,9 +288,9 @@ describe('version 1 files (old format) still load', () => {
     });
   });
 
-  it('refuses a version 1 parameter that has no lever, naming it', () => {
+  it('refuses a version 1 parameter that has no lever, naming it', async () => {
     const value = { schemaVersion: 1, name: 'x', description: '', parameters: { leaverRates: {} } };
-    expect(messages(value)).toEqual([
+    expect(await messages(value)).toEqual([
       'parameters.leaverRates: is not a field of this schema version',
     ]);
     expect(jsonSchemaErrors(v1JsonSchema, value)).toEqual([
