@@ -4,9 +4,9 @@
  *   npm run allocate -- --scenario scenarios/baseline.json --out allocation.csv --lp model.lp
  *     [--need forecast.csv]     NQT need from `npm run forecast` instead of running the model
  *     [--problem problem.json]  a ready-made AllocationProblem (JSON) instead of the dataset
- *     [--first-entry-year 2025] first of --years consecutive entry years (default: the first
- *                               projection year, so every entry year's NQTs fall in a year the
- *                               model projects)
+ *     [--today 2026-12-03]      plan from this date (default: today): the entry years are the
+ *                               recruitment cycle open that day and the ones after it
+ *     [--first-entry-year 2027/28] first of --years consecutive entry years instead
  *     [--years 3]
  *     [--time-limit 20]         seconds for the whole solve (LP + MILP)
  *     [--gap 0.001]             relative MIP gap
@@ -33,6 +33,13 @@ import { allocationTable, districtOutcomeTable, needFromForecastCsv } from '../a
 import { conversionRatesFrom, problemFromDataset } from '../allocation/from-dataset.ts';
 import { needRecordsFromCells } from '../allocation/need-from-model.ts';
 import type { AllocationProblem, NeedRecord } from '../allocation/problem.ts';
+import {
+  consecutiveYears,
+  parseAcademicYear,
+  planningEntryYears,
+  type AcademicYear,
+} from '../data/academic-year.ts';
+import { fixedClock, systemClock, type Clock } from '../data/clock.ts';
 import { formatEesCsv, formatEesMeta } from '../data/ees.ts';
 import { describeIssue } from '../data/issues.ts';
 import { loadRegionDataset } from '../data/load.ts';
@@ -61,7 +68,8 @@ export interface AllocateArgs {
   problem: string | null;
   out: string;
   lp: string | null;
-  firstEntryYear: number | null;
+  firstEntryYear: AcademicYear | null;
+  today: Clock;
   years: number;
   timeLimit: number;
   gap: number;
@@ -99,6 +107,7 @@ export function parseAllocateArgs(argv: string[]): AllocateArgs {
         out: { type: 'string' },
         lp: { type: 'string' },
         'first-entry-year': { type: 'string' },
+        today: { type: 'string' },
         years: { type: 'string' },
         'time-limit': { type: 'string' },
         gap: { type: 'string' },
@@ -128,10 +137,8 @@ export function parseAllocateArgs(argv: string[]): AllocateArgs {
     problem: values.problem ?? null,
     out,
     lp: values.lp ?? null,
-    firstEntryYear:
-      values['first-entry-year'] === undefined
-        ? null
-        : positive('first-entry-year', values['first-entry-year'], 0, true),
+    firstEntryYear: academicYearArg('first-entry-year', values['first-entry-year']),
+    today: todayArg(values.today),
     years: positive('years', values.years, 3, true),
     timeLimit: positive('time-limit', values['time-limit'], 20, false),
     gap,
@@ -145,6 +152,23 @@ export function parseAllocateArgs(argv: string[]): AllocateArgs {
     priority,
     dataDir: values.data ?? DEFAULT_DATA_DIR,
   };
+}
+
+function academicYearArg(flag: string, text: string | undefined): AcademicYear | null {
+  if (text === undefined) return null;
+  const year = parseAcademicYear(text);
+  if (year === null)
+    throw new CliError(`--${flag}: "${text}" is not an academic year like 2027/28`);
+  return year;
+}
+
+function todayArg(text: string | undefined): Clock {
+  if (text === undefined) return systemClock;
+  try {
+    return fixedClock(text);
+  } catch (error) {
+    throw new CliError(`--today: ${(error as Error).message}`);
+  }
 }
 
 function readJson(path: string, flag: string): unknown {
@@ -172,26 +196,21 @@ export async function buildProblem(
     args.scenario ?? 'dataset',
   );
   let need: NeedRecord[];
-  let firstNeedYear: number;
   if (args.need) {
     if (!existsSync(args.need)) throw new CliError(`--need: file not found: ${args.need}`);
     const parsed = needFromForecastCsv(readFileSync(args.need, 'utf8'), args.need);
     if (parsed.issues.length > 0) throw new CliError(parsed.issues.map(describeIssue).join('\n'));
     need = parsed.need;
-    firstNeedYear = Math.min(...need.map((record) => record.nqtYear));
   } else {
     try {
-      ({ need, firstYear: firstNeedYear } = needRecordsFromCells(
-        inputs,
-        runDeterministic(inputs).outputs.nqtNeed,
-      ));
+      ({ need } = needRecordsFromCells(inputs, runDeterministic(inputs).outputs.nqtNeed));
     } catch (error) {
       if (error instanceof ModelInputError) throw new CliError(`supply model: ${error.message}`);
       throw error;
     }
   }
-  // Default: the three entry years whose NQTs the model projects (as the app's pages).
-  const first = args.firstEntryYear ?? firstNeedYear;
+  // Default: the recruitment cycle open today and the ones after it, as the app plans.
+  const first = args.firstEntryYear ?? planningEntryYears(args.today())[0]!;
   const districtCodes = dataset.districts.map((d) => d.code);
   // Without --cold-spot, the same default index the Maps and Allocation pages start with.
   const spec: ColdSpotSpec | null =
@@ -211,7 +230,7 @@ export async function buildProblem(
   }
   return problemFromDataset(dataset, {
     need,
-    entryYears: Array.from({ length: args.years }, (_, i) => first + i),
+    entryYears: consecutiveYears(first, args.years),
     ...(weights ? { coldSpotWeights: weights } : {}),
     conversionRates: conversionRatesFrom(parameters.completionRate, parameters.employmentRate),
   });
