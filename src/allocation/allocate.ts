@@ -19,9 +19,10 @@ import {
 } from './explain.ts';
 import type { AllocationProblem } from './problem.ts';
 import { readSolution, type AllocationSolution } from './solution.ts';
+import { missingNeedText, summariseMissingNeed, type MissingNeed } from './need-coverage.ts';
 import { roundedStart } from './start.ts';
 import { validateProblem, type ProblemIssue } from './validate.ts';
-import { formatNumber } from './words.ts';
+import { formatNumber, nameLookup } from './words.ts';
 
 export interface AllocationOptions {
   /** Whole places (integer x). */
@@ -84,6 +85,8 @@ export interface AllocationResult {
   issues: ProblemIssue[];
   /** Need outside the years and districts this allocation can reach (teachers). */
   unreachableNeed: number;
+  /** Years the plan reaches where the need forecast has no figures (not read as zero). */
+  missingNeed: MissingNeed[];
   modelSize: ModelSize | null;
   timing: StageTiming;
   options: AllocationOptions;
@@ -117,6 +120,7 @@ export function allocate(
     check: null,
     issues: [],
     unreachableNeed: 0,
+    missingNeed: [],
     modelSize: null,
     timing,
     options,
@@ -148,6 +152,7 @@ export function allocate(
   const base = {
     ...empty,
     unreachableNeed: lp.unreachableNeed,
+    missingNeed: summariseMissingNeed(problem, lp.missingNeed),
     modelSize: modelSize((milp ?? lp).model),
   };
 
@@ -244,7 +249,13 @@ export function allocate(
     objective: check.objective.total,
     lpObjective: lpUsable ? lpResult.objective : null,
     mipGap: finalIsInteger ? final.result.mipGap : null,
-    binding: bindingConstraints(final.built, final.result.colValue, lp, lpForExplaining),
+    binding: bindingConstraints(
+      final.built,
+      final.result.colValue,
+      lp,
+      lpForExplaining,
+      nameLookup(problem),
+    ),
     marginalValues: lpForExplaining ? marginalValues(problem, lp, lpForExplaining) : [],
     check,
   };
@@ -257,6 +268,8 @@ export function allocate(
     notes.unshift(
       `${status === 'optimal' ? 'Optimal plan' : 'Plan'}: ${formatNumber(places)} places over ${problem.entryYears.length} entry years, leaving ${formatNumber(unmet)} teachers of need unmet. Checked against every rule.`,
     );
+    const missing = missingNeedText(result.missingNeed);
+    if (missing) notes.push(missing);
     result.message = notes.join(' ');
   }
   return finish(result);

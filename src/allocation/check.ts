@@ -16,7 +16,8 @@ import {
   stabilityBand,
   unmetWeight,
 } from './rules.ts';
-import { formatNumber, nameLookup, placesText, yearText } from './words.ts';
+import { formatNumber, nameLookup, placesText } from './words.ts';
+import { addYears, type AcademicYear } from '../data/academic-year.ts';
 
 export interface CheckViolation {
   rule: string;
@@ -60,7 +61,7 @@ export function checkAllocation(
   const fail = (rule: string, text: string, amount: number) =>
     violations.push({ rule, text, amount });
 
-  const entryYears = [...problem.entryYears].sort((a, b) => a - b);
+  const entryYears = [...problem.entryYears].sort();
   const partnerships = new Map(problem.partnerships.map((p) => [p.code, p]));
   const plans = problem.plans.filter((plan) => partnerships.has(plan.partnershipCode));
   const label = (plan: AllocationPlan) =>
@@ -73,7 +74,7 @@ export function checkAllocation(
     if (places.has(key)) fail('table', `${key} appears more than once`, 1);
     places.set(key, row.places);
   }
-  const x = (plan: AllocationPlan, year: number): number => {
+  const x = (plan: AllocationPlan, year: AcademicYear): number => {
     const value = places.get(`${planKey(plan)}|${year}`);
     return value ?? Number.NaN;
   };
@@ -82,7 +83,7 @@ export function checkAllocation(
     let previous = plan.lastYearAllocation;
     for (const [yearIndex, year] of entryYears.entries()) {
       const value = x(plan, year);
-      const where = `${label(plan)} in ${yearText(year)}`;
+      const where = `${label(plan)} in ${year}`;
       if (!Number.isFinite(value)) {
         fail('table', `${where} has no allocation`, 1);
         continue;
@@ -153,7 +154,7 @@ export function checkAllocation(
       if (partnership.totalCapacity !== null && total > partnership.totalCapacity + tol(total)) {
         fail(
           'total-capacity',
-          `${partnership.name} has ${placesText(total)} in ${yearText(year)}, above its total capacity of ${formatNumber(partnership.totalCapacity)}`,
+          `${partnership.name} has ${placesText(total)} in ${year}, above its total capacity of ${formatNumber(partnership.totalCapacity)}`,
           total - partnership.totalCapacity,
         );
       }
@@ -161,7 +162,7 @@ export function checkAllocation(
         let load = 0;
         for (const plan of own) {
           for (let k = 0; k < routeDurationYears(plan.route); k += 1) {
-            const cohortYear = year - k;
+            const cohortYear = addYears(year, -k);
             if (entryYears.includes(cohortYear)) load += x(plan, cohortYear);
             else if (cohortYear < entryYears[0]!) load += plan.lastYearAllocation;
           }
@@ -169,7 +170,7 @@ export function checkAllocation(
         if (load > partnership.mentorCapacity + tol(load)) {
           fail(
             'mentor-capacity',
-            `${partnership.name} needs ${formatNumber(load)} placements in ${yearText(year)}, above its ${formatNumber(partnership.mentorCapacity)}`,
+            `${partnership.name} needs ${formatNumber(load)} placements in ${year}, above its ${formatNumber(partnership.mentorCapacity)}`,
             load - partnership.mentorCapacity,
           );
         }
@@ -181,7 +182,7 @@ export function checkAllocation(
   const poolPlaces = new Map(
     solution.pool.map((row) => [`${row.subject}|${row.entryYear}`, row.places]),
   );
-  const regionalPlaces = (subject: string, year: number) =>
+  const regionalPlaces = (subject: string, year: AcademicYear) =>
     plans
       .filter((plan) => plan.subject === subject)
       .reduce(
@@ -195,22 +196,18 @@ export function checkAllocation(
     if (used > cap.places + tol(cap.places)) {
       fail(
         'regional-cap',
-        `${cap.subject} has ${placesText(used)} in the region in ${yearText(cap.entryYear)}, above the cap of ${formatNumber(cap.places)}`,
+        `${cap.subject} has ${placesText(used)} in the region in ${cap.entryYear}, above the cap of ${formatNumber(cap.places)}`,
         used - cap.places,
       );
     }
   }
   for (const row of solution.pool) {
     if (row.places < -tol(0))
-      fail(
-        'non-negative',
-        `Pool ${row.subject} ${yearText(row.entryYear)} is negative`,
-        -row.places,
-      );
+      fail('non-negative', `Pool ${row.subject} ${row.entryYear} is negative`, -row.places);
     if (options.wholePlaces && Math.abs(row.places - Math.round(row.places)) > 1e-6) {
       fail(
         'whole-places',
-        `Pool ${row.subject} ${yearText(row.entryYear)} is not a whole number`,
+        `Pool ${row.subject} ${row.entryYear} is not a whole number`,
         Math.abs(row.places - Math.round(row.places)),
       );
     }
@@ -222,14 +219,14 @@ export function checkAllocation(
       if (row.places < required - tol(required)) {
         fail(
           'pool-share',
-          `Pool ${row.subject} ${yearText(row.entryYear)} holds ${placesText(row.places)}, below the ${formatNumber(required)} its share requires`,
+          `Pool ${row.subject} ${row.entryYear} holds ${placesText(row.places)}, below the ${formatNumber(required)} its share requires`,
           required - row.places,
         );
       }
       if (row.places > required + 1 + tol(required)) {
         fail(
           'pool-share',
-          `Pool ${row.subject} ${yearText(row.entryYear)} holds ${placesText(row.places)}, more than one place above the ${formatNumber(required)} its share requires`,
+          `Pool ${row.subject} ${row.entryYear} holds ${placesText(row.places)}, more than one place above the ${formatNumber(required)} its share requires`,
           row.places - required - 1,
         );
       }
@@ -240,7 +237,7 @@ export function checkAllocation(
     for (const subject of subjects) {
       for (const year of entryYears) {
         if (!poolPlaces.has(`${subject}|${year}`))
-          fail('pool-share', `No pool row for ${subject} in ${yearText(year)}`, 1);
+          fail('pool-share', `No pool row for ${subject} in ${year}`, 1);
       }
     }
   }
@@ -254,7 +251,7 @@ export function checkAllocation(
     const partnership = partnerships.get(plan.partnershipCode)!;
     const conversion = planConversion(problem, plan);
     for (const year of entryYears) {
-      const nqtYear = year + routeLagYears(plan.route);
+      const nqtYear = addYears(year, routeLagYears(plan.route));
       for (const [districtCode, share] of Object.entries(partnership.employmentFootprint)) {
         if (districtCodes.has(districtCode) && share > 0) {
           addSupply(
@@ -269,7 +266,7 @@ export function checkAllocation(
     const conversion = poolConversion(problem, row.subject);
     for (const [districtCode, share] of poolDistrictShares(problem, row.subject)) {
       addSupply(
-        `${districtCode}|${row.subject}|${row.entryYear + 1}`,
+        `${districtCode}|${row.subject}|${addYears(row.entryYear, 1)}`,
         row.places * conversion * share,
       );
     }
@@ -285,7 +282,7 @@ export function checkAllocation(
   let surplusTotal = 0;
   for (const outcome of solution.outcomes) {
     const cell = `${outcome.districtCode}|${outcome.subject}|${outcome.nqtYear}`;
-    const where = `${names.district(outcome.districtCode)} ${outcome.subject} ${yearText(outcome.nqtYear)}`;
+    const where = `${names.district(outcome.districtCode)} ${outcome.subject} ${outcome.nqtYear}`;
     seen.add(cell);
     const need = needByCell.get(cell) ?? 0;
     const supplied = supply.get(cell) ?? 0;
@@ -321,8 +318,9 @@ export function checkAllocation(
     weightedUnmet += weight * outcome.unmet;
     surplusTotal += outcome.surplus;
   }
+  // A cell with no need figure has no outcome row: need that is not known is not zero.
   for (const [cell, value] of supply) {
-    if (!seen.has(cell) && value > tol(0))
+    if (!seen.has(cell) && needByCell.has(cell) && value > tol(0))
       fail(
         'balance',
         `Supply of ${formatNumber(value)} NQTs to ${cell} is not in the district outcomes`,

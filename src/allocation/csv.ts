@@ -15,10 +15,10 @@ import { SUBJECT_GROUPS } from '../data/types.ts';
 import type { AllocationProblem, NeedRecord } from './problem.ts';
 import type { AllocationSolution } from './solution.ts';
 import {
-  academicYearStarting,
+  addYears,
   parseAcademicYear,
-  startYearOf,
   toTimePeriod,
+  type AcademicYear,
 } from '../data/academic-year.ts';
 
 const REGION_COLUMNS = [
@@ -36,8 +36,8 @@ export function allocationTable(
   problem: AllocationProblem,
   solution: AllocationSolution,
 ): EesTable {
-  const region = (year: number): EesRow => ({
-    time_period: toTimePeriod(academicYearStarting(year)),
+  const region = (year: AcademicYear): EesRow => ({
+    time_period: toTimePeriod(year),
     time_identifier: ACADEMIC_YEAR,
     geographic_level: 'Regional',
     ...ENGLAND,
@@ -65,7 +65,7 @@ export function allocationTable(
       capacity_count: plan.capacity,
       minimum_cohort_count: plan.minimumCohort,
       expected_nqts_count: row.expectedNqts,
-      nqt_time_period: toTimePeriod(academicYearStarting(row.nqtYear)),
+      nqt_time_period: toTimePeriod(row.nqtYear),
     };
   });
   for (const row of solution.pool) {
@@ -83,15 +83,15 @@ export function allocationTable(
       capacity_count: 'z',
       minimum_cohort_count: 'z',
       expected_nqts_count: 'x',
-      nqt_time_period: toTimePeriod(academicYearStarting(row.entryYear + 1)),
+      nqt_time_period: toTimePeriod(addYears(row.entryYear, 1)),
     });
   }
   // Totals per subject and year, and per year over all subjects.
   const totals = new Map<
     string,
-    { year: number; subject: string; places: number; inRegion: number }
+    { year: AcademicYear; subject: string; places: number; inRegion: number }
   >();
-  const add = (year: number, subject: string, places: number, inRegion: number) => {
+  const add = (year: AcademicYear, subject: string, places: number, inRegion: number) => {
     const key = `${year}|${subject}`;
     const total = totals.get(key) ?? { year, subject, places: 0, inRegion: 0 };
     total.places += places;
@@ -223,7 +223,7 @@ export function districtOutcomeTable(
   solution: AllocationSolution,
 ): EesTable {
   const rows: EesRow[] = solution.outcomes.map((outcome) => ({
-    time_period: toTimePeriod(academicYearStarting(outcome.nqtYear)),
+    time_period: toTimePeriod(outcome.nqtYear),
     time_identifier: ACADEMIC_YEAR,
     geographic_level: 'Local authority district',
     ...ENGLAND,
@@ -322,8 +322,7 @@ export function needFromForecastCsv(
   const need: NeedRecord[] = [];
   rows.forEach((row, index) => {
     const line = index + 2;
-    const parsed = parseAcademicYear(row.time_period ?? '');
-    const year = parsed === null ? null : startYearOf(parsed);
+    const year = parseAcademicYear(row.time_period ?? '');
     if (year === null) {
       issues.push({
         file: fileName,

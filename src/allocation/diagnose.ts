@@ -13,12 +13,13 @@
 import type { SolverEngine } from '../solver/engine.ts';
 import {
   buildAllocationModel,
+  constraintText,
   POLICY_FAMILIES,
   type ConstraintFamily,
   type BuildOptions,
 } from './build.ts';
 import type { AllocationProblem } from './problem.ts';
-import { formatNumber } from './words.ts';
+import { formatNumber, nameLookup } from './words.ts';
 
 export interface ConflictingConstraint {
   id: string;
@@ -70,7 +71,12 @@ export function diagnoseInfeasibility(
       ...extra,
     });
   const full = build({});
-  const textById = new Map(full.constraints.map((c) => [c.id, c]));
+  const names = nameLookup(problem);
+  const infoById = new Map(full.constraints.map((c) => [c.id, c]));
+  const textOf = (id: string) => {
+    const info = infoById.get(id);
+    return info ? constraintText(info, names) : id;
+  };
   const candidates = full.constraints
     .filter((c) => POLICY_FAMILIES.includes(c.family))
     .map((c) => c.id);
@@ -110,7 +116,7 @@ export function diagnoseInfeasibility(
       const amount = columns.reduce((sum, column) => sum + result.colValue[column]!, 0);
       if (amount > 1e-7) {
         stretched.push(id);
-        if (round === 0) relaxations.push({ id, text: textById.get(id)?.text ?? id, amount });
+        if (round === 0) relaxations.push({ id, text: textOf(id), amount });
       }
     }
     if (stretched.length === 0) break; // feasible without slack: nothing conflicts
@@ -131,10 +137,11 @@ export function diagnoseInfeasibility(
     }
   }
 
-  const constraints = conflict.map((id) => {
-    const info = textById.get(id)!;
-    return { id, family: info.family, text: info.text };
-  });
+  const constraints = conflict.map((id) => ({
+    id,
+    family: infoById.get(id)!.family,
+    text: textOf(id),
+  }));
   relaxations.sort((a, b) => b.amount - a.amount);
   const seconds = (performance.now() - started) / 1000;
   return {

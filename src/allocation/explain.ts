@@ -4,10 +4,16 @@
  */
 import { rowActivities } from '../solver/model.ts';
 import type { SolveResult } from '../solver/engine.ts';
-import type { AllocationModel, ConstraintFamily, ConstraintInfo } from './build.ts';
+import {
+  constraintText,
+  type AllocationModel,
+  type ConstraintFamily,
+  type ConstraintInfo,
+} from './build.ts';
+import { CONSTRAINT_FAMILIES, familyEntry } from './constraint-families.ts';
 import type { AllocationProblem } from './problem.ts';
-import { planConversion, planKey, routeLagYears } from './rules.ts';
-import { formatNumber, nameLookup, yearText } from './words.ts';
+import { nqtYearOf, placeYield, planKey } from './rules.ts';
+import { formatNumber, nameLookup, type NameLookup } from './words.ts';
 
 export interface BindingConstraint {
   id: string;
@@ -34,21 +40,15 @@ export interface MarginalValue {
   districts: DistrictEffect[];
 }
 
-const MARGINAL_FAMILIES: readonly ConstraintFamily[] = [
-  'plan-capacity',
-  'total-capacity',
-  'mentor-capacity',
-  'regional-cap',
-  'fixed-places',
-  'stability-increase',
-  'stability-decrease',
-];
+/** Families with a marginal value: those the registry says what relaxing by one means. */
+const MARGINAL_FAMILIES: readonly ConstraintFamily[] = CONSTRAINT_FAMILIES.filter(
+  (entry) => entry.relaxation !== null,
+).map((entry) => entry.family);
 
-const REPORTED_FAMILIES: readonly ConstraintFamily[] = [
-  ...MARGINAL_FAMILIES,
-  'minimum-cohort',
-  'pool-share',
-];
+/** Families reported when they bind: the rules a manager sets. */
+const REPORTED_FAMILIES: readonly ConstraintFamily[] = CONSTRAINT_FAMILIES.filter(
+  (entry) => entry.policy,
+).map((entry) => entry.family);
 
 /**
  * Improvement of the objective (a cut in weighted unmet need) when the rule's limit is
@@ -89,6 +89,7 @@ export function bindingConstraints(
   colValue: ArrayLike<number>,
   lp: AllocationModel | null,
   lpResult: SolveResult | null,
+  names: NameLookup,
 ): BindingConstraint[] {
   const activity = rowActivities(final.model, colValue);
   const lpDuals = new Map<string, number>();
@@ -109,7 +110,7 @@ export function bindingConstraints(
       const minimumRow = info.rows[0]!;
       const planIndex =
         planIndexByKey.get(`${info.partnershipCode}|${info.subject}|${info.route}`) ?? -1;
-      const yearIndex = final.entryYears.indexOf(info.entryYear ?? Number.NaN);
+      const yearIndex = info.entryYear === null ? -1 : final.entryYears.indexOf(info.entryYear);
       const places =
         planIndex >= 0 && yearIndex >= 0
           ? colValue[final.placeColumns[planIndex]![yearIndex]!]!
@@ -142,7 +143,7 @@ export function bindingConstraints(
       binding.push({
         id: info.id,
         family: info.family,
-        text: info.text,
+        text: constraintText(info, names),
         limit: info.limit,
         marginalValue: lpDuals.get(info.id) ?? null,
       });
@@ -174,17 +175,16 @@ export function marginalValues(
     if (!MARGINAL_FAMILIES.includes(info.family)) continue;
     const value = improvementPerUnit(info, lp, lpResult);
     if (Math.abs(value) < 1e-6) continue;
-    const year = info.entryYear ?? 0;
     const amount = formatNumber(Math.abs(value));
     const direction = value > 0 ? 'cut' : 'raise';
     const effect = `would ${direction} weighted unmet need by ${amount} teachers`;
     const plan =
       lp.plans[planIndexByKey.get(`${info.partnershipCode}|${info.subject}|${info.route}`) ?? -1];
-    const who = info.partnershipCode ? names.partnership(info.partnershipCode) : '';
     const districts: DistrictEffect[] = [];
-    if (plan) {
-      const conversion = planConversion(problem, plan);
-      const nqtYear = year + routeLagYears(plan.route);
+    let where = '';
+    if (plan && info.entryYear !== null && info.family !== 'stability-decrease') {
+      const perPlace = placeYield(problem, plan);
+      const nqtYear = nqtYearOf(plan.route, info.entryYear);
       const footprint = partnerships.get(plan.partnershipCode)?.employmentFootprint ?? {};
       for (const [districtCode, share] of Object.entries(footprint)) {
         const unmet = unmetByCell.get(`${districtCode}|${plan.subject}|${nqtYear}`) ?? 0;
@@ -192,42 +192,19 @@ export function marginalValues(
           districts.push({
             districtCode,
             districtName: names.district(districtCode),
-            nqts: conversion * share,
+            nqts: perPlace * share,
           });
         }
       }
       districts.sort((a, b) => b.nqts - a.nqts);
+      if (districts.length > 0) {
+        where = `: ${districts
+          .slice(0, 3)
+          .map((d) => `${formatNumber(d.nqts)} more NQTs in ${d.districtName}`)
+          .join(', ')} in ${nqtYear}, where need is unmet`;
+      }
     }
-    const where =
-      districts.length > 0
-        ? `: ${districts
-            .slice(0, 3)
-            .map((d) => `${formatNumber(d.nqts)} more NQTs in ${d.districtName}`)
-            .join(', ')} in ${yearText(year + routeLagYears(plan!.route))}, where need is unmet`
-        : '';
-    let text: string;
-    switch (info.family) {
-      case 'plan-capacity':
-        text = `One more ${info.subject} place at ${who} (${info.route}) in ${yearText(year)} ${effect}${where}.`;
-        break;
-      case 'total-capacity':
-        text = `Room for one more trainee in total at ${who} in ${yearText(year)} ${effect}.`;
-        break;
-      case 'mentor-capacity':
-        text = `One more school placement (a trained mentor) at ${who} in ${yearText(year)} ${effect}.`;
-        break;
-      case 'regional-cap':
-        text = `Raising the regional cap for ${info.subject} in ${yearText(year)} by one place ${effect}.`;
-        break;
-      case 'fixed-places':
-        text = `One more fixed ${info.subject} place at ${who} in ${yearText(year)} ${effect}${where}.`;
-        break;
-      case 'stability-increase':
-        text = `Letting ${who} grow ${info.subject} by one place more than the stability rule allows in ${yearText(year)} ${effect}${where}.`;
-        break;
-      default:
-        text = `Letting ${who} cut ${info.subject} by one place more than the stability rule allows in ${yearText(year)} ${effect}.`;
-    }
+    const text = `${familyEntry(info.family).relaxation!(info, names)} ${effect}${where}.`;
     values.push({ id: info.id, family: info.family, value, text, districts });
   }
   return values.sort((a, b) => Math.abs(b.value) - Math.abs(a.value)).slice(0, limit);

@@ -2,6 +2,7 @@
  * The allocation problem from a region dataset (partnerships, illustrative plans) and the
  * supply model's NQT need. Assumptions made here are stated where they are made.
  */
+import type { AcademicYear } from '../data/academic-year.ts';
 import type { PartnershipType, RegionDataset, SubjectGroup } from '../data/types.ts';
 import {
   DEFAULT_CONVERSION_RATES,
@@ -26,7 +27,7 @@ export const ROUTE_OF_TYPE: Record<PartnershipType, TrainingRoute> = {
 
 export interface DatasetAllocationInputs {
   need: NeedRecord[];
-  entryYears: number[];
+  entryYears: AcademicYear[];
   /** District cold-spot weights (src/indicators coldSpotWeights); 1 where absent. */
   coldSpotWeights?: Record<string, number>;
   /** Completion and employment per subject, e.g. the supply model's parameters. */

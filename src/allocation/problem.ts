@@ -1,8 +1,9 @@
 /**
  * The input of the ITT place allocation (DESIGN section 2), independent of where the figures
  * come from: the CLI and the app build it from the dataset and the supply model, tests build
- * it by hand. Years are the calendar year an academic year starts: 2026 means 2026/27.
+ * it by hand. Years are academic years ('2027/28') from src/data/academic-year.ts.
  */
+import type { AcademicYear } from '../data/academic-year.ts';
 import type { PartnershipType, SubjectGroup } from '../data/types.ts';
 
 export type TrainingRoute =
@@ -30,8 +31,8 @@ export const TRAINING_ROUTES: readonly TrainingRoute[] = [
 export interface NeedRecord {
   districtCode: string;
   subject: SubjectGroup;
-  /** Start year of the academic year in which the NQTs are needed. */
-  nqtYear: number;
+  /** Academic year in which the NQTs take up their first post. */
+  nqtYear: AcademicYear;
   /** Teachers (FTE) needed as newly qualified entrants. */
   teachers: number;
 }
@@ -95,7 +96,7 @@ export interface ConversionRate {
 
 export interface RegionalCap {
   subject: SubjectGroup;
-  entryYear: number;
+  entryYear: AcademicYear;
   /** Most places in the region (in-region shares of cross-boundary partnerships). */
   places: number;
 }
@@ -137,8 +138,8 @@ export interface AllocationCosts {
 
 export interface AllocationProblem {
   regionName: string;
-  /** Consecutive entry years to allocate, e.g. [2026, 2027, 2028]. */
-  entryYears: number[];
+  /** Consecutive entry years to allocate, e.g. 2027/28, 2028/29 and 2029/30. */
+  entryYears: AcademicYear[];
   districts: AllocationDistrict[];
   need: NeedRecord[];
   partnerships: AllocationPartnership[];

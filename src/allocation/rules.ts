@@ -2,6 +2,7 @@
  * Parameters derived from the allocation input by stated rules. The model builder and the
  * independent checker both use them, so a rule lives in one place and is tested once.
  */
+import { addYears, type AcademicYear } from '../data/academic-year.ts';
 import type { SubjectGroup } from '../data/types.ts';
 import type {
   AllocationPlan,
@@ -14,6 +15,11 @@ import type {
 /** Years from entry to NQT: three for undergraduate routes, one for the others. */
 export function routeLagYears(route: TrainingRoute): number {
   return route === 'Undergraduate' ? 3 : 1;
+}
+
+/** The year a trainee who starts in `entryYear` takes up a first post as an NQT. */
+export function nqtYearOf(route: TrainingRoute, entryYear: AcademicYear): AcademicYear {
+  return addYears(entryYear, routeLagYears(route));
 }
 
 /** Years a trainee spends in training, each needing a school placement. */
@@ -46,11 +52,16 @@ export function findConversionRate(
   return null;
 }
 
-/** Qualified entrants per place: completion x employment (or the plan's own rate). */
+/** Qualified entrants per trainee: completion x employment (or the plan's own rate). */
 export function planConversion(problem: AllocationProblem, plan: AllocationPlan): number {
   if (plan.conversionRate !== null) return plan.conversionRate;
   const rate = findConversionRate(problem.conversionRates, plan.route, plan.subject);
   return rate ? rate.completionRate * rate.employmentRate : 0;
+}
+
+/** Expected NQTs from one place of the plan, before the employment footprint spreads them. */
+export function placeYield(problem: AllocationProblem, plan: AllocationPlan): number {
+  return planConversion(problem, plan);
 }
 
 /** Recruited / allocated over recent years, or null without a record. */
@@ -126,8 +137,11 @@ export function poolDistrictShares(
   return new Map([...raw].map(([code, value]) => [code, total > 0 ? value / total : 0]));
 }
 
+/** A pool place is taken to be a one-year postgraduate place. */
+export const POOL_ROUTE: TrainingRoute = 'HEI postgraduate';
+
 export function poolConversion(problem: AllocationProblem, subject: SubjectGroup): number {
   if (problem.pool?.conversionRate != null) return problem.pool.conversionRate;
-  const rate = findConversionRate(problem.conversionRates, 'HEI postgraduate', subject);
+  const rate = findConversionRate(problem.conversionRates, POOL_ROUTE, subject);
   return rate ? rate.completionRate * rate.employmentRate : 0;
 }

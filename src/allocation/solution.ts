@@ -3,30 +3,31 @@
  * values. These tables, not the solver's vectors, are what the checker verifies and what the
  * app shows, so a result is judged by the same figures a manager sees.
  */
+import type { AcademicYear } from '../data/academic-year.ts';
 import type { SubjectGroup } from '../data/types.ts';
 import type { AllocationModel } from './build.ts';
 import type { AllocationProblem, TrainingRoute } from './problem.ts';
-import { planConversion, routeLagYears } from './rules.ts';
+import { nqtYearOf, placeYield } from './rules.ts';
 
 export interface PlanAllocation {
   partnershipCode: string;
   partnershipName: string;
   subject: SubjectGroup;
   route: TrainingRoute;
-  entryYear: number;
+  entryYear: AcademicYear;
   places: number;
   /** Places counted against regional totals (in-region share x places). */
   inRegionPlaces: number;
   /** Qualified entrants expected from these places, in the year they become NQTs. */
   expectedNqts: number;
-  nqtYear: number;
+  nqtYear: AcademicYear;
   /** The same plan's places the year before (last year's allocation for the first year). */
   previousPlaces: number;
 }
 
 export interface PoolAllocation {
   subject: SubjectGroup;
-  entryYear: number;
+  entryYear: AcademicYear;
   places: number;
 }
 
@@ -34,7 +35,7 @@ export interface DistrictOutcome {
   districtCode: string;
   districtName: string;
   subject: SubjectGroup;
-  nqtYear: number;
+  nqtYear: AcademicYear;
   need: number;
   /** NQTs supplied to the district by this allocation. */
   supply: number;
@@ -70,7 +71,7 @@ export function readSolution(
   const places: PlanAllocation[] = [];
   built.plans.forEach((plan, planIndex) => {
     const partnership = partnershipNames.get(plan.partnershipCode)!;
-    const conversion = planConversion(problem, plan);
+    const perPlace = placeYield(problem, plan);
     let previous = plan.lastYearAllocation;
     built.entryYears.forEach((year, yearIndex) => {
       const value = clean(colValue[built.placeColumns[planIndex]![yearIndex]!]!, whole);
@@ -82,8 +83,8 @@ export function readSolution(
         entryYear: year,
         places: value,
         inRegionPlaces: value * partnership.inRegionShare,
-        expectedNqts: value * conversion,
-        nqtYear: year + routeLagYears(plan.route),
+        expectedNqts: value * perPlace,
+        nqtYear: nqtYearOf(plan.route, year),
         previousPlaces: previous,
       });
       previous = value;

@@ -16,7 +16,11 @@ import {
   type NeedRecord,
   type RegionalCap,
 } from './problem.ts';
-import { planConversion, routeDurationYears, routeLagYears } from './rules.ts';
+import { nqtYearOf, planConversion, routeDurationYears } from './rules.ts';
+import { academicYear, consecutiveYears, type AcademicYear } from '../data/academic-year.ts';
+
+/** The first entry year of every synthetic problem (the cycle open in December 2026). */
+export const SYNTHETIC_FIRST_ENTRY_YEAR = academicYear('2027/28');
 
 export interface SyntheticSize {
   partnerships: number;
@@ -62,8 +66,7 @@ export function syntheticAllocationProblem(size: SyntheticSize): AllocationProbl
   const random = sequentialUniforms(size.seed / 1e5);
   const between = (low: number, high: number) => low + (high - low) * random();
   const whole = (low: number, high: number) => Math.floor(between(low, high + 1));
-  const firstYear = 2026;
-  const entryYears = Array.from({ length: size.entryYears }, (_, i) => firstYear + i);
+  const entryYears = consecutiveYears(SYNTHETIC_FIRST_ENTRY_YEAR, size.entryYears);
   const subjects = SUBJECT_GROUPS.slice(0, Math.min(size.subjects, SUBJECT_GROUPS.length));
 
   const districts = Array.from({ length: size.districts }, (_, i) => ({
@@ -162,9 +165,9 @@ export function syntheticAllocationProblem(size: SyntheticSize): AllocationProbl
         plan.lastYearAllocation * planConversion(problemSoFar, plan),
     );
   }
-  const nqtYears = new Set<number>();
+  const nqtYears = new Set<AcademicYear>();
   for (const plan of plans)
-    for (const year of entryYears) nqtYears.add(year + routeLagYears(plan.route));
+    for (const year of entryYears) nqtYears.add(nqtYearOf(plan.route, year));
   const need: NeedRecord[] = [];
   for (const subject of subjects) {
     const perDistrict = (supplyBySubject.get(subject) ?? 0) / size.districts;

@@ -1,4 +1,5 @@
 /** Checks an AllocationProblem before anything is built, naming the field and the reason. */
+import { isAcademicYear, nextAcademicYear } from '../data/academic-year.ts';
 import { SUBJECT_GROUPS, type SubjectGroup } from '../data/types.ts';
 import { TRAINING_ROUTES, type AllocationProblem } from './problem.ts';
 import { planKey } from './rules.ts';
@@ -17,12 +18,12 @@ export function validateProblem(problem: AllocationProblem): ProblemIssue[] {
   const issue = (field: string, message: string) => issues.push({ field, message });
   const subjects = new Set<string>(SUBJECT_GROUPS);
 
-  const years = [...problem.entryYears].sort((a, b) => a - b);
+  const years = [...problem.entryYears].sort();
   if (years.length === 0) issue('entryYears', 'At least one entry year is needed.');
   years.forEach((year, index) => {
-    if (!Number.isInteger(year))
-      issue(`entryYears[${index}]`, `Entry year ${year} is not a whole year.`);
-    if (index > 0 && year !== years[index - 1]! + 1) {
+    if (!isAcademicYear(year))
+      issue(`entryYears[${index}]`, `Entry year ${year} is not an academic year like 2027/28.`);
+    else if (index > 0 && year !== nextAcademicYear(years[index - 1]!)) {
       issue(
         'entryYears',
         `Entry years must be consecutive; ${years[index - 1]} is followed by ${year}.`,
@@ -51,8 +52,11 @@ export function validateProblem(problem: AllocationProblem): ProblemIssue[] {
       issue(`need[${index}].subject`, `Unknown subject group "${record.subject}".`);
     if (!Number.isFinite(record.teachers))
       issue(`need[${index}].teachers`, `Need must be a number, not ${record.teachers}.`);
-    if (!Number.isInteger(record.nqtYear))
-      issue(`need[${index}].nqtYear`, `NQT year ${record.nqtYear} is not a whole year.`);
+    if (!isAcademicYear(record.nqtYear))
+      issue(
+        `need[${index}].nqtYear`,
+        `NQT year ${record.nqtYear} is not an academic year like 2028/29.`,
+      );
   });
 
   const partnershipCodes = new Set<string>();

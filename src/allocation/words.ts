@@ -1,6 +1,5 @@
 /** Number and name formatting for sentences a manager reads. */
 import type { AllocationProblem } from './problem.ts';
-import { academicYearStarting } from '../data/academic-year.ts';
 
 /**
  * Whole numbers without decimals; others to one decimal place (two below 1); thousands
@@ -22,13 +21,11 @@ export function placesText(value: number): string {
   return `${formatNumber(value)} ${Math.abs(value - 1) < 1e-9 ? 'place' : 'places'}`;
 }
 
-export function yearText(startYear: number): string {
-  return academicYearStarting(startYear);
-}
-
 export interface NameLookup {
   partnership(code: string): string;
   district(code: string): string;
+  /** "University of Sheffield Physics (HEI postgraduate)": one partnership's plan. */
+  plan(partnershipCode: string, subject: string, route: string): string;
 }
 
 export function nameLookup(problem: AllocationProblem): NameLookup {
@@ -37,6 +34,7 @@ export function nameLookup(problem: AllocationProblem): NameLookup {
   return {
     partnership: (code) => partnerships.get(code) ?? code,
     district: (code) => (code === 'outside' ? 'outside the region' : (districts.get(code) ?? code)),
+    plan: (code, subject, route) => `${partnerships.get(code) ?? code} ${subject} (${route})`,
   };
 }
 

@@ -18,6 +18,13 @@ import { allocationTable, districtOutcomeTable, needFromForecastCsv } from '../a
 import { conversionRatesFrom, problemFromDataset } from '../allocation/from-dataset.ts';
 import { needRecordsFromCells } from '../allocation/need-from-model.ts';
 import type { AllocationProblem, NeedRecord } from '../allocation/problem.ts';
+import {
+  consecutiveYears,
+  parseAcademicYear,
+  planningEntryYears,
+  type AcademicYear,
+} from '../data/academic-year.ts';
+import { fixedClock, systemClock, type Clock } from '../data/clock.ts';
 import { formatEesCsv, formatEesMeta } from '../data/ees.ts';
 import { describeIssue } from '../data/issues.ts';
 import { parseJsonInput } from '../data/json-input.ts';
@@ -71,10 +78,15 @@ export const ALLOCATE_COMMAND = {
       help: 'where to write the allocation (default allocation.csv)',
     },
     lp: { type: 'string', value: 'model.lp', help: 'also write the model in CPLEX LP format' },
+    today: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      help: 'plan from this date (default: today): the entry years are the recruitment cycle open that day and the ones after it',
+    },
     'first-entry-year': {
       type: 'string',
       value: 'year',
-      help: 'first of --years consecutive entry years, e.g. 2025 (default: the first projection year)',
+      help: 'first of --years consecutive entry years, e.g. 2027/28 (default: the cycle open on --today)',
     },
     years: { type: 'string', value: 'n', help: 'number of entry years (default 3)' },
     'time-limit': {
@@ -108,7 +120,8 @@ export interface AllocateArgs {
   problem: string | null;
   out: string;
   lp: string | null;
-  firstEntryYear: number | null;
+  firstEntryYear: AcademicYear | null;
+  today: Clock;
   years: number;
   timeLimit: number;
   gap: number;
@@ -130,13 +143,8 @@ export function parseAllocateArgs(argv: string[]): AllocateArgs {
     problem: values.problem ?? null,
     out,
     lp: values.lp ?? null,
-    firstEntryYear:
-      values['first-entry-year'] === undefined
-        ? null
-        : numberOption('first-entry-year', values['first-entry-year'], 0, {
-            above: 0,
-            integer: true,
-          }),
+    firstEntryYear: academicYearArg('first-entry-year', values['first-entry-year']),
+    today: todayArg(values.today),
     years: numberOption('years', values.years, 3, { above: 0, integer: true }),
     timeLimit: numberOption('time-limit', values['time-limit'], 20, { above: 0 }),
     gap: numberOption('gap', values.gap, 1e-3, { above: 0, below: 1 }),
@@ -150,6 +158,23 @@ export function parseAllocateArgs(argv: string[]): AllocateArgs {
     priority: numberOption('priority', values.priority, 1, { min: 0 }),
     dataDir: values.data ?? DEFAULT_DATA_DIR,
   };
+}
+
+function academicYearArg(flag: string, text: string | undefined): AcademicYear | null {
+  if (text === undefined) return null;
+  const year = parseAcademicYear(text);
+  if (year === null)
+    throw new CliError(`--${flag}: "${text}" is not an academic year like 2027/28`);
+  return year;
+}
+
+function todayArg(text: string | undefined): Clock {
+  if (text === undefined) return systemClock;
+  try {
+    return fixedClock(text);
+  } catch (error) {
+    throw new CliError(`--today: ${(error as Error).message}`);
+  }
 }
 
 /** The national synthetic instance is a few MB; anything far beyond is not a problem file. */
@@ -180,25 +205,20 @@ export async function buildProblem(
     args.scenario ?? 'dataset',
   );
   let need: NeedRecord[];
-  let firstNeedYear: number;
   if (args.need) {
     const parsed = needFromForecastCsv(readOptionFile('need', args.need), args.need);
     if (parsed.issues.length > 0) throw new CliError(parsed.issues.map(describeIssue).join('\n'));
     need = parsed.need;
-    firstNeedYear = Math.min(...need.map((record) => record.nqtYear));
   } else {
     try {
-      ({ need, firstYear: firstNeedYear } = needRecordsFromCells(
-        inputs,
-        runDeterministic(inputs).outputs.nqtNeed,
-      ));
+      ({ need } = needRecordsFromCells(inputs, runDeterministic(inputs).outputs.nqtNeed));
     } catch (error) {
       if (error instanceof ModelInputError) throw new CliError(`supply model: ${error.message}`);
       throw error;
     }
   }
-  // Default: the three entry years whose NQTs the model projects (as the app's pages).
-  const first = args.firstEntryYear ?? firstNeedYear;
+  // Default: the recruitment cycle open today and the ones after it, as the app plans.
+  const first = args.firstEntryYear ?? planningEntryYears(args.today())[0]!;
   const districtCodes = dataset.districts.map((d) => d.code);
   // Without --cold-spot, the same default index the Maps and Allocation pages start with.
   const spec: ColdSpotSpec | null =
@@ -218,7 +238,7 @@ export async function buildProblem(
   }
   return problemFromDataset(dataset, {
     need,
-    entryYears: Array.from({ length: args.years }, (_, i) => first + i),
+    entryYears: consecutiveYears(first, args.years),
     ...(weights ? { coldSpotWeights: weights } : {}),
     conversionRates: conversionRatesFrom(parameters.completionRate, parameters.employmentRate),
   });

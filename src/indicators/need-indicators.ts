@@ -16,7 +16,7 @@ import type {
   Provenance,
   PupilProjection,
 } from '../data/types.ts';
-import { academicYearStarting } from '../data/academic-year.ts';
+import { toTimePeriod, type AcademicYear } from '../data/academic-year.ts';
 
 /** Pupils of one district, phase and academic year ('2026/27'). */
 export interface PupilCount {
@@ -94,16 +94,16 @@ export function nqtNeedPer1000Pupils(
   districts: readonly Pick<District, 'code'>[],
   need: readonly NeedRecord[],
   pupils: readonly PupilCount[],
-  nqtYear: number,
+  nqtYear: AcademicYear,
   phase?: Phase,
 ): AreaIndicator {
-  const year = academicYearStarting(nqtYear);
+  const year = nqtYear;
   const words = phaseWords(phase);
   const inPhase = (subject: string) =>
     phase === undefined || (phase === 'primary') === (subject === 'Primary');
   const phases = phase === undefined ? PHASES : [phase];
   return {
-    id: `model_nqt_need_per_1000_${words.id}_${nqtYear}`,
+    id: `model_nqt_need_per_1000_${words.id}_${toTimePeriod(nqtYear)}`,
     label: `Forecast NQT need per 1,000 pupils${words.label}, ${year}`,
     level: 'district',
     higherIsWorse: true,
@@ -141,10 +141,10 @@ export function allocationIndicators(
   districts: readonly Pick<District, 'code'>[],
   outcomes: readonly DistrictOutcome[],
   pupils: readonly PupilCount[],
-  nqtYear: number,
+  nqtYear: AcademicYear,
   provenance: Provenance,
 ): AreaIndicator[] {
-  const year = academicYearStarting(nqtYear);
+  const year = nqtYear;
   const source =
     `Teacher Supply Planner allocation of ITT places (default settings) against the supply model's ` +
     `central projection, NQT year ${year}, divided by the district's primary and secondary pupils in ${year}; ` +
@@ -159,7 +159,7 @@ export function allocationIndicators(
     label: string,
     higherIsWorse: boolean,
   ): AreaIndicator => ({
-    id: `${id}_${nqtYear}`,
+    id: `${id}_${toTimePeriod(nqtYear)}`,
     label: `${label}, ${year}`,
     level: 'district',
     higherIsWorse,

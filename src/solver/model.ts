@@ -139,6 +139,14 @@ export class ModelBuilder {
     return this.colNames.length - 1;
   }
 
+  /** Tightens a column's upper bound after it was added (e.g. a rule held as a bound). */
+  setColumnUpper(column: number, upper: number): void {
+    if (!(this.colLower[column]! <= upper)) {
+      throw new Error(`Column ${this.colNames[column]}: upper bound ${upper} below its lower`);
+    }
+    this.colUpper[column] = upper;
+  }
+
   /**
    * Adds `lower <= sum(coef * column) <= upper` and returns the row index. Repeated columns
    * are summed; zero coefficients are dropped.

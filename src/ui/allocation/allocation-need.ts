@@ -5,16 +5,20 @@
  * the same function the allocate CLI uses.
  */
 import { conversionRatesFrom } from '../../allocation/from-dataset.ts';
-import { needRecordsFromCells, plannedEntryYears } from '../../allocation/need-from-model.ts';
+import { needRecordsFromCells } from '../../allocation/need-from-model.ts';
 import type { ConversionRate, NeedRecord } from '../../allocation/problem.ts';
+import { planningEntryYears, type AcademicYear } from '../../data/academic-year.ts';
+import { systemClock, type Clock } from '../../data/clock.ts';
 import type { RegionDataset } from '../../data/types.ts';
 import { buildModelInputs, defaultParameters } from '../../model/index.ts';
 import type { ModelPool } from '../../runtime/model-pool.ts';
 
 export interface AllocationNeed {
   need: NeedRecord[];
-  /** Entry years allocated: each one a year before the NQT year whose need it meets. */
-  entryYears: number[];
+  /** Entry years allocated: the recruitment cycle open today and the two after it. */
+  entryYears: AcademicYear[];
+  /** The NQT years the model projects (need for later years is missing, not zero). */
+  needYears: AcademicYear[];
   conversionRates: ConversionRate[];
   /** The model's base year, the latest with published teacher numbers. */
   baseYear: string;
@@ -24,6 +28,7 @@ export async function runAllocationNeed(
   dataset: RegionDataset,
   pool: Pick<ModelPool, 'run'>,
   signal?: AbortSignal,
+  clock: Clock = systemClock,
 ): Promise<AllocationNeed> {
   const parameters = defaultParameters(dataset);
   const inputs = buildModelInputs(dataset, parameters);
@@ -39,7 +44,8 @@ export async function runAllocationNeed(
   const modelNeed = needRecordsFromCells(inputs, cells);
   return {
     need: modelNeed.need,
-    entryYears: plannedEntryYears(modelNeed),
+    entryYears: planningEntryYears(clock()),
+    needYears: modelNeed.years,
     conversionRates: conversionRatesFrom(parameters.completionRate, parameters.employmentRate),
     baseYear: inputs.baseYear,
   };

@@ -4,6 +4,7 @@
  * ("University of Sheffield, Physics capacity must be ..."), so nothing is solved on bad input.
  */
 import type { AllocationOptions } from '../../allocation/allocate.ts';
+import type { AcademicYear } from '../../data/academic-year.ts';
 import { problemFromDataset } from '../../allocation/from-dataset.ts';
 import type {
   AllocationProblem,
@@ -210,7 +211,7 @@ export function allocationProblem(
   dataset: RegionDataset,
   read: ReadSettings,
   weights: Record<string, number>,
-  model: { need: NeedRecord[]; entryYears: number[]; conversionRates: ConversionRate[] },
+  model: { need: NeedRecord[]; entryYears: AcademicYear[]; conversionRates: ConversionRate[] },
 ): AllocationProblem {
   const regionalCaps: RegionalCap[] = read.caps.flatMap(({ subject, places }) =>
     model.entryYears.map((entryYear) => ({ subject, entryYear, places })),

@@ -7,7 +7,7 @@ import type { AllocationProblem } from '../../allocation/problem.ts';
 import type { AllocationSolution } from '../../allocation/solution.ts';
 import { ACADEMIC_YEAR, ENGLAND, type EesRow, type EesTable } from '../../data/ees.ts';
 import { SUBJECT_GROUPS, type SubjectGroup } from '../../data/types.ts';
-import { academicYearStarting, toTimePeriod } from '../../data/academic-year.ts';
+import { toTimePeriod, type AcademicYear } from '../../data/academic-year.ts';
 
 export interface SubjectTotal {
   subject: SubjectGroup;
@@ -16,7 +16,10 @@ export interface SubjectTotal {
 }
 
 /** Subjects with places either year, in the TWM order; pool places count with their subject. */
-export function subjectTotals(solution: AllocationSolution, entryYear: number): SubjectTotal[] {
+export function subjectTotals(
+  solution: AllocationSolution,
+  entryYear: AcademicYear,
+): SubjectTotal[] {
   const totals = new Map<SubjectGroup, SubjectTotal>();
   const add = (subject: SubjectGroup, places: number, previousPlaces: number) => {
     const total = totals.get(subject) ?? { subject, places: 0, previousPlaces: 0 };
@@ -36,7 +39,7 @@ export function subjectTotals(solution: AllocationSolution, entryYear: number): 
 export function subjectTotalsTable(
   problem: AllocationProblem,
   totals: readonly SubjectTotal[],
-  entryYear: number,
+  entryYear: AcademicYear,
 ): EesTable {
   const all = totals.reduce(
     (sum, total) => ({
@@ -46,7 +49,7 @@ export function subjectTotalsTable(
     { places: 0, previousPlaces: 0 },
   );
   const rows: EesRow[] = [...totals, { subject: 'Total', ...all }].map((total) => ({
-    time_period: toTimePeriod(academicYearStarting(entryYear)),
+    time_period: toTimePeriod(entryYear),
     time_identifier: ACADEMIC_YEAR,
     geographic_level: 'Regional',
     ...ENGLAND,

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AllocationResult } from '../../allocation/allocate.ts';
 import type { ConstraintFamily } from '../../allocation/build.ts';
+import { familyEntry } from '../../allocation/constraint-families.ts';
 import type { BindingConstraint } from '../../allocation/explain.ts';
 import { formatCount, formatDecimal } from '../format.ts';
 import type { TableColumn } from '../tsp-table.ts';
@@ -14,42 +15,16 @@ const twoDecimals = (value: number) =>
 /** How many binding rules and marginal values are listed (the rest are in the counts). */
 const SHOWN = 10;
 
-const FAMILY_WORDS: Record<ConstraintFamily, [one: string, many: string]> = {
-  'plan-capacity': ['plan is at its full capacity', 'plans are at their full capacity'],
-  'total-capacity': [
-    'partnership is at its total capacity',
-    'partnerships are at their total capacity',
-  ],
-  'mentor-capacity': [
-    'partnership uses every mentor placement',
-    'partnerships use every mentor placement',
-  ],
-  'minimum-cohort': [
-    'plan is held at its minimum cohort',
-    'plans are held at their minimum cohort',
-  ],
-  'regional-cap': ['regional cap is reached', 'regional caps are reached'],
-  'fixed-places': ['allocation is fixed (Teach First)', 'allocations are fixed (Teach First)'],
-  'stability-increase': [
-    'plan grows as much as the stability rule allows',
-    'plans grow as much as the stability rule allows',
-  ],
-  'stability-decrease': [
-    'plan shrinks as much as the stability rule allows',
-    'plans shrink as much as the stability rule allows',
-  ],
-  'pool-share': ['pool share is at its limit', 'pool shares are at their limit'],
-  balance: ['district balance', 'district balances'],
-  change: ['change from last year', 'changes from last year'],
-};
-
 /** "234 plans are at their full capacity" for each family, largest first. */
 export function bindingSummary(binding: readonly BindingConstraint[]): string[] {
   const counts = new Map<ConstraintFamily, number>();
   for (const rule of binding) counts.set(rule.family, (counts.get(rule.family) ?? 0) + 1);
   return [...counts]
     .sort((a, b) => b[1] - a[1])
-    .map(([family, count]) => `${formatCount(count)} ${FAMILY_WORDS[family][count === 1 ? 0 : 1]}`);
+    .map(
+      ([family, count]) =>
+        `${formatCount(count)} ${familyEntry(family).bindingWords[count === 1 ? 0 : 1]}`,
+    );
 }
 
 /**

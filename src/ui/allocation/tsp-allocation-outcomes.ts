@@ -9,7 +9,7 @@ import { provenanceTag } from '../provenance-tag.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
 import './tsp-allocation-download.ts';
-import { academicYearStarting } from '../../data/academic-year.ts';
+import { parseAcademicYear, type AcademicYear } from '../../data/academic-year.ts';
 
 const ALL = '';
 
@@ -25,7 +25,7 @@ export class TspAllocationOutcomes extends LitElement {
   @property({ attribute: false }) problem: AllocationProblem | undefined;
   @property({ attribute: false }) solution: AllocationSolution | undefined;
 
-  @state() private nqtYear: number | undefined;
+  @state() private nqtYear: AcademicYear | undefined;
   @state() private subject: SubjectGroup | typeof ALL = ALL;
 
   protected override createRenderRoot(): HTMLElement {
@@ -35,7 +35,7 @@ export class TspAllocationOutcomes extends LitElement {
   protected override render(): TemplateResult | typeof nothing {
     const { problem, solution } = this;
     if (!problem || !solution) return nothing;
-    const years = [...new Set(solution.outcomes.map((o) => o.nqtYear))].sort((a, b) => a - b);
+    const years = [...new Set(solution.outcomes.map((o) => o.nqtYear))].sort();
     const year =
       this.nqtYear !== undefined && years.includes(this.nqtYear) ? this.nqtYear : years[0];
     if (year === undefined) return nothing;
@@ -66,7 +66,7 @@ export class TspAllocationOutcomes extends LitElement {
         value: (o) => formatDecimal(o.weight),
       },
     ];
-    const label = academicYearStarting(year);
+    const label = year;
     return html`
       <h2 class="govuk-heading-m" id="alloc-outcomes">
         Unmet need and surplus by district${provenanceTag('estimated')}
@@ -82,14 +82,11 @@ export class TspAllocationOutcomes extends LitElement {
           <select
             class="govuk-select"
             id="alloc-outcome-year"
-            @change=${(e: Event) => (this.nqtYear = Number((e.target as HTMLSelectElement).value))}
+            @change=${(e: Event) =>
+              (this.nqtYear =
+                parseAcademicYear((e.target as HTMLSelectElement).value) ?? undefined)}
           >
-            ${years.map(
-              (y) =>
-                html`<option value=${y} ?selected=${y === year}>
-                  ${academicYearStarting(y)}
-                </option>`,
-            )}
+            ${years.map((y) => html`<option value=${y} ?selected=${y === year}>${y}</option>`)}
           </select>
         </div>
         <div class="govuk-grid-column-one-half govuk-form-group">

@@ -10,7 +10,12 @@ import type { TableColumn } from '../tsp-table.ts';
 import { subjectTotals, subjectTotalsTable, type SubjectTotal } from './subject-totals.ts';
 import '../tsp-table.ts';
 import './tsp-allocation-download.ts';
-import { academicYearStarting, toTimePeriod } from '../../data/academic-year.ts';
+import {
+  parseAcademicYear,
+  previousAcademicYear,
+  toTimePeriod,
+  type AcademicYear,
+} from '../../data/academic-year.ts';
 
 const places = (value: number) =>
   Number.isInteger(value) ? formatCount(value) : formatDecimal(value);
@@ -30,14 +35,14 @@ export class TspAllocationPlaces extends LitElement {
   /** True when the plans behind the result are illustrative. */
   @property({ type: Boolean }) illustrative = false;
 
-  @state() private entryYear: number | undefined;
+  @state() private entryYear: AcademicYear | undefined;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
-  private previousLabel(year: number, first: number): string {
-    return year === first ? 'Last year' : academicYearStarting(year - 1);
+  private previousLabel(year: AcademicYear, first: AcademicYear): string {
+    return year === first ? 'Last year' : previousAcademicYear(year);
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -48,7 +53,7 @@ export class TspAllocationPlaces extends LitElement {
       this.entryYear !== undefined && problem.entryYears.includes(this.entryYear)
         ? this.entryYear
         : first;
-    const label = academicYearStarting(year);
+    const label = year;
     const before = this.previousLabel(year, first);
     const totals = subjectTotals(solution, year);
     const chart = renderBarChart(
@@ -115,11 +120,12 @@ export class TspAllocationPlaces extends LitElement {
         <select
           class="govuk-select"
           id="alloc-entry-year"
-          @change=${(e: Event) => (this.entryYear = Number((e.target as HTMLSelectElement).value))}
+          @change=${(e: Event) =>
+            (this.entryYear =
+              parseAcademicYear((e.target as HTMLSelectElement).value) ?? undefined)}
         >
           ${problem.entryYears.map(
-            (y) =>
-              html`<option value=${y} ?selected=${y === year}>${academicYearStarting(y)}</option>`,
+            (y) => html`<option value=${y} ?selected=${y === year}>${y}</option>`,
           )}
         </select>
       </div>
@@ -132,7 +138,7 @@ export class TspAllocationPlaces extends LitElement {
       ></tsp-table>
       <tsp-allocation-download
         label="places by subject, ${label}"
-        stem="allocation-by-subject-${toTimePeriod(academicYearStarting(year))}"
+        stem="allocation-by-subject-${toTimePeriod(year)}"
         .table=${() => subjectTotalsTable(problem, totals, year)}
       ></tsp-allocation-download>
       <tsp-table

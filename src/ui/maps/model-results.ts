@@ -42,7 +42,7 @@ import {
   type FillRate,
 } from '../../redistribution/index.ts';
 import type { CycleSources } from '../in-year/in-year-session.ts';
-import { fromTimePeriod } from '../../data/academic-year.ts';
+import { fromTimePeriod, nextAcademicYear, type AcademicYear } from '../../data/academic-year.ts';
 
 export interface CycleFillRates {
   byPartnership: FillRate[];
@@ -98,10 +98,10 @@ export function cycleFillRates(
 }
 
 /** The NQT year mapped: the first one the planned entry years' postgraduate trainees reach. */
-export function mappedNqtYear(need: Pick<AllocationNeed, 'entryYears'>): number {
+export function mappedNqtYear(need: Pick<AllocationNeed, 'entryYears'>): AcademicYear {
   const first = need.entryYears[0];
   if (first === undefined) throw new Error('The model gave no entry years to plan for.');
-  return first + 1;
+  return nextAcademicYear(first);
 }
 
 /** Forecast NQT need per 1,000 pupils: all pupils, then primary and secondary. */

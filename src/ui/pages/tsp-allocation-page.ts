@@ -30,7 +30,6 @@ import '../allocation/tsp-allocation-verdict.ts';
 // The service's GOV.UK error summary (it focuses itself when errors arrive).
 import type { ErrorItem } from '../in-year/tsp-error-summary.ts';
 import '../in-year/tsp-error-summary.ts';
-import { academicYearStarting } from '../../data/academic-year.ts';
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -234,9 +233,9 @@ export class TspAllocationPage extends LitElement {
       ${
         need
           ? html`<p class="govuk-body">
-              ${region.regionName}: entry years ${academicYearStarting(years[0]!)} to
-              ${academicYearStarting(years[years.length - 1]!)}. NQT need is the supply model's
-              central projection from base year ${need.baseYear}${provenanceTag('estimated')}.
+              ${region.regionName}: entry years ${years[0]} to ${years[years.length - 1]}. NQT need
+              is the supply model's central projection from base year
+              ${need.baseYear}${provenanceTag('estimated')}.
             </p>`
           : this.needError
             ? html`<div class="govuk-error-summary" tabindex="-1">

@@ -85,6 +85,7 @@ function result(overrides: Partial<AllocationResult>): AllocationResult {
     check: null,
     issues: [],
     unreachableNeed: 0,
+    missingNeed: [],
     modelSize: { columns: 10, rows: 8, integerColumns: 4, nonZeros: 20 } as never,
     timing: { buildSeconds: 0, lpSeconds: 0, milpSeconds: 0, checkSeconds: 0, totalSeconds: 1.25 },
     options: DEFAULT_ALLOCATION_OPTIONS,

@@ -15,6 +15,7 @@ import {
 } from '../../../src/ui/allocation/allocation-settings.ts';
 import { subjectTotals, subjectTotalsTable } from '../../../src/ui/allocation/subject-totals.ts';
 import type { AllocationSolution } from '../../../src/allocation/solution.ts';
+import { academicYear, nextAcademicYear } from '../../../src/data/academic-year.ts';
 import { formatEesCsv } from '../../../src/data/ees.ts';
 
 function partnership(code: string, name: string, type: Partnership['type']): Partnership {
@@ -95,10 +96,20 @@ const dataset = {
 
 const model = {
   need: [
-    { districtCode: 'D1', subject: 'Physics' as const, nqtYear: 2027, teachers: 3 },
-    { districtCode: 'D2', subject: 'Mathematics' as const, nqtYear: 2027, teachers: 5 },
+    {
+      districtCode: 'D1',
+      subject: 'Physics' as const,
+      nqtYear: academicYear('2027/28'),
+      teachers: 3,
+    },
+    {
+      districtCode: 'D2',
+      subject: 'Mathematics' as const,
+      nqtYear: academicYear('2027/28'),
+      teachers: 5,
+    },
   ],
-  entryYears: [2026, 2027, 2028],
+  entryYears: ['2026/27', '2027/28', '2028/29'].map(academicYear),
   conversionRates: [],
 };
 
@@ -161,15 +172,15 @@ describe('allocation settings', () => {
     const problem = allocationProblem(dataset, read!, weights, model);
     expect(problem.districts.map((d) => d.coldSpotWeight)).toEqual([1, 2]);
     expect(problem.regionalCaps).toEqual([
-      { subject: 'Mathematics', entryYear: 2026, places: 10 },
-      { subject: 'Mathematics', entryYear: 2027, places: 10 },
-      { subject: 'Mathematics', entryYear: 2028, places: 10 },
+      { subject: 'Mathematics', entryYear: '2026/27', places: 10 },
+      { subject: 'Mathematics', entryYear: '2027/28', places: 10 },
+      { subject: 'Mathematics', entryYear: '2028/29', places: 10 },
     ]);
     const physics = problem.plans.find((p) => p.subject === 'Physics')!;
     expect(physics).toMatchObject({ capacity: 1200, minimumCohort: 3 });
     const teachFirst = problem.plans.find((p) => p.partnershipCode === 'TF')!;
     expect(teachFirst).toMatchObject({ fixedPlaces: 4, minimumCohort: 0 });
-    expect(problem.entryYears).toEqual([2026, 2027, 2028]);
+    expect(problem.entryYears).toEqual(['2026/27', '2027/28', '2028/29']);
   });
 
   it('give every district weight 1 when the priority is 0', () => {
@@ -180,7 +191,7 @@ describe('allocation settings', () => {
 describe('places by subject', () => {
   const row = (
     subject: 'Physics' | 'Mathematics',
-    entryYear: number,
+    entryYear: string,
     places: number,
     previousPlaces: number,
   ) => ({
@@ -188,27 +199,27 @@ describe('places by subject', () => {
     partnershipName: 'University of Northtown',
     subject,
     route: 'HEI postgraduate' as const,
-    entryYear,
+    entryYear: academicYear(entryYear),
     places,
     inRegionPlaces: places,
     expectedNqts: places * 0.6,
-    nqtYear: entryYear + 1,
+    nqtYear: nextAcademicYear(academicYear(entryYear)),
     previousPlaces,
   });
   const solution: AllocationSolution = {
     places: [
-      row('Mathematics', 2026, 12, 10),
-      row('Mathematics', 2027, 14, 12),
-      row('Physics', 2026, 0, 3),
-      row('Mathematics', 2026, 4, 4),
+      row('Mathematics', '2026/27', 12, 10),
+      row('Mathematics', '2027/28', 14, 12),
+      row('Physics', '2026/27', 0, 3),
+      row('Mathematics', '2026/27', 4, 4),
     ],
-    pool: [{ subject: 'Physics', entryYear: 2026, places: 1 }],
+    pool: [{ subject: 'Physics', entryYear: academicYear('2026/27'), places: 1 }],
     outcomes: [],
   };
 
   it('adds plans and pool places per subject for one entry year, in TWM order', () => {
     // Mathematics 2026: 12 + 4 = 16 against 10 + 4 = 14; Physics: 0 + 1 pool against 3.
-    expect(subjectTotals(solution, 2026)).toEqual([
+    expect(subjectTotals(solution, academicYear('2026/27'))).toEqual([
       { subject: 'Mathematics', places: 16, previousPlaces: 14 },
       { subject: 'Physics', places: 1, previousPlaces: 3 },
     ]);
@@ -217,8 +228,8 @@ describe('places by subject', () => {
   it('writes an EES table whose Total row is the sum of the subjects', () => {
     const table = subjectTotalsTable(
       { regionName: 'Test region' } as never,
-      subjectTotals(solution, 2026),
-      2026,
+      subjectTotals(solution, academicYear('2026/27')),
+      academicYear('2026/27'),
     );
     const csv = formatEesCsv(table).trim().split('\n');
     expect(csv[0]).toContain('subject,places_count,previous_places_count,change_count');

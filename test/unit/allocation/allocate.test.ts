@@ -4,7 +4,8 @@ import { buildAllocationModel } from '../../../src/allocation/build.ts';
 import { checkAllocation } from '../../../src/allocation/check.ts';
 import type { AllocationProblem } from '../../../src/allocation/problem.ts';
 import { DEFAULT_STABILITY } from '../../../src/allocation/problem.ts';
-import { highsEngine, need, partnership, plan, problem } from './fixtures.ts';
+import { academicYear } from '../../../src/data/academic-year.ts';
+import { highsEngine, need, partnership, plan, problem, years } from './fixtures.ts';
 
 /** Every allocation test verifies the returned plan with the independent checker. */
 function expectValid(p: AllocationProblem, result: AllocationResult, whole: boolean): void {
@@ -18,7 +19,7 @@ function expectValid(p: AllocationProblem, result: AllocationResult, whole: bool
   expect(result.check?.ok).toBe(true);
 }
 
-function places(result: AllocationResult, partnershipCode: string, year = 2026): number {
+function places(result: AllocationResult, partnershipCode: string, year = '2026/27'): number {
   const row = result.solution!.places.find(
     (p) => p.partnershipCode === partnershipCode && p.entryYear === year,
   );
@@ -38,7 +39,7 @@ function places(result: AllocationResult, partnershipCode: string, year = 2026):
  */
 const handCase = problem({
   districts: [{ code: 'D1', name: 'Doncaster', coldSpotWeight: 1 }],
-  need: [need('D1', 'Mathematics', 2027, 14)],
+  need: [need('D1', 'Mathematics', '2027/28', 14)],
   partnerships: [partnership('A', { D1: 1 }), partnership('B', { D1: 0.5, outside: 0.5 })],
   plans: [
     plan('A', 'Mathematics', { capacity: 10, conversionRate: 0.7 }),
@@ -84,7 +85,7 @@ describe('allocate: hand-worked optimum', () => {
     };
     const resolved = allocate(bigger, engine, { wholePlaces: false, minimumCohorts: false });
     expect(result.objective! - resolved.objective!).toBeCloseTo(0.0075, 6);
-    expect(result.binding.map((b) => b.id)).toContain('plan-capacity|A|Mathematics|SCITT|2026');
+    expect(result.binding.map((b) => b.id)).toContain('plan-capacity|A|Mathematics|SCITT|2026/27');
   });
 });
 
@@ -93,7 +94,7 @@ describe('allocate: marginal value in words', () => {
     // Doncaster needs 50 physics NQTs; X can train 10, each giving 0.7 NQTs in Doncaster:
     // one more place cuts weighted unmet need by 0.7 (weight 1, no place cost).
     const p = problem({
-      need: [need('D1', 'Physics', 2027, 50)],
+      need: [need('D1', 'Physics', '2027/28', 50)],
       partnerships: [partnership('X', { D1: 1 }, { name: 'Sheffield Hallam' })],
       plans: [
         plan('X', 'Physics', { capacity: 10, conversionRate: 0.7, route: 'HEI postgraduate' }),
@@ -114,7 +115,7 @@ describe('allocate: marginal value in words', () => {
 describe('allocate: minimum viable cohort (x = 0 or x >= m)', () => {
   // Doncaster needs 2 NQTs; A gives 0.5 per place, minimum cohort 8, place cost 0.01.
   const base = problem({
-    need: [need('D1', 'Mathematics', 2027, 2)],
+    need: [need('D1', 'Mathematics', '2027/28', 2)],
     partnerships: [partnership('A', { D1: 1 })],
     plans: [plan('A', 'Mathematics', { capacity: 20, minimumCohort: 8 })],
   });
@@ -146,7 +147,7 @@ describe('allocate: stability widened by track record', () => {
     // -> grows by 4 to 24.
     const p = problem({
       districts: [{ code: 'D1', name: 'Doncaster', coldSpotWeight: 1 }],
-      need: [need('D1', 'English', 2027, 100)],
+      need: [need('D1', 'English', '2027/28', 100)],
       partnerships: [partnership('A', { D1: 1 }), partnership('B', { D1: 1 })],
       plans: [
         plan('A', 'English', { lastYearAllocation: 20, recentAllocated: 20, recentRecruited: 20 }),
@@ -159,8 +160,8 @@ describe('allocate: stability widened by track record', () => {
     expect(places(result, 'A')).toBe(30);
     expect(places(result, 'B')).toBe(24);
     const bindingIds = result.binding.map((b) => b.id);
-    expect(bindingIds).toContain('stability-increase|A|English|SCITT|2026');
-    expect(bindingIds).toContain('stability-increase|B|English|SCITT|2026');
+    expect(bindingIds).toContain('stability-increase|A|English|SCITT|2026/27');
+    expect(bindingIds).toContain('stability-increase|B|English|SCITT|2026/27');
   });
 
   it('holds the bands as bounds on the change columns when change has a cost, with their marginal values', async () => {
@@ -169,7 +170,7 @@ describe('allocate: stability widened by track record', () => {
     // cuts unmet need by 0.5 at 0.01 + 0.02 more cost: worth 0.47.
     const p = problem({
       districts: [{ code: 'D1', name: 'Doncaster', coldSpotWeight: 1 }],
-      need: [need('D1', 'English', 2027, 100)],
+      need: [need('D1', 'English', '2027/28', 100)],
       partnerships: [partnership('A', { D1: 1 }), partnership('B', { D1: 1 })],
       plans: [
         plan('A', 'English', { lastYearAllocation: 20, recentAllocated: 20, recentRecruited: 20 }),
@@ -180,7 +181,7 @@ describe('allocate: stability widened by track record', () => {
     });
     const built = buildAllocationModel(p, { wholePlaces: false, minimumCohorts: false });
     const increase = built.constraints.find(
-      (c) => c.id === 'stability-increase|A|English|SCITT|2026',
+      (c) => c.id === 'stability-increase|A|English|SCITT|2026/27',
     )!;
     expect(increase.rows).toEqual([]);
     expect(built.model.colUpper[increase.bound!.column]).toBe(10);
@@ -191,31 +192,33 @@ describe('allocate: stability widened by track record', () => {
     expect(places(result, 'B')).toBeCloseTo(24, 6);
     expect(result.lpObjective).toBeCloseTo(73.82, 9);
     const bindingIds = result.binding.map((b) => b.id);
-    expect(bindingIds).toContain('stability-increase|A|English|SCITT|2026');
-    expect(bindingIds).toContain('stability-increase|B|English|SCITT|2026');
-    expect(bindingIds).not.toContain('stability-decrease|A|English|SCITT|2026');
+    expect(bindingIds).toContain('stability-increase|A|English|SCITT|2026/27');
+    expect(bindingIds).toContain('stability-increase|B|English|SCITT|2026/27');
+    expect(bindingIds).not.toContain('stability-decrease|A|English|SCITT|2026/27');
     // 30 of a capacity of 100: a one-sided row away from its limit does not bind.
-    expect(bindingIds).not.toContain('plan-capacity|A|English|SCITT|2026');
+    expect(bindingIds).not.toContain('plan-capacity|A|English|SCITT|2026/27');
     const value = (id: string) => result.marginalValues.find((m) => m.id === id)?.value;
-    expect(value('stability-increase|A|English|SCITT|2026')).toBeCloseTo(0.47, 6);
-    expect(value('stability-increase|B|English|SCITT|2026')).toBeCloseTo(0.47, 6);
-    expect(value('stability-decrease|A|English|SCITT|2026')).toBeUndefined();
+    expect(value('stability-increase|A|English|SCITT|2026/27')).toBeCloseTo(0.47, 6);
+    expect(value('stability-increase|B|English|SCITT|2026/27')).toBeCloseTo(0.47, 6);
+    expect(value('stability-decrease|A|English|SCITT|2026/27')).toBeUndefined();
   });
 
   it('bounds the change year on year over the rolling three years', async () => {
     // 20 last year, no record: band max(20% x 20, 5 places minimum) = 5 each year, so at
     // most 25, 30, 35 over three entry years (the band is set from last year's allocation).
     const p = problem({
-      entryYears: [2026, 2027, 2028],
+      entryYears: years('2026/27', '2027/28', '2028/29'),
       districts: [{ code: 'D1', name: 'Doncaster', coldSpotWeight: 1 }],
-      need: [2027, 2028, 2029].map((year) => need('D1', 'English', year, 100)),
+      need: ['2027/28', '2028/29', '2029/30'].map((year) => need('D1', 'English', year, 100)),
       partnerships: [partnership('A', { D1: 1 })],
       plans: [plan('A', 'English', { lastYearAllocation: 20 })],
       stability: DEFAULT_STABILITY,
     });
     const result = allocate(p, await highsEngine());
     expectValid(p, result, true);
-    expect([2026, 2027, 2028].map((year) => places(result, 'A', year))).toEqual([25, 30, 35]);
+    expect(['2026/27', '2027/28', '2028/29'].map((year) => places(result, 'A', year))).toEqual([
+      25, 30, 35,
+    ]);
   });
 });
 
@@ -228,10 +231,10 @@ describe('allocate: cold-spot weights', () => {
         { code: 'N', name: 'North', coldSpotWeight: northWeight },
         { code: 'S', name: 'South', coldSpotWeight: southWeight },
       ],
-      need: [need('N', 'Physics', 2027, 10), need('S', 'Physics', 2027, 10)],
+      need: [need('N', 'Physics', '2027/28', 10), need('S', 'Physics', '2027/28', 10)],
       partnerships: [partnership('PN', { N: 1 }), partnership('PS', { S: 1 })],
       plans: [plan('PN', 'Physics', { capacity: 30 }), plan('PS', 'Physics', { capacity: 30 })],
-      regionalCaps: [{ subject: 'Physics', entryYear: 2026, places: 24 }],
+      regionalCaps: [{ subject: 'Physics', entryYear: academicYear('2026/27'), places: 24 }],
     });
 
   it('moves places toward the district whose cold-spot weight rises', async () => {
@@ -246,14 +249,14 @@ describe('allocate: cold-spot weights', () => {
     expectValid(northCold, after, true);
     expect(places(after, 'PN')).toBe(20);
     expect(places(after, 'PS')).toBe(4);
-    expect(after.binding.map((b) => b.id)).toContain('regional-cap|Physics|2026');
+    expect(after.binding.map((b) => b.id)).toContain('regional-cap|Physics|2026/27');
   });
 });
 
 describe('allocate: capacities, fixed places, pool and in-region share', () => {
   it('meets total, mentor and fixed limits and counts only the in-region share against the cap', async () => {
     const p = problem({
-      need: [need('D1', 'Mathematics', 2027, 40), need('D1', 'Physics', 2027, 40)],
+      need: [need('D1', 'Mathematics', '2027/28', 40), need('D1', 'Physics', '2027/28', 40)],
       partnerships: [
         partnership('A', { D1: 1 }, { totalCapacity: 30, mentorCapacity: 25 }),
         // Half of C's activity is outside the region: its 20 fixed places count 10 in the cap.
@@ -264,7 +267,7 @@ describe('allocate: capacities, fixed places, pool and in-region share', () => {
         plan('A', 'Physics', { capacity: 20 }),
         plan('C', 'Mathematics', { route: 'Teach First', fixedPlaces: 20 }),
       ],
-      regionalCaps: [{ subject: 'Mathematics', entryYear: 2026, places: 25 }],
+      regionalCaps: [{ subject: 'Mathematics', entryYear: academicYear('2026/27'), places: 25 }],
       pool: { share: 0.2, districtShares: null, conversionRate: null },
     });
     const result = allocate(p, await highsEngine());

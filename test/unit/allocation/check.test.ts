@@ -10,14 +10,15 @@ import { DEFAULT_STABILITY } from '../../../src/allocation/problem.ts';
 import type { AllocationSolution } from '../../../src/allocation/solution.ts';
 import { SCR_SIZE, syntheticAllocationProblem } from '../../../src/allocation/synthetic.ts';
 import { formatEesCsv } from '../../../src/data/ees.ts';
-import { highsEngine, need, partnership, plan, problem } from './fixtures.ts';
+import { highsEngine, need, partnership, plan, problem, years } from './fixtures.ts';
+import { academicYear } from '../../../src/data/academic-year.ts';
 
 const base = problem({
-  entryYears: [2026, 2027],
-  need: [need('D1', 'Chemistry', 2027, 12), need('D1', 'Chemistry', 2028, 12)],
+  entryYears: years('2026/27', '2027/28'),
+  need: [need('D1', 'Chemistry', '2027/28', 12), need('D1', 'Chemistry', '2028/29', 12)],
   partnerships: [partnership('A', { D1: 1 }, { totalCapacity: 40, mentorCapacity: 40 })],
   plans: [plan('A', 'Chemistry', { capacity: 30, minimumCohort: 6, lastYearAllocation: 20 })],
-  regionalCaps: [{ subject: 'Chemistry', entryYear: 2026, places: 40 }],
+  regionalCaps: [{ subject: 'Chemistry', entryYear: academicYear('2026/27'), places: 40 }],
   stability: DEFAULT_STABILITY,
   pool: { share: 0.1, districtShares: null, conversionRate: null },
 });
@@ -120,8 +121,8 @@ describe('EES CSV', () => {
     ].join('\n');
     const { need: records, issues } = needFromForecastCsv(text, 'forecast.csv');
     expect(records).toEqual([
-      { districtCode: 'E08000016', subject: 'Primary', nqtYear: 2027, teachers: 31 },
-      { districtCode: 'E08000016', subject: 'Physics', nqtYear: 2027, teachers: 4.2 },
+      { districtCode: 'E08000016', subject: 'Primary', nqtYear: '2027/28', teachers: 31 },
+      { districtCode: 'E08000016', subject: 'Physics', nqtYear: '2027/28', teachers: 4.2 },
     ]);
     expect(issues).toEqual([
       {

@@ -1,5 +1,6 @@
 /** Hand-made allocation problems: small enough to solve on paper. */
 import loadHighs from 'highs';
+import { academicYear, type AcademicYear } from '../../../src/data/academic-year.ts';
 import type { SubjectGroup } from '../../../src/data/types.ts';
 import type {
   AllocationPartnership,
@@ -58,17 +59,20 @@ export function plan(
 export function need(
   districtCode: string,
   subject: SubjectGroup,
-  nqtYear: number,
+  nqtYear: string,
   teachers: number,
 ): NeedRecord {
-  return { districtCode, subject, nqtYear, teachers };
+  return { districtCode, subject, nqtYear: academicYear(nqtYear), teachers };
 }
+
+/** Academic years from labels: years('2026/27', '2027/28'). */
+export const years = (...labels: string[]): AcademicYear[] => labels.map(academicYear);
 
 /** A problem with no stability rule, no change cost and no pool unless given. */
 export function problem(extra: Partial<AllocationProblem>): AllocationProblem {
   return {
     regionName: 'Test region',
-    entryYears: [2026],
+    entryYears: years('2026/27'),
     districts: [
       { code: 'D1', name: 'Doncaster', coldSpotWeight: 1 },
       { code: 'D2', name: 'Rotherham', coldSpotWeight: 1 },

@@ -16,20 +16,22 @@ describe('needRecordsFromCells', () => {
   const cells = [1, 2, 3, 4, 5, 6, 7, 8];
 
   it('files each cell under its district, subject and NQT start year', () => {
-    const { need, firstYear } = needRecordsFromCells(
+    const { need, years } = needRecordsFromCells(
       inputs as unknown as Parameters<typeof needRecordsFromCells>[0],
       cells,
     );
-    expect(firstYear).toBe(2025);
+    expect(years).toEqual(['2025/26', '2026/27']);
     expect(need).toHaveLength(8);
     expect(need[5]).toEqual({
       districtCode: 'B',
       subject: 'Primary',
-      nqtYear: 2026,
+      nqtYear: '2026/27',
       teachers: 6,
     });
     expect(
-      need.find((r) => r.districtCode === 'A' && r.subject === 'Physics' && r.nqtYear === 2025),
+      need.find(
+        (r) => r.districtCode === 'A' && r.subject === 'Physics' && r.nqtYear === '2025/26',
+      ),
     ).toMatchObject({ teachers: 3 });
     // Nothing lost or counted twice.
     expect(need.reduce((sum, r) => sum + r.teachers, 0)).toBe(36);

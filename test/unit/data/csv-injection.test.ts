@@ -218,7 +218,7 @@ describe('every download and CLI output', () => {
         partnership('P2', { D1: 1 }, { name: HOSTILE_CELLS[1]! }),
       ],
       plans: [plan('P1', 'Mathematics'), plan('P2', 'Mathematics')],
-      need: [need('D1', 'Mathematics', 2029, 10)],
+      need: [need('D1', 'Mathematics', '2027/28', 10)],
     });
     const withRegion = { ...base, regionName: HOSTILE_CELLS[2]! };
     const result = allocate(withRegion, await highsEngine());

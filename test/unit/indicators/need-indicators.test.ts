@@ -39,7 +39,7 @@ const need = (
   districtCode: string,
   subject: NeedRecord['subject'],
   teachers: number,
-  nqtYear = 2026,
+  nqtYear = academicYear('2026/27'),
 ) => ({
   districtCode,
   subject,
@@ -54,7 +54,7 @@ const needRecords: NeedRecord[] = [
   // Returners and other routes more than replace leavers: negative need is kept, not clipped.
   need('D2', 'English', -1.5),
   need('D3', 'Primary', 2),
-  need('D1', 'Primary', 100, 2027), // another year: ignored
+  need('D1', 'Primary', 100, academicYear('2027/28')), // another year: ignored
 ];
 
 const valueOf = (indicator: { values: { areaCode: string; value: number | null }[] }) =>
@@ -62,7 +62,7 @@ const valueOf = (indicator: { values: { areaCode: string; value: number | null }
 
 describe('nqtNeedPer1000Pupils', () => {
   it('divides the year’s need by the year’s pupils: D1 1,000 x 26 / 10,000 = 2.6', () => {
-    const indicator = nqtNeedPer1000Pupils(districts, needRecords, pupils, 2026);
+    const indicator = nqtNeedPer1000Pupils(districts, needRecords, pupils, academicYear('2026/27'));
     const values = valueOf(indicator);
     expect(values.D1).toBeCloseTo(2.6, 12);
     // D2: (3 - 1.5) / 5,000 x 1,000 = 0.3.
@@ -74,13 +74,15 @@ describe('nqtNeedPer1000Pupils', () => {
   });
 
   it('by phase: primary need over primary pupils, secondary subjects over secondary pupils', () => {
-    const primary = valueOf(nqtNeedPer1000Pupils(districts, needRecords, pupils, 2026, 'primary'));
+    const primary = valueOf(
+      nqtNeedPer1000Pupils(districts, needRecords, pupils, academicYear('2026/27'), 'primary'),
+    );
     // D1 18 / 6,000 x 1,000 = 3; D2 3 / 3,000 x 1,000 = 1; D3 2 / 1,000 x 1,000 = 2.
     expect(primary.D1).toBeCloseTo(3, 12);
     expect(primary.D2).toBeCloseTo(1, 12);
     expect(primary.D3).toBeCloseTo(2, 12);
     const secondary = valueOf(
-      nqtNeedPer1000Pupils(districts, needRecords, pupils, 2026, 'secondary'),
+      nqtNeedPer1000Pupils(districts, needRecords, pupils, academicYear('2026/27'), 'secondary'),
     );
     // D1 (5 + 3) / 4,000 x 1,000 = 2; D2 -1.5 / 2,000 x 1,000 = -0.75; D3 no secondary pupils.
     expect(secondary.D1).toBeCloseTo(2, 12);
@@ -89,10 +91,14 @@ describe('nqtNeedPer1000Pupils', () => {
   });
 
   it('phase parts weighted by pupils add up to the whole', () => {
-    const whole = valueOf(nqtNeedPer1000Pupils(districts, needRecords, pupils, 2026));
-    const primary = valueOf(nqtNeedPer1000Pupils(districts, needRecords, pupils, 2026, 'primary'));
+    const whole = valueOf(
+      nqtNeedPer1000Pupils(districts, needRecords, pupils, academicYear('2026/27')),
+    );
+    const primary = valueOf(
+      nqtNeedPer1000Pupils(districts, needRecords, pupils, academicYear('2026/27'), 'primary'),
+    );
     const secondary = valueOf(
-      nqtNeedPer1000Pupils(districts, needRecords, pupils, 2026, 'secondary'),
+      nqtNeedPer1000Pupils(districts, needRecords, pupils, academicYear('2026/27'), 'secondary'),
     );
     // D1: 3 x 6,000 / 10,000 + 2 x 4,000 / 10,000 = 2.6.
     expect(primary.D1! * 0.6 + secondary.D1! * 0.4).toBeCloseTo(whole.D1!, 12);
@@ -100,9 +106,9 @@ describe('nqtNeedPer1000Pupils', () => {
   });
 
   it('says what it is: more need is worse, estimated, district level, year in label and source', () => {
-    const indicator = nqtNeedPer1000Pupils(districts, needRecords, pupils, 2026);
+    const indicator = nqtNeedPer1000Pupils(districts, needRecords, pupils, academicYear('2026/27'));
     expect(indicator).toMatchObject({
-      id: 'model_nqt_need_per_1000_all_2026',
+      id: 'model_nqt_need_per_1000_all_202627',
       level: 'district',
       higherIsWorse: true,
       provenance: 'estimated',
@@ -111,9 +117,9 @@ describe('nqtNeedPer1000Pupils', () => {
     expect(indicator.label).toBe('Forecast NQT need per 1,000 pupils, 2026/27');
     expect(indicator.source).toMatch(/central projection, NQT year 2026\/27/);
     expect(indicator.source).toMatch(/partly estimated/);
-    expect(nqtNeedPer1000Pupils(districts, needRecords, pupils, 2026, 'primary').id).toBe(
-      'model_nqt_need_per_1000_primary_2026',
-    );
+    expect(
+      nqtNeedPer1000Pupils(districts, needRecords, pupils, academicYear('2026/27'), 'primary').id,
+    ).toBe('model_nqt_need_per_1000_primary_202627');
   });
 });
 
@@ -121,7 +127,7 @@ const outcome = (
   districtCode: string,
   subject: DistrictOutcome['subject'],
   figures: { need: number; supply: number; unmet: number; surplus: number },
-  nqtYear = 2026,
+  nqtYear = academicYear('2026/27'),
 ): DistrictOutcome => ({
   districtCode,
   districtName: districtCode,
@@ -136,11 +142,17 @@ const outcomes: DistrictOutcome[] = [
   outcome('D1', 'Mathematics', { need: 5, supply: 7, unmet: 0, surplus: 2 }),
   outcome('D2', 'Primary', { need: 3, supply: 0, unmet: 3, surplus: 0 }),
   outcome('D2', 'English', { need: 0, supply: 0.5, unmet: 0, surplus: 0.5 }),
-  outcome('D1', 'Primary', { need: 50, supply: 0, unmet: 50, surplus: 0 }, 2027), // ignored
+  outcome('D1', 'Primary', { need: 50, supply: 0, unmet: 50, surplus: 0 }, academicYear('2027/28')), // ignored
 ];
 
 describe('allocationIndicators', () => {
-  const [supply, unmet] = allocationIndicators(districts, outcomes, pupils, 2026, 'illustrative');
+  const [supply, unmet] = allocationIndicators(
+    districts,
+    outcomes,
+    pupils,
+    academicYear('2026/27'),
+    'illustrative',
+  );
 
   it('expected NQTs per 1,000 pupils: D1 (15 + 7) / 10,000 x 1,000 = 2.2; D2 0.5 / 5,000 x 1,000 = 0.1', () => {
     const values = valueOf(supply!);
@@ -158,7 +170,9 @@ describe('allocationIndicators', () => {
 
   it('supply + unmet - surplus per 1,000 pupils equals the need per 1,000 pupils', () => {
     const needRows = outcomes.map((o) => need(o.districtCode, o.subject, o.need, o.nqtYear));
-    const needValues = valueOf(nqtNeedPer1000Pupils(districts, needRows, pupils, 2026));
+    const needValues = valueOf(
+      nqtNeedPer1000Pupils(districts, needRows, pupils, academicYear('2026/27')),
+    );
     // Surplus: D1 2 / 10,000 x 1,000 = 0.2; D2 0.5 / 5,000 x 1,000 = 0.1.
     expect(valueOf(supply!).D1! + valueOf(unmet!).D1! - 0.2).toBeCloseTo(needValues.D1!, 12);
     expect(valueOf(supply!).D2! + valueOf(unmet!).D2! - 0.1).toBeCloseTo(needValues.D2!, 12);
@@ -166,19 +180,25 @@ describe('allocationIndicators', () => {
 
   it('more supply is better, more unmet need worse; provenance passed through', () => {
     expect(supply).toMatchObject({
-      id: 'allocation_expected_nqts_per_1000_2026',
+      id: 'allocation_expected_nqts_per_1000_202627',
       higherIsWorse: false,
       provenance: 'illustrative',
       level: 'district',
     });
     expect(unmet).toMatchObject({
-      id: 'allocation_unmet_need_per_1000_2026',
+      id: 'allocation_unmet_need_per_1000_202627',
       higherIsWorse: true,
       provenance: 'illustrative',
     });
     expect(unmet!.label).toBe('Unmet NQT need after the allocation per 1,000 pupils, 2026/27');
     expect(unmet!.source).toMatch(/partnership capacities illustrative/);
-    const [estimated] = allocationIndicators(districts, outcomes, pupils, 2026, 'estimated');
+    const [estimated] = allocationIndicators(
+      districts,
+      outcomes,
+      pupils,
+      academicYear('2026/27'),
+      'estimated',
+    );
     expect(estimated!.source).not.toMatch(/illustrative/);
   });
 });

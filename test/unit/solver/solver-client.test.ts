@@ -36,7 +36,7 @@ describe('SolverClient over a message channel', () => {
     );
     expect(await client.warm()).toBeGreaterThan(0);
     const p = problem({
-      need: [need('D1', 'Mathematics', 2027, 7)],
+      need: [need('D1', 'Mathematics', '2027/28', 7)],
       partnerships: [partnership('A', { D1: 1 })],
       plans: [plan('A', 'Mathematics', { capacity: 30 })],
     });

@@ -1,0 +1,144 @@
+/**
+ * District balance, for every district, subject and NQT year the plans reach:
+ *   supply + unmet - surplus = NQT need (from the supply model),
+ * with unmet costing its weight (cold-spot weight x subject priority) and surplus c_over.
+ * Supply is each place's expected NQTs spread over districts by the partnership's employment
+ * footprint (over all its NQTs), and the pool's NQTs by its district shares.
+ *
+ * A cell the plans reach but the need data does not cover is left out and reported as missing:
+ * need that is not known is never read as zero.
+ */
+import type { AcademicYear } from '../../data/academic-year.ts';
+import { nameCode, yearCode, type BuildContext } from '../build-context.ts';
+import {
+  nqtYearOf,
+  placeYield,
+  POOL_ROUTE,
+  poolConversion,
+  poolDistrictShares,
+  unmetWeight,
+} from '../rules.ts';
+import { formatNumber } from '../words.ts';
+import type { ConstraintFamilyEntry } from './family.ts';
+
+const cellKey = (districtCode: string, subject: string, nqtYear: AcademicYear) =>
+  `${districtCode}|${subject}|${nqtYear}`;
+
+export const balance: ConstraintFamilyEntry = {
+  family: 'balance',
+  build(context: BuildContext) {
+    const { problem, builder } = context;
+    const districtCodes = new Set(problem.districts.map((d) => d.code));
+    const supplyTerms = new Map<string, [number, number][]>();
+    const reachable = new Set<AcademicYear>();
+    const addSupply = (cell: string, column: number, coefficient: number) => {
+      if (coefficient === 0) return;
+      const terms = supplyTerms.get(cell) ?? [];
+      terms.push([column, coefficient]);
+      supplyTerms.set(cell, terms);
+    };
+    context.facts.forEach(({ plan, partnership }, planIndex) => {
+      const perPlace = placeYield(problem, plan);
+      context.entryYears.forEach((year, yearIndex) => {
+        const nqtYear = nqtYearOf(plan.route, year);
+        reachable.add(nqtYear);
+        const column = context.placeColumns[planIndex]![yearIndex]!;
+        for (const [districtCode, share] of Object.entries(partnership.employmentFootprint)) {
+          if (districtCodes.has(districtCode)) {
+            addSupply(cellKey(districtCode, plan.subject, nqtYear), column, perPlace * share);
+          }
+        }
+      });
+    });
+    for (const [subject, columns] of context.poolColumns) {
+      const shares = poolDistrictShares(problem, subject);
+      const conversion = poolConversion(problem, subject);
+      context.entryYears.forEach((year, yearIndex) => {
+        const nqtYear = nqtYearOf(POOL_ROUTE, year);
+        reachable.add(nqtYear);
+        for (const [districtCode, share] of shares) {
+          addSupply(
+            cellKey(districtCode, subject, nqtYear),
+            columns[yearIndex]!,
+            conversion * share,
+          );
+        }
+      });
+    }
+
+    const needByCell = new Map<string, number>();
+    for (const record of problem.need) {
+      if (!districtCodes.has(record.districtCode) || !reachable.has(record.nqtYear)) {
+        context.unreachableNeed += record.teachers;
+        continue;
+      }
+      const cell = cellKey(record.districtCode, record.subject, record.nqtYear);
+      needByCell.set(cell, (needByCell.get(cell) ?? 0) + record.teachers);
+    }
+
+    const years = [...reachable].sort();
+    for (const district of problem.districts) {
+      for (const subject of context.subjects) {
+        for (const nqtYear of years) {
+          const cell = cellKey(district.code, subject, nqtYear);
+          const terms = supplyTerms.get(cell) ?? [];
+          const need = needByCell.get(cell);
+          if (need === undefined) {
+            if (terms.length > 0)
+              context.missingNeed.push({ districtCode: district.code, subject, nqtYear });
+            continue;
+          }
+          const weight = unmetWeight(problem, district.coldSpotWeight, subject);
+          const short = `${district.code}_${nameCode(subject)}_${yearCode(nqtYear)}`;
+          const unmetColumn = builder.addColumn(
+            `unmet_${short}`,
+            context.cost(weight),
+            0,
+            Infinity,
+            'continuous',
+          );
+          const surplusColumn = builder.addColumn(
+            `surplus_${short}`,
+            context.cost(problem.costs.surplusPerTeacher),
+            0,
+            Infinity,
+            'continuous',
+          );
+          context.addConstraint(
+            {
+              id: `balance|${cell}`,
+              family: 'balance',
+              limit: need,
+              districtCode: district.code,
+              subject,
+              nqtYear,
+            },
+            [
+              {
+                name: `bal_${short}`,
+                lower: need,
+                upper: need,
+                terms: [...terms, [unmetColumn, 1], [surplusColumn, -1]],
+              },
+            ],
+          );
+          context.balance.push({
+            districtCode: district.code,
+            subject,
+            nqtYear,
+            need,
+            weight,
+            unmetColumn,
+            surplusColumn,
+            row: builder.numRows - 1,
+          });
+        }
+      }
+    }
+  },
+  describe: (info, names) =>
+    `${names.district(info.districtCode ?? '')} needs ${formatNumber(info.limit)} new ${info.subject} teachers in ${info.nqtYear}`,
+  bindingWords: ['district balance', 'district balances'],
+  policy: false,
+  relaxation: null,
+};
