@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { entryHash, keyFingerprint, type LedgerEntry } from '../../src/redistribution/index.ts';
 import { axeViolations, baseUrl, launchBrowser, screenshot, watchPage } from './browser.ts';
 
 let browser: Browser;
@@ -184,5 +185,90 @@ describe('In-year page', () => {
     expect(watched.errors).toEqual([]);
     expect(watched.foreignRequests).toEqual([]);
     await context.close();
+  });
+
+  it('refuses a re-signed forgery, and takes another browser’s ledger once its manager key is accepted by fingerprint', async () => {
+    // Browser A: the manager puts a proposal to the partnerships and exports the ledger.
+    const a = await openInYear();
+    await a.page
+      .locator('[data-proposal-id]')
+      .first()
+      .getByRole('button', { name: /Put to the partnerships/ })
+      .click();
+    await a.page.locator('[data-transfer-id]').first().waitFor();
+    const [download] = await Promise.all([
+      a.page.waitForEvent('download'),
+      a.page.getByRole('button', { name: 'Export the ledger (JSON)' }).click(),
+    ]);
+    const exported = readFileSync((await download.path())!, 'utf8');
+    const file = JSON.parse(exported) as {
+      keyList: { signedBy: string };
+      checkpoint: unknown;
+      headHash: string;
+      entries: LedgerEntry[];
+    };
+    expect(file.checkpoint).not.toBeNull();
+
+    // A forger moves the proposal to EVIL and re-seals every hash: the signature gives it away.
+    const forged = structuredClone(file);
+    const proposed = forged.entries[1]!.action as { transfer: { to: { partnershipCode: string } } };
+    proposed.transfer.to.partnershipCode = 'EVIL';
+    forged.entries[1]!.hash = await entryHash(forged.entries[1]!);
+    forged.headHash = forged.entries[1]!.hash;
+    await a.page.setInputFiles('#tsp-ledger-file', {
+      name: 'forged-ledger.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(forged)),
+    });
+    await a.page.getByRole('button', { name: 'Import the ledger' }).click();
+    const summaryA = a.page.locator('.govuk-error-summary');
+    await summaryA.locator('li', { hasText: 'forged-ledger.json' }).waitFor();
+    expect(await summaryA.textContent()).toContain(
+      'entry 2 has a signature that does not match its contents',
+    );
+    expect(await a.page.locator('tsp-ledger-view tbody tr').count()).toBe(2);
+    await a.context.close();
+
+    // Browser B knows nothing of A's manager key: it shows the fingerprint and asks.
+    const b = await openInYear();
+    const fingerprint = keyFingerprint(file.keyList.signedBy);
+    const importIntoB = async () => {
+      await b.page.setInputFiles('#tsp-ledger-file', {
+        name: 'manager-ledger.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(exported),
+      });
+      await b.page.getByRole('button', { name: 'Import the ledger' }).click();
+    };
+    await b.page.check('#tsp-ledger-replace');
+    await importIntoB();
+    const summaryB = b.page.locator('.govuk-error-summary');
+    await summaryB.locator('li', { hasText: 'does not know' }).waitFor();
+    expect(await summaryB.textContent()).toContain(`fingerprint ${fingerprint}`);
+    expect(await b.page.locator('tsp-ledger-view tbody tr').count()).toBe(1);
+    const trust = b.page.locator('#tsp-ledger-trust');
+    await trust.waitFor();
+    expect(await b.page.locator('label[for="tsp-ledger-trust"]').textContent()).toContain(
+      fingerprint,
+    );
+    expect(await axeViolations(b.page)).toEqual([]);
+    await screenshot(b.page, 'in-year-unknown-manager-key');
+
+    await trust.check();
+    await importIntoB();
+    await b.page
+      .locator('.govuk-notification-banner', { hasText: 'manager-ledger.json' })
+      .waitFor();
+    await expect.poll(() => b.page.locator('tsp-ledger-view tbody tr').count()).toBe(2);
+    const signedRow = await b.page.locator('tsp-ledger-view tbody tr').nth(1).textContent();
+    expect(signedRow?.replace(/\s+/g, ' ')).toContain(
+      `Regional allocation manager, key ${fingerprint}`,
+    );
+    const trusted = await b.page.locator('[data-testid="trusted-manager-keys"]').textContent();
+    expect(trusted?.replace(/\s+/g, ' ')).toContain(`${fingerprint}, accepted by fingerprint`);
+    expect(await axeViolations(b.page)).toEqual([]);
+    expect(b.watched.errors).toEqual([]);
+    expect(b.watched.foreignRequests).toEqual([]);
+    await b.context.close();
   });
 });

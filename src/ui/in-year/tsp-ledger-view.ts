@@ -1,14 +1,12 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { KeyRegistration, LedgerEntry, LedgerState } from '../../redistribution/index.ts';
-import type { TrustedManagerKey } from '../../storage/ledger-db.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import type { ChosenFile } from './tsp-file-upload.ts';
 import { fingerprint, signerName } from './tsp-ledger-keys.ts';
 import { actionText } from './workflow-words.ts';
 import '../tsp-table.ts';
 import './tsp-file-upload.ts';
-import './tsp-ledger-keys.ts';
 
 export const LEDGER_FILE_INPUT_ID = 'tsp-ledger-file';
 
@@ -37,7 +35,6 @@ export class TspLedgerView extends LitElement {
   @property({ attribute: false }) ledger: LedgerState | null = null;
   /** Why the last import was refused, shown on the file field. */
   @property() importError = '';
-  @property({ attribute: false }) trustedKeys: readonly TrustedManagerKey[] = [];
   /** A manager key of the last file that this browser does not know, to ask about. */
   @property({ attribute: false }) untrustedManagerKey: KeyRegistration | null = null;
   /** Exports by the manager carry the manager's checkpoint. */
@@ -154,7 +151,6 @@ export class TspLedgerView extends LitElement {
             : 'Only a file exported by the manager can replace another copy of this ledger.'
         }
       </p>
-      <tsp-ledger-keys .keyList=${ledger.keyList} .trusted=${this.trustedKeys}></tsp-ledger-keys>
       <h3 class="govuk-heading-s">Import a ledger</h3>
       <p class="govuk-body">
         A file exported from this service. It is refused, and nothing changes, if any entry was

@@ -10,6 +10,7 @@ import '../in-year/tsp-curve-editor.ts';
 import '../in-year/tsp-error-summary.ts';
 import '../in-year/tsp-file-upload.ts';
 import '../in-year/tsp-in-year-kpis.ts';
+import '../in-year/tsp-ledger-keys.ts';
 import '../in-year/tsp-ledger-view.ts';
 import '../in-year/tsp-proposal-list.ts';
 import '../in-year/tsp-return-entry.ts';
@@ -226,12 +227,15 @@ export class TspInYearPage extends LitElement {
       <tsp-ledger-view
         .ledger=${session.ledger}
         importError=${this.state.fieldError('ledger')}
-        .trustedKeys=${this.state.trustedKeys}
         .untrustedManagerKey=${this.state.untrustedManagerKey}
         ?isManager=${session.settings.actingAs === MANAGER}
         @tsp-ledger-export=${this.state.exportLedger}
         @tsp-ledger-import=${this.state.onLedgerImport}
-      ></tsp-ledger-view>`;
+      ></tsp-ledger-view>
+      <tsp-ledger-keys
+        .keyList=${session.ledger.keyList}
+        .trusted=${this.state.trustedKeys}
+      ></tsp-ledger-keys>`;
   }
 }
 
