@@ -9,6 +9,7 @@
  * that is the importing browser's (src/storage) or CLI's, from the keys it holds or that its
  * user accepted by fingerprint. The result names that key so the caller can decide.
  */
+import { parseJsonInput } from '../data/json-input.ts';
 import type { DataIssue } from '../data/types.ts';
 import {
   GENESIS_HASH,
@@ -33,6 +34,7 @@ import {
 import {
   LEDGER_FILE_FORMAT,
   LEDGER_FILE_VERSION,
+  LEDGER_MAX_BYTES,
   checkpointSchema,
   entrySchema,
   fileSchema,
@@ -209,15 +211,14 @@ export async function importLedger(
     ok: false,
     issues: [{ file: fileName, row: null, column, message }],
   });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return refuse(
-      'is not complete JSON: the file is damaged or truncated, so the ledger was not loaded',
-    );
+  const json = parseJsonInput(text, { maxBytes: LEDGER_MAX_BYTES, what: 'ledger file' });
+  if (!json.ok) {
+    const damaged = json.reason.startsWith('is not valid JSON')
+      ? ': the file is damaged or truncated'
+      : '';
+    return refuse(`${json.reason}${damaged}, so the ledger was not loaded`);
   }
-  const file = fileSchema.safeParse(json);
+  const file = fileSchema.safeParse(json.value);
   if (!file.success) return refuse(`is not a ledger export: ${firstIssue(file.error)}`);
   const { ledgerId, entryCount, headHash } = file.data;
   const listed = keyListSchema.safeParse(file.data.keyList);

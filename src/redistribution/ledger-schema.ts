@@ -1,8 +1,7 @@
 /**
  * The shape of an exported ledger file, with plausible limits on every number and text, so a
  * file with absurd values (a baseline of 1e15 places, a 10 MB reason) is refused before any
- * step is replayed. JSON guard note: validated with zod here; swap in the shared JSON
- * shape/depth guard when it lands.
+ * step is replayed. The text passes the shared JSON guard (size and depth) first.
  */
 import { z } from 'zod';
 import { isTimePeriod } from '../data/academic-year.ts';
@@ -19,6 +18,8 @@ export const LEDGER_FILE_VERSION = 2;
  */
 export const MAX_PLACES = 10_000;
 export const MAX_ENTRIES = 100_000;
+/** The In-year page's upload limit for any file. */
+export const LEDGER_MAX_BYTES = 5 * 1024 * 1024;
 const MAX_TEXT = 2_000;
 const MAX_NAME = 200;
 

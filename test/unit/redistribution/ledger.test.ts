@@ -331,8 +331,10 @@ describe('export and import', () => {
   it('refuses a file whose text is cut short, and one that is not a ledger', async () => {
     const text = JSON.stringify(await exported());
     expect(await outcome(text.slice(0, Math.floor(text.length * 0.7)))).toMatch(
-      /not complete JSON: the file is damaged or truncated/,
+      /^is not valid JSON \(line 1, column \d+: [^)]+\): the file is damaged or truncated, so the ledger was not loaded$/,
     );
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expect(await outcome(deep)).toMatch(/^nests lists or objects more than 64 levels deep/);
     expect(await outcome('{"format":"something else"}')).toMatch(/^is not a ledger export/);
   });
 
