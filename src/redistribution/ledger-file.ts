@@ -24,6 +24,7 @@ import {
   canonicalJson,
   keyFingerprint,
   keyListProblem,
+  keyThumbprint,
   sha256Hex,
   signText,
   verifyText,
@@ -39,6 +40,7 @@ import {
   entrySchema,
   fileSchema,
   keyListSchema,
+  publicKeyFileSchema,
 } from './ledger-schema.ts';
 
 /**
@@ -277,4 +279,35 @@ export async function importLedger(
       checkpoint,
     },
   };
+}
+
+export type PublicKeyImport =
+  { ok: true; registration: KeyRegistration } | { ok: false; issues: DataIssue[] };
+
+/**
+ * Read a partnership's public key file (see `publicKeyFile`) for the manager to register:
+ * its key id must be the key's thumbprint, and it must be a partnership of the region's.
+ */
+export async function readPublicKeyFile(
+  text: string,
+  fileName: string,
+  context: LedgerFileContext,
+  at: string,
+): Promise<PublicKeyImport> {
+  const refuse = (message: string): PublicKeyImport => ({
+    ok: false,
+    issues: [{ file: fileName, row: null, column: null, message }],
+  });
+  const json = parseJsonInput(text, { maxBytes: 64 * 1024, what: 'public key file' });
+  if (!json.ok) return refuse(json.reason);
+  const file = publicKeyFileSchema.safeParse(json.value);
+  if (!file.success) return refuse(`is not a public key file: ${firstIssue(file.error)}`);
+  const { actor, keyId, publicKey } = file.data;
+  if (!context.partnershipCodes.has(actor)) {
+    return refuse(`is the key of ${actor}, which is not in the region's partnership file`);
+  }
+  if ((await keyThumbprint(publicKey)) !== keyId) {
+    return refuse('names a key id that is not its key’s: the file was altered');
+  }
+  return { ok: true, registration: { actor, keyId, publicKey, registeredAt: at } };
 }

@@ -163,14 +163,14 @@ export async function signKeyList(
   return { ...unsigned, signature: await signText(manager, keyListText(unsigned)) };
 }
 
-/** The key list with `key` added, signed again by the manager. */
+/** The key list with `registration` added, signed again by the manager. */
 export function registerKey(
   list: KeyList,
-  key: ActorKey,
+  registration: KeyRegistration,
   manager: ActorKey,
   at: string,
 ): Promise<KeyList> {
-  return signKeyList(list.ledgerId, [...list.keys, registrationOf(key, at)], manager, at);
+  return signKeyList(list.ledgerId, [...list.keys, registration], manager, at);
 }
 
 /**
@@ -197,4 +197,21 @@ export async function keyListProblem(list: KeyList, ledgerId: string): Promise<s
     return "the manager's signature does not match the key list: keys were added, removed or changed";
   }
   return null;
+}
+
+export const PUBLIC_KEY_FILE_FORMAT = 'teacher-supply-planner-public-key';
+
+/**
+ * The public half of a key as a file, for a partnership working in its own browser to send
+ * to the manager, who registers it (the manager compares the fingerprint with the sender).
+ */
+export function publicKeyFile(key: ActorKey): string {
+  const file = {
+    format: PUBLIC_KEY_FILE_FORMAT,
+    actor: key.actor,
+    keyId: key.keyId,
+    publicKey: key.publicKey,
+    createdAt: key.createdAt,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -125,3 +125,11 @@ export const fileSchema = z.strictObject({
   checkpoint: z.unknown(),
   entries: z.array(z.unknown()).max(MAX_ENTRIES),
 });
+
+export const publicKeyFileSchema = z.strictObject({
+  format: z.literal('teacher-supply-planner-public-key'),
+  actor: id,
+  keyId: hash,
+  publicKey: publicJwkSchema,
+  createdAt: isoTime,
+});

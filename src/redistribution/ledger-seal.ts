@@ -85,7 +85,7 @@ async function keyListWith(
       reason: `this browser's key for ${signer.actor} (${keyFingerprint(signer.keyId)}) is not registered with the manager of this ledger: ask the manager to register it`,
     };
   }
-  return { ok: true, keyList: await registerKey(list, signer, manager, at) };
+  return { ok: true, keyList: await registerKey(list, registrationOf(signer, at), manager, at) };
 }
 
 /**

@@ -17,7 +17,9 @@ import {
   replayLedger,
   signerOf,
   type AppendResult,
+  registerKey,
   type KeyList,
+  type KeyRegistration,
   type LedgerDraft,
   type LedgerEntry,
   type LedgerState,
@@ -133,6 +135,44 @@ export class LedgerStore {
     throw new LedgerStoreError(
       `Could not append to ledger ${draft.ledgerId}: it kept changing under this write`,
     );
+  }
+
+  /**
+   * Register another browser's public key in the ledger's key list, signed again by this
+   * browser's manager key, which must be the one that registers the ledger's keys.
+   */
+  async registerPublicKey(
+    ledgerId: string,
+    registration: KeyRegistration,
+    at: string,
+  ): Promise<{ ok: true; state: LedgerState } | { ok: false; reason: string }> {
+    const manager = await this.keys.held(MANAGER_SIGNER);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const state = await this.load(ledgerId);
+      const list = state.keyList;
+      const managesList =
+        manager !== undefined &&
+        list?.keys.some((k) => k.keyId === manager.keyId && k.actor === MANAGER_SIGNER) === true;
+      if (list === null || !managesList) {
+        return {
+          ok: false,
+          reason:
+            "only the manager whose key registers this ledger's keys can register another, and this browser does not hold that key",
+        };
+      }
+      if (list.keys.some((k) => k.keyId === registration.keyId)) return { ok: true, state };
+      const keyList = await registerKey(list, registration, manager!, at);
+      const tx = this.db.transaction('heads', 'readwrite');
+      const head = await tx.store.get(ledgerId);
+      if (head?.hash === state.headHash && head.keyList?.signature === list.signature) {
+        await tx.store.put({ ...head, keyList });
+        await tx.done;
+        return { ok: true, state: await this.load(ledgerId) };
+      }
+      await tx.done;
+      // Another tab changed the ledger meanwhile: go round again.
+    }
+    throw new LedgerStoreError(`Could not register the key: ledger ${ledgerId} kept changing`);
   }
 
   private async writeEntry(

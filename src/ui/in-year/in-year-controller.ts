@@ -24,6 +24,7 @@ import type { ActingAsDetail } from './tsp-acting-as.ts';
 import { curveFieldId, type CurveDetail } from './tsp-curve-editor.ts';
 import type { ErrorItem } from './tsp-error-summary.ts';
 import type { ChosenFile } from './tsp-file-upload.ts';
+import { KEY_FILE_INPUT_ID } from './tsp-ledger-keys.ts';
 import { LEDGER_FILE_INPUT_ID, type LedgerImportDetail } from './tsp-ledger-view.ts';
 import { entryFieldId, type ReturnEntryDetail } from './tsp-return-entry.ts';
 import { NOTICE_DAY_ID, type RulesDetail } from './tsp-rules-form.ts';
@@ -32,7 +33,7 @@ import { transferDomId, type TransferStepDetail } from './tsp-transfer-card.ts';
 export const RETURNS_FILE_INPUT_ID = 'tsp-returns-file';
 
 /** Which form an error belongs to, so the summary links to the right field. */
-export type ErrorSource = 'returns' | 'entry' | 'curve' | 'rules' | 'ledger' | 'workflow';
+export type ErrorSource = 'returns' | 'entry' | 'curve' | 'rules' | 'ledger' | 'keys' | 'workflow';
 
 function fieldFor(source: ErrorSource, issue: DataIssue, transferId: string): string {
   switch (source) {
@@ -40,6 +41,8 @@ function fieldFor(source: ErrorSource, issue: DataIssue, transferId: string): st
       return RETURNS_FILE_INPUT_ID;
     case 'ledger':
       return LEDGER_FILE_INPUT_ID;
+    case 'keys':
+      return KEY_FILE_INPUT_ID;
     case 'entry':
       return entryFieldId(issue.column ?? 'time_identifier');
     case 'curve':
@@ -302,6 +305,26 @@ export class InYearController implements ReactiveController {
         `in-year-ledger-${session.timePeriod}.json`,
         await session.exportLedger(),
         'application/json',
+      );
+    });
+
+  readonly exportPublicKey = (): Promise<void> =>
+    this.guard('keys', async () => {
+      const file = await this.session!.publicKeyFile();
+      downloadText(file.fileName, file.text, 'application/json');
+    });
+
+  readonly onKeyFile = (event: CustomEvent<ChosenFile>): Promise<void> =>
+    this.guard('keys', async () => {
+      const file = event.detail;
+      const issues =
+        file.text === null
+          ? this.tooLarge(file)
+          : await this.session!.registerPublicKey({ fileName: file.fileName, text: file.text });
+      if (issues.length > 0) return this.showErrors('keys', issues);
+      this.succeed(
+        `Key registered from ${file.fileName}: the manager's key list is signed again.`,
+        false,
       );
     });
 

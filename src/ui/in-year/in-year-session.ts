@@ -18,6 +18,8 @@ import {
   importAllocationCsv,
   importLedger,
   MANAGER_SIGNER,
+  publicKeyFile,
+  readPublicKeyFile,
   signCheckpoint,
   importReturnsCsv,
   latestMonthReached,
@@ -345,5 +347,39 @@ export class InYearSession {
     if (!stored.ok) return refuse(stored.reason, stored.untrustedManagerKey ?? null);
     this.ledger = stored.state;
     return { issues: [], untrustedManagerKey: null };
+  }
+
+  /** The acting person's public key as a file, for the manager to register. */
+  async publicKeyFile(): Promise<NamedText> {
+    const acting = this.settings.actingAs;
+    const actor = acting === MANAGER ? MANAGER_SIGNER : acting;
+    const key = await this.ledgerStore.keys.keyFor(actor, new Date().toISOString());
+    return { fileName: `public-key-${actor}.json`, text: publicKeyFile(key) };
+  }
+
+  /** The manager registers a partnership's public key sent from its own browser. */
+  async registerPublicKey(file: NamedText): Promise<DataIssue[]> {
+    const refuse = (message: string): DataIssue[] => [
+      { file: file.fileName, row: null, column: null, message },
+    ];
+    if (this.settings.actingAs !== MANAGER) {
+      return refuse('was not registered: act as the regional allocation manager to register keys');
+    }
+    const at = new Date().toISOString();
+    const read = await readPublicKeyFile(
+      file.text,
+      file.fileName,
+      { partnershipCodes: new Set(this.partnerships.map((p) => p.code)) },
+      at,
+    );
+    if (!read.ok) return read.issues;
+    const result = await this.ledgerStore.registerPublicKey(
+      this.ledger.ledgerId,
+      read.registration,
+      at,
+    );
+    if (!result.ok) return refuse(`was not registered: ${result.reason}`);
+    this.ledger = result.state;
+    return [];
   }
 }

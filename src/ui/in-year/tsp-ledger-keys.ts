@@ -8,7 +8,11 @@ import {
 } from '../../redistribution/index.ts';
 import type { TrustedManagerKey } from '../../storage/ledger-db.ts';
 import type { TableColumn } from '../tsp-table.ts';
+import type { ChosenFile } from './tsp-file-upload.ts';
 import '../tsp-table.ts';
+import './tsp-file-upload.ts';
+
+export const KEY_FILE_INPUT_ID = 'tsp-key-file';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -25,14 +29,20 @@ export function fingerprint(keyId: string): TemplateResult {
 /**
  * The ledger's key list (who may sign, by key fingerprint, and the manager key that signed
  * the list) and the manager keys this browser trusts. People compare fingerprints to be sure
- * a ledger file comes from their manager.
+ * a ledger file comes from their manager. A partnership working in its own browser downloads
+ * its public key and sends it to the manager, who registers it here.
  *
  * @summary Signing keys of the ledger and the manager keys trusted here.
+ * @fires tsp-key-export - the acting person asked for their public key file.
+ * @fires tsp-key-file - detail: ChosenFile, a public key file for the manager to register.
  */
 @customElement('tsp-ledger-keys')
 export class TspLedgerKeys extends LitElement {
   @property({ attribute: false }) keyList: KeyList | null = null;
   @property({ attribute: false }) trusted: readonly TrustedManagerKey[] = [];
+  @property({ type: Boolean }) isManager = false;
+  /** Why the last key file was refused, shown on the file field. */
+  @property() keyError = '';
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -47,6 +57,12 @@ export class TspLedgerKeys extends LitElement {
       value: (k) => dateFormat.format(new Date(k.registeredAt)),
     },
   ];
+
+  private onKeyFile(event: CustomEvent<ChosenFile>): void {
+    // The page also listens for returns files: this one is a key.
+    event.stopPropagation();
+    this.dispatchEvent(new CustomEvent('tsp-key-file', { detail: event.detail, bubbles: true }));
+  }
 
   protected override render(): TemplateResult | typeof nothing {
     const list = this.keyList;
@@ -72,7 +88,33 @@ export class TspLedgerKeys extends LitElement {
               ${fingerprint(key.keyId)}, ${key.how}, ${dateFormat.format(new Date(key.trustedAt))}
             </li>`,
         )}
-      </ul>`;
+      </ul>
+      <h3 class="govuk-heading-s">Register a key from another browser</h3>
+      <p class="govuk-body">
+        A partnership working in its own browser downloads its public key here and sends the file to
+        the manager; the manager, acting as the manager, registers it and compares its fingerprint
+        with the partnership. The private key never leaves the browser that made it.
+      </p>
+      <button
+        type="button"
+        class="govuk-button govuk-button--secondary"
+        @click=${() => this.dispatchEvent(new CustomEvent('tsp-key-export', { bubbles: true }))}
+      >
+        Download this browser's public key (JSON)
+      </button>
+      ${
+        this.isManager
+          ? html`<tsp-file-upload
+              inputId=${KEY_FILE_INPUT_ID}
+              label="A partnership's public key file (JSON)"
+              hint="For example public-key-S21.json"
+              accept=".json,application/json"
+              buttonText="Register the key"
+              error=${this.keyError}
+              @tsp-file=${(e: CustomEvent<ChosenFile>) => this.onKeyFile(e)}
+            ></tsp-file-upload>`
+          : nothing
+      }`;
   }
 }
 

@@ -235,6 +235,10 @@ export class TspInYearPage extends LitElement {
       <tsp-ledger-keys
         .keyList=${session.ledger.keyList}
         .trusted=${this.state.trustedKeys}
+        ?isManager=${session.settings.actingAs === MANAGER}
+        keyError=${this.state.fieldError('keys')}
+        @tsp-key-export=${this.state.exportPublicKey}
+        @tsp-key-file=${this.state.onKeyFile}
       ></tsp-ledger-keys>`;
   }
 }

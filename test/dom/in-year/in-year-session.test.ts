@@ -305,4 +305,62 @@ describe('InYearSession', () => {
     );
     expect(signers).toEqual(['manager', 'manager', 'S21']);
   });
+
+  it('registers a partnership key made in another browser, so its steps verify everywhere', async () => {
+    const managerBrowser = (await fresh()).session;
+    const partnerBrowser = (await fresh()).session;
+    await managerBrowser.propose(maths, 6);
+    const handOver = async (from: InYearSession, to: InYearSession, replace: boolean) => {
+      const result = await to.importLedgerFile(
+        { fileName: 'ledger.json', text: await from.exportLedger() },
+        replace,
+      );
+      if (result.untrustedManagerKey === null) return result.issues;
+      return (
+        await to.importLedgerFile(
+          { fileName: 'ledger.json', text: await from.exportLedger() },
+          replace,
+          result.untrustedManagerKey.keyId,
+        )
+      ).issues;
+    };
+    expect(await handOver(managerBrowser, partnerBrowser, true)).toEqual([]);
+
+    // The partnership's own key is not registered yet: its step is refused.
+    await partnerBrowser.updateSettings({ actingAs: 'S21' });
+    expect(await partnerBrowser.step(maths.id, 'donor-agree', '')).toMatch(
+      /^this browser's key for S21 \([0-9a-f ]+\) is not registered with the manager/,
+    );
+    const keyFile = await partnerBrowser.publicKeyFile();
+    expect(keyFile.fileName).toBe('public-key-S21.json');
+
+    // Only the manager registers keys, only of the region's partnerships, only unaltered.
+    await managerBrowser.updateSettings({ actingAs: 'S18' });
+    expect((await managerBrowser.registerPublicKey(keyFile))[0]!.message).toMatch(
+      /act as the regional allocation manager/,
+    );
+    await managerBrowser.updateSettings({ actingAs: 'manager' });
+    const evil = keyFile.text.replace('"actor": "S21"', '"actor": "EVIL"');
+    expect((await managerBrowser.registerPublicKey({ ...keyFile, text: evil }))[0]!.message).toBe(
+      "is the key of EVIL, which is not in the region's partnership file",
+    );
+    const altered = keyFile.text.replace(/"keyId": "[0-9a-f]/, '"keyId": "x');
+    expect(
+      (await managerBrowser.registerPublicKey({ ...keyFile, text: altered }))[0]!.message,
+    ).toMatch(/keyId must be a SHA-256 hex digest/);
+    expect(await managerBrowser.registerPublicKey(keyFile)).toEqual([]);
+    expect(managerBrowser.ledger.keyList!.keys.map((k) => k.actor)).toEqual(['manager', 'S21']);
+    // The partnership's browser does not hold the manager key, so it cannot register keys.
+    await partnerBrowser.updateSettings({ actingAs: 'manager' });
+    expect((await partnerBrowser.registerPublicKey(keyFile))[0]!.message).toMatch(
+      /this browser does not hold that key/,
+    );
+
+    // With the new key list, the partnership's step is signed and verifies in the manager's browser.
+    expect(await handOver(managerBrowser, partnerBrowser, false)).toEqual([]);
+    await partnerBrowser.updateSettings({ actingAs: 'S21' });
+    expect(await partnerBrowser.step(maths.id, 'donor-agree', 'We will not fill them')).toBeNull();
+    expect(await handOver(partnerBrowser, managerBrowser, false)).toEqual([]);
+    expect(managerBrowser.ledger.transfers.get(maths.id)?.status).toBe('donor-agreed');
+  });
 });
