@@ -14,6 +14,7 @@ import {
 import type { CycleSources } from '../../../src/ui/in-year/in-year-session.ts';
 import type { ModelIndicatorRunners } from '../../../src/ui/maps/tsp-model-indicators.ts';
 import '../../../src/ui/maps/tsp-model-indicators.ts';
+import { fromTimePeriod } from '../../../src/data/academic-year.ts';
 
 // node-reader cannot find data/ from jsdom's module URLs, so read it relative to this file.
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../data');
@@ -89,8 +90,8 @@ describe('tsp-model-indicators', () => {
     button('need').click();
     await until(() => added.length === 1);
     const [overall, primary, secondary] = added[0]!;
-    const year = overall!.id.slice(-4);
-    const label = `${year}/${String((Number(year) + 1) % 100).padStart(2, '0')}`;
+    // Indicator ids end in the NQT year's EES time period, e.g. _202829.
+    const label = fromTimePeriod(overall!.id.slice(-6));
     for (const { areaCode, value } of overall!.values) {
       const pupils = region.pupilProjections
         .filter((p) => p.districtCode === areaCode && p.year === label)
