@@ -104,7 +104,8 @@ export interface EesTable {
 
 /** Deterministic number text: fixed decimals trimmed of trailing zeros, never '-0' or exponent form. */
 export function formatNumber(value: number, dp: number): string {
-  if (!Number.isFinite(value)) throw new Error(`cannot write ${value} to an EES file: use a symbol`);
+  if (!Number.isFinite(value))
+    throw new Error(`cannot write ${value} to an EES file: use a symbol`);
   const fixed = value.toFixed(dp);
   const trimmed = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
   return trimmed === '-0' ? '0' : trimmed;
@@ -192,12 +193,21 @@ export function readCsvFile(
   limits: CsvFileLimits,
   what = 'file',
 ): CsvFileRead {
-  const fileIssue = (message: string): DataIssue => ({ file: fileName, row: null, column: null, message });
+  const fileIssue = (message: string): DataIssue => ({
+    file: fileName,
+    row: null,
+    column: null,
+    message,
+  });
   if (text.length > limits.maxBytes || new TextEncoder().encode(text).length > limits.maxBytes) {
     const megabytes = limits.maxBytes / (1024 * 1024);
-    return { ok: false, issues: [fileIssue(`the file is larger than ${megabytes} MB, the limit for a ${what}`)] };
+    return {
+      ok: false,
+      issues: [fileIssue(`the file is larger than ${megabytes} MB, the limit for a ${what}`)],
+    };
   }
-  if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, issues: [fileIssue('the file is empty')] };
+  if (text.replace(/^\uFEFF/, '').trim() === '')
+    return { ok: false, issues: [fileIssue('the file is empty')] };
   const { columns, rows } = parseCsv(text);
   const missing = requiredColumns.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
@@ -211,9 +221,13 @@ export function readCsvFile(
       })),
     };
   }
-  if (rows.length === 0) return { ok: false, issues: [fileIssue('the file has a header but no rows')] };
+  if (rows.length === 0)
+    return { ok: false, issues: [fileIssue('the file has a header but no rows')] };
   if (rows.length > limits.maxRows) {
-    return { ok: false, issues: [fileIssue(`the file has ${rows.length} rows; the limit is ${limits.maxRows}`)] };
+    return {
+      ok: false,
+      issues: [fileIssue(`the file has ${rows.length} rows; the limit is ${limits.maxRows}`)],
+    };
   }
   return { ok: true, columns, rows };
 }
