@@ -4,7 +4,9 @@
  */
 import {
   ACADEMIC_YEAR,
-  ENGLAND,
+  eesArea,
+  eesColumns,
+  eesLocation,
   parseCsv,
   readNumber,
   type EesRow,
@@ -21,15 +23,8 @@ import {
   type AcademicYear,
 } from '../data/academic-year.ts';
 
-const REGION_COLUMNS = [
-  'time_period',
-  'time_identifier',
-  'geographic_level',
-  'country_code',
-  'country_name',
-  'region_code',
-  'region_name',
-];
+/** The planning region is not an ONS region, so it has no region code. */
+const regionOf = (problem: AllocationProblem) => ({ code: 'x', name: problem.regionName });
 
 /** Allocation table: partnership x route x subject x entry year, with Total rows. */
 export function allocationTable(
@@ -39,11 +34,7 @@ export function allocationTable(
   const region = (year: AcademicYear): EesRow => ({
     time_period: toTimePeriod(year),
     time_identifier: ACADEMIC_YEAR,
-    geographic_level: 'Regional',
-    ...ENGLAND,
-    // The planning region is not an ONS region, so it has no region code.
-    region_code: 'x',
-    region_name: problem.regionName,
+    ...eesLocation('Regional', regionOf(problem)),
   });
   const plans = new Map(
     problem.plans.map((plan) => [`${plan.partnershipCode}|${plan.subject}|${plan.route}`, plan]),
@@ -126,7 +117,7 @@ export function allocationTable(
   }
   return {
     columns: [
-      ...REGION_COLUMNS,
+      ...eesColumns('Regional'),
       'partnership_code',
       'partnership_name',
       'partnership_type',
@@ -225,12 +216,11 @@ export function districtOutcomeTable(
   const rows: EesRow[] = solution.outcomes.map((outcome) => ({
     time_period: toTimePeriod(outcome.nqtYear),
     time_identifier: ACADEMIC_YEAR,
-    geographic_level: 'Local authority district',
-    ...ENGLAND,
-    region_code: 'x',
-    region_name: problem.regionName,
-    lad_code: outcome.districtCode,
-    lad_name: outcome.districtName,
+    ...eesLocation('Local authority district', {
+      code: outcome.districtCode,
+      name: outcome.districtName,
+    }),
+    ...eesArea('Regional', regionOf(problem)),
     subject: outcome.subject,
     nqt_need_fte: outcome.need,
     nqt_supply_fte: outcome.supply,
@@ -240,9 +230,7 @@ export function districtOutcomeTable(
   }));
   return {
     columns: [
-      ...REGION_COLUMNS,
-      'lad_code',
-      'lad_name',
+      ...eesColumns('Regional', 'Local authority district'),
       'subject',
       'nqt_need_fte',
       'nqt_supply_fte',
@@ -294,7 +282,7 @@ export function districtOutcomeTable(
 
 /**
  * NQT need from the forecast CSV written by `npm run forecast` (columns time_period,
- * new_la_code, phase, subject, nqt_need_fte_p50 or nqt_need_fte). Primary rows have subject
+ * lad_code, phase, subject, nqt_need_fte_p50 or nqt_need_fte). Primary rows have subject
  * 'Total'. A missing-value symbol skips the row; a bad value is an issue naming the row.
  */
 export function needFromForecastCsv(
@@ -303,7 +291,7 @@ export function needFromForecastCsv(
 ): { need: NeedRecord[]; issues: DataIssue[] } {
   const { columns, rows } = parseCsv(text);
   const issues: DataIssue[] = [];
-  const required = ['time_period', 'new_la_code', 'phase', 'subject'];
+  const required = ['time_period', 'lad_code', 'phase', 'subject'];
   for (const column of required) {
     if (!columns.includes(column))
       issues.push({ file: fileName, row: 1, column, message: 'column is missing' });
@@ -358,7 +346,7 @@ export function needFromForecastCsv(
       return;
     }
     need.push({
-      districtCode: row.new_la_code ?? '',
+      districtCode: row.lad_code ?? '',
       subject: subject as SubjectGroup,
       nqtYear: year,
       teachers: value,

@@ -14,31 +14,97 @@ export type EesMissingSymbol = (typeof EES_MISSING_SYMBOLS)[number];
 export const ENGLAND = { country_code: 'E92000001', country_name: 'England' } as const;
 export const ACADEMIC_YEAR = 'Academic year';
 
-/**
- * Time and location columns that EES recognises by name (they are not described in the
- * `.meta.csv`). MSOA/LSOA and school columns follow the same code/name pattern.
- */
-export const EES_STANDARD_COLUMNS: ReadonlySet<string> = new Set([
+/** The geographic levels the service reads and writes, in EES spelling. */
+export type EesLevel =
+  | 'National'
+  | 'Regional'
+  | 'Local authority'
+  | 'Local authority district'
+  | 'MSOA'
+  | 'LSOA'
+  | 'Provider'
+  | 'School';
+
+/** Each level's own location columns (after the country's), in EES order. */
+const LEVEL_COLUMNS = {
+  National: [],
+  Regional: ['region_code', 'region_name'],
+  'Local authority': ['old_la_code', 'new_la_code', 'la_name'],
+  'Local authority district': ['lad_code', 'lad_name'],
+  MSOA: ['msoa_code', 'msoa_name'],
+  LSOA: ['lsoa_code', 'lsoa_name'],
+  Provider: ['provider_ukprn', 'provider_name'],
+  School: ['school_urn', 'school_name'],
+} as const satisfies Record<EesLevel, readonly string[]>;
+
+const OPENING_COLUMNS = [
   'time_period',
   'time_identifier',
   'geographic_level',
   'country_code',
   'country_name',
-  'region_code',
-  'region_name',
-  'old_la_code',
-  'new_la_code',
-  'la_name',
-  'lad_code',
-  'lad_name',
-  'msoa_code',
-  'msoa_name',
-  'lsoa_code',
-  'lsoa_name',
-  'provider_ukprn',
-  'provider_name',
-  'school_urn',
-  'school_name',
+] as const;
+
+type LevelColumns<L extends readonly EesLevel[]> = L extends readonly [
+  infer First extends EesLevel,
+  ...infer Rest extends EesLevel[],
+]
+  ? [...(typeof LEVEL_COLUMNS)[First], ...LevelColumns<Rest>]
+  : [];
+
+/**
+ * The columns that open an EES file: time, geographic_level and country, then each level's
+ * own columns in the order given, e.g. `eesColumns('Local authority district')` for district
+ * rows, or `eesColumns('Regional', 'Local authority')` for a file of regions and LAs. With no
+ * level, only the opening columns (the in-year files' partnership rows name no area).
+ */
+export function eesColumns<L extends EesLevel[]>(
+  ...levels: L
+): [...typeof OPENING_COLUMNS, ...LevelColumns<L>] {
+  return [...OPENING_COLUMNS, ...levels.flatMap((level) => LEVEL_COLUMNS[level])] as [
+    ...typeof OPENING_COLUMNS,
+    ...LevelColumns<L>,
+  ];
+}
+
+/** An area of a level: its code and name, and for an LA its old three-digit number. */
+export interface EesArea {
+  code: string;
+  name: string;
+  oldLaCode?: string;
+}
+
+/** A level's own columns for an area, e.g. `{ lad_code, lad_name }` (an LA's number x if not given). */
+export function eesArea(level: EesLevel, area: EesArea): Record<string, string> {
+  const [code, name] =
+    level === 'Local authority' ? ['new_la_code', 'la_name'] : LEVEL_COLUMNS[level];
+  if (code === undefined || name === undefined) return {};
+  return {
+    ...(level === 'Local authority' ? { old_la_code: area.oldLaCode ?? 'x' } : {}),
+    [code]: area.code,
+    [name]: area.name,
+  };
+}
+
+/** The geographic_level and country cells of a row, and its area's. */
+export type EesLocation = {
+  geographic_level: EesLevel;
+  country_code: string;
+  country_name: string;
+} & Record<string, string>;
+
+/** A row's geographic_level and country, and with an area its level's columns. */
+export function eesLocation(level: EesLevel, area?: EesArea): EesLocation {
+  return { geographic_level: level, ...ENGLAND, ...(area ? eesArea(level, area) : {}) };
+}
+
+/**
+ * Time and location columns that EES recognises by name (they are not described in the
+ * `.meta.csv`).
+ */
+export const EES_STANDARD_COLUMNS: ReadonlySet<string> = new Set([
+  ...OPENING_COLUMNS,
+  ...Object.values(LEVEL_COLUMNS).flat(),
 ]);
 
 export function isMissingSymbol(cell: string): cell is EesMissingSymbol {
@@ -104,7 +170,8 @@ export interface EesTable {
 
 /** Deterministic number text: fixed decimals trimmed of trailing zeros, never '-0' or exponent form. */
 export function formatNumber(value: number, dp: number): string {
-  if (!Number.isFinite(value)) throw new Error(`cannot write ${value} to an EES file: use a symbol`);
+  if (!Number.isFinite(value))
+    throw new Error(`cannot write ${value} to an EES file: use a symbol`);
   const fixed = value.toFixed(dp);
   const trimmed = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
   return trimmed === '-0' ? '0' : trimmed;
@@ -192,12 +259,21 @@ export function readCsvFile(
   limits: CsvFileLimits,
   what = 'file',
 ): CsvFileRead {
-  const fileIssue = (message: string): DataIssue => ({ file: fileName, row: null, column: null, message });
+  const fileIssue = (message: string): DataIssue => ({
+    file: fileName,
+    row: null,
+    column: null,
+    message,
+  });
   if (text.length > limits.maxBytes || new TextEncoder().encode(text).length > limits.maxBytes) {
     const megabytes = limits.maxBytes / (1024 * 1024);
-    return { ok: false, issues: [fileIssue(`the file is larger than ${megabytes} MB, the limit for a ${what}`)] };
+    return {
+      ok: false,
+      issues: [fileIssue(`the file is larger than ${megabytes} MB, the limit for a ${what}`)],
+    };
   }
-  if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, issues: [fileIssue('the file is empty')] };
+  if (text.replace(/^\uFEFF/, '').trim() === '')
+    return { ok: false, issues: [fileIssue('the file is empty')] };
   const { columns, rows } = parseCsv(text);
   const missing = requiredColumns.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
@@ -211,9 +287,13 @@ export function readCsvFile(
       })),
     };
   }
-  if (rows.length === 0) return { ok: false, issues: [fileIssue('the file has a header but no rows')] };
+  if (rows.length === 0)
+    return { ok: false, issues: [fileIssue('the file has a header but no rows')] };
   if (rows.length > limits.maxRows) {
-    return { ok: false, issues: [fileIssue(`the file has ${rows.length} rows; the limit is ${limits.maxRows}`)] };
+    return {
+      ok: false,
+      issues: [fileIssue(`the file has ${rows.length} rows; the limit is ${limits.maxRows}`)],
+    };
   }
   return { ok: true, columns, rows };
 }

@@ -48,7 +48,9 @@ function resolveAreas<Row>(
   const hasLad = columns.includes('lad_code');
   const hasLa = columns.includes('new_la_code');
   if (!hasLad && !hasLa) {
-    issues.push(issue(fileName, 1, 'lad_code', 'missing required column (lad_code or new_la_code)'));
+    issues.push(
+      issue(fileName, 1, 'lad_code', 'missing required column (lad_code or new_la_code)'),
+    );
     return [];
   }
   const districtByCode = new Map(dataset.districts.map((d) => [d.code, d]));
@@ -58,7 +60,8 @@ function resolveAreas<Row>(
     const lad = hasLad ? (cells.lad_code ?? '').trim() : '';
     const la = hasLa ? (cells.new_la_code ?? '').trim() : '';
     const pupilsCell = (cells.pupils ?? '').trim();
-    const laPupils = pupilsCell === '' || Number.isNaN(Number(pupilsCell)) ? null : Number(pupilsCell);
+    const laPupils =
+      pupilsCell === '' || Number.isNaN(Number(pupilsCell)) ? null : Number(pupilsCell);
     if (GSS.test(lad)) {
       const district = districtByCode.get(lad);
       if (!district) {
@@ -90,7 +93,9 @@ function replaceTeacherFte(
 ): RegionDataset {
   const baseRows = rows.filter((r) => r.value.time_period === dataset.baseYear);
   if (baseRows.length === 0) {
-    issues.push(issue(fileName, null, 'time_period', `no rows for the base year ${dataset.baseYear}`));
+    issues.push(
+      issue(fileName, null, 'time_period', `no rows for the base year ${dataset.baseYear}`),
+    );
     return dataset;
   }
   const replacements = new Map<string, { fte: number; method: string; line: number }>();
@@ -121,7 +126,12 @@ function replaceTeacherFte(
       const earlier = replacements.get(key);
       if (earlier) {
         issues.push(
-          issue(fileName, line, 'phase', `duplicate of row ${earlier.line} (${district.name}, ${value.phase})`),
+          issue(
+            fileName,
+            line,
+            'phase',
+            `duplicate of row ${earlier.line} (${district.name}, ${value.phase})`,
+          ),
         );
         continue;
       }
@@ -155,7 +165,12 @@ function replaceProjections(
   for (const { line, value, districts, splitAcross } of rows) {
     if (dataset.baseYear === null || value.time_period <= dataset.baseYear) {
       issues.push(
-        issue(fileName, line, 'time_period', `${value.time_period} is not after the base year ${dataset.baseYear}`),
+        issue(
+          fileName,
+          line,
+          'time_period',
+          `${value.time_period} is not after the base year ${dataset.baseYear}`,
+        ),
       );
       continue;
     }
@@ -174,7 +189,14 @@ function replaceProjections(
     const key = `${district.code}|${value.phase}|${value.time_period}`;
     const earlier = replacements.get(key);
     if (earlier) {
-      issues.push(issue(fileName, line, 'time_period', `duplicate of row ${earlier.line} (${district.name}, ${value.phase}, ${value.time_period})`));
+      issues.push(
+        issue(
+          fileName,
+          line,
+          'time_period',
+          `duplicate of row ${earlier.line} (${district.name}, ${value.phase}, ${value.time_period})`,
+        ),
+      );
       continue;
     }
     replacements.set(key, { pupils: value.pupils, line });
@@ -221,7 +243,11 @@ export function replaceWithImportedFile(
     if (issues.length > 0) return { dataset, issues };
     next = replaceTeacherFte(dataset, rows, fileName, issues);
   } else {
-    const { table, issues: fileIssues } = validateTable(pupilProjectionImport.table, text, fileName);
+    const { table, issues: fileIssues } = validateTable(
+      pupilProjectionImport.table,
+      text,
+      fileName,
+    );
     if (!table) return { dataset, issues: fileIssues };
     const rows = resolveAreas(table.rows, table.raw, table.columns, dataset, fileName, issues);
     if (issues.length > 0) return { dataset, issues };

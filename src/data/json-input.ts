@@ -37,7 +37,8 @@ function lineTooDeep(text: string, maxDepth: number): number | null {
     const char = text.charCodeAt(i);
     if (char === 10) line += 1;
     if (inString) {
-      if (char === 92) i += 1; // a backslash escapes the next character
+      if (char === 92)
+        i += 1; // a backslash escapes the next character
       else if (char === 34) inString = false;
     } else if (char === 34) {
       inString = true;

@@ -53,8 +53,7 @@ type Parsed<T> = { value: T } | { reason: string };
 function cell<T>(parse: (raw: string) => Parsed<T>) {
   return z.string().transform((raw, ctx): T => {
     const trimmed = raw.trim();
-    const result: Parsed<T> =
-      trimmed === '' ? { reason: BLANK_REASON } : parse(trimmed);
+    const result: Parsed<T> = trimmed === '' ? { reason: BLANK_REASON } : parse(trimmed);
     if ('reason' in result) {
       ctx.issues.push({ code: 'custom', message: result.reason, input: raw });
       return z.NEVER;
@@ -152,7 +151,9 @@ export const partnershipCode = () =>
   );
 
 export const urn = () =>
-  cell<string>((raw) => (/^\d{5,7}$/.test(raw) ? { value: raw } : { reason: `"${raw}" is not a URN (5-7 digits)` }));
+  cell<string>((raw) =>
+    /^\d{5,7}$/.test(raw) ? { value: raw } : { reason: `"${raw}" is not a URN (5-7 digits)` },
+  );
 
 /** A footprint destination: a district code, or "outside" the region. */
 export const districtCodeOrOutside = () =>
@@ -222,23 +223,43 @@ export function validateTable<Row>(
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     return {
       table: null,
-      issues: [issue(fileName, null, null, `file is ${mb(bytes)} MB; the limit is ${mb(MAX_FILE_BYTES)} MB`)],
+      issues: [
+        issue(
+          fileName,
+          null,
+          null,
+          `file is ${mb(bytes)} MB; the limit is ${mb(MAX_FILE_BYTES)} MB`,
+        ),
+      ],
     };
   }
   let parsed: { columns: string[]; rows: Record<string, string>[] };
   try {
     parsed = parseCsv(text);
   } catch (error) {
-    return { table: null, issues: [issue(fileName, null, null, `not a readable CSV file (${String(error)})`)] };
+    return {
+      table: null,
+      issues: [issue(fileName, null, null, `not a readable CSV file (${String(error)})`)],
+    };
   }
   if (parsed.rows.length > MAX_ROWS) {
     return {
       table: null,
-      issues: [issue(fileName, null, null, `file has ${parsed.rows.length} rows; the limit is ${MAX_ROWS}`)],
+      issues: [
+        issue(
+          fileName,
+          null,
+          null,
+          `file has ${parsed.rows.length} rows; the limit is ${MAX_ROWS}`,
+        ),
+      ],
     };
   }
   if (parsed.rows.length === 0) {
-    return { table: null, issues: [issue(fileName, null, null, `has no data rows (${spec.title})`)] };
+    return {
+      table: null,
+      issues: [issue(fileName, null, null, `has no data rows (${spec.title})`)],
+    };
   }
   const shape = (spec.row as unknown as { shape?: Record<string, unknown> }).shape ?? {};
   const required = [...Object.keys(shape), ...extraRequired];
@@ -246,7 +267,9 @@ export function validateTable<Row>(
   if (missing.length > 0) {
     return {
       table: null,
-      issues: missing.map((c) => issue(fileName, 1, c, `missing required column (${spec.title} file)`)),
+      issues: missing.map((c) =>
+        issue(fileName, 1, c, `missing required column (${spec.title} file)`),
+      ),
     };
   }
   const issues: DataIssue[] = [];
@@ -262,7 +285,8 @@ export function validateTable<Row>(
       }
     }
     for (const column of extraRequired) {
-      if ((raw[column] ?? '').trim() === '') issues.push(issue(fileName, line, column, BLANK_REASON));
+      if ((raw[column] ?? '').trim() === '')
+        issues.push(issue(fileName, line, column, BLANK_REASON));
     }
   });
   if (spec.key) {
@@ -285,7 +309,8 @@ export function validateTable<Row>(
     });
   }
   if (issues.length === 0 && spec.tableChecks) {
-    for (const p of spec.tableChecks(rows)) issues.push(issue(fileName, p.line, p.column, p.reason));
+    for (const p of spec.tableChecks(rows))
+      issues.push(issue(fileName, p.line, p.column, p.reason));
   }
   if (issues.length > MAX_ISSUES_PER_FILE) {
     const more = issues.length - MAX_ISSUES_PER_FILE;

@@ -10,6 +10,7 @@ import type { DriverDecomposition, DriverName } from './drivers.ts';
 import { DRIVER_NAMES } from './drivers.ts';
 import type { OutputName } from './simulate.ts';
 import { toTimePeriod } from '../data/academic-year.ts';
+import { ACADEMIC_YEAR, eesColumns, eesLocation } from '../data/ees.ts';
 
 export type GeographicLevel = 'Local authority district' | 'National';
 
@@ -19,15 +20,8 @@ export interface ForecastRowsOptions {
   drivers?: DriverDecomposition;
 }
 
-export const FORECAST_LOCATION_COLUMNS = [
-  'time_period',
-  'time_identifier',
-  'geographic_level',
-  'country_code',
-  'country_name',
-  'new_la_code',
-  'la_name',
-] as const;
+/** District rows name their district; a national file's rows have 'z' there. */
+export const FORECAST_LOCATION_COLUMNS = eesColumns('Local authority district');
 
 interface IndicatorColumn {
   name: string;
@@ -150,12 +144,10 @@ export function forecastToRows(
         const i = (a * inputs.groupCount + g) * inputs.yearCount + t;
         const row: Record<string, string> = {
           time_period: toTimePeriod(inputs.years[t]!),
-          time_identifier: 'Academic year',
-          geographic_level: options.geographicLevel,
-          country_code: 'E92000001',
-          country_name: 'England',
-          new_la_code: national ? '' : district.code,
-          la_name: national ? '' : district.name,
+          time_identifier: ACADEMIC_YEAR,
+          ...(national
+            ? { ...eesLocation('National'), lad_code: 'z', lad_name: 'z' }
+            : eesLocation('Local authority district', district)),
           phase: group === 'Primary' ? 'Primary' : 'Secondary',
           subject: group === 'Primary' ? 'Total' : group,
         };

@@ -6,7 +6,8 @@
  */
 import {
   ACADEMIC_YEAR,
-  ENGLAND,
+  eesColumns,
+  eesLocation,
   type EesColumnMeta,
   type EesRow,
   type EesTable,
@@ -22,12 +23,8 @@ import {
 } from './partnership-forecast.ts';
 import { toTimePeriod } from '../data/academic-year.ts';
 
-const LOCATION = {
-  time_identifier: ACADEMIC_YEAR,
-  geographic_level: 'Regional',
-  country_code: ENGLAND.country_code,
-  country_name: ENGLAND.country_name,
-} as const;
+/** Partnership rows of the region (they name no ONS area). */
+const LOCATION = { time_identifier: ACADEMIC_YEAR, ...eesLocation('Regional') };
 
 function rangeMeta(prefix: string, what: string, grouping: string): EesColumnMeta[] {
   return (['p10', 'p50', 'p90'] as const).map((p) => ({
@@ -69,11 +66,7 @@ const BASIS_META: EesColumnMeta = {
 };
 
 export const FORECAST_TABLE_COLUMNS = [
-  'time_period',
-  'time_identifier',
-  'geographic_level',
-  'country_code',
-  'country_name',
+  ...eesColumns(),
   'partnership_code',
   'partnership_name',
   'partner_schools_basis',
@@ -144,11 +137,7 @@ export function partnershipForecastTable(
 }
 
 export const AMALGAMATION_TABLE_COLUMNS = [
-  'time_period',
-  'time_identifier',
-  'geographic_level',
-  'country_code',
-  'country_name',
+  ...eesColumns(),
   'row_type',
   'partnership_code',
   'partnership_name',

@@ -3,6 +3,7 @@
  * recruitment before and after proposed transfers; and the end-of-year track record
  * (recruited / allocated) as EES tidy CSV rows for next year's allocation.
  */
+import { ACADEMIC_YEAR, eesColumns, eesLocation } from '../data/ees.ts';
 import { formatCsvRecords } from '../data/csv-writer.ts';
 import { expectedCapped } from './forecast.ts';
 import type { LedgerState } from './ledger.ts';
@@ -108,7 +109,6 @@ export function trackRecordRows(
   returns: ReturnsState,
   ledger: LedgerState | null,
   timePeriod: string,
-  country = { code: 'E92000001', name: 'England' },
 ): TrackRecordRow[] {
   const months = returns.returns
     .filter((r) => r.timePeriod === timePeriod)
@@ -120,10 +120,8 @@ export function trackRecordRows(
       ledger?.allocations.get(cellKey(r.partnershipCode, r.subject))?.places ?? r.allocation;
     return {
       time_period: timePeriod,
-      time_identifier: 'Academic year',
-      geographic_level: 'Regional',
-      country_code: country.code,
-      country_name: country.name,
+      time_identifier: ACADEMIC_YEAR,
+      ...eesLocation('Regional'),
       partnership_code: r.partnershipCode,
       partnership_name: r.partnershipName,
       subject: r.subject,
@@ -138,11 +136,7 @@ export function trackRecordCsv(rows: readonly TrackRecordRow[]): string {
   return formatCsvRecords(
     [...rows],
     [
-      'time_period',
-      'time_identifier',
-      'geographic_level',
-      'country_code',
-      'country_name',
+      ...eesColumns(),
       'partnership_code',
       'partnership_name',
       'subject',

@@ -7,7 +7,8 @@
  */
 import {
   ACADEMIC_YEAR,
-  ENGLAND,
+  eesColumns,
+  eesLocation,
   type EesColumnMeta,
   type EesRow,
   type EesTable,
@@ -24,15 +25,8 @@ import {
 import type { NeedOutput, ScenarioResult } from './run.ts';
 import { toTimePeriod } from '../data/academic-year.ts';
 
-const LOCATION_COLUMNS = [
-  'time_period',
-  'time_identifier',
-  'geographic_level',
-  'country_code',
-  'country_name',
-  'new_la_code',
-  'la_name',
-] as const;
+/** District rows name their district; the region's rows have 'z' there (planning_region names it). */
+const LOCATION_COLUMNS = eesColumns('Local authority district');
 
 const FILTERS: EesColumnMeta[] = [
   {
@@ -110,11 +104,9 @@ function locationCells(result: ScenarioResult, at: Selection): EesRow {
   return {
     time_period: toTimePeriod(layout.years[at.year]!),
     time_identifier: ACADEMIC_YEAR,
-    geographic_level: isRegion ? 'Regional' : 'Local authority district',
-    country_code: ENGLAND.country_code,
-    country_name: ENGLAND.country_name,
-    new_la_code: isRegion ? 'z' : area.code,
-    la_name: isRegion ? 'z' : area.name,
+    ...(isRegion
+      ? { ...eesLocation('Regional'), lad_code: 'z', lad_name: 'z' }
+      : eesLocation('Local authority district', area)),
     planning_region: layout.regionName,
     scenario: result.scenario.name,
     phase: phaseOf(subject),

@@ -5,7 +5,13 @@
  */
 import type { AllocationProblem } from '../../allocation/problem.ts';
 import type { AllocationSolution } from '../../allocation/solution.ts';
-import { ACADEMIC_YEAR, ENGLAND, type EesRow, type EesTable } from '../../data/ees.ts';
+import {
+  ACADEMIC_YEAR,
+  eesColumns,
+  eesLocation,
+  type EesRow,
+  type EesTable,
+} from '../../data/ees.ts';
 import { SUBJECT_GROUPS, type SubjectGroup } from '../../data/types.ts';
 import { toTimePeriod, type AcademicYear } from '../../data/academic-year.ts';
 
@@ -51,10 +57,7 @@ export function subjectTotalsTable(
   const rows: EesRow[] = [...totals, { subject: 'Total', ...all }].map((total) => ({
     time_period: toTimePeriod(entryYear),
     time_identifier: ACADEMIC_YEAR,
-    geographic_level: 'Regional',
-    ...ENGLAND,
-    region_code: 'x',
-    region_name: problem.regionName,
+    ...eesLocation('Regional', { code: 'x', name: problem.regionName }),
     subject: total.subject,
     places_count: total.places,
     previous_places_count: total.previousPlaces,
@@ -62,13 +65,7 @@ export function subjectTotalsTable(
   }));
   return {
     columns: [
-      'time_period',
-      'time_identifier',
-      'geographic_level',
-      'country_code',
-      'country_name',
-      'region_code',
-      'region_name',
+      ...eesColumns('Regional'),
       'subject',
       'places_count',
       'previous_places_count',

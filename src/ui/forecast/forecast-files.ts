@@ -5,7 +5,8 @@
  */
 import {
   ACADEMIC_YEAR,
-  ENGLAND,
+  eesColumns,
+  eesLocation,
   type EesColumnMeta,
   type EesRow,
   type EesTable,
@@ -35,55 +36,21 @@ export interface DownloadFile {
 
 /** Time and location columns for the chosen area: one district, the region, or England. */
 function location(view: ForecastView): { columns: string[]; values: EesRow } {
-  const common = { time_identifier: ACADEMIC_YEAR, ...ENGLAND };
+  const time = { time_identifier: ACADEMIC_YEAR };
   if (view.choices.area === ENGLAND_NATIONAL) {
-    return {
-      columns: [
-        'time_period',
-        'time_identifier',
-        'geographic_level',
-        'country_code',
-        'country_name',
-      ],
-      values: { ...common, geographic_level: 'National' },
-    };
+    return { columns: eesColumns(), values: { ...time, ...eesLocation('National') } };
   }
   if (view.districtCode !== undefined) {
+    const district = { code: view.districtCode, name: view.areaName };
     return {
-      columns: [
-        'time_period',
-        'time_identifier',
-        'geographic_level',
-        'country_code',
-        'country_name',
-        'lad_code',
-        'lad_name',
-      ],
-      values: {
-        ...common,
-        geographic_level: 'Local authority district',
-        lad_code: view.districtCode,
-        lad_name: view.areaName,
-      },
+      columns: eesColumns('Local authority district'),
+      values: { ...time, ...eesLocation('Local authority district', district) },
     };
   }
   // A planning region is not an ONS region: its code column is 'z' (not applicable).
   return {
-    columns: [
-      'time_period',
-      'time_identifier',
-      'geographic_level',
-      'country_code',
-      'country_name',
-      'region_code',
-      'region_name',
-    ],
-    values: {
-      ...common,
-      geographic_level: 'Regional',
-      region_code: 'z',
-      region_name: view.areaName,
-    },
+    columns: eesColumns('Regional'),
+    values: { ...time, ...eesLocation('Regional', { code: 'z', name: view.areaName }) },
   };
 }
 

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatEesMeta, type EesColumnMeta } from '../../data/ees.ts';
+import { eesColumns, formatEesMeta, type EesColumnMeta } from '../../data/ees.ts';
 import {
   fillRates,
   placesMoved,
@@ -87,14 +87,7 @@ export class TspInYearKpis extends LitElement {
     const rows = trackRecordRows(this.returns, this.ledger, this.timePeriod);
     const name = `in_year_track_record_${this.timePeriod}`;
     downloadText(`${name}.csv`, `${trackRecordCsv(rows)}\n`);
-    const columns = [
-      'time_period',
-      'time_identifier',
-      'geographic_level',
-      'country_code',
-      'country_name',
-      ...TRACK_RECORD_META.map((m) => m.name),
-    ];
+    const columns = [...eesColumns(), ...TRACK_RECORD_META.map((m) => m.name)];
     downloadText(`${name}.meta.csv`, formatEesMeta({ columns, meta: TRACK_RECORD_META, rows: [] }));
   }
 

@@ -6,6 +6,7 @@ import {
   type TransferPlan,
   type TrackingView,
 } from '../../redistribution/index.ts';
+import { eesLocation } from '../../data/ees.ts';
 import { formatCsvRecords } from '../../data/csv-writer.ts';
 import { downloadText } from '../download.ts';
 import { formatCount, formatPercent } from '../format.ts';
@@ -139,9 +140,7 @@ export class TspTrackingTable extends LitElement {
       rows.map((r) => ({
         time_period: this.timePeriod,
         time_identifier: monthName,
-        geographic_level: 'Regional',
-        country_code: 'E92000001',
-        country_name: 'England',
+        ...eesLocation('Regional'),
         partnership_code: r.cell.partnershipCode,
         partnership_name: r.cell.partnershipName,
         subject: r.cell.subject,

@@ -113,7 +113,7 @@ describe('EES CSV', () => {
 
   it('reads NQT need from the forecast CSV, naming bad rows', () => {
     const text = [
-      'time_period,time_identifier,geographic_level,country_code,country_name,new_la_code,la_name,phase,subject,nqt_need_fte,nqt_need_fte_p50',
+      'time_period,time_identifier,geographic_level,country_code,country_name,lad_code,lad_name,phase,subject,nqt_need_fte,nqt_need_fte_p50',
       '202728,Academic year,Local authority district,E92000001,England,E08000016,Barnsley,Primary,Total,30.5,31.0',
       '202728,Academic year,Local authority district,E92000001,England,E08000016,Barnsley,Secondary,Physics,4.2,x',
       '202728,Academic year,Local authority district,E92000001,England,E08000016,Barnsley,Secondary,Physics,lots,x',

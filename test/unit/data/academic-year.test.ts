@@ -63,11 +63,14 @@ describe('the calendar', () => {
     ['2026-10-01', '2026/27', '2027/28'],
     ['2026-12-03', '2026/27', '2027/28'],
     ['2027-01-15', '2026/27', '2027/28'],
-  ])('on %s the academic year is %s and the cycle open recruits entry year %s', (day, year, entry) => {
-    const today = fixedClock(day)();
-    expect(academicYearOf(today)).toBe(year);
-    expect(recruitingEntryYear(today)).toBe(entry);
-  });
+  ])(
+    'on %s the academic year is %s and the cycle open recruits entry year %s',
+    (day, year, entry) => {
+      const today = fixedClock(day)();
+      expect(academicYearOf(today)).toBe(year);
+      expect(recruitingEntryYear(today)).toBe(entry);
+    },
+  );
 
   it('plans the next three entry years from today, and the horizon moves with the date', () => {
     expect(planningEntryYears(fixedClock('2026-12-03')())).toEqual([

@@ -87,7 +87,12 @@ describe('the one CSV writer', () => {
   });
 
   it('writes rows and records with the same escaping', () => {
-    expect(formatCsvRows([['name', 'n'], ['=1+1', -3]])).toBe(`name,n\n"'=1+1",-3`);
+    expect(
+      formatCsvRows([
+        ['name', 'n'],
+        ['=1+1', -3],
+      ]),
+    ).toBe(`name,n\n"'=1+1",-3`);
     expect(formatCsvRecords([{ name: '@A1', n: '2' }])).toBe(`name,n\n"'@A1",2`);
     expect(formatCsvRecords([{ a: '1' }, { b: '+2' }])).toBe(`a,b\n1,\n,"'+2"`);
   });
@@ -110,7 +115,15 @@ describe('every download and CLI output', () => {
     };
     const csv = formatEesCsv(table);
     expectNeutralised(csv);
-    expect(parseCsv(csv).rows.map((r) => r.pupils)).toEqual(['0', '-0.5', '-1', '-1.5', '-2', '-2.5', '-3']);
+    expect(parseCsv(csv).rows.map((r) => r.pupils)).toEqual([
+      '0',
+      '-0.5',
+      '-1',
+      '-1.5',
+      '-2',
+      '-2.5',
+      '-3',
+    ]);
     expectNeutralised(formatEesMeta(table), ['=1+1']);
   });
 

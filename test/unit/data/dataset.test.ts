@@ -30,9 +30,13 @@ describe('default dataset', () => {
     const codes = new Set(dataset.districts.map((d) => d.code));
     for (const d of dataset.districts) {
       for (const phase of ['primary', 'secondary'] as const) {
-        expect(dataset.baselines.filter((b) => b.districtCode === d.code && b.phase === phase)).toHaveLength(1);
         expect(
-          dataset.pupilProjections.filter((p) => p.districtCode === d.code && p.phase === phase).map((p) => p.year),
+          dataset.baselines.filter((b) => b.districtCode === d.code && b.phase === phase),
+        ).toHaveLength(1);
+        expect(
+          dataset.pupilProjections
+            .filter((p) => p.districtCode === d.code && p.phase === phase)
+            .map((p) => p.year),
         ).toEqual(['2025/26', '2026/27', '2027/28', '2028/29']);
       }
     }
@@ -40,18 +44,20 @@ describe('default dataset', () => {
     expect([...lsoaDistricts].every((c) => codes.has(c))).toBe(true);
     for (const p of dataset.partnerships) {
       expect(p.homeDistrictCode === null || codes.has(p.homeDistrictCode)).toBe(true);
-      for (const t of p.trainingPartners) expect(t.districtCode === null || codes.has(t.districtCode)).toBe(true);
+      for (const t of p.trainingPartners)
+        expect(t.districtCode === null || codes.has(t.districtCode)).toBe(true);
       expect(Object.keys(p.employmentFootprint).sort()).toEqual([...codes, 'outside'].sort());
       const total = Object.values(p.employmentFootprint).reduce((a, b) => a + b, 0);
       expect(total).toBeCloseTo(1, 9);
       expect(p.trainingPartners.some((t) => t.districtCode !== null)).toBe(true);
     }
     const partnershipCodes = new Set(dataset.partnerships.map((p) => p.code));
-    for (const plan of dataset.partnershipPlans) expect(partnershipCodes.has(plan.partnershipCode)).toBe(true);
+    for (const plan of dataset.partnershipPlans)
+      expect(partnershipCodes.has(plan.partnershipCode)).toBe(true);
     for (const code of partnershipCodes) {
-      expect(dataset.partnershipPlans.filter((p) => p.partnershipCode === code).map((p) => p.subject)).toEqual(
-        SUBJECT_GROUPS,
-      );
+      expect(
+        dataset.partnershipPlans.filter((p) => p.partnershipCode === code).map((p) => p.subject),
+      ).toEqual(SUBJECT_GROUPS);
     }
   });
 
@@ -59,23 +65,26 @@ describe('default dataset', () => {
     const { dataset } = await loadReal();
     for (const b of dataset.baselines) {
       expect(b.teacherFteProvenance).toBe('estimated');
-      const own = dataset.districts.find((d) => d.code === b.districtCode)?.educationLaCode === b.districtCode;
+      const own =
+        dataset.districts.find((d) => d.code === b.districtCode)?.educationLaCode ===
+        b.districtCode;
       expect(b.pupilsProvenance).toBe(own ? 'published' : 'estimated');
       expect(b.method).toMatch(/estimated/i);
     }
     expect(dataset.partnershipPlans.every((p) => p.provenance === 'illustrative')).toBe(true);
     expect(dataset.partnerships.every((p) => p.footprintProvenance === 'estimated')).toBe(true);
     expect(dataset.partnerships.every((p) => p.inRegionShareProvenance === 'estimated')).toBe(true);
-    const shire = dataset.pupilProjections.filter((p) => ['E07000171', 'E07000033'].includes(p.districtCode));
+    const shire = dataset.pupilProjections.filter((p) =>
+      ['E07000171', 'E07000033'].includes(p.districtCode),
+    );
     expect(shire.every((p) => p.provenance === 'estimated')).toBe(true);
     for (const p of dataset.pupilProjections) expect(p.method.length).toBeGreaterThan(20);
-    expect(dataset.subjectShares.filter((s) => s.provenance === 'estimated').map((s) => s.subject).sort()).toEqual([
-      'Biology',
-      'Chemistry',
-      'Classics',
-      'Others',
-      'Physics',
-    ]);
+    expect(
+      dataset.subjectShares
+        .filter((s) => s.provenance === 'estimated')
+        .map((s) => s.subject)
+        .sort(),
+    ).toEqual(['Biology', 'Chemistry', 'Classics', 'Others', 'Physics']);
   });
 
   it('matches hand-worked Sheffield figures from the SCAP and TWM sources', async () => {
@@ -89,7 +98,9 @@ describe('default dataset', () => {
     // Secondary: 30,962 x 219,000.13 / 3,159,437 = 2,146.17 -> 2,146.2.
     expect(sheffield('secondary')).toMatchObject({ pupils: 30962, teacherFte: 2146.2 });
     const projection = (year: string) =>
-      dataset.pupilProjections.find((p) => p.districtCode === 'E08000019' && p.phase === 'primary' && p.year === year);
+      dataset.pupilProjections.find(
+        (p) => p.districtCode === 'E08000019' && p.phase === 'primary' && p.year === year,
+      );
     // 2025/26: January 2026 census 43,123 (published).
     expect(projection('2025/26')).toMatchObject({ pupils: 43123, provenance: 'published' });
     // 2027/28: 43,123 x (1 + 0.01117733) = 43,605.0 (LA forecast, derived).
@@ -101,9 +112,12 @@ describe('default dataset', () => {
 
   it('has subject shares over the 18 TWM subjects that sum to 1 (hand check: English, maths, computing)', async () => {
     const { dataset } = await loadReal();
-    expect(dataset.subjectShares.map((s) => s.subject).sort()).toEqual([...SECONDARY_SUBJECTS].sort());
+    expect(dataset.subjectShares.map((s) => s.subject).sort()).toEqual(
+      [...SECONDARY_SUBJECTS].sort(),
+    );
     expect(dataset.subjectShares.reduce((a, s) => a + s.share, 0)).toBeCloseTo(1, 9);
-    const share = (subject: string) => dataset.subjectShares.find((s) => s.subject === subject)?.share;
+    const share = (subject: string) =>
+      dataset.subjectShares.find((s) => s.subject === subject)?.share;
     // SWC 2024/25 hours: English 541,134 / 3,807,978 = 0.142105; maths 548,091 / 3,807,978 = 0.143932;
     // computing (computer science 70,412 + ICT 36,875) / 3,807,978 = 0.028174.
     expect(share('English')).toBeCloseTo(0.142105, 6);
@@ -127,10 +141,14 @@ describe('default dataset', () => {
 
   it('keeps the TWM national series: 2027/28 newly qualified entrants are missing, not zero', async () => {
     const { dataset } = await loadReal();
-    const nq = dataset.nationalFlows.filter((f) => f.type === 'Newly qualified entrants' && f.subject === 'Physics');
+    const nq = dataset.nationalFlows.filter(
+      (f) => f.type === 'Newly qualified entrants' && f.subject === 'Physics',
+    );
     expect(nq.map((f) => f.year)).not.toContain('2027/28');
     expect(nq.find((f) => f.year === '2024/25')?.historic).toBe(true);
-    const primary = dataset.nationalPupilTeacher.find((n) => n.phase === 'primary' && n.year === '2024/25');
+    const primary = dataset.nationalPupilTeacher.find(
+      (n) => n.phase === 'primary' && n.year === '2024/25',
+    );
     expect(primary).toMatchObject({ projection: false });
     expect(primary?.teacherFte).toBeCloseTo(215631.06, 2);
     expect(dataset.nationalFlows.every((f) => f.publicationYear === 2026)).toBe(true);
@@ -155,7 +173,9 @@ describe('default dataset', () => {
     // Bolsover takes the Derbyshire (E10000007) figure, like every Derbyshire district.
     const value = (code: string) => attainment?.values.find((v) => v.areaCode === code)?.value;
     expect(value('E07000033')).toBe(value('E07000035'));
-    expect(dataset.indicators.find((i) => i.id === 'imd2015_msoa_score')?.provenance).toBe('derived');
+    expect(dataset.indicators.find((i) => i.id === 'imd2015_msoa_score')?.provenance).toBe(
+      'derived',
+    );
   });
 
   it('names and scores schools from the KS4 file and keeps GIAS points without names', async () => {
@@ -166,6 +186,8 @@ describe('default dataset', () => {
       name: 'Darton College',
       ks4: { attainment8: 49.8, progress8: 0.37, englishMaths95Percent: 54 },
     });
-    expect(dataset.schools.every((s) => Number.isFinite(s.longitude) && Number.isFinite(s.latitude))).toBe(true);
+    expect(
+      dataset.schools.every((s) => Number.isFinite(s.longitude) && Number.isFinite(s.latitude)),
+    ).toBe(true);
   });
 });

@@ -33,14 +33,28 @@ describe('EES files', () => {
       { name: 'pupils', type: 'Indicator', label: 'Pupils', dp: 0, unit: '' },
     ],
     rows: [
-      { time_period: '202425', geographic_level: 'Local authority district', lad_code: 'E08000019', phase: 'Primary', pupils: 44174 },
-      { time_period: '202425', geographic_level: 'Local authority district', lad_code: 'E08000019', phase: 'Secondary, Y7-11', pupils: 'x' },
+      {
+        time_period: '202425',
+        geographic_level: 'Local authority district',
+        lad_code: 'E08000019',
+        phase: 'Primary',
+        pupils: 44174,
+      },
+      {
+        time_period: '202425',
+        geographic_level: 'Local authority district',
+        lad_code: 'E08000019',
+        phase: 'Secondary, Y7-11',
+        pupils: 'x',
+      },
     ],
   };
 
   it('formats a tidy CSV that parses back to the same cells (quoting commas)', () => {
     const text = formatEesCsv(table);
-    expect(text.split('\n')[2]).toBe('202425,Local authority district,E08000019,"Secondary, Y7-11",x');
+    expect(text.split('\n')[2]).toBe(
+      '202425,Local authority district,E08000019,"Secondary, Y7-11",x',
+    );
     const parsed = parseCsv(text);
     expect(parsed.columns).toEqual(table.columns);
     expect(parsed.rows[0]?.pupils).toBe('44174');
@@ -55,9 +69,11 @@ describe('EES files', () => {
   });
 
   it('refuses to write a blank cell or an undeclared column', () => {
-    expect(() => formatEesCsv({ ...table, rows: [{ ...table.rows[0], phase: ' ' }] as EesTable['rows'] })).toThrow(
-      'column phase is blank',
+    expect(() =>
+      formatEesCsv({ ...table, rows: [{ ...table.rows[0], phase: ' ' }] as EesTable['rows'] }),
+    ).toThrow('column phase is blank');
+    expect(() => formatEesCsv({ ...table, columns: [...table.columns, 'mystery'] })).toThrow(
+      'mystery',
     );
-    expect(() => formatEesCsv({ ...table, columns: [...table.columns, 'mystery'] })).toThrow('mystery');
   });
 });

@@ -14,16 +14,22 @@ describe('bring your own data', () => {
     );
     expect(issues).toEqual([]);
     expect(dataset).toEqual(before);
-    const fte = (code: string, phase: string) => next.baselines.find((b) => b.districtCode === code && b.phase === phase);
+    const fte = (code: string, phase: string) =>
+      next.baselines.find((b) => b.districtCode === code && b.phase === phase);
     // District row: Sheffield primary takes the file's 2,050.5 FTE.
-    expect(fte('E08000019', 'primary')).toMatchObject({ teacherFte: 2050.5, teacherFteProvenance: 'imported' });
+    expect(fte('E08000019', 'primary')).toMatchObject({
+      teacherFte: 2050.5,
+      teacherFteProvenance: 'imported',
+    });
     // LA row for Derbyshire secondary: 2,500 FTE / 40,000 pupils = 1 teacher per 16 pupils,
     // applied to each Derbyshire district: Bolsover 4,005 / 16 = 250.3125, Chesterfield 6,757 / 16 = 422.3125.
     expect(fte('E07000033', 'secondary')?.teacherFte).toBeCloseTo(250.3125, 6);
     expect(fte('E07000034', 'secondary')?.teacherFte).toBeCloseTo(422.3125, 6);
     expect(fte('E07000034', 'secondary')?.method).toMatch(/pupil:teacher ratio \(16\.00\)/);
     // Untouched: the 2023/24 row (not the base year), Bassetlaw (not in the file), City of London (outside).
-    expect(fte('E08000019', 'secondary')).toEqual(before.baselines.find((b) => b.districtCode === 'E08000019' && b.phase === 'secondary'));
+    expect(fte('E08000019', 'secondary')).toEqual(
+      before.baselines.find((b) => b.districtCode === 'E08000019' && b.phase === 'secondary'),
+    );
     expect(fte('E07000171', 'primary')?.teacherFteProvenance).toBe('estimated');
   });
 
@@ -45,10 +51,13 @@ describe('bring your own data', () => {
 
   it('refuses a file with a bad cell before looking at areas', async () => {
     const { dataset } = await loadReal();
-    const text = 'time_period,geographic_level,lad_code,phase,fte\n202425,Local authority district,E08000019,Primary,lots\n';
+    const text =
+      'time_period,geographic_level,lad_code,phase,fte\n202425,Local authority district,E08000019,Primary,lots\n';
     const result = replaceWithImportedFile(dataset, 'swcTeacherFte', text, 'swc.csv');
     expect(result.dataset).toBe(dataset);
-    expect(result.issues.map((i) => i.message)).toEqual(['swc.csv row 2, column fte: "lots" is not a number']);
+    expect(result.issues.map((i) => i.message)).toEqual([
+      'swc.csv row 2, column fte: "lots" is not a number',
+    ]);
   });
 
   it('refuses a file without an area column', async () => {
@@ -62,9 +71,16 @@ describe('bring your own data', () => {
 
   it('replaces and adds pupil projections, and refuses years not after the base year', async () => {
     const { dataset } = await loadReal();
-    const valid = replaceWithImportedFile(dataset, 'pupilProjectionImport', fixture('pupil_projections_import_valid.csv'), 'p.csv');
+    const valid = replaceWithImportedFile(
+      dataset,
+      'pupilProjectionImport',
+      fixture('pupil_projections_import_valid.csv'),
+      'p.csv',
+    );
     expect(valid.issues).toEqual([]);
-    const sheffield = valid.dataset.pupilProjections.filter((p) => p.districtCode === 'E08000019' && p.phase === 'primary');
+    const sheffield = valid.dataset.pupilProjections.filter(
+      (p) => p.districtCode === 'E08000019' && p.phase === 'primary',
+    );
     expect(sheffield.map((p) => [p.year, p.pupils, p.provenance])).toEqual([
       ['2025/26', 43000, 'imported'],
       ['2026/27', 43363, 'estimated'],
@@ -73,7 +89,12 @@ describe('bring your own data', () => {
       ['2029/30', 41000, 'imported'],
     ]);
     const before = structuredClone(dataset);
-    const bad = replaceWithImportedFile(dataset, 'pupilProjectionImport', fixture('pupil_projections_import_bad_year.csv'), 'p.csv');
+    const bad = replaceWithImportedFile(
+      dataset,
+      'pupilProjectionImport',
+      fixture('pupil_projections_import_bad_year.csv'),
+      'p.csv',
+    );
     expect(bad.dataset).toBe(dataset);
     expect(dataset).toEqual(before);
     expect(bad.issues.map((i) => i.message)).toEqual([

@@ -126,27 +126,31 @@ describe('inputs read through the guard', () => {
     }
   });
 
-  it('stops forecast and allocate with exit code 1 and one message, never a stack trace', {
-    timeout: 240_000,
-  }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tsp-json-'));
-    const deep = join(dir, 'deep.json');
-    writeFileSync(deep, deepScenarioText(100_000));
-    const broken = join(dir, 'broken.json');
-    writeFileSync(broken, '{"entryYears": [2026,\n');
-    const [forecast, allocate] = await Promise.all([
-      runCommand('src/cli/forecast.ts', ['--scenario', deep, '--out', join(dir, 'f.csv')]),
-      runCommand('src/cli/allocate.ts', ['--problem', broken, '--out', join(dir, 'a.csv')]),
-    ]);
-    expect(forecast).toEqual({
-      code: 1,
-      stdout: '',
-      stderr: `forecast: ${deep}: ${nesting} (line 2); a scenario file is never that deep\n`,
-    });
-    expect(allocate.code).toBe(1);
-    expect(allocate.stderr).toMatch(
-      /^allocate: --problem: .*broken\.json is not valid JSON \(line 2, column 1: the text ends before the JSON is complete\)\n$/,
-    );
-    expect(allocate.stderr).not.toMatch(STACK_LINE);
-  });
+  it(
+    'stops forecast and allocate with exit code 1 and one message, never a stack trace',
+    {
+      timeout: 240_000,
+    },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tsp-json-'));
+      const deep = join(dir, 'deep.json');
+      writeFileSync(deep, deepScenarioText(100_000));
+      const broken = join(dir, 'broken.json');
+      writeFileSync(broken, '{"entryYears": [2026,\n');
+      const [forecast, allocate] = await Promise.all([
+        runCommand('src/cli/forecast.ts', ['--scenario', deep, '--out', join(dir, 'f.csv')]),
+        runCommand('src/cli/allocate.ts', ['--problem', broken, '--out', join(dir, 'a.csv')]),
+      ]);
+      expect(forecast).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `forecast: ${deep}: ${nesting} (line 2); a scenario file is never that deep\n`,
+      });
+      expect(allocate.code).toBe(1);
+      expect(allocate.stderr).toMatch(
+        /^allocate: --problem: .*broken\.json is not valid JSON \(line 2, column 1: the text ends before the JSON is complete\)\n$/,
+      );
+      expect(allocate.stderr).not.toMatch(STACK_LINE);
+    },
+  );
 });

@@ -24,13 +24,16 @@ describe('data sources', () => {
     expect(files.filter((f) => !dataFiles.includes(f))).toEqual([]);
     expect(new Set(files).size).toBe(files.length);
     for (const s of FILES_IN_DATA) {
-      for (const value of [s.title, s.source, s.date, s.licence, s.notes]) expect(value.length).toBeGreaterThan(3);
+      for (const value of [s.title, s.source, s.date, s.licence, s.notes])
+        expect(value.length).toBeGreaterThan(3);
       expect(s.provenance.length).toBeGreaterThan(0);
     }
   });
 
   it('gives every tidy CSV in data/ its .meta.csv', () => {
-    const csv = dataFiles.filter((f) => !f.startsWith('source/') && f.endsWith('.csv') && !f.endsWith('.meta.csv'));
+    const csv = dataFiles.filter(
+      (f) => !f.startsWith('source/') && f.endsWith('.csv') && !f.endsWith('.meta.csv'),
+    );
     expect(csv.filter((f) => !dataFiles.includes(metaFileOf(f)))).toEqual([]);
   });
 
@@ -45,9 +48,15 @@ describe('data sources', () => {
       expect(s.path).toMatch(/illustrative/);
       expect(s.title).toMatch(/ILLUSTRATIVE/);
     }
-    const estimated = FILES_IN_DATA.filter((x) => x.provenance.includes('estimated')).map((x) => x.path);
+    const estimated = FILES_IN_DATA.filter((x) => x.provenance.includes('estimated')).map(
+      (x) => x.path,
+    );
     expect(estimated).toEqual(
-      expect.arrayContaining(['district_phase_baseline.csv', 'itt_employment_footprints.csv', 'secondary_subject_shares.csv']),
+      expect.arrayContaining([
+        'district_phase_baseline.csv',
+        'itt_employment_footprints.csv',
+        'secondary_subject_shares.csv',
+      ]),
     );
   });
 });

@@ -65,7 +65,8 @@ const CASES: Case[] = [
     rule: 'shares not summing to 1',
     target: DATA_FILES.subjectShares,
     fixture: 'subject_shares_bad_sum.csv',
-    message: 'secondary_subject_shares.csv row 2, column teaching_share: teaching shares sum to 1.1000, not 1',
+    message:
+      'secondary_subject_shares.csv row 2, column teaching_share: teaching shares sum to 1.1000, not 1',
   },
   {
     rule: 'footprint not summing to 1',
@@ -121,7 +122,8 @@ describe('each validation rule rejects its fixture and keeps the loaded dataset'
         file: 'districts.csv',
         row: 4,
         column: 'lad_code',
-        message: 'districts.csv row 4, column lad_code: "E0800001" is not a GSS code (E + 8 digits)',
+        message:
+          'districts.csv row 4, column lad_code: "E0800001" is not a GSS code (E + 8 digits)',
       },
     ]);
   });
@@ -130,8 +132,13 @@ describe('each validation rule rejects its fixture and keeps the loaded dataset'
     const huge = `lad_code\n${'E08000019\n'.repeat(Math.ceil(MAX_FILE_BYTES / 10) + 1)}`;
     const { dataset: previous } = await loadReal();
     const before = structuredClone(previous);
-    const { dataset, issues } = await loadRegionDataset(readerWith({ [DATA_FILES.districts]: huge }), previous);
-    expect(issues.map((i) => i.message)).toEqual(['districts.csv: file is 20.0 MB; the limit is 20.0 MB']);
+    const { dataset, issues } = await loadRegionDataset(
+      readerWith({ [DATA_FILES.districts]: huge }),
+      previous,
+    );
+    expect(issues.map((i) => i.message)).toEqual([
+      'districts.csv: file is 20.0 MB; the limit is 20.0 MB',
+    ]);
     expect(dataset).toEqual(before);
   });
 

@@ -16,6 +16,7 @@ import {
   runNational,
   type OutputName,
 } from '../../../src/model/index.ts';
+import { needFromForecastCsv } from '../../../src/allocation/csv.ts';
 import { CliError } from '../../../src/cli/cli.ts';
 import { parseForecastArgs, runForecast } from '../../../src/cli/forecast.ts';
 import { academicYear } from '../../../src/data/academic-year.ts';
@@ -139,6 +140,12 @@ describe('forecast CLI', () => {
     );
     const { columns, rows } = parseCsv(readFileSync(out, 'utf8'));
     expect(columns).toEqual(forecastColumns());
+    // The allocation reads this file back as NQT need, district by district.
+    const need = needFromForecastCsv(readFileSync(out, 'utf8'), out);
+    expect(need.issues).toEqual([]);
+    expect(new Set(need.need.map((n) => n.districtCode))).toEqual(
+      new Set(dataset.districts.map((d) => d.code)),
+    );
     expect(summary.rows).toBe(rows.length);
     expect(rows.length % (9 * 19)).toBe(0);
     for (const row of rows) {
