@@ -5,6 +5,7 @@
  * with fake-indexeddb.
  */
 import { describeIssue } from '../../data/issues.ts';
+import { decodeUtf8, notUtf8, type FileContent } from '../../data/utf8.ts';
 import type { DataIssue, Partnership } from '../../data/types.ts';
 import {
   DEFAULT_TRANSFER_OPTIONS,
@@ -48,7 +49,8 @@ import { InYearStore, type InYearSettings } from './in-year-store.ts';
 
 export interface NamedText {
   fileName: string;
-  text: string;
+  /** The file's bytes as uploaded, or text already decoded. */
+  text: FileContent;
 }
 
 /** The cycle the page starts from: an allocation file and returns files (past years first). */
@@ -328,7 +330,10 @@ export class InYearSession {
       issues: [{ file: file.fileName, row: null, column: null, message }],
       untrustedManagerKey,
     });
-    const result = await importLedger(file.text, file.fileName, {
+    const decoded = decodeUtf8(file.text);
+    if (!decoded.ok)
+      return { issues: [notUtf8(file.fileName, decoded.line)], untrustedManagerKey: null };
+    const result = await importLedger(decoded.text, file.fileName, {
       partnershipCodes: new Set(this.partnerships.map((p) => p.code)),
     });
     if (!result.ok) return { issues: result.issues, untrustedManagerKey: null };
