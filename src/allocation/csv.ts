@@ -2,26 +2,30 @@
  * Allocation results as tidy CSV in the Explore Education Statistics convention, and the
  * supply model's forecast CSV read back as NQT need.
  */
+import { z } from 'zod';
 import {
   ACADEMIC_YEAR,
   eesArea,
   eesColumns,
   eesLocation,
-  parseCsv,
-  readNumber,
   type EesRow,
   type EesTable,
 } from '../data/ees.ts';
+import {
+  academicYear,
+  gssCode,
+  oneOf,
+  optionalNumber,
+  phaseCell,
+  rowIssues,
+} from '../data/cells.ts';
+import { capIssues, readCsv } from '../data/csv-reader.ts';
+import type { FileContent } from '../data/utf8.ts';
 import type { DataIssue, SubjectGroup } from '../data/types.ts';
 import { SUBJECT_GROUPS } from '../data/types.ts';
 import type { AllocationProblem, NeedRecord } from './problem.ts';
 import type { AllocationSolution } from './solution.ts';
-import {
-  addYears,
-  parseAcademicYear,
-  toTimePeriod,
-  type AcademicYear,
-} from '../data/academic-year.ts';
+import { addYears, toTimePeriod, type AcademicYear } from '../data/academic-year.ts';
 
 /** The planning region is not an ONS region, so it has no region code. */
 const regionOf = (problem: AllocationProblem) => ({ code: 'x', name: problem.regionName });
@@ -280,77 +284,66 @@ export function districtOutcomeTable(
   };
 }
 
+/** A forecast file of all of England by district is a few MB. */
+const FORECAST_LIMITS = { maxBytes: 50 * 1024 * 1024, maxRows: 500_000 };
+
+/** NQT need of one area, subject and year: negative when supply exceeds it. */
+const NEED = { min: -100_000, below: 100_000, what: 'an NQT need in FTE' };
+
 /**
  * NQT need from the forecast CSV written by `npm run forecast` (columns time_period,
  * lad_code, phase, subject, nqt_need_fte_p50 or nqt_need_fte). Primary rows have subject
  * 'Total'. A missing-value symbol skips the row; a bad value is an issue naming the row.
  */
 export function needFromForecastCsv(
-  text: string,
+  content: FileContent,
   fileName: string,
 ): { need: NeedRecord[]; issues: DataIssue[] } {
-  const { columns, rows } = parseCsv(text);
-  const issues: DataIssue[] = [];
-  const required = ['time_period', 'lad_code', 'phase', 'subject'];
-  for (const column of required) {
-    if (!columns.includes(column))
-      issues.push({ file: fileName, row: 1, column, message: 'column is missing' });
-  }
+  const read = readCsv(content, fileName, {
+    limits: FORECAST_LIMITS,
+    required: ['time_period', 'lad_code', 'phase', 'subject'],
+    what: 'forecast file',
+  });
+  if (!read.ok) return { need: [], issues: read.issues };
+  const { columns, rows } = read.table;
   const valueColumns = ['nqt_need_fte_p50', 'nqt_need_fte'].filter((c) => columns.includes(c));
   if (valueColumns.length === 0) {
-    issues.push({
+    const issue: DataIssue = {
       file: fileName,
       row: 1,
       column: 'nqt_need_fte_p50',
-      message: 'neither nqt_need_fte_p50 nor nqt_need_fte is present',
-    });
+      message: 'the header has neither nqt_need_fte_p50 nor nqt_need_fte',
+      fix: 'Give the forecast file written by npm run forecast',
+    };
+    return { need: [], issues: [issue] };
   }
-  if (issues.length > 0) return { need: [], issues };
-  const subjects = new Set<string>(SUBJECT_GROUPS);
+  const schema = z.object({
+    time_period: academicYear(),
+    lad_code: gssCode(),
+    phase: phaseCell(),
+    subject: oneOf([...SUBJECT_GROUPS, 'Total'], 'a subject group or Total'),
+    ...Object.fromEntries(valueColumns.map((column) => [column, optionalNumber(NEED)])),
+  });
+  const issues: DataIssue[] = [];
   const need: NeedRecord[] = [];
-  rows.forEach((row, index) => {
-    const line = index + 2;
-    const year = parseAcademicYear(row.time_period ?? '');
-    if (year === null) {
-      issues.push({
-        file: fileName,
-        row: line,
-        column: 'time_period',
-        message: `"${row.time_period}" is not an academic year like 202728`,
-      });
-      return;
+  for (const { line, cells } of rows) {
+    const parsed = schema.safeParse(cells);
+    if (!parsed.success) {
+      issues.push(...rowIssues(parsed.error.issues, { file: fileName, row: line }));
+      continue;
     }
-    const phase = (row.phase ?? '').toLowerCase();
-    const subject = phase === 'primary' ? 'Primary' : (row.subject ?? '');
-    if (!subjects.has(subject)) {
-      if (subject !== 'Total')
-        issues.push({
-          file: fileName,
-          row: line,
-          column: 'subject',
-          message: `"${subject}" is not a subject group`,
-        });
-      return;
-    }
+    const row = parsed.data as Record<string, unknown> & z.infer<typeof schema>;
+    const subject = row.phase === 'primary' ? 'Primary' : row.subject;
+    if (subject === 'Total') continue;
     // The P50 of the draws when present, else the central projection.
-    const cell = valueColumns.map((c) => row[c] ?? '').find((v) => readNumber(v) !== null);
-    if (cell === undefined) return;
-    const value = readNumber(cell)!;
-    if (!Number.isFinite(value)) {
-      issues.push({
-        file: fileName,
-        row: line,
-        column: valueColumns[0]!,
-        message: `"${cell}" is not a number`,
-      });
-      return;
-    }
+    const value = valueColumns.map((c) => row[c] as number | null).find((v) => v !== null);
+    if (value === undefined) continue;
     need.push({
-      districtCode: row.lad_code ?? '',
+      districtCode: row.lad_code,
       subject: subject as SubjectGroup,
-      nqtYear: year,
+      nqtYear: row.time_period,
       teachers: value,
     });
-  });
-  return { need, issues };
+  }
+  return { need, issues: capIssues(issues, fileName) };
 }

@@ -183,10 +183,13 @@ export function numberOption(
   return value;
 }
 
-/** The text of a file an option names; a file that cannot be read is bad input naming both. */
-export function readOptionFile(flag: string, path: string): string {
+/**
+ * The bytes of a file an option names (its reader decodes them strictly); a file that cannot
+ * be read is bad input naming both.
+ */
+export function readOptionFile(flag: string, path: string): Uint8Array {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =

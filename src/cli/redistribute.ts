@@ -119,7 +119,11 @@ await runCli(COMMAND, async (argv) => {
   );
   if (!allocation.ok) throw badInput(allocation.issues);
   const { file } = allocation;
-  const context = { partnershipCodes: [...new Set(file.lines.map((l) => l.partnershipCode))] };
+  const context = {
+    partnerships: [...new Map(file.lines.map((l) => [l.partnershipCode, l.partnershipName]))].map(
+      ([code, name]) => ({ code, name }),
+    ),
+  };
   let returns: ReturnsState = EMPTY_RETURNS;
   for (const path of values.returns!) {
     const result = importReturnsCsv(

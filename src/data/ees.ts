@@ -3,9 +3,9 @@
  * `.meta.csv`. EES files never leave a cell blank: a missing value is one of the symbols
  * below, which this module reads as null.
  */
-import { csvParseRows } from 'd3-dsv';
+import { readCsv } from './csv-reader.ts';
 import { formatCsvRows } from './csv-writer.ts';
-import type { DataIssue } from './types.ts';
+import { describeIssue } from './issues.ts';
 
 /** x unavailable, z not applicable, c confidential, low rounds to zero, u low reliability. */
 export const EES_MISSING_SYMBOLS = ['x', 'z', 'c', 'low', 'u'] as const;
@@ -111,30 +111,18 @@ export function isMissingSymbol(cell: string): cell is EesMissingSymbol {
   return (EES_MISSING_SYMBOLS as readonly string[]).includes(cell);
 }
 
-/** A cell read as a number: a missing-value symbol gives null; anything else not numeric gives NaN. */
-export function readNumber(cell: string): number | null {
-  const trimmed = cell.trim();
-  if (isMissingSymbol(trimmed)) return null;
-  if (trimmed === '') return Number.NaN;
-  return Number(trimmed);
-}
-
 /**
- * Parses a CSV text into its header and rows of raw strings (d3-dsv, RFC 4180 quoting).
- * Uses csvParseRows, not csvParse: csvParse builds its row objects with `new Function`,
- * which the app's Content Security Policy (no 'unsafe-eval') forbids in the browser.
- * Short rows get '' for their missing cells, as csvParse gives.
+ * A CSV text this project wrote, or a test's, as header and records, read by the one strict
+ * reader (csv-reader.ts); throws on anything a reader would refuse. Input from users goes
+ * through `readCsv` instead, which reports problems.
  */
 export function parseCsv(text: string): { columns: string[]; rows: Record<string, string>[] } {
-  const [header = [], ...body] = csvParseRows(text.replace(/^\uFEFF/, ''));
-  const rows = body.map((cells) => {
-    const row: Record<string, string> = {};
-    header.forEach((column, i) => {
-      row[column] = cells[i] ?? '';
-    });
-    return row;
+  const read = readCsv(text, 'CSV text', {
+    limits: { maxBytes: Number.POSITIVE_INFINITY, maxRows: Number.POSITIVE_INFINITY },
+    allowNoRows: true,
   });
-  return { columns: header, rows };
+  if (!read.ok) throw new Error(read.issues.map(describeIssue).join('\n'));
+  return { columns: read.table.columns, rows: read.table.rows.map((row) => row.cells) };
 }
 
 export interface EesFilterMeta {
@@ -235,65 +223,4 @@ export function formatEesMeta(table: EesTable): string {
         ],
   );
   return `${formatCsvRows([header, ...lines])}\n`;
-}
-
-/** Limits on an uploaded CSV file, so a huge file is refused before it is parsed row by row. */
-export interface CsvFileLimits {
-  maxBytes: number;
-  maxRows: number;
-}
-
-export type CsvFileRead =
-  | { ok: true; columns: string[]; rows: Record<string, string>[] }
-  | { ok: false; issues: DataIssue[] };
-
-/**
- * The checks every uploaded CSV gets before its rows are validated: not larger than the byte
- * limit, not empty, every required column in the header, at least one row and no more than
- * the row limit. Each problem names the file (and the column, in header row 1).
- */
-export function readCsvFile(
-  text: string,
-  fileName: string,
-  requiredColumns: readonly string[],
-  limits: CsvFileLimits,
-  what = 'file',
-): CsvFileRead {
-  const fileIssue = (message: string): DataIssue => ({
-    file: fileName,
-    row: null,
-    column: null,
-    message,
-  });
-  if (text.length > limits.maxBytes || new TextEncoder().encode(text).length > limits.maxBytes) {
-    const megabytes = limits.maxBytes / (1024 * 1024);
-    return {
-      ok: false,
-      issues: [fileIssue(`the file is larger than ${megabytes} MB, the limit for a ${what}`)],
-    };
-  }
-  if (text.replace(/^\uFEFF/, '').trim() === '')
-    return { ok: false, issues: [fileIssue('the file is empty')] };
-  const { columns, rows } = parseCsv(text);
-  const missing = requiredColumns.filter((column) => !columns.includes(column));
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      issues: missing.map((column) => ({
-        file: fileName,
-        row: 1,
-        column,
-        message: `required column ${column} is missing from the header`,
-      })),
-    };
-  }
-  if (rows.length === 0)
-    return { ok: false, issues: [fileIssue('the file has a header but no rows')] };
-  if (rows.length > limits.maxRows) {
-    return {
-      ok: false,
-      issues: [fileIssue(`the file has ${rows.length} rows; the limit is ${limits.maxRows}`)],
-    };
-  }
-  return { ok: true, columns, rows };
 }

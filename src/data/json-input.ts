@@ -8,6 +8,8 @@
  * Shape is each input's own schema's job; this only makes it safe to run one.
  */
 
+import { byteLength, decodeUtf8, sizeText, type FileContent } from './utf8.ts';
+
 /** Deeper than any file the app writes (a scenario or ledger is under 10 levels). */
 export const MAX_JSON_DEPTH = 64;
 
@@ -23,10 +25,6 @@ export type JsonInput =
   | { ok: true; value: unknown }
   /** `reason` reads after the input's name: "... is not valid JSON (line 3, column 5: ...)". */
   | { ok: false; reason: string; line: number | null };
-
-function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
-}
 
 /** The first line (1-based) at which brackets nest deeper than `maxDepth`, or null. */
 function lineTooDeep(text: string, maxDepth: number): number | null {
@@ -80,16 +78,20 @@ function syntaxProblem(text: string, error: unknown): { reason: string; line: nu
 }
 
 /** Parses JSON text within its limits; on any problem, the reason in words and its line. */
-export function parseJsonInput(text: string, limits: JsonLimits): JsonInput {
+export function parseJsonInput(content: FileContent, limits: JsonLimits): JsonInput {
   const maxDepth = limits.maxDepth ?? MAX_JSON_DEPTH;
-  if (text.length > limits.maxBytes || new TextEncoder().encode(text).length > limits.maxBytes) {
+  if (content.length > limits.maxBytes || byteLength(content) > limits.maxBytes) {
     return {
       ok: false,
       reason: `is larger than ${sizeText(limits.maxBytes)}, the limit for a ${limits.what}`,
       line: null,
     };
   }
-  const body = text.replace(/^\uFEFF/, '');
+  const decoded = decodeUtf8(content);
+  if (!decoded.ok) {
+    return { ok: false, reason: `is not UTF-8 text (line ${decoded.line})`, line: decoded.line };
+  }
+  const body = decoded.text;
   if (body.trim() === '') return { ok: false, reason: 'is empty', line: null };
   const deepLine = lineTooDeep(body, maxDepth);
   if (deepLine !== null) {

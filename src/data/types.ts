@@ -219,5 +219,8 @@ export interface DataIssue {
   /** 1-based line number in the file (header = 1), or null for file-level problems. */
   row: number | null;
   column: string | null;
+  /** What is wrong, in plain words, without the file, line or column ("\"0x10\" is not a number"). */
   message: string;
+  /** What to do, in GOV.UK error-message style ("Enter a number of teachers above 0"). */
+  fix?: string;
 }

@@ -15,7 +15,15 @@
 import { z } from 'zod';
 import type { AcademicYear, DataIssue, Partnership, School, SubjectGroup } from '../data/types.ts';
 import { SUBJECT_GROUPS } from '../data/types.ts';
-import { parseAcademicYear } from '../data/academic-year.ts';
+import { parseAcademicYear, toTimePeriod } from '../data/academic-year.ts';
+import {
+  cell,
+  checkNumber,
+  choiceFix,
+  rowIssues,
+  type Parsed,
+  type RowPlace,
+} from '../data/cells.ts';
 import { schoolServesSubject, type PartnerSchoolAssignment } from './partner-schools.ts';
 import { subjectYearKey, type IntelligenceTotals } from './partnership-forecast.ts';
 
@@ -98,39 +106,40 @@ export const ENTRY_FIELD_COLUMNS = {
   id: 'entry_id',
 } as const;
 
-function fteProblem(text: string): string | null {
-  if (text === '') return 'is empty; an FTE change is required';
-  if (!/^[+-]?\d+(\.\d+)?$/.test(text)) return 'is not a number (write e.g. 1, -0.5 or 2.25)';
-  const decimals = text.split('.')[1]?.length ?? 0;
-  if (decimals > INTELLIGENCE_LIMITS.maxDecimals) {
-    return `has more than ${INTELLIGENCE_LIMITS.maxDecimals} decimal places`;
+const FTE_FIX = `Enter an FTE change from -${INTELLIGENCE_LIMITS.maxAbsFte} to ${INTELLIGENCE_LIMITS.maxAbsFte}, with up to ${INTELLIGENCE_LIMITS.maxDecimals} decimal places, such as 1 or -0.5`;
+
+function readFteChange(text: string): Parsed<number> {
+  const checked = checkNumber(text, {
+    min: -INTELLIGENCE_LIMITS.maxAbsFte,
+    max: INTELLIGENCE_LIMITS.maxAbsFte,
+  });
+  if ('reason' in checked) return { reason: checked.reason, fix: FTE_FIX };
+  if ((text.split('.')[1]?.length ?? 0) > INTELLIGENCE_LIMITS.maxDecimals) {
+    return {
+      reason: `${text} has more than ${INTELLIGENCE_LIMITS.maxDecimals} decimal places`,
+      fix: FTE_FIX,
+    };
   }
-  const value = Number(text);
-  if (value === 0) return 'changes nothing; leave the entry out instead';
-  if (Math.abs(value) > INTELLIGENCE_LIMITS.maxAbsFte) {
-    return `is outside -${INTELLIGENCE_LIMITS.maxAbsFte} to ${INTELLIGENCE_LIMITS.maxAbsFte} FTE for one school`;
+  if (checked.value === 0) {
+    return {
+      reason: '0 changes nothing',
+      fix: 'Enter a change other than 0, or leave the entry out',
+    };
   }
-  return null;
+  return checked;
 }
 
-const fteField = z
-  .string()
-  .trim()
-  .transform((text, ctx) => {
-    const problem = fteProblem(text);
-    if (problem !== null) {
-      ctx.addIssue({ code: 'custom', message: problem });
-      return z.NEVER;
-    }
-    return Number(text);
-  });
-
-function textField(maxLength: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, 'is empty; say who and why for every entry')
-    .max(maxLength, `is longer than ${maxLength} characters`);
+function textField(maxLength: number, fix: string) {
+  return cell<string>(
+    (text) =>
+      text.length > maxLength
+        ? {
+            reason: `the text is longer than ${maxLength} characters`,
+            fix: `Enter at most ${maxLength} characters`,
+          }
+        : { value: text },
+    { blank: { reason: 'the cell is blank', fix } },
+  );
 }
 
 /** Lookups built once per validation. */
@@ -158,51 +167,85 @@ function compile(context: IntelligenceContext): CompiledContext {
   };
 }
 
+/** A form offers choices where a file has cells, so its instructions say "Select". */
+type Mode = 'form' | 'file';
+
 /**
  * The schema of one entry's fields (strings in, typed entry fields out). The year is read
  * as an academic year '2026/27' (a form) or an EES time_period '202627' (a file).
  */
-function entrySchema(known: CompiledContext) {
+function entrySchema(known: CompiledContext, mode: Mode) {
   const subjects = new Set<string>(SUBJECT_GROUPS);
   const kinds = new Set<string>(INTELLIGENCE_KINDS);
+  const form = mode === 'form';
+  const years = known.entryYears.map((year) => (form ? year : toTimePeriod(year)));
+  const schoolFix = form
+    ? 'Select a partner school'
+    : 'Enter the URN of a partner school of the partnership';
+  const subjectFix = form ? 'Select a subject' : choiceFix(SUBJECT_GROUPS, 'a subject group');
+  const yearFix = form ? 'Select an entry year' : choiceFix(years, 'an entry year');
+  const kindFix = form
+    ? 'Select the kind of change'
+    : choiceFix(INTELLIGENCE_KINDS, 'a kind of change');
   return z
     .object({
-      partnership_code: z
-        .string()
-        .trim()
-        .refine(
-          (code) => known.partnerships.has(code),
-          'is not a partnership of the dataset (unknown partnership code)',
-        ),
-      school_urn: z
-        .string()
-        .trim()
-        .refine((urn) => known.schools.has(urn), 'is not a school of the region (unknown URN)'),
-      subject: z
-        .string()
-        .trim()
-        .refine(
-          (subject) => subjects.has(subject),
-          `is not a subject group (one of: ${SUBJECT_GROUPS.join(', ')})`,
-        ),
-      time_period: z
-        .string()
-        .trim()
-        .transform((year) => parseAcademicYear(year))
-        .refine(
-          (year): year is AcademicYear => year !== null && known.years.has(year),
-          `is not one of the three entry years (${known.entryYears.join(', ')})`,
-        ),
-      intelligence_kind: z
-        .string()
-        .trim()
-        .refine(
-          (kind) => kinds.has(kind),
-          `is not a kind of entry (one of: ${INTELLIGENCE_KINDS.join(', ')})`,
-        ),
-      fte_change: fteField,
-      author: textField(INTELLIGENCE_LIMITS.maxAuthorLength),
-      reason: textField(INTELLIGENCE_LIMITS.maxReasonLength),
+      partnership_code: cell<string>((code) =>
+        known.partnerships.has(code)
+          ? { value: code }
+          : {
+              reason: `"${code}" is not a partnership of the region`,
+              fix: "Enter the code of one of the region's partnerships",
+            },
+      ),
+      school_urn: cell<string>(
+        (urn) =>
+          known.schools.has(urn)
+            ? { value: urn }
+            : {
+                reason: `"${urn}" is not the URN of a school in the region`,
+                fix: form
+                  ? 'Select a partner school'
+                  : 'Enter the URN of a partner school of the partnership',
+              },
+        { blank: { reason: 'the cell is blank', fix: schoolFix } },
+      ),
+      subject: cell<SubjectGroup>(
+        (subject) =>
+          subjects.has(subject)
+            ? { value: subject as SubjectGroup }
+            : {
+                reason: `"${subject}" is not a subject group`,
+                fix: subjectFix,
+              },
+        { blank: { reason: 'the cell is blank', fix: subjectFix } },
+      ),
+      time_period: cell<AcademicYear>(
+        (text) => {
+          const year = parseAcademicYear(text);
+          return year !== null && known.years.has(year)
+            ? { value: year }
+            : {
+                reason: `"${text}" is not one of the three entry years (${years.join(', ')})`,
+                fix: yearFix,
+              };
+        },
+        { blank: { reason: 'the cell is blank', fix: yearFix } },
+      ),
+      intelligence_kind: cell<IntelligenceKind>(
+        (kind) =>
+          kinds.has(kind)
+            ? { value: kind as IntelligenceKind }
+            : {
+                reason: `"${kind}" is not a kind of change`,
+                fix: kindFix,
+              },
+        { blank: { reason: 'the cell is blank', fix: kindFix } },
+      ),
+      fte_change: cell<number>(readFteChange, {
+        blank: { reason: 'the cell is blank', fix: FTE_FIX },
+      }),
+      author: textField(INTELLIGENCE_LIMITS.maxAuthorLength, 'Enter who made the entry'),
+      reason: textField(INTELLIGENCE_LIMITS.maxReasonLength, 'Enter the reason for the entry'),
     })
     .superRefine((row, ctx) => {
       const school = known.schools.get(row.school_urn);
@@ -211,14 +254,20 @@ function entrySchema(known: CompiledContext) {
         ctx.addIssue({
           code: 'custom',
           path: ['school_urn'],
-          message: `is not a partner school of ${row.partnership_code}`,
+          message: `school ${row.school_urn} is not a partner school of ${row.partnership_code}`,
+          params: {
+            fix: form
+              ? 'Select one of the partnership’s partner schools'
+              : 'Enter one of the partnership’s partner schools, or upload its partner-school list first',
+          },
         });
       }
-      if (subjects.has(row.subject) && !schoolServesSubject(school, row.subject as SubjectGroup)) {
+      if (!schoolServesSubject(school, row.subject)) {
         ctx.addIssue({
           code: 'custom',
           path: ['subject'],
-          message: `does not match the phase of school ${row.school_urn} (${school.phase})`,
+          message: `${row.subject} is not taught at school ${row.school_urn} (${school.phase})`,
+          params: { fix: `${form ? 'Select' : 'Enter'} a subject the school teaches` },
         });
       }
     });
@@ -230,26 +279,26 @@ export type RawRow = Record<string, string | undefined>;
 export type EntryFields = Omit<IntelligenceEntry, 'id' | 'enteredAt'>;
 
 /**
- * Validate one row of entry fields. Issues name `fileName`, `row` and the column (mapped
- * through `columnName`, so a form can name its own fields); the message leads with the
- * column and the value given.
+ * Validate one row of entry fields: a file row (`mode` 'file') or a form (`mode` 'form', whose
+ * fields `place.columnName` names). Issues name the place, the column and the reason.
  */
 export function validateEntryFields(
   raw: RawRow,
   context: IntelligenceContext | CompiledContextHandle,
-  where: IssueLocation,
+  place: RowPlace,
+  mode: Mode = 'file',
 ): { fields: EntryFields; issues: [] } | { fields: null; issues: DataIssue[] } {
   const known = 'compiled' in context ? context.compiled : compile(context);
-  const parsed = entrySchema(known).safeParse(raw);
+  const parsed = entrySchema(known, mode).safeParse(raw);
   if (parsed.success) {
     const data = parsed.data;
     return {
       fields: {
         partnershipCode: data.partnership_code,
         schoolUrn: data.school_urn,
-        subject: data.subject as SubjectGroup,
+        subject: data.subject,
         year: data.time_period,
-        kind: data.intelligence_kind as IntelligenceKind,
+        kind: data.intelligence_kind,
         fteChange: data.fte_change,
         author: data.author,
         reason: data.reason,
@@ -257,10 +306,7 @@ export function validateEntryFields(
       issues: [],
     };
   }
-  return {
-    fields: null,
-    issues: parsed.error.issues.map((issue) => toDataIssue(issue, raw, where)),
-  };
+  return { fields: null, issues: rowIssues(parsed.error.issues, place) };
 }
 
 /** A compiled context, to validate many rows without rebuilding the lookups. */
@@ -272,49 +318,9 @@ export function compileIntelligenceContext(context: IntelligenceContext): Compil
   return { compiled: compile(context) };
 }
 
-/** Where an issue is: file, row, and how to name a column (a form names its own fields). */
-export interface IssueLocation {
-  file: string;
-  row: number | null;
-  /** The `column` reported (default: the file column). */
-  columnName?: (column: string) => string;
-  /** The name the message starts with (default: the reported column). */
-  columnLabel?: (column: string) => string;
-}
-
-/** A zod issue as a DataIssue: the column named, then the value given, then the reason. */
-export function toDataIssue(issue: z.core.$ZodIssue, raw: RawRow, where: IssueLocation): DataIssue {
-  const column = typeof issue.path[0] === 'string' ? issue.path[0] : null;
-  if (column === null) {
-    return { file: where.file, row: where.row, column: null, message: `row ${issue.message}` };
-  }
-  const given = raw[column];
-  const value = (given ?? '').trim();
-  const shown = value === '' ? '' : ` ("${value}")`;
-  const reason =
-    issue.code === 'invalid_type' && given === undefined ? 'is missing' : issue.message;
-  const name = where.columnName?.(column) ?? column;
-  const label = where.columnLabel?.(column) ?? name;
-  return { file: where.file, row: where.row, column: name, message: `${label}${shown} ${reason}` };
-}
-
 const FORM_FIELD_OF_COLUMN: Record<string, string> = Object.fromEntries(
   Object.entries(ENTRY_FIELD_COLUMNS).map(([field, column]) => [column, field]),
 );
-
-/** How a form labels each entry field in messages. */
-export const ENTRY_FIELD_LABELS: Record<keyof typeof ENTRY_FIELD_COLUMNS, string> = {
-  partnershipCode: 'Partnership',
-  schoolUrn: 'School URN',
-  subject: 'Subject',
-  year: 'Entry year',
-  kind: 'Kind of change',
-  fteChange: 'FTE change',
-  author: 'Entered by',
-  reason: 'Reason',
-  enteredAt: 'Entered at',
-  id: 'Entry id',
-};
 
 /** Next id for a partnership's entry: its code and a running number ('S21-7'). */
 export function nextEntryId(
@@ -351,15 +357,12 @@ export function addIntelligenceEntry(
     author: input.author,
     reason: input.reason,
   };
-  const result = validateEntryFields(raw, context, {
-    file: source,
-    row: null,
-    columnName: (column) => FORM_FIELD_OF_COLUMN[column] ?? column,
-    columnLabel: (column) => {
-      const field = FORM_FIELD_OF_COLUMN[column] as keyof typeof ENTRY_FIELD_LABELS | undefined;
-      return field === undefined ? column : ENTRY_FIELD_LABELS[field];
-    },
-  });
+  const result = validateEntryFields(
+    raw,
+    context,
+    { file: source, row: null, columnName: (column) => FORM_FIELD_OF_COLUMN[column] ?? column },
+    'form',
+  );
   if (result.fields === null) return { ok: false, state, issues: result.issues };
   const entry: IntelligenceEntry = {
     id: nextEntryId(state.entries, result.fields.partnershipCode),

@@ -5,10 +5,11 @@
  * illustrative default or an earlier import). Validated whole before anything changes.
  */
 import { z } from 'zod';
+import { cell, checkNumber, rowIssues } from '../data/cells.ts';
+import { capIssues, readCsv } from '../data/csv-reader.ts';
 import { formatCsvRecords } from '../data/csv-writer.ts';
-import { readCsvFile } from '../data/ees.ts';
 import type { DataIssue, Partnership, School } from '../data/types.ts';
-import { toDataIssue, type RawRow } from './intelligence.ts';
+import type { FileContent } from '../data/utf8.ts';
 import {
   SHARE_TOLERANCE,
   isEligibleSchool,
@@ -22,7 +23,6 @@ export const PARTNER_SCHOOL_COLUMNS = ['partnership_code', 'school_urn', 'share'
 export const PARTNER_SCHOOL_LIMITS = {
   maxBytes: 2 * 1024 * 1024,
   maxRows: 50_000,
-  maxIssues: 50,
 } as const;
 
 export interface PartnerSchoolContext {
@@ -38,73 +38,67 @@ function rowSchema(context: PartnerSchoolContext) {
   const partnerships = new Set(context.partnerships.map((p) => p.code));
   const schools = new Map(context.schools.map((s) => [s.urn, s]));
   return z.object({
-    partnership_code: z
-      .string()
-      .trim()
-      .refine(
-        (code) => partnerships.has(code),
-        'is not a partnership of the dataset (unknown partnership code)',
-      ),
-    school_urn: z
-      .string()
-      .trim()
-      .refine((urn) => schools.has(urn), 'is not a school of the region (unknown URN)')
-      .refine((urn) => {
-        const school = schools.get(urn);
-        return school === undefined || isEligibleSchool(school);
-      }, 'has no primary or secondary pupils in the schools list, so it carries no need'),
-    share: z
-      .string()
-      .trim()
-      .transform((text, ctx) => {
-        if (text === '' || text === 'z') return null;
-        const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-        if (!(value > 0 && value <= 1)) {
-          ctx.addIssue({
-            code: 'custom',
-            message: 'must be a number above 0 and at most 1, or z when not shared',
-          });
-          return z.NEVER;
-        }
-        return value;
-      }),
+    partnership_code: cell<string>((code) =>
+      partnerships.has(code)
+        ? { value: code }
+        : {
+            reason: `"${code}" is not a partnership of the region`,
+            fix: "Enter the code of one of the region's partnerships",
+          },
+    ),
+    school_urn: cell<string>((urn) => {
+      const school = schools.get(urn);
+      if (school === undefined) {
+        return {
+          reason: `"${urn}" is not the URN of a school in the region`,
+          fix: 'Enter the URN of a school in the region (5 to 7 digits)',
+        };
+      }
+      return isEligibleSchool(school)
+        ? { value: urn }
+        : {
+            reason: `school ${urn} has no primary or secondary pupils in the schools list, so it carries no need`,
+            fix: 'Remove the row, or enter a school with pupils',
+          };
+    }),
+    share: cell<number | null>(
+      (text) =>
+        text === 'z'
+          ? { value: null }
+          : checkNumber(text, { above: 0, max: 1, what: 'a share of the school' }),
+      { blank: { value: null } },
+    ),
   });
 }
 
 /** Validate a partner-school list and, only when it is all valid, return the new assignment. */
 export function importPartnerSchools(
   assignment: PartnerSchoolAssignment,
-  text: string,
+  content: FileContent,
   fileName: string,
   context: PartnerSchoolContext,
 ): PartnerSchoolImportResult {
   const refuse = (issues: DataIssue[]): PartnerSchoolImportResult => ({
     ok: false,
     assignment,
-    issues: issues.slice(0, PARTNER_SCHOOL_LIMITS.maxIssues),
+    issues: capIssues(issues, fileName),
   });
-  const file = readCsvFile(
-    text,
-    fileName,
-    PARTNER_SCHOOL_COLUMNS,
-    PARTNER_SCHOOL_LIMITS,
-    'partner-school list',
-  );
+  const file = readCsv(content, fileName, {
+    limits: PARTNER_SCHOOL_LIMITS,
+    required: PARTNER_SCHOOL_COLUMNS,
+    what: 'partner-school list',
+  });
   if (!file.ok) return refuse(file.issues);
-  const { rows } = file;
   const schema = rowSchema(context);
   const issues: DataIssue[] = [];
   const incoming: PartnerSchoolLink[] = [];
   const rowOf = new Map<string, number>();
   const rowsOfSchool = new Map<string, number[]>();
-  rows.forEach((raw: RawRow, index) => {
-    const row = index + 2;
-    const parsed = schema.safeParse(raw);
+  for (const { line: row, cells } of file.table.rows) {
+    const parsed = schema.safeParse(cells);
     if (!parsed.success) {
-      issues.push(
-        ...parsed.error.issues.map((issue) => toDataIssue(issue, raw, { file: fileName, row })),
-      );
-      return;
+      issues.push(...rowIssues(parsed.error.issues, { file: fileName, row }));
+      continue;
     }
     const { partnership_code: code, school_urn: urn, share } = parsed.data;
     const key = `${code}|${urn}`;
@@ -114,14 +108,15 @@ export function importPartnerSchools(
         file: fileName,
         row,
         column: 'school_urn',
-        message: `school ${urn} is listed for ${code} again (first on row ${earlier})`,
+        message: `school ${urn} is listed for ${code} again (first on line ${earlier})`,
+        fix: 'List each school once for each partnership',
       });
-      return;
+      continue;
     }
     rowOf.set(key, row);
     rowsOfSchool.set(urn, [...(rowsOfSchool.get(urn) ?? []), row]);
     incoming.push({ partnershipCode: code, schoolUrn: urn, share, provenance: 'imported' });
-  });
+  }
   if (issues.length > 0) return refuse(issues);
 
   const codes = new Set(incoming.map((link) => link.partnershipCode));
@@ -143,6 +138,7 @@ export function importPartnerSchools(
         row,
         column: 'share',
         message: `shares of school ${urn} add up to ${Number(sum.toFixed(6))} (${holders.join(', ')}), more than 1; the school would be counted more than once`,
+        fix: 'Enter shares of each school that add up to 1 or less',
       });
     }
   }

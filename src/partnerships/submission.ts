@@ -15,32 +15,44 @@
  */
 import { z } from 'zod';
 import {
+  academicYear,
+  cell,
+  checkNumber,
+  choiceFix,
+  geographicLevel,
+  gssCode,
+  oneOf,
+  rowIssues,
+  sameName,
+  text,
+  type RowPlace,
+} from '../data/cells.ts';
+import { capIssues, readCsv } from '../data/csv-reader.ts';
+import {
   ACADEMIC_YEAR,
   ENGLAND,
   formatEesCsv,
   formatEesMeta,
-  readCsvFile,
   type EesColumnMeta,
   type EesRow,
   type EesTable,
 } from '../data/ees.ts';
+import type { FileContent } from '../data/utf8.ts';
 import type { AcademicYear, DataIssue, Partnership, SubjectGroup } from '../data/types.ts';
 import { SUBJECT_GROUPS } from '../data/types.ts';
 import {
   compileIntelligenceContext,
-  toDataIssue,
   validateEntryFields,
   type IntelligenceContext,
   type IntelligenceEntry,
   type IntelligenceState,
-  type RawRow,
 } from './intelligence.ts';
 import {
   subjectYearKey,
   type NeedRange,
   type PartnershipForecastRow,
 } from './partnership-forecast.ts';
-import { fromTimePeriod, isTimePeriod, toTimePeriod } from '../data/academic-year.ts';
+import { toTimePeriod } from '../data/academic-year.ts';
 
 export const SUBMISSION_COLUMNS = [
   'time_period',
@@ -115,8 +127,10 @@ const SUBMISSION_META: readonly EesColumnMeta[] = [
 export const SUBMISSION_LIMITS = {
   maxBytes: 2 * 1024 * 1024,
   maxRows: 20_000,
-  maxIssues: 50,
 } as const;
+
+/** A partnership's NQT need in one subject and year is far below this. */
+const MAX_FORECAST_FTE = 100_000;
 
 export interface SubmissionFile {
   fileName: string;
@@ -217,83 +231,61 @@ export type SubmissionImportResult =
     }
   | { ok: false; state: IntelligenceState; issues: DataIssue[] };
 
-const numberCell = (label: string) =>
-  z
-    .string()
-    .trim()
-    .transform((text, ctx) => {
-      if (!/^[+-]?\d+(\.\d+)?$/.test(text)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `is not a number; ${label} is required on forecast rows`,
-        });
-        return z.NEVER;
-      }
-      return Number(text);
-    });
+/** A forecast figure; the intelligence total may be negative, the percentiles may not. */
+const forecastNumber = (what: string, min: number) =>
+  cell<number>((raw) => checkNumber(raw, { min, below: MAX_FORECAST_FTE, what: `${what} (FTE)` }));
 
 const commonSchema = z.object({
-  time_period: z
-    .string()
-    .trim()
-    .refine(isTimePeriod, 'must be an academic year such as 202627 (two consecutive years)'),
-  time_identifier: z
-    .string()
-    .trim()
-    .refine((text) => text === ACADEMIC_YEAR, `must be "${ACADEMIC_YEAR}"`),
-  geographic_level: z
-    .string()
-    .trim()
-    .refine(
-      (level) => level === 'School' || level === 'Regional',
-      'must be "School" (an intelligence entry) or "Regional" (a forecast row)',
-    ),
-  country_code: z
-    .string()
-    .trim()
-    .regex(/^[EKNSW]\d{8}$/, 'must be a GSS code like E92000001'),
-  country_name: z.string().trim().min(1, 'is empty'),
-  partnership_code: z.string().trim().min(1, 'is empty'),
-  partnership_name: z.string().trim().min(1, 'is empty'),
+  time_period: academicYear(),
+  time_identifier: oneOf([ACADEMIC_YEAR] as const, ACADEMIC_YEAR),
+  geographic_level: geographicLevel(['School', 'Regional'] as const),
+  country_code: gssCode(),
+  country_name: text(),
+  partnership_code: text(),
+  partnership_name: text(),
 });
 
 function entryExtrasSchema(partnershipCode: string) {
   return z.object({
-    entry_id: z
-      .string()
-      .trim()
-      .refine(
-        (id) => id.startsWith(`${partnershipCode}-`) && id.length > partnershipCode.length + 1,
-        `must start with the partnership code and a hyphen, e.g. ${partnershipCode}-1`,
-      ),
-    entered_at: z.iso.datetime({
-      offset: true,
-      error: 'must be an ISO 8601 date-time, e.g. 2026-01-15T09:30:00Z',
-    }),
+    entry_id: cell<string>((id) =>
+      id.startsWith(`${partnershipCode}-`) && id.length > partnershipCode.length + 1
+        ? { value: id }
+        : {
+            reason: `"${id}" is not an entry id of ${partnershipCode}`,
+            fix: `Enter an id that starts with the partnership code and a hyphen, like ${partnershipCode}-1`,
+          },
+    ),
+    entered_at: cell<string>((when) =>
+      z.iso.datetime({ offset: true }).safeParse(when).success
+        ? { value: when }
+        : {
+            reason: `"${when}" is not a date and time`,
+            fix: 'Enter an ISO 8601 date and time, like 2026-01-15T09:30:00Z',
+          },
+    ),
   });
 }
 
 function forecastSchema(entryYears: ReadonlySet<AcademicYear>) {
-  const subjects = new Set<string>(SUBJECT_GROUPS);
+  const periods = [...entryYears].map(toTimePeriod);
   return z
     .object({
-      subject: z
-        .string()
-        .trim()
-        .refine((subject) => subjects.has(subject), 'is not a subject group'),
-      time_period: z
-        .string()
-        .trim()
-        .refine(
-          (period) => isTimePeriod(period) && entryYears.has(fromTimePeriod(period)),
-          `is not one of the three entry years (${[...entryYears].map(toTimePeriod).join(', ')})`,
-        ),
-      fte_change: numberCell('the intelligence total'),
-      forecast_nqt_p10: numberCell('P10'),
-      forecast_nqt_p50: numberCell('P50'),
-      forecast_nqt_p90: numberCell('P90'),
+      subject: oneOf(SUBJECT_GROUPS, 'a subject group'),
+      time_period: academicYear(),
+      fte_change: forecastNumber('the intelligence total', -MAX_FORECAST_FTE),
+      forecast_nqt_p10: forecastNumber('the P10 forecast', 0),
+      forecast_nqt_p50: forecastNumber('the P50 forecast', 0),
+      forecast_nqt_p90: forecastNumber('the P90 forecast', 0),
     })
     .superRefine((row, ctx) => {
+      if (!entryYears.has(row.time_period)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['time_period'],
+          message: `${toTimePeriod(row.time_period)} is not one of the three entry years (${periods.join(', ')})`,
+          params: { fix: choiceFix(periods, 'an entry year') },
+        });
+      }
       if (!(
         row.forecast_nqt_p10 <= row.forecast_nqt_p50 && row.forecast_nqt_p50 <= row.forecast_nqt_p90
       )) {
@@ -301,6 +293,7 @@ function forecastSchema(entryYears: ReadonlySet<AcademicYear>) {
           code: 'custom',
           path: ['forecast_nqt_p50'],
           message: `P10 ${row.forecast_nqt_p10}, P50 ${row.forecast_nqt_p50}, P90 ${row.forecast_nqt_p90} are not in order`,
+          params: { fix: 'Enter percentiles with P10 at most P50 and P50 at most P90' },
         });
       }
     });
@@ -313,29 +306,35 @@ function forecastSchema(entryYears: ReadonlySet<AcademicYear>) {
  */
 export function importSubmission(
   state: IntelligenceState,
-  text: string,
+  content: FileContent,
   fileName: string,
   context: IntelligenceContext,
 ): SubmissionImportResult {
   const refuse = (issues: DataIssue[]): SubmissionImportResult => ({
     ok: false,
     state,
-    issues: issues.slice(0, SUBMISSION_LIMITS.maxIssues),
+    issues: capIssues(issues, fileName),
   });
-  const file = readCsvFile(text, fileName, SUBMISSION_COLUMNS, SUBMISSION_LIMITS, 'submission');
+  const file = readCsv(content, fileName, {
+    limits: SUBMISSION_LIMITS,
+    required: SUBMISSION_COLUMNS,
+    what: 'submission',
+  });
   if (!file.ok) return refuse(file.issues);
-  const { rows } = file;
+  const { rows } = file.table;
 
   const issues: DataIssue[] = [];
-  const partnershipCode = (rows[0]?.partnership_code ?? '').trim();
+  const first = rows[0]!;
+  const partnershipCode = (first.cells.partnership_code ?? '').trim();
   const partnershipName = context.partnerships.find((p) => p.code === partnershipCode)?.name;
   if (partnershipName === undefined) {
     return refuse([
       {
         file: fileName,
-        row: 2,
+        row: first.line,
         column: 'partnership_code',
-        message: `partnership_code "${partnershipCode}" is not a partnership of the dataset (unknown partnership code)`,
+        message: `"${partnershipCode}" is not a partnership of the region`,
+        fix: "Enter the code of one of the region's partnerships",
       },
     ]);
   }
@@ -348,13 +347,12 @@ export function importSubmission(
   const entryRowOf = new Map<string, number>();
   const forecastRowOf = new Map<string, number>();
 
-  rows.forEach((raw: RawRow, index) => {
-    const row = index + 2;
-    const where = { file: fileName, row };
-    const common = commonSchema.safeParse(raw);
+  for (const { line: row, cells } of rows) {
+    const place: RowPlace = { file: fileName, row };
+    const common = commonSchema.safeParse(cells);
     if (!common.success) {
-      issues.push(...common.error.issues.map((issue) => toDataIssue(issue, raw, where)));
-      return;
+      issues.push(...rowIssues(common.error.issues, place));
+      continue;
     }
     const head = common.data;
     if (head.partnership_code !== partnershipCode) {
@@ -362,27 +360,29 @@ export function importSubmission(
         file: fileName,
         row,
         column: 'partnership_code',
-        message: `partnership_code "${head.partnership_code}" differs from row 2 ("${partnershipCode}"); a submission holds one partnership`,
+        message: `"${head.partnership_code}" differs from line ${first.line} ("${partnershipCode}"); a submission holds one partnership`,
+        fix: `Enter ${partnershipCode} on every row, or send each partnership its own file`,
       });
-      return;
+      continue;
     }
-    if (head.partnership_name !== partnershipName) {
+    if (!sameName(head.partnership_name, partnershipName)) {
       issues.push({
         file: fileName,
         row,
         column: 'partnership_name',
-        message: `partnership_name "${head.partnership_name}" is not the name of ${partnershipCode} ("${partnershipName}")`,
+        message: `"${head.partnership_name}" is not the name of ${partnershipCode} ("${partnershipName}")`,
+        fix: `Enter ${partnershipName}`,
       });
     }
     if (head.geographic_level === 'Regional') {
-      const parsed = regional.safeParse(raw);
+      const parsed = regional.safeParse(cells);
       if (!parsed.success) {
-        issues.push(...parsed.error.issues.map((issue) => toDataIssue(issue, raw, where)));
-        return;
+        issues.push(...rowIssues(parsed.error.issues, place));
+        continue;
       }
       const item: SubmittedForecastRow = {
-        subject: parsed.data.subject as SubjectGroup,
-        year: fromTimePeriod(parsed.data.time_period),
+        subject: parsed.data.subject,
+        year: parsed.data.time_period,
         intelligence: parsed.data.fte_change,
         forecast: {
           p10: parsed.data.forecast_nqt_p10,
@@ -397,36 +397,37 @@ export function importSubmission(
           file: fileName,
           row,
           column: null,
-          message: `duplicate of row ${earlier}: the forecast for ${item.subject} ${head.time_period} appears twice`,
+          message: `the forecast for ${item.subject} ${toTimePeriod(item.year)} is also on line ${earlier}`,
+          fix: 'Keep one forecast row for each subject and entry year',
         });
-        return;
+        continue;
       }
       forecastRowOf.set(key, row);
       forecast.push(item);
-      return;
+      continue;
     }
-    const fields = validateEntryFields(raw, compiled, where);
-    const extra = extras.safeParse(raw);
-    if (!extra.success)
-      issues.push(...extra.error.issues.map((issue) => toDataIssue(issue, raw, where)));
+    const fields = validateEntryFields(cells, compiled, place);
+    const extra = extras.safeParse(cells);
+    if (!extra.success) issues.push(...rowIssues(extra.error.issues, place));
     if (fields.fields === null) {
       issues.push(...fields.issues);
-      return;
+      continue;
     }
-    if (!extra.success) return;
+    if (!extra.success) continue;
     const earlier = entryRowOf.get(extra.data.entry_id);
     if (earlier !== undefined) {
       issues.push({
         file: fileName,
         row,
         column: 'entry_id',
-        message: `entry_id "${extra.data.entry_id}" is also used on row ${earlier}; each entry needs its own id`,
+        message: `entry id "${extra.data.entry_id}" is also used on line ${earlier}`,
+        fix: 'Give each entry its own id',
       });
-      return;
+      continue;
     }
     entryRowOf.set(extra.data.entry_id, row);
     entries.push({ id: extra.data.entry_id, ...fields.fields, enteredAt: extra.data.entered_at });
-  });
+  }
 
   if (issues.length > 0) return refuse(issues);
   const others = state.entries.filter((entry) => entry.partnershipCode !== partnershipCode);

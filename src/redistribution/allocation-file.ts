@@ -4,15 +4,28 @@
  * (places the partnership could train) and need_weight (cold-spot need weight, 1 = average).
  * Also writes transfer proposals as CSV.
  */
-import { formatCsvRecords } from '../data/csv-writer.ts';
-import { readCsvFile } from '../data/ees.ts';
 import { z } from 'zod';
+import { toTimePeriod } from '../data/academic-year.ts';
+import {
+  academicYear,
+  cell,
+  checkNumber,
+  numberCell,
+  oneOf,
+  partnershipCode,
+  rowIssues,
+  sameName,
+  text,
+  type NumberRule,
+} from '../data/cells.ts';
+import { capIssues, readCsv } from '../data/csv-reader.ts';
+import { formatCsvRecords } from '../data/csv-writer.ts';
+import type { FileContent } from '../data/utf8.ts';
 import { SUBJECT_GROUPS, type DataIssue, type SubjectGroup } from '../data/types.ts';
 import { cycleMonthName } from './cycle.ts';
 import type { AllocationLine } from './ledger.ts';
-import { cellKey, RETURNS_LIMITS } from './returns.ts';
+import { MAX_RETURN_COUNT, RETURNS_LIMITS, cellKey } from './returns.ts';
 import type { TransferProposal } from './transfer-model.ts';
-import { isTimePeriod } from '../data/academic-year.ts';
 
 export const ALLOCATION_COLUMNS = [
   'time_period',
@@ -29,89 +42,88 @@ export interface AllocationFile {
   needWeights: Map<string, number>;
 }
 
-const wholeNumber = z
-  .string()
-  .trim()
-  .regex(/^\d+$/, 'must be a whole number of places, 0 or more')
-  .transform(Number);
-/** An optional column: blank or 'z' (not applicable) when not known. */
-const optionalNumber = (pattern: RegExp, message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .refine(
-      (text) => text === undefined || text === '' || text === 'z' || pattern.test(text),
-      message,
-    )
-    .transform((text) =>
-      text === undefined || text === '' || text === 'z' ? undefined : Number(text),
-    );
+const PLACES: NumberRule = {
+  min: 0,
+  below: MAX_RETURN_COUNT,
+  integer: true,
+  what: 'a whole number of places',
+};
+/** 1 is the average need; a district is never weighted 100 times the average. */
+const NEED_WEIGHT: NumberRule = { min: 0, max: 100, what: 'a need weight (1 is average)' };
+
+/** An optional column: blank or z (not applicable) when not known. */
+const optionalNumber = (rule: NumberRule) =>
+  cell<number | undefined>((raw) => (raw === 'z' ? { value: undefined } : checkNumber(raw, rule)), {
+    blank: { value: undefined },
+  }).optional();
 
 const rowSchema = z.object({
-  time_period: z.string().trim().refine(isTimePeriod, 'must be an academic year such as 202526'),
-  partnership_code: z.string().trim().min(1, 'is empty'),
-  partnership_name: z.string().trim().min(1, 'is empty'),
-  subject: z
-    .string()
-    .trim()
-    .refine(
-      (s) => (SUBJECT_GROUPS as readonly string[]).includes(s),
-      'is not a known subject group',
-    ),
-  allocation_count: wholeNumber,
-  capacity_count: optionalNumber(
-    /^\d+$/,
-    'must be a whole number of places, or blank when not known',
-  ),
-  need_weight: optionalNumber(/^\d+(\.\d+)?$/, 'must be a number, 0 or more, or blank'),
+  time_period: academicYear(),
+  partnership_code: partnershipCode(),
+  partnership_name: text(),
+  subject: oneOf(SUBJECT_GROUPS, 'a subject group'),
+  allocation_count: numberCell(PLACES),
+  capacity_count: optionalNumber(PLACES),
+  need_weight: optionalNumber(NEED_WEIGHT),
 });
 
 export type AllocationImportResult =
   { ok: true; file: AllocationFile } | { ok: false; issues: DataIssue[] };
 
-export function importAllocationCsv(text: string, fileName: string): AllocationImportResult {
+export function importAllocationCsv(
+  content: FileContent,
+  fileName: string,
+): AllocationImportResult {
   const refuse = (issues: DataIssue[]): AllocationImportResult => ({
     ok: false,
-    issues: issues.slice(0, RETURNS_LIMITS.maxIssues),
+    issues: capIssues(issues, fileName),
   });
-  const file = readCsvFile(text, fileName, ALLOCATION_COLUMNS, RETURNS_LIMITS, 'allocation file');
+  const file = readCsv(content, fileName, {
+    limits: RETURNS_LIMITS,
+    required: ALLOCATION_COLUMNS,
+    what: 'allocation file',
+  });
   if (!file.ok) return refuse(file.issues);
-  const { rows } = file;
   const issues: DataIssue[] = [];
   const lines: AllocationLine[] = [];
   const capacities = new Map<string, number>();
   const needWeights = new Map<string, number>();
   const periods = new Set<string>();
   const seen = new Map<string, number>();
-  rows.forEach((raw, index) => {
-    const row = index + 2;
-    const parsed = rowSchema.safeParse(raw);
+  const named = new Map<string, { name: string; row: number }>();
+  for (const { line: row, cells } of file.table.rows) {
+    const parsed = rowSchema.safeParse(cells);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const column = typeof issue.path[0] === 'string' ? issue.path[0] : null;
-        issues.push({
-          file: fileName,
-          row,
-          column,
-          message: `${column ?? 'row'} ${issue.message}`,
-        });
-      }
-      return;
+      issues.push(...rowIssues(parsed.error.issues, { file: fileName, row }));
+      continue;
     }
     const data = parsed.data;
     const key = cellKey(data.partnership_code, data.subject);
-    if (seen.has(key)) {
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
       issues.push({
         file: fileName,
         row,
         column: null,
-        message: `duplicate of row ${seen.get(key)}: ${data.partnership_code} ${data.subject}`,
+        message: `${data.partnership_code} ${data.subject} is also on line ${earlier}`,
+        fix: 'Keep one row for each partnership and subject',
       });
-      return;
+      continue;
     }
     seen.set(key, row);
-    periods.add(data.time_period);
+    // One code, one partnership: a name that contradicts the code's first name is a slip.
+    const first = named.get(data.partnership_code);
+    if (first === undefined) named.set(data.partnership_code, { name: data.partnership_name, row });
+    else if (!sameName(first.name, data.partnership_name)) {
+      issues.push({
+        file: fileName,
+        row,
+        column: 'partnership_name',
+        message: `"${data.partnership_name}" is not the name line ${first.row} gives ${data.partnership_code} ("${first.name}")`,
+        fix: `Enter ${first.name}, or the code of ${data.partnership_name}`,
+      });
+    }
+    periods.add(toTimePeriod(data.time_period));
     lines.push({
       partnershipCode: data.partnership_code,
       partnershipName: data.partnership_name,
@@ -124,21 +136,21 @@ export function importAllocationCsv(text: string, fileName: string): AllocationI
           file: fileName,
           row,
           column: 'capacity_count',
-          message: `capacity (${data.capacity_count}) is below the allocation (${data.allocation_count})`,
+          message: `the capacity (${data.capacity_count}) is below the allocation (${data.allocation_count})`,
+          fix: 'Enter a capacity of at least the allocation, or leave it blank when not known',
         });
       }
       capacities.set(key, data.capacity_count);
     }
     if (data.need_weight !== undefined) needWeights.set(key, data.need_weight);
-  });
-  if (rows.length === 0)
-    issues.push({ file: fileName, row: null, column: null, message: 'the file has no rows' });
+  }
   if (periods.size > 1) {
     issues.push({
       file: fileName,
       row: null,
       column: 'time_period',
-      message: `the file mixes time periods (${[...periods].join(', ')}); give one cycle`,
+      message: `the file mixes time periods (${[...periods].join(', ')})`,
+      fix: 'Give the allocation of one cycle',
     });
   }
   if (issues.length > 0) return refuse(issues);

@@ -11,12 +11,25 @@
  * - recruited_count: offers accepted and still held (accepted, net of withdrawals);
  * - withdrawn_count: candidates who withdrew after an offer or acceptance.
  */
-import { formatCsvRecords } from '../data/csv-writer.ts';
-import { readCsvFile } from '../data/ees.ts';
 import { z } from 'zod';
+import { toTimePeriod } from '../data/academic-year.ts';
+import {
+  academicYear,
+  cell,
+  geographicLevel,
+  gssCode,
+  numberCell,
+  oneOf,
+  rowIssues,
+  sameName,
+  text,
+  type NumberRule,
+} from '../data/cells.ts';
+import { capIssues, readCsv } from '../data/csv-reader.ts';
+import { formatCsvRecords } from '../data/csv-writer.ts';
+import type { FileContent } from '../data/utf8.ts';
 import { SUBJECT_GROUPS, type DataIssue, type SubjectGroup } from '../data/types.ts';
 import { CYCLE_MONTHS, cycleMonthIndex, type CycleMonth } from './cycle.ts';
-import { isTimePeriod } from '../data/academic-year.ts';
 
 export interface RecruitmentReturn {
   /** EES academic year the trainees start, e.g. '202526'. */
@@ -34,11 +47,9 @@ export interface RecruitmentReturn {
   withdrawn: number;
 }
 
-/** What a return is checked against: the dataset's partnerships and subject groups. */
+/** What a return is checked against: the dataset's partnerships (code and name). */
 export interface ReturnsContext {
-  partnershipCodes: readonly string[];
-  /** Defaults to SUBJECT_GROUPS from the dataset types. */
-  subjects?: readonly string[];
+  partnerships: readonly { code: string; name: string }[];
 }
 
 /**
@@ -49,8 +60,10 @@ export interface ReturnsContext {
 export const RETURNS_LIMITS = {
   maxBytes: 5 * 1024 * 1024,
   maxRows: 50_000,
-  maxIssues: 50,
 } as const;
+
+/** No partnership has 100,000 places, applications or trainees in one subject. */
+export const MAX_RETURN_COUNT = 100_000;
 
 export const RETURNS_COLUMNS = [
   'time_period',
@@ -79,18 +92,18 @@ export type ReturnsImportResult =
   | { ok: true; state: ReturnsState; added: number; replaced: number }
   | { ok: false; state: ReturnsState; issues: DataIssue[] };
 
-/** A return typed in by hand; the same checks as a CSV row apply. */
+/** A return typed in by hand (counts as typed); the same checks as a CSV row apply. */
 export interface ManualReturnInput {
   timePeriod: string;
   month: string;
   partnershipCode: string;
   partnershipName: string;
   subject: string;
-  allocation: number;
-  applications: number;
-  offers: number;
-  recruited: number;
-  withdrawn: number;
+  allocation: number | string;
+  applications: number | string;
+  offers: number | string;
+  recruited: number | string;
+  withdrawn: number | string;
 }
 
 export function returnKey(
@@ -104,76 +117,59 @@ export function cellKey(partnershipCode: string, subject: string): string {
   return `${partnershipCode}|${subject}`;
 }
 
-const countField = z
-  .string()
-  .trim()
-  .transform((text, ctx) => {
-    const reason = countProblem(text);
-    if (reason !== null) {
-      ctx.addIssue({ code: 'custom', message: reason });
-      return z.NEVER;
-    }
-    return Number(text);
-  });
-
-function countProblem(text: string): string | null {
-  if (text === '') return 'is empty; a count is required';
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return `"${text}" is not a number`;
-  const value = Number(text);
-  if (value < 0) return `${text} is negative; counts cannot be below 0`;
-  if (!Number.isInteger(value)) return `${text} is not a whole number`;
-  return null;
-}
+const count = (what: string) =>
+  numberCell({ min: 0, below: MAX_RETURN_COUNT, integer: true, what } satisfies NumberRule);
 
 function rowSchema(context: ReturnsContext) {
-  const partnerships = new Set(context.partnershipCodes);
-  const subjects = new Set<string>(context.subjects ?? SUBJECT_GROUPS);
+  const names = new Map(context.partnerships.map((p) => [p.code, p.name]));
+  const example = context.partnerships[0]?.code;
   return z
     .object({
-      time_period: z
-        .string()
-        .trim()
-        .refine(isTimePeriod, 'must be an academic year such as 202526'),
-      time_identifier: z
-        .string()
-        .trim()
-        .refine(
-          (month) => cycleMonthIndex(month) !== undefined,
-          `must be a month name (${CYCLE_MONTHS.join(', ')})`,
-        ),
-      geographic_level: z
-        .string()
-        .trim()
-        .refine((level) => level === 'Regional', 'must be "Regional"'),
-      country_code: z
-        .string()
-        .trim()
-        .regex(/^[EKNSW]\d{8}$/, 'must be a GSS code like E92000001'),
-      country_name: z.string().trim().min(1, 'is empty'),
-      partnership_code: z
-        .string()
-        .trim()
-        .refine(
-          (code) => partnerships.has(code),
-          'is not a partnership of the dataset (unknown partnership code)',
-        ),
-      partnership_name: z.string().trim().min(1, 'is empty'),
-      subject: z
-        .string()
-        .trim()
-        .refine((subject) => subjects.has(subject), 'is not a known subject group'),
-      allocation_count: countField,
-      applications_count: countField,
-      offers_count: countField,
-      recruited_count: countField,
-      withdrawn_count: countField,
+      time_period: academicYear(),
+      time_identifier: cell<number>((raw) => {
+        const index = cycleMonthIndex(raw);
+        return index === undefined
+          ? {
+              reason: `"${raw}" is not a month`,
+              fix: 'Enter the month of the return, such as October (the cycle runs October to September)',
+            }
+          : { value: index };
+      }),
+      geographic_level: geographicLevel(['Regional'] as const),
+      country_code: gssCode(),
+      country_name: text(),
+      partnership_code: cell<string>((raw) =>
+        names.has(raw)
+          ? { value: raw }
+          : {
+              reason: `"${raw}" is not a partnership of the region`,
+              fix: `Enter the code of one of the region's partnerships${example ? `, such as ${example}` : ''}`,
+            },
+      ),
+      partnership_name: text(),
+      subject: oneOf(SUBJECT_GROUPS, 'a subject group'),
+      allocation_count: count('a whole number of places allocated'),
+      applications_count: count('a whole number of applications'),
+      offers_count: count('a whole number of offers'),
+      recruited_count: count('a whole number of trainees recruited'),
+      withdrawn_count: count('a whole number of withdrawals'),
     })
     .superRefine((row, ctx) => {
+      const name = names.get(row.partnership_code);
+      if (name !== undefined && !sameName(name, row.partnership_name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['partnership_name'],
+          message: `"${row.partnership_name}" is not the name of ${row.partnership_code} ("${name}")`,
+          params: { fix: `Enter ${name}, or the code of ${row.partnership_name}` },
+        });
+      }
       if (row.offers_count > row.applications_count) {
         ctx.addIssue({
           code: 'custom',
           path: ['offers_count'],
           message: `offers (${row.offers_count}) exceed applications (${row.applications_count})`,
+          params: { fix: 'Enter no more offers than applications' },
         });
       }
       if (row.recruited_count > row.offers_count) {
@@ -181,46 +177,33 @@ function rowSchema(context: ReturnsContext) {
           code: 'custom',
           path: ['recruited_count'],
           message: `recruited (${row.recruited_count}) exceeds offers (${row.offers_count})`,
+          params: { fix: 'Enter no more trainees recruited than offers' },
         });
       }
     });
 }
 
-type RawRow = Record<string, string | undefined>;
-
-/** Turn raw string records into returns, or the problems found (rows numbered from `firstRow`). */
+/** Turn rows of cells into returns, or the problems found (`line` null for a form). */
 function validateRows(
-  rows: readonly RawRow[],
+  rows: readonly { line: number | null; cells: Record<string, string> }[],
   fileName: string,
   context: ReturnsContext,
-  firstRow: number,
 ): { returns: RecruitmentReturn[]; issues: DataIssue[] } {
   const schema = rowSchema(context);
   const issues: DataIssue[] = [];
   const returns: RecruitmentReturn[] = [];
-  const seen = new Map<string, number>();
-  const latestMonth = new Map<string, { month: number; row: number }>();
-  rows.forEach((raw, index) => {
-    const row = firstRow + index;
-    const parsed = schema.safeParse(raw);
+  const seen = new Map<string, number | null>();
+  const latestMonth = new Map<string, { month: number; row: number | null }>();
+  for (const { line: row, cells } of rows) {
+    const parsed = schema.safeParse(cells);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const column = typeof issue.path[0] === 'string' ? issue.path[0] : null;
-        const value = column === null ? '' : (raw[column] ?? '').trim();
-        const shown = value === '' || issue.message.includes(value) ? '' : ` ("${value}")`;
-        issues.push({
-          file: fileName,
-          row,
-          column,
-          message: `${column ?? 'row'}${shown} ${issue.message}`,
-        });
-      }
-      return;
+      issues.push(...rowIssues(parsed.error.issues, { file: fileName, row }));
+      continue;
     }
     const data = parsed.data;
-    const monthIndex = cycleMonthIndex(data.time_identifier) as number;
+    const monthIndex = data.time_identifier;
     const item: RecruitmentReturn = {
-      timePeriod: data.time_period,
+      timePeriod: toTimePeriod(data.time_period),
       month: CYCLE_MONTHS[monthIndex - 1] as CycleMonth,
       monthIndex,
       partnershipCode: data.partnership_code,
@@ -239,9 +222,10 @@ function validateRows(
         file: fileName,
         row,
         column: null,
-        message: `duplicate of row ${earlier}: ${item.partnershipCode} ${item.subject} ${item.month} ${item.timePeriod} appears twice`,
+        message: `the return for ${item.partnershipCode} ${item.subject} ${item.month} ${item.timePeriod} is also on line ${earlier}`,
+        fix: 'Keep one row for each partnership, subject and month',
       });
-      return;
+      continue;
     }
     seen.set(key, row);
     // Months of one cycle must come in cycle order (October first), so a mislabelled month
@@ -252,13 +236,14 @@ function validateRows(
         file: fileName,
         row,
         column: 'time_identifier',
-        message: `month ${item.month} is out of order: row ${previous.row} already has ${CYCLE_MONTHS[previous.month - 1]} for ${item.timePeriod} (the cycle runs October to September)`,
+        message: `${item.month} comes after ${CYCLE_MONTHS[previous.month - 1]} on line ${previous.row} of ${item.timePeriod}, but the cycle runs October to September`,
+        fix: 'Put the months of each cycle in order, October first',
       });
-      return;
+      continue;
     }
     latestMonth.set(item.timePeriod, { month: monthIndex, row });
     returns.push(item);
-  });
+  }
   return { returns, issues };
 }
 
@@ -291,18 +276,22 @@ function compareReturns(a: RecruitmentReturn, b: RecruitmentReturn): number {
  */
 export function importReturnsCsv(
   state: ReturnsState,
-  text: string,
+  content: FileContent,
   fileName: string,
   context: ReturnsContext,
 ): ReturnsImportResult {
   const refuse = (issues: DataIssue[]): ReturnsImportResult => ({
     ok: false,
     state,
-    issues: issues.slice(0, RETURNS_LIMITS.maxIssues),
+    issues: capIssues(issues, fileName),
   });
-  const file = readCsvFile(text, fileName, RETURNS_COLUMNS, RETURNS_LIMITS, 'returns file');
+  const file = readCsv(content, fileName, {
+    limits: RETURNS_LIMITS,
+    required: RETURNS_COLUMNS,
+    what: 'returns file',
+  });
   if (!file.ok) return refuse(file.issues);
-  const { returns, issues } = validateRows(file.rows, fileName, context, 2);
+  const { returns, issues } = validateRows(file.table.rows, fileName, context);
   if (issues.length > 0) return refuse(issues);
   return { ok: true, ...merge(state, returns) };
 }
@@ -314,7 +303,7 @@ export function enterReturn(
   context: ReturnsContext,
   source = 'manual entry',
 ): ReturnsImportResult {
-  const raw: RawRow = {
+  const cells: Record<string, string> = {
     time_period: input.timePeriod,
     time_identifier: input.month,
     geographic_level: 'Regional',
@@ -329,9 +318,8 @@ export function enterReturn(
     recruited_count: String(input.recruited),
     withdrawn_count: String(input.withdrawn),
   };
-  const { returns, issues } = validateRows([raw], source, context, 1);
-  if (issues.length > 0)
-    return { ok: false, state, issues: issues.map((i) => ({ ...i, row: null })) };
+  const { returns, issues } = validateRows([{ line: null, cells }], source, context);
+  if (issues.length > 0) return { ok: false, state, issues };
   return { ok: true, ...merge(state, returns) };
 }
 

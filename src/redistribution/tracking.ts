@@ -116,9 +116,9 @@ export function trackingView(input: TrackingInput): TrackingView {
 
 /** What returns are checked against: the dataset's partnerships (subjects default to SUBJECT_GROUPS). */
 export function returnsContextFor(
-  partnerships: readonly Pick<Partnership, 'code'>[],
+  partnerships: readonly Pick<Partnership, 'code' | 'name'>[],
 ): ReturnsContext {
-  return { partnershipCodes: partnerships.map((p) => p.code) };
+  return { partnerships: partnerships.map(({ code, name }) => ({ code, name })) };
 }
 
 /**

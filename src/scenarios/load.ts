@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { MAX_JSON_DEPTH, isTooDeep, parseJsonInput } from '../data/json-input.ts';
 import { prepareFormulas } from './formula.ts';
+import type { FileContent } from '../data/utf8.ts';
 import { scenarioV1Schema, upgradeV1 } from './schema-v1.ts';
 import { SCHEMA_VERSION, scenarioV2Schema, type Scenario } from './schema-v2.ts';
 
@@ -88,8 +89,8 @@ export async function loadScenario(value: unknown): Promise<LoadResult> {
 }
 
 /** Parses the text of a scenario file; a size, depth or JSON syntax problem is an issue too. */
-export async function parseScenarioText(text: string): Promise<LoadResult> {
-  const json = parseJsonInput(text, { maxBytes: MAX_SCENARIO_BYTES, what: 'scenario file' });
+export async function parseScenarioText(content: FileContent): Promise<LoadResult> {
+  const json = parseJsonInput(content, { maxBytes: MAX_SCENARIO_BYTES, what: 'scenario file' });
   if (!json.ok) return { ok: false, issues: [{ path: '', message: json.reason }] };
   return loadScenario(json.value);
 }

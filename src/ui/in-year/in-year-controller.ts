@@ -5,7 +5,7 @@
  * action into a validated change, an error summary or a success message.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { describeIssue } from '../../data/issues.ts';
+import { describeFieldIssue, describeIssue } from '../../data/issues.ts';
 import type { DataIssue, RegionDataset } from '../../data/types.ts';
 import {
   CYCLE_MONTHS,
@@ -34,6 +34,9 @@ export const RETURNS_FILE_INPUT_ID = 'tsp-returns-file';
 
 /** Which form an error belongs to, so the summary links to the right field. */
 export type ErrorSource = 'returns' | 'entry' | 'curve' | 'rules' | 'ledger' | 'keys' | 'workflow';
+
+/** Sources that are forms on the page: their errors say what to do in the field. */
+const FORMS: ReadonlySet<ErrorSource> = new Set(['entry', 'curve', 'rules']);
 
 function fieldFor(source: ErrorSource, issue: DataIssue, transferId: string): string {
   switch (source) {
@@ -149,7 +152,11 @@ export class InYearController implements ReactiveController {
     // A new array only when the errors change: the summary takes focus whenever it gets one.
     this.errorItems = issues.map((issue) => ({
       text:
-        source === 'workflow' ? `This step was refused: ${issue.message}` : describeIssue(issue),
+        source === 'workflow'
+          ? `This step was refused: ${issue.message}`
+          : FORMS.has(source)
+            ? describeFieldIssue(issue)
+            : describeIssue(issue),
       href: `#${fieldFor(source, issue, transferId)}`,
     }));
     this.host.requestUpdate();
@@ -196,12 +203,12 @@ export class InYearController implements ReactiveController {
 
   readonly onEntry = (event: CustomEvent<ReturnEntryDetail>): Promise<void> =>
     this.guard('entry', async () => {
-      const { input, issues } = event.detail;
-      const found = input === null ? issues : await this.session!.enterReturn(input);
+      const { input } = event.detail;
+      const found = await this.session!.enterReturn(input);
       if (found.length > 0) this.showErrors('entry', found);
       else
         this.succeed(
-          `Return saved for ${input!.partnershipCode} ${input!.subject}, ${input!.month}.`,
+          `Return saved for ${input.partnershipCode} ${input.subject}, ${input.month}.`,
           true,
         );
     });

@@ -5,6 +5,7 @@
  * with fake-indexeddb.
  */
 import { describeIssue } from '../../data/issues.ts';
+import { decodeUtf8, notUtf8, type FileContent } from '../../data/utf8.ts';
 import type { DataIssue, Partnership } from '../../data/types.ts';
 import {
   DEFAULT_TRANSFER_OPTIONS,
@@ -50,7 +51,8 @@ import { InYearStore, type InYearSettings } from './in-year-store.ts';
 
 export interface NamedText {
   fileName: string;
-  text: string;
+  /** The file's bytes as uploaded, or text already decoded. */
+  text: FileContent;
 }
 
 /** The cycle the page starts from: an allocation file and returns files (past years first). */
@@ -330,7 +332,10 @@ export class InYearSession {
       issues: [{ file: file.fileName, row: null, column: null, message }],
       untrustedManagerKey,
     });
-    const result = await importLedger(file.text, file.fileName, {
+    const decoded = decodeUtf8(file.text);
+    if (!decoded.ok)
+      return { issues: [notUtf8(file.fileName, decoded.line)], untrustedManagerKey: null };
+    const result = await importLedger(decoded.text, file.fileName, {
       partnershipCodes: new Set(this.partnerships.map((p) => p.code)),
     });
     if (!result.ok) return { issues: result.issues, untrustedManagerKey: null };
@@ -350,7 +355,7 @@ export class InYearSession {
   }
 
   /** The acting person's public key as a file, for the manager to register. */
-  async publicKeyFile(): Promise<NamedText> {
+  async publicKeyFile(): Promise<{ fileName: string; text: string }> {
     const acting = this.settings.actingAs;
     const actor = acting === MANAGER ? MANAGER_SIGNER : acting;
     const key = await this.ledgerStore.keys.keyFor(actor, new Date().toISOString());
@@ -365,9 +370,11 @@ export class InYearSession {
     if (this.settings.actingAs !== MANAGER) {
       return refuse('was not registered: act as the regional allocation manager to register keys');
     }
+    const decoded = decodeUtf8(file.text);
+    if (!decoded.ok) return [notUtf8(file.fileName, decoded.line)];
     const at = new Date().toISOString();
     const read = await readPublicKeyFile(
-      file.text,
+      decoded.text,
       file.fileName,
       { partnershipCodes: new Set(this.partnerships.map((p) => p.code)) },
       at,

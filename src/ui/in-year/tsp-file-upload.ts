@@ -1,18 +1,23 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { FileContent } from '../../data/utf8.ts';
+import { fileBytes } from '../upload.ts';
 
-/** What a `tsp-file` event carries: the file's text, or null when it is over the size limit. */
+/**
+ * What a `tsp-file` event carries: the file's bytes (its reader decodes and checks them), or
+ * null when it is over the size limit.
+ */
 export interface ChosenFile {
   fileName: string;
   size: number;
-  text: string | null;
+  text: FileContent | null;
 }
 
 /**
  * A GOV.UK file upload with its button. The file is read in the browser (nothing is sent
  * anywhere); the owner validates it and passes back any error to show on the field.
  *
- * @summary GOV.UK file upload that reads the chosen file as text.
+ * @summary GOV.UK file upload that reads the chosen file's bytes.
  * @fires tsp-file - detail: ChosenFile, when the button is pressed with a file chosen.
  */
 @customElement('tsp-file-upload')
@@ -44,7 +49,7 @@ export class TspFileUpload extends LitElement {
     }
     this.busy = true;
     try {
-      const text = file.size > this.maxBytes ? null : await file.text();
+      const text = file.size > this.maxBytes ? null : await fileBytes(file);
       this.dispatchEvent(
         new CustomEvent<ChosenFile>('tsp-file', {
           detail: { fileName: file.name, size: file.size, text },

@@ -1,9 +1,8 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { describeFieldIssue } from '../../data/issues.ts';
 import { SUBJECT_GROUPS, type DataIssue } from '../../data/types.ts';
 import { CYCLE_MONTHS, type ManualReturnInput } from '../../redistribution/index.ts';
-
-export const MANUAL_ENTRY_SOURCE = 'manual entry';
 
 /** Count fields of a return, by the column name the CSV and the core's messages use. */
 const COUNT_FIELDS = [
@@ -18,15 +17,14 @@ const COUNT_FIELDS = [
 export const entryFieldId = (column: string): string => `tsp-entry-${column}`;
 
 export interface ReturnEntryDetail {
-  /** The return typed in, or null when a count is not a whole number (see issues). */
-  input: ManualReturnInput | null;
-  issues: DataIssue[];
+  /** The return as typed; the owner checks it as a CSV row (one number reader for both). */
+  input: ManualReturnInput;
 }
 
 /**
- * A form to type in, or correct, one month's return for one partnership and subject. Counts
- * are checked for whole numbers here; the owner applies the same checks as a CSV row and
- * passes any problems back as `errors`, shown on their fields.
+ * A form to type in, or correct, one month's return for one partnership and subject. The
+ * owner applies the same checks as a CSV row and passes any problems back as `errors`, shown
+ * on their fields as what to do.
  *
  * @summary Manual entry of a recruitment return.
  * @fires tsp-return-entry - detail: ReturnEntryDetail.
@@ -50,20 +48,8 @@ export class TspReturnEntry extends LitElement {
 
   private submit(event: Event): void {
     event.preventDefault();
-    const issues: DataIssue[] = [];
-    const counts: Record<string, number> = {};
-    for (const [column, field, label] of COUNT_FIELDS) {
-      const text = this.value(column).trim();
-      if (!/^\d+$/.test(text)) {
-        issues.push({
-          file: MANUAL_ENTRY_SOURCE,
-          row: null,
-          column,
-          message: `${label}: enter a whole number, 0 or more${text === '' ? '' : ` ("${text}" is not)`}`,
-        });
-      }
-      counts[field] = Number(text);
-    }
+    const counts: Record<string, string> = {};
+    for (const [column, field] of COUNT_FIELDS) counts[field] = this.value(column);
     const code = this.value('partnership_code');
     const input: ManualReturnInput = {
       timePeriod: this.timePeriod,
@@ -71,15 +57,15 @@ export class TspReturnEntry extends LitElement {
       partnershipCode: code,
       partnershipName: this.partnerships.find((p) => p.code === code)?.name ?? code,
       subject: this.value('subject'),
-      allocation: counts.allocation ?? 0,
-      applications: counts.applications ?? 0,
-      offers: counts.offers ?? 0,
-      recruited: counts.recruited ?? 0,
-      withdrawn: counts.withdrawn ?? 0,
+      allocation: counts.allocation ?? '',
+      applications: counts.applications ?? '',
+      offers: counts.offers ?? '',
+      recruited: counts.recruited ?? '',
+      withdrawn: counts.withdrawn ?? '',
     };
     this.dispatchEvent(
       new CustomEvent<ReturnEntryDetail>('tsp-return-entry', {
-        detail: { input: issues.length > 0 ? null : input, issues },
+        detail: { input },
         bubbles: true,
       }),
     );
@@ -88,7 +74,7 @@ export class TspReturnEntry extends LitElement {
   private errorFor(column: string): string {
     return this.errors
       .filter((issue) => issue.column === column)
-      .map((issue) => issue.message)
+      .map(describeFieldIssue)
       .join('; ');
   }
 

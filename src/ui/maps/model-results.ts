@@ -63,7 +63,7 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
 /** Throws with the file, row and column of the first problems when a file is bad. */
 export function cycleFillRates(
   sources: CycleSources,
-  partnerships: readonly Pick<Partnership, 'code'>[],
+  partnerships: readonly Pick<Partnership, 'code' | 'name'>[],
 ): CycleFillRates {
   const allocation = importAllocationCsv(sources.allocation.text, sources.allocation.fileName);
   if (!allocation.ok) throw new Error(allocation.issues.map(describeIssue).join('\n'));

@@ -8,6 +8,7 @@ import {
   type ScenarioResult,
 } from '../../scenarios/index.ts';
 import { ROUTES } from '../routes.ts';
+import { fileBytes } from '../upload.ts';
 import {
   alignedForComparison,
   editedEntry,
@@ -122,7 +123,7 @@ export class TspScenariosPage extends LitElement {
   }
 
   private async onUpload(file: File): Promise<void> {
-    const loaded = await parseScenarioText(await file.text());
+    const loaded = await parseScenarioText(await fileBytes(file));
     if (!loaded.ok) {
       this.showProblems(describeIssues(loaded.issues, file.name));
       return;

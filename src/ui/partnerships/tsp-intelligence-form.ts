@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { DataIssue, District, Partnership } from '../../data/types.ts';
 import { SUBJECT_GROUPS } from '../../data/types.ts';
+import { describeFieldIssue } from '../../data/issues.ts';
 import {
   INTELLIGENCE_KINDS,
   addIntelligenceEntry,
@@ -122,7 +123,7 @@ export class TspIntelligenceForm extends LitElement {
       ${
         issue
           ? html`<p class="govuk-error-message" id="${ID(field)}-error">
-              <span class="govuk-visually-hidden">Error:</span> ${issue.message}
+              <span class="govuk-visually-hidden">Error:</span> ${describeFieldIssue(issue)}
             </p>`
           : nothing
       }
@@ -196,7 +197,7 @@ export class TspIntelligenceForm extends LitElement {
               ${errorSummary(
                 'There is a problem',
                 this.issues.map((issue) => ({
-                  text: issue.message,
+                  text: describeFieldIssue(issue),
                   href: `#${ID((issue.column ?? 'schoolUrn') as Field)}`,
                 })),
               )}

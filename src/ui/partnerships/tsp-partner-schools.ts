@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DataIssue, District, Partnership, School } from '../../data/types.ts';
 import { describeIssue } from '../../data/issues.ts';
+import { fileBytes } from '../upload.ts';
 import {
   exportPartnerSchools,
   importPartnerSchools,
@@ -60,7 +61,7 @@ export class TspPartnerSchools extends LitElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (file === undefined || this.assignment === undefined) return;
-    const result = importPartnerSchools(this.assignment, await file.text(), file.name, {
+    const result = importPartnerSchools(this.assignment, await fileBytes(file), file.name, {
       partnerships: this.partnerships,
       schools: this.schools,
     });

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DataIssue } from '../../data/types.ts';
 import { describeIssue } from '../../data/issues.ts';
+import { fileBytes } from '../upload.ts';
 import {
   importSubmission,
   type IntelligenceContext,
@@ -60,7 +61,7 @@ export class TspSubmissionUpload extends LitElement {
     const issues: DataIssue[] = [];
     const loaded: string[] = [];
     for (const file of dataFiles) {
-      const result = importSubmission(intelligence, await file.text(), file.name, context);
+      const result = importSubmission(intelligence, await fileBytes(file), file.name, context);
       if (!result.ok) {
         issues.push(...result.issues);
         continue;

@@ -10,29 +10,28 @@ import {
   type TransferProposal,
 } from '../../../src/redistribution/index.ts';
 import { appendSigned } from '../../fixtures/ledger/keys.ts';
+import { parseCsv } from '../../../src/data/ees.ts';
 import { LedgerStore } from '../../../src/storage/ledger-store.ts';
 import { InYearSession, type CycleSources } from '../../../src/ui/in-year/in-year-session.ts';
 import { InYearStore } from '../../../src/ui/in-year/in-year-store.ts';
 
 const DATA = join(import.meta.dirname, '../../../data');
 const read = (fileName: string) => ({ fileName, text: readFileSync(join(DATA, fileName), 'utf8') });
-const SOURCES: CycleSources = {
+const SOURCES = {
   allocation: read('illustrative_allocation_202526.csv'),
   returns: [
     read('illustrative_recruitment_returns_202425.csv'),
     read('illustrative_recruitment_returns_202526.csv'),
   ],
   illustrative: true,
-};
+} satisfies CycleSources;
 /** The partnerships of the illustrative allocation (the dataset's partnerships in the app). */
 const PARTNERSHIPS = [
   ...new Map(
-    SOURCES.allocation.text
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((line) => line.split(','))
-      .map((cells) => [cells[5]!, { code: cells[5]!, name: cells[6]! }]),
+    parseCsv(SOURCES.allocation.text).rows.map((row) => [
+      row.partnership_code!,
+      { code: row.partnership_code!, name: row.partnership_name! },
+    ]),
   ).values(),
 ];
 

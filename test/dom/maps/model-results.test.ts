@@ -182,7 +182,7 @@ describe('fill rate on the map (bundled illustrative cycle)', () => {
   it('names the file, row and column of a bad returns file', () => {
     const [first, second] = sources.returns;
     // The first data row (file row 2) says -3 recruited.
-    const lines = second!.text.split('\n');
+    const lines = (second!.text as string).split('\n');
     const column = lines[0]!.split(',').indexOf('recruited_count');
     const cells = lines[1]!.split(',');
     cells[column] = '-3';
@@ -192,6 +192,8 @@ describe('fill rate on the map (bundled illustrative cycle)', () => {
         { ...sources, returns: [first!, { fileName: second!.fileName, text: broken }] },
         region.partnerships,
       ),
-    ).toThrow(/illustrative_recruitment_returns_202526\.csv, row 2, column recruited_count: /);
+    ).toThrow(
+      /illustrative_recruitment_returns_202526\.csv, line 2, column recruited_count: -3 is too small; enter a whole number of trainees recruited from 0 to 99,999/,
+    );
   });
 });

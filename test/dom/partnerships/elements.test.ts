@@ -76,7 +76,9 @@ describe('tsp-intelligence-form', () => {
     form.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
     await form.updateComplete;
     const summary = form.querySelector('.govuk-error-summary');
-    expect(summary?.textContent).toContain('FTE change ("one") is not a number');
+    expect(summary?.textContent).toContain(
+      'Enter an FTE change from -100 to 100, with up to 2 decimal places, such as 1 or -0.5',
+    );
     expect(summary?.querySelector('a')?.getAttribute('href')).toBe('#tsp-intelligence-fteChange');
     expect(document.activeElement).toBe(summary);
     expect(form.querySelector('#tsp-intelligence-fteChange')?.className).toContain(
@@ -160,7 +162,7 @@ describe('tsp-submission-upload', () => {
     expect(changes).toEqual([]);
     const summary = upload.querySelector('.govuk-error-summary')?.textContent ?? '';
     // Header row 1, then the 2 forecast rows of the hand case, then the entry on row 4.
-    expect(summary).toContain('bad.csv, row 4, column entered_at');
+    expect(summary).toContain('bad.csv, line 4, column entered_at');
   });
 
   it('loads a good file (skipping its .meta.csv) and reports the entries it holds', async () => {
@@ -238,7 +240,7 @@ describe('tsp-partner-schools', () => {
     await chooseFiles(input, [list('P1,1,z\nP1,99,z\n')]);
     await element.updateComplete;
     expect(element.querySelector('.govuk-error-summary')?.textContent).toContain(
-      'list.csv, row 3, column school_urn',
+      'list.csv, line 3, column school_urn',
     );
     expect(changes).toEqual([]);
     // P1 takes s1 and s2 (E1 primary, 200 + 300 pupils); its shared secondary s3 is dropped.

@@ -128,14 +128,16 @@ describe('EES CSV', () => {
       {
         file: 'forecast.csv',
         row: 4,
-        column: 'nqt_need_fte_p50',
-        message: '"lots" is not a number',
+        column: 'nqt_need_fte',
+        message: '"lots" is not a number written in digits',
+        fix: 'Enter an NQT need in FTE at least -100,000 and below 100,000, or a symbol for a missing value (x, z, c, low or u)',
       },
       {
         file: 'forecast.csv',
         row: 5,
         column: 'time_period',
-        message: '"2027" is not an academic year like 202728',
+        message: '"2027" is not an academic year this tool plans',
+        fix: 'Enter the academic year as 6 digits, like 202526 for 2025/26',
       },
     ]);
   });

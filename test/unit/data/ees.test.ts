@@ -4,18 +4,10 @@ import {
   formatEesMeta,
   formatNumber,
   parseCsv,
-  readNumber,
   type EesTable,
 } from '../../../src/data/ees.ts';
 
 describe('EES cells', () => {
-  it('reads the missing-value symbols as null and other text as NaN', () => {
-    expect(['x', 'z', 'c', 'low', 'u'].map(readNumber)).toEqual([null, null, null, null, null]);
-    expect(readNumber(' 12.5 ')).toBe(12.5);
-    expect(readNumber('')).toBeNaN();
-    expect(readNumber('NA')).toBeNaN();
-  });
-
   it('writes numbers without trailing zeros, exponents or negative zero', () => {
     expect(formatNumber(2181.7700001, 1)).toBe('2181.8');
     expect(formatNumber(916, 1)).toBe('916');

@@ -10,6 +10,8 @@ import {
 import { HAND_CONTEXT, HAND_ENTRIES } from '../../fixtures/partnerships/intelligence-context.ts';
 
 const NOW = new Date('2026-03-02T08:00:00Z');
+const FTE_FIX =
+  'Enter an FTE change from -100 to 100, with up to 2 decimal places, such as 1 or -0.5';
 const valid: IntelligenceInput = {
   partnershipCode: 'P1',
   schoolUrn: '1',
@@ -65,43 +67,66 @@ describe('addIntelligenceEntry', () => {
     expect(result.ok && result.entry.fteChange).toBe(-0.5);
   });
 
+  // The form's summary and fields show the instruction (GOV.UK style); the reason stays with
+  // the issue for logs and files.
   it.each([
     [
       { schoolUrn: '999' },
       'schoolUrn',
-      'School URN ("999") is not a school of the region (unknown URN)',
+      '"999" is not the URN of a school in the region',
+      'Select a partner school',
     ],
-    [{ subject: 'Maths' }, 'subject', 'Subject ("Maths") is not a subject group'],
+    [{ subject: 'Maths' }, 'subject', '"Maths" is not a subject group', 'Select a subject'],
+    [{ subject: '' }, 'subject', 'the cell is blank', 'Select a subject'],
     [
       { year: '2029/30' },
       'year',
-      'Entry year ("2029/30") is not one of the three entry years (2026/27, 2027/28, 2028/29)',
+      '"2029/30" is not one of the three entry years (2026/27, 2027/28, 2028/29)',
+      'Select an entry year',
     ],
-    [{ fteChange: Number.NaN }, 'fteChange', 'FTE change ("NaN") is not a number'],
-    [{ fteChange: 'two' }, 'fteChange', 'FTE change ("two") is not a number'],
-    [{ fteChange: 0.125 }, 'fteChange', 'FTE change ("0.125") has more than 2 decimal places'],
-    [{ fteChange: 0 }, 'fteChange', 'FTE change ("0") changes nothing'],
-    [{ fteChange: 150 }, 'fteChange', 'FTE change ("150") is outside -100 to 100 FTE'],
-    [{ author: '  ' }, 'author', 'Entered by is empty; say who and why for every entry'],
-    [{ reason: '' }, 'reason', 'Reason is empty; say who and why for every entry'],
-    [{ kind: 'sabbatical' }, 'kind', 'Kind of change ("sabbatical") is not a kind of entry'],
+    [{ fteChange: Number.NaN }, 'fteChange', '"NaN" is not a number written in digits', FTE_FIX],
+    [{ fteChange: 'two' }, 'fteChange', '"two" is not a number written in digits', FTE_FIX],
+    [{ fteChange: '0x10' }, 'fteChange', '"0x10" is not a number written in digits', FTE_FIX],
+    [{ fteChange: '1e1' }, 'fteChange', '"1e1" is not a number written in digits', FTE_FIX],
+    [{ fteChange: 0.125 }, 'fteChange', '0.125 has more than 2 decimal places', FTE_FIX],
+    [
+      { fteChange: 0 },
+      'fteChange',
+      '0 changes nothing',
+      'Enter a change other than 0, or leave the entry out',
+    ],
+    [{ fteChange: 150 }, 'fteChange', '150 is too large to be right', FTE_FIX],
+    [{ fteChange: -150 }, 'fteChange', '-150 is too small', FTE_FIX],
+    [{ author: '  ' }, 'author', 'the cell is blank', 'Enter who made the entry'],
+    [{ reason: '' }, 'reason', 'the cell is blank', 'Enter the reason for the entry'],
+    [
+      { kind: 'sabbatical' },
+      'kind',
+      '"sabbatical" is not a kind of change',
+      'Select the kind of change',
+    ],
     [
       { partnershipCode: 'ZZ' },
       'partnershipCode',
-      'Partnership ("ZZ") is not a partnership of the dataset',
+      '"ZZ" is not a partnership of the region',
+      "Enter the code of one of the region's partnerships",
     ],
-    [{ schoolUrn: '4' }, 'schoolUrn', 'School URN ("4") is not a partner school of P1'],
+    [
+      { schoolUrn: '4' },
+      'schoolUrn',
+      'school 4 is not a partner school of P1',
+      'Select one of the partnership’s partner schools',
+    ],
     [
       { subject: 'Mathematics' },
       'subject',
-      'Subject ("Mathematics") does not match the phase of school 1 (Primary)',
+      'Mathematics is not taught at school 1 (Primary)',
+      'Select a subject the school teaches',
     ],
-  ])('refuses %o naming the field and reason', (change, column, message) => {
-    const issues = issuesFor(change);
-    expect(issues).toHaveLength(1);
-    expect(issues[0]?.column).toBe(column);
-    expect(issues[0]?.file).toBe('local intelligence form');
-    expect(issues[0]?.message.startsWith(message)).toBe(true);
+  ])('refuses %o naming the field, the reason and what to do', (change, column, message, fix) => {
+    expect(issuesFor(change)).toEqual([
+      { file: 'local intelligence form', row: null, column, message, fix },
+    ]);
   });
 
   it('reports every problem of an entry at once', () => {

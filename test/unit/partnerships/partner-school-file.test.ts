@@ -49,21 +49,43 @@ describe('importPartnerSchools', () => {
     ).toEqual(['3', '4', '5']);
   });
 
+  const SHARE_FIX = 'Enter a share of the school above 0 and at most 1';
   it.each([
-    ['P1,999,z', 2, 'school_urn', 'school_urn ("999") is not a school of the region (unknown URN)'],
-    ['P1,7,z', 2, 'school_urn', 'school_urn ("7") has no primary or secondary pupils'],
+    [
+      'P1,999,z',
+      2,
+      'school_urn',
+      '"999" is not the URN of a school in the region',
+      'Enter the URN of a school in the region (5 to 7 digits)',
+    ],
+    [
+      'P1,7,z',
+      2,
+      'school_urn',
+      'school 7 has no primary or secondary pupils in the schools list, so it carries no need',
+      'Remove the row, or enter a school with pupils',
+    ],
     [
       'ZZ,1,z',
       2,
       'partnership_code',
-      'partnership_code ("ZZ") is not a partnership of the dataset',
+      '"ZZ" is not a partnership of the region',
+      "Enter the code of one of the region's partnerships",
     ],
-    ['P1,1,1.5', 2, 'share', 'share ("1.5") must be a number above 0 and at most 1'],
-    ['P1,1,half', 2, 'share', 'share ("half") must be a number above 0 and at most 1'],
-    ['P1,1,z\nP1,1,z', 3, 'school_urn', 'school 1 is listed for P1 again (first on row 2)'],
+    ['P1,1,1.5', 2, 'share', '1.5 is too large to be right', SHARE_FIX],
+    ['P1,1,0', 2, 'share', '0 is too small', SHARE_FIX],
+    ['P1,1,half', 2, 'share', '"half" is not a number written in digits', SHARE_FIX],
+    ['P1,1,0x1', 2, 'share', '"0x1" is not a number written in digits', SHARE_FIX],
+    [
+      'P1,1,z\nP1,1,z',
+      3,
+      'school_urn',
+      'school 1 is listed for P1 again (first on line 2)',
+      'List each school once for each partnership',
+    ],
   ])(
-    'refuses %j with file, row, column and reason, changing nothing',
-    (body, row, column, message) => {
+    'refuses %j with file, line, column, reason and what to do, changing nothing',
+    (body, row, column, message, fix) => {
       const assignment = frozen();
       const result = importPartnerSchools(
         assignment,
@@ -74,8 +96,7 @@ describe('importPartnerSchools', () => {
       expect(result.ok).toBe(false);
       expect(result.assignment).toBe(assignment);
       if (result.ok) return;
-      expect(result.issues[0]).toMatchObject({ file: 'list.csv', row, column });
-      expect(result.issues[0]?.message.startsWith(message)).toBe(true);
+      expect(result.issues[0]).toEqual({ file: 'list.csv', row, column, message, fix });
     },
   );
 
@@ -99,6 +120,7 @@ describe('importPartnerSchools', () => {
         column: 'share',
         message:
           'shares of school 3 add up to 1.1 (P2 0.5, P1 0.6), more than 1; the school would be counted more than once',
+        fix: 'Enter shares of each school that add up to 1 or less',
       },
     ]);
   });
@@ -115,7 +137,8 @@ describe('importPartnerSchools', () => {
         file: 'p1.csv',
         row: 1,
         column: 'share',
-        message: 'required column share is missing from the header',
+        message: 'the header has no share column',
+        fix: 'Add the share column',
       },
     ]);
   });

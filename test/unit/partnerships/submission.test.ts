@@ -37,11 +37,14 @@ function frozenState(): IntelligenceState {
   });
 }
 
-/** A CSV text with one cell replaced (row numbered as in the file: header = 1). */
-function withCellIn(text: string, row: number, column: string, value: string): string {
+/**
+ * A CSV text with one cell replaced, `record` counting rows as a spreadsheet does (header = 1).
+ * The reason of record 5 holds a line break, so from record 6 on, file lines run one ahead.
+ */
+function withCellIn(text: string, record: number, column: string, value: string): string {
   const { columns, rows } = parseCsv(text);
-  const target = rows[row - 2];
-  if (target === undefined) throw new Error(`no row ${row}`);
+  const target = rows[record - 2];
+  if (target === undefined) throw new Error(`no record ${record}`);
   target[column] = value;
   const escape = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
   return [
@@ -50,8 +53,8 @@ function withCellIn(text: string, row: number, column: string, value: string): s
   ].join('\n');
 }
 
-const withCell = (row: number, column: string, value: string) =>
-  withCellIn(file.csv, row, column, value);
+const withCell = (record: number, column: string, value: string) =>
+  withCellIn(file.csv, record, column, value);
 
 describe('exportSubmission', () => {
   it('writes EES tidy CSV: forecast rows (Regional) then the partnership’s entries (School)', () => {
@@ -158,109 +161,158 @@ describe('importSubmission', () => {
         file: 'p1.csv',
         row: 4,
         column: 'fte_change',
-        message: 'fte_change ("lots") is not a number (write e.g. 1, -0.5 or 2.25)',
+        message: '"lots" is not a number written in digits',
+        fix: 'Enter an FTE change from -100 to 100, with up to 2 decimal places, such as 1 or -0.5',
       },
     ]);
   });
 
+  // [what, record, column, value, file line, message, what to do]
   it.each([
     [
       'an unknown school',
       4,
       'school_urn',
       '424242',
-      'school_urn ("424242") is not a school of the region (unknown URN)',
+      4,
+      '"424242" is not the URN of a school in the region',
+      'Enter the URN of a partner school of the partnership',
     ],
     [
       'a school of another partnership',
       4,
       'school_urn',
       '5',
-      'school_urn ("5") is not a partner school of P1',
+      4,
+      'school 5 is not a partner school of P1',
+      'Enter one of the partnership’s partner schools, or upload its partner-school list first',
     ],
-    ['an unknown subject', 4, 'subject', 'Latin', 'subject ("Latin") is not a subject group'],
+    [
+      'an unknown subject',
+      4,
+      'subject',
+      'Latin',
+      4,
+      '"Latin" is not a subject group',
+      'Enter a subject group, such as Primary or Art and Design',
+    ],
     [
       'a year outside the entry years',
       4,
       'time_period',
       '202930',
-      'time_period ("202930") is not one of the three entry years',
+      4,
+      '"202930" is not one of the three entry years (202627, 202728, 202829)',
+      'Enter one of: 202627, 202728 or 202829',
     ],
     [
       'a time period that is not an academic year',
       4,
       'time_period',
       '202699',
-      'time_period ("202699") must be an academic year',
+      4,
+      '"202699" is not an academic year this tool plans',
+      'Enter the academic year as 6 digits, like 202526 for 2025/26',
     ],
-    ['an empty author', 5, 'author', '', 'author is empty'],
-    ['an empty reason', 6, 'reason', ' ', 'reason is empty'],
+    ['an empty author', 5, 'author', '', 5, 'the cell is blank', 'Enter who made the entry'],
+    ['an empty reason', 6, 'reason', ' ', 7, 'the cell is blank', 'Enter the reason for the entry'],
     [
       'an unknown kind',
       6,
       'intelligence_kind',
       'rumour',
-      'intelligence_kind ("rumour") is not a kind of entry',
+      7,
+      '"rumour" is not a kind of change',
+      'Enter one of: retirement, leaver, roll change, new provision or correction',
     ],
     [
       'a bad date',
       6,
       'entered_at',
       'last Tuesday',
-      'entered_at ("last Tuesday") must be an ISO 8601 date-time',
+      7,
+      '"last Tuesday" is not a date and time',
+      'Enter an ISO 8601 date and time, like 2026-01-15T09:30:00Z',
     ],
     [
       'an id of another partnership',
       6,
       'entry_id',
       'P2-9',
-      'entry_id ("P2-9") must start with the partnership code',
+      7,
+      '"P2-9" is not an entry id of P1',
+      'Enter an id that starts with the partnership code and a hyphen, like P1-1',
     ],
-    ['a duplicate id', 6, 'entry_id', 'P1-1', 'entry_id "P1-1" is also used on row 4'],
+    [
+      'a duplicate id',
+      6,
+      'entry_id',
+      'P1-1',
+      7,
+      'entry id "P1-1" is also used on line 4',
+      'Give each entry its own id',
+    ],
     [
       'a second partnership',
       6,
       'partnership_code',
       'P2',
-      'partnership_code "P2" differs from row 2 ("P1")',
+      7,
+      '"P2" differs from line 2 ("P1"); a submission holds one partnership',
+      'Enter P1 on every row, or send each partnership its own file',
     ],
     [
       'a wrong name',
       2,
       'partnership_name',
       'Someone else',
-      'partnership_name "Someone else" is not the name of P1',
+      2,
+      '"Someone else" is not the name of P1 ("Partnership P1")',
+      'Enter Partnership P1',
     ],
     [
       'an unknown level',
       2,
       'geographic_level',
       'National',
-      'geographic_level ("National") must be "School"',
+      2,
+      '"National" is a geographic level this file cannot hold',
+      'Enter one of: School or Regional',
     ],
     [
       'a forecast that is not a number',
       2,
       'forecast_nqt_p50',
       'x',
-      'forecast_nqt_p50 ("x") is not a number',
+      2,
+      '"x" is not a number written in digits',
+      'Enter the P50 forecast (FTE) at least 0 and below 100,000',
+    ],
+    [
+      'a forecast in exponent form',
+      2,
+      'forecast_nqt_p50',
+      '1e400',
+      2,
+      '"1e400" is not a number written in digits',
+      'Enter the P50 forecast (FTE) at least 0 and below 100,000',
     ],
     [
       'a forecast out of order',
       2,
       'forecast_nqt_p50',
       '9',
-      'forecast_nqt_p50 ("9") P10 4.2, P50 9, P90 6.2 are not in order',
+      2,
+      'P10 4.2, P50 9, P90 6.2 are not in order',
+      'Enter percentiles with P10 at most P50 and P50 at most P90',
     ],
-  ])('refuses %s', (_what, row, column, value, message) => {
+  ])('refuses %s', (_what, record, column, value, row, message, fix) => {
     const state = frozenState();
-    const result = importSubmission(state, withCell(row, column, value), 'p1.csv', HAND_CONTEXT);
+    const result = importSubmission(state, withCell(record, column, value), 'p1.csv', HAND_CONTEXT);
     expect(result.ok).toBe(false);
     expect(result.state).toBe(state);
     if (result.ok) return;
-    expect(result.issues).toHaveLength(1);
-    expect(result.issues[0]).toMatchObject({ file: 'p1.csv', row, column });
-    expect(result.issues[0]?.message.startsWith(message)).toBe(true);
+    expect(result.issues).toEqual([{ file: 'p1.csv', row, column, message, fix }]);
   });
 
   it('refuses files without the required columns, rows or a known partnership', () => {
@@ -276,7 +328,8 @@ describe('importSubmission', () => {
         file: 'p1.csv',
         row: 1,
         column: 'reason',
-        message: 'required column reason is missing from the header',
+        message: 'the header has no reason column',
+        fix: 'Add the reason column',
       },
     ]);
     const empty = importSubmission(EMPTY_INTELLIGENCE, '', 'p1.csv', HAND_CONTEXT);
@@ -296,8 +349,8 @@ describe('importSubmission', () => {
         file: 'p1.csv',
         row: 2,
         column: 'partnership_code',
-        message:
-          'partnership_code "Q9" is not a partnership of the dataset (unknown partnership code)',
+        message: '"Q9" is not a partnership of the region',
+        fix: "Enter the code of one of the region's partnerships",
       },
     ]);
   });
@@ -307,7 +360,7 @@ describe('importSubmission', () => {
     const result = importSubmission(EMPTY_INTELLIGENCE, twoBad, 'p1.csv', HAND_CONTEXT);
     expect(!result.ok && result.issues.map((i) => [i.row, i.column])).toEqual([
       [4, 'author'],
-      [6, 'fte_change'],
+      [7, 'fte_change'],
     ]);
   });
 });

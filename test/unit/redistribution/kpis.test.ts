@@ -74,12 +74,17 @@ describe('fillRates', () => {
 
 describe('track record', () => {
   it('writes recruited / allocated at the last month, using the ledger allocation', async () => {
-    const context = { partnershipCodes: ['A', 'B'] };
+    const context = {
+      partnerships: [
+        { code: 'AA', name: 'A' },
+        { code: 'BB', name: 'B' },
+      ],
+    };
     const text = [
       'time_period,time_identifier,geographic_level,country_code,country_name,partnership_code,partnership_name,subject,allocation_count,applications_count,offers_count,recruited_count,withdrawn_count',
-      '202425,August,Regional,E92000001,England,A,A,Physics,10,20,10,7,0',
-      '202425,September,Regional,E92000001,England,A,A,Physics,10,20,10,8,0',
-      '202425,September,Regional,E92000001,England,B,B,Physics,0,0,0,0,0',
+      '202425,August,Regional,E92000001,England,AA,A,Physics,10,20,10,7,0',
+      '202425,September,Regional,E92000001,England,AA,A,Physics,10,20,10,8,0',
+      '202425,September,Regional,E92000001,England,BB,B,Physics,0,0,0,0,0',
     ].join('\n');
     const result = importReturnsCsv(EMPTY_RETURNS, text, 'r.csv', context);
     if (!result.ok) throw new Error('should load');
@@ -88,7 +93,7 @@ describe('track record', () => {
       baselineDraft(
         '202425',
         '202425',
-        [{ partnershipCode: 'A', partnershipName: 'A', subject: 'Physics', places: 16 }],
+        [{ partnershipCode: 'AA', partnershipName: 'A', subject: 'Physics', places: 16 }],
         { name: 'm', role: 'manager', partnershipCode: null },
         '2024-10-01T00:00:00Z',
         'x',
@@ -104,11 +109,11 @@ describe('track record', () => {
         r.track_record_ratio,
       ]),
     ).toEqual([
-      ['A', '16', '8', '0.500'],
-      ['B', '0', '0', 'z'],
+      ['AA', '16', '8', '0.500'],
+      ['BB', '0', '0', 'z'],
     ]);
     expect(trackRecordCsv(rows).split('\n')[1]).toBe(
-      '202425,Academic year,Regional,E92000001,England,A,A,Physics,16,8,0.500',
+      '202425,Academic year,Regional,E92000001,England,AA,A,Physics,16,8,0.500',
     );
     expect(placesMoved(ledger.state)).toBe(0);
   });
@@ -121,7 +126,12 @@ describe('the illustrative example end to end', () => {
       'allocation.csv',
     );
     if (!allocation.ok) throw new Error(allocation.issues[0]!.message);
-    const context = { partnershipCodes: allocation.file.lines.map((l) => l.partnershipCode) };
+    const context = {
+      partnerships: allocation.file.lines.map((l) => ({
+        code: l.partnershipCode,
+        name: l.partnershipName,
+      })),
+    };
     let returns: ReturnsState = EMPTY_RETURNS;
     for (const name of [
       'illustrative_recruitment_returns_202425.csv',

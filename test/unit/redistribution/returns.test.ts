@@ -10,7 +10,12 @@ import {
   type ReturnsState,
 } from '../../../src/redistribution/index.ts';
 
-const context = { partnershipCodes: ['S21', 'S18'] };
+const context = {
+  partnerships: [
+    { code: 'S21', name: 'Name S21' },
+    { code: 'S18', name: 'Name S18' },
+  ],
+};
 const header = RETURNS_COLUMNS.join(',');
 const line = (month: string, code: string, subject: string, counts: string) =>
   `202526,${month},Regional,E92000001,England,${code},Name ${code},${subject},${counts}`;
@@ -74,27 +79,27 @@ describe('importReturnsCsv', () => {
       [
         'missing column',
         good.replace(',offers_count', ''),
-        { row: 1, column: 'offers_count', text: /missing/ },
+        { row: 1, column: 'offers_count', text: /has no offers_count column/ },
       ],
       [
         'unknown partnership',
         `${header}\n${line('October', 'X99', 'Physics', '1,1,1,1,0')}`,
-        { row: 2, column: 'partnership_code', text: /unknown partnership/ },
+        { row: 2, column: 'partnership_code', text: /not a partnership of the region/ },
       ],
       [
         'unknown subject',
         `${header}\n${line('October', 'S21', 'Physic', '1,1,1,1,0')}`,
-        { row: 2, column: 'subject', text: /not a known subject/ },
+        { row: 2, column: 'subject', text: /not a subject group/ },
       ],
       [
         'negative count',
         `${header}\n${line('October', 'S21', 'Physics', '1,-1,0,0,0')}`,
-        { row: 2, column: 'applications_count', text: /negative/ },
+        { row: 2, column: 'applications_count', text: /too small/ },
       ],
       [
         'non-numeric count',
         `${header}\n${line('October', 'S21', 'Physics', '1,3,two,0,0')}`,
-        { row: 2, column: 'offers_count', text: /not a number/ },
+        { row: 2, column: 'offers_count', text: /not a number written in digits/ },
       ],
       [
         'fractional count',
@@ -114,17 +119,17 @@ describe('importReturnsCsv', () => {
       [
         'duplicate row',
         `${header}\n${line('October', 'S21', 'Physics', '5,4,2,1,0')}\n${line('October', 'S21', 'Physics', '5,4,2,1,0')}`,
-        { row: 3, column: null, text: /duplicate of row 2/ },
+        { row: 3, column: null, text: /also on line 2/ },
       ],
       [
         'month out of order',
         `${header}\n${line('December', 'S21', 'Physics', '5,4,2,1,0')}\n${line('November', 'S18', 'Physics', '5,4,2,1,0')}`,
-        { row: 3, column: 'time_identifier', text: /out of order/ },
+        { row: 3, column: 'time_identifier', text: /cycle runs October to September/ },
       ],
       [
         'unknown month',
         `${header}\n${line('Smarch', 'S21', 'Physics', '5,4,2,1,0')}`,
-        { row: 2, column: 'time_identifier', text: /month name/ },
+        { row: 2, column: 'time_identifier', text: /is not a month/ },
       ],
       [
         'bad time period',
@@ -169,7 +174,7 @@ describe('importReturnsCsv', () => {
       context,
     );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues[0]!.message).toMatch(/limit is 50000/);
+    if (!result.ok) expect(result.issues[0]!.message).toMatch(/limit for a returns file is 50,000/);
   });
 
   it('reports every bad row, not just the first, and loads none of them', () => {
@@ -191,7 +196,7 @@ describe('enterReturn', () => {
     timePeriod: '202526',
     month: 'December',
     partnershipCode: 'S21',
-    partnershipName: 'Sheffield Hallam University',
+    partnershipName: 'Name S21',
     subject: 'Physics',
     allocation: 10,
     applications: 12,
