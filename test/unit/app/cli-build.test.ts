@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT_CODES } from '../../../src/cli/cli.ts';
 // @ts-expect-error: a plain JavaScript build script, without type declarations.
 import { buildCli, bundlePath } from '../../../scripts/build-cli.mjs';
 
@@ -59,7 +60,7 @@ describe('bundled command-line tools', () => {
 
   it('name a bad argument without a stack trace', () => {
     const result = run('forecast', ['--scenario', 'scenarios/no-such-file.json']);
-    expect(result.status).toBe(2);
+    expect(result.status).toBe(EXIT_CODES.badInput);
     expect(result.stderr.trim()).toBe(
       'forecast: --scenario: file not found: scenarios/no-such-file.json',
     );
