@@ -28,7 +28,7 @@ const restrictedD3Dsv = {
 const restrictedCsvImports = [restrictedD3Dsv, { ...restrictedD3Dsv, name: 'd3' }];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/', 'coverage/', 'data/'] },
+  { ignores: ['dist/', 'dist-cli/', 'node_modules/', 'public/', 'coverage/', 'data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

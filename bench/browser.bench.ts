@@ -14,7 +14,8 @@
  * table shows the median time and the worst long task over the runs, since a shared virtual
  * machine can be off by half on any one run.
  *
- *   npm run bench:browser [-- --repeats 5] [-- --dist /tmp/my-dist]  (builds unless --dist)
+ *   npm run bench:browser [-- --repeats 5] [-- --dist /tmp/my-dist] [-- --only maps]
+ *   (builds unless --dist; --only keeps the pages and controls whose name contains the text)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,7 +63,12 @@ const CONTROLS: Control[] = [
     async act(page) {
       await page.getByLabel('Lower layer super output areas (LSOAs)').check();
       await page.waitForFunction(
-        () => document.querySelectorAll('tsp-area-table tbody tr').length > 1000,
+        () =>
+          document.querySelectorAll('svg.tsp-map g.tsp-map__areas path').length > 1000 &&
+          document
+            .querySelector('tsp-area-table')
+            ?.textContent?.replace(/\s+/g, ' ')
+            .includes('of 1,146'),
       );
     },
   },
@@ -169,9 +175,11 @@ function initialJs(distDir: string, urls: string[]): { kb: number; files: number
 }
 
 export async function runBrowserBenchmarks(
-  options: { repeats?: number; dist?: string } = {},
+  options: { repeats?: number; dist?: string; only?: string } = {},
 ): Promise<string> {
   const repeats = options.repeats ?? 3;
+  const wanted = (name: string) =>
+    !options.only || name.toLowerCase().includes(options.only.toLowerCase());
   const distDir = options.dist ?? mkdtempSync(join(tmpdir(), 'tsp-bench-dist-'));
   if (!options.dist)
     await build({ logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
@@ -187,7 +195,8 @@ export async function runBrowserBenchmarks(
   const lines: string[] = [];
   try {
     const loads: Run[][] = [];
-    for (const page of PAGES) {
+    const pages = PAGES.filter((page, i) => i === 0 || wanted(page.name));
+    for (const page of pages) {
       const runs: Run[] = [];
       for (let i = 0; i < repeats; i++) {
         runs.push(await measureLoad(browser, baseUrl, page.path, page.ready));
@@ -202,14 +211,14 @@ export async function runBrowserBenchmarks(
       '',
       '| page | first meaningful render ms (median) | long tasks (median) | longest task ms (all runs) | blocking ms over 50 (median) |',
       '|---|---:|---:|---:|---:|',
-      ...PAGES.map((page, i) => row(page.name, loads[i]!)),
+      ...pages.map((page, i) => row(page.name, loads[i]!)),
       '',
       `Controls (${repeats} runs each): time to the result and long tasks until quiet`,
       '',
       '| control | time to result ms (median) | long tasks (median) | longest task ms (all runs) | blocking ms over 50 (median) |',
       '|---|---:|---:|---:|---:|',
     );
-    for (const control of CONTROLS) {
+    for (const control of CONTROLS.filter((c) => wanted(c.name))) {
       const runs: Run[] = [];
       for (let i = 0; i < repeats; i++) runs.push(await measureControl(browser, baseUrl, control));
       lines.push(row(control.name, runs));
@@ -225,12 +234,13 @@ export async function runBrowserBenchmarks(
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { repeats: { type: 'string' }, dist: { type: 'string' } },
+    options: { repeats: { type: 'string' }, dist: { type: 'string' }, only: { type: 'string' } },
   });
   console.log(
     await runBrowserBenchmarks({
       ...(values.repeats ? { repeats: Number(values.repeats) } : {}),
       ...(values.dist ? { dist: values.dist } : {}),
+      ...(values.only ? { only: values.only } : {}),
     }),
   );
 }

@@ -1,6 +1,10 @@
 /**
  * Boundaries projected once per geography level: SVG path strings and centroids for every
  * area and district. Redrawing a map for a new indicator only changes fills, never these.
+ *
+ * Projecting is the slow part (1,146 LSOAs take hundreds of milliseconds), so the app does it
+ * in a worker (`projectGeography`, whose result is plain data) and rebuilds only the fitted
+ * projection on the main thread (`withProjection`), for placing school points.
  */
 import { geoArea, geoPath, geoTransverseMercator, type GeoProjection } from 'd3';
 import { feature } from 'topojson-client';
@@ -34,13 +38,25 @@ export interface PreparedDistrict {
   centroid: [number, number];
 }
 
-export interface PreparedGeography {
+/** A fitted transverse Mercator, as numbers: enough to rebuild it exactly on another thread. */
+export interface ProjectionParameters {
+  rotate: [number, number, number];
+  scale: number;
+  translate: [number, number];
+}
+
+/** A level's projected boundaries as plain data, so they can cross from a worker. */
+export interface ProjectedGeography {
   level: GeographyLevel;
   width: number;
   height: number;
   areas: PreparedArea[];
   /** Districts of the same topology (the small-area files carry their own dissolved `lad`), for outlines, footprints and flows. */
   districts: PreparedDistrict[];
+  projection: ProjectionParameters;
+}
+
+export interface PreparedGeography extends ProjectedGeography {
   /** Screen position of a longitude/latitude, or null when it falls outside the projection. */
   project: (longitude: number, latitude: number) => [number, number] | null;
 }
@@ -110,12 +126,12 @@ export function fittedProjection(
     );
 }
 
-/** Projects one level's areas (and its districts) from a TopoJSON topology. */
-export function prepareGeography(
+/** Projects one level's areas (and its districts) from a TopoJSON topology: the slow part. */
+export function projectGeography(
   topology: Topology,
   level: GeographyLevel,
   options: GeographyOptions,
-): PreparedGeography {
+): ProjectedGeography {
   const keep = options.districtCodes ? new Set(options.districtCodes) : undefined;
   const districtOf = (properties: AreaProperties | null): string =>
     (level === 'district' ? text(properties, 'code') : text(properties, 'lad_code')) ?? '';
@@ -172,11 +188,34 @@ export function prepareGeography(
     height: options.height,
     areas,
     districts,
+    projection: {
+      rotate: projection.rotate(),
+      scale: projection.scale(),
+      translate: projection.translate(),
+    },
+  };
+}
+
+/** Adds the projection, rebuilt from its parameters (cheap: no boundary is touched). */
+export function withProjection(projected: ProjectedGeography): PreparedGeography {
+  const { rotate, scale, translate } = projected.projection;
+  const projection = geoTransverseMercator().rotate(rotate).scale(scale).translate(translate);
+  return {
+    ...projected,
     project: (longitude, latitude) => {
       const point = projection([longitude, latitude]);
       return point ? [Math.round(point[0] * 10) / 10, Math.round(point[1] * 10) / 10] : null;
     },
   };
+}
+
+/** Projects a level on this thread (tests, Node); the app uses the geography worker. */
+export function prepareGeography(
+  topology: Topology,
+  level: GeographyLevel,
+  options: GeographyOptions,
+): PreparedGeography {
+  return withProjection(projectGeography(topology, level, options));
 }
 
 /**

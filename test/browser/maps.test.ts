@@ -40,7 +40,11 @@ describe('Maps page', () => {
     await page.waitForFunction(
       () => document.querySelectorAll('svg.tsp-map g.tsp-map__areas path').length === 1146,
     );
-    expect(await page.locator('tsp-area-table tbody tr').count()).toBe(1146);
+    // The table shows the 1,146 LSOAs 50 at a time.
+    await expect
+      .poll(() => page.locator('[data-testid="map-table-range"]').textContent())
+      .toMatch(/Rows 1 to 50 of 1,146\./);
+    expect(await page.locator('tsp-area-table tbody tr').count()).toBe(50);
 
     // Keyboard only: focus the area list and move down it with the arrow key.
     await page.locator('#tsp-area').focus();

@@ -1,36 +1,34 @@
 /**
- * The region's boundary files, fetched (never bundled into the JavaScript) once per level and
- * kept for the session, with each level's projected geography cached by frame size.
+ * The region's boundary files, fetched (never bundled into the JavaScript), parsed and
+ * projected in the geography worker, once per level and frame size for the session. The main
+ * thread receives path strings and centroids and only rebuilds the fitted projection.
  */
-import type { Topology } from 'topojson-specification';
+import { wrap, type Remote } from 'comlink';
 import type { GeographyLevel } from '../../data/types.ts';
 import { BUNDLED_DATA_URLS } from '../../data/browser-reader.ts';
 import { boundaryPath } from '../../data/registry/index.ts';
-import { parentLookup, prepareGeography, type PreparedGeography } from '../../maps/geography.ts';
+import { withProjection, type PreparedGeography } from '../../maps/geography.ts';
+import type { BoundaryFile, GeographyWorkerApi } from '../../runtime/geography-worker-api.ts';
 
-const topologies = new Map<GeographyLevel, Promise<Topology>>();
+let worker: Remote<GeographyWorkerApi> | undefined;
 const geographies = new Map<string, Promise<PreparedGeography>>();
 
-export function loadTopology(level: GeographyLevel): Promise<Topology> {
-  let pending = topologies.get(level);
-  if (!pending) {
-    const file = boundaryPath(level);
-    const url = BUNDLED_DATA_URLS.get(file);
-    pending = url
-      ? fetch(url).then(async (response) => {
-          if (!response.ok) {
-            throw new Error(
-              `The boundary file data/${file} could not be loaded (HTTP ${response.status}).`,
-            );
-          }
-          return (await response.json()) as Topology;
-        })
-      : Promise.reject(new Error(`The boundary file data/${file} is not in this build.`));
-    // A failed fetch is not remembered, so the next attempt tries again.
-    pending.catch(() => topologies.delete(level));
-    topologies.set(level, pending);
-  }
-  return pending;
+function geographyWorker(): Remote<GeographyWorkerApi> {
+  worker ??= wrap<GeographyWorkerApi>(
+    new Worker(new URL('../../../workers/geography.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'geography',
+    }),
+  );
+  return worker;
+}
+
+function boundaryFile(level: GeographyLevel): BoundaryFile {
+  const file = boundaryPath(level);
+  const url = BUNDLED_DATA_URLS.get(file);
+  if (!url) throw new Error(`The boundary file data/${file} is not in this build.`);
+  // Absolute, since the worker resolves relative addresses against its own script.
+  return { url: new URL(url, location.href).href, file };
 }
 
 /** Projected paths for a level, computed once: indicator changes only restyle them. */
@@ -42,9 +40,10 @@ export function loadGeography(
   const key = `${level}:${width}x${height}`;
   let pending = geographies.get(key);
   if (!pending) {
-    pending = loadTopology(level).then((topology) =>
-      prepareGeography(topology, level, { width, height }),
-    );
+    pending = Promise.resolve()
+      .then(() => geographyWorker().project(boundaryFile(level), level, width, height))
+      .then(withProjection);
+    // A failed load is not remembered, so the next attempt tries again.
     pending.catch(() => geographies.delete(key));
     geographies.set(key, pending);
   }
@@ -56,5 +55,5 @@ export async function loadParentLookup(
   level: GeographyLevel,
   parentLevel: GeographyLevel,
 ): Promise<Map<string, string>> {
-  return parentLookup(await loadTopology(level), level, parentLevel);
+  return geographyWorker().parentLookup(boundaryFile(level), level, parentLevel);
 }

@@ -1,6 +1,7 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { pageRange, rangeText } from '../tsp-pagination.ts';
 
 /** One area's row: the same numbers the map shows, plus any extra columns (e.g. z-scores). */
 export interface AreaTableRow {
@@ -24,11 +25,17 @@ const formatNumber = (value: number | null | undefined): string =>
 /** Id of an area's row, for a link from the selected-area summary. */
 export const areaRowId = (code: string): string => `tsp-area-row-${code}`;
 
+/** Id of the table's scrolling region, where the page links go. */
+const REGION_ID = 'tsp-area-table-region';
+
 /**
- * The table beside a map, with every number the map shows. The selected area's row is marked
- * (aria-current and a tag), so it can be found by keyboard and screen-reader users alike.
+ * The table beside a map, with every number the map shows, a page of rows at a time: 1,146
+ * LSOA rows in one table would take the browser hundreds of milliseconds to lay out, and
+ * again for every change. The selected area's page is shown and its row marked (aria-current
+ * and a tag), so it can be found by keyboard and screen-reader users alike; the map's CSV
+ * download has every row.
  *
- * @summary Accessible table of a map's values.
+ * @summary Accessible table of a map's values, in pages.
  */
 @customElement('tsp-area-table')
 export class TspAreaTable extends LitElement {
@@ -38,16 +45,53 @@ export class TspAreaTable extends LitElement {
   @property({ attribute: false }) extraHeadings: readonly string[] = [];
   @property({ type: Boolean }) showRank = false;
   @property() selectedCode = '';
+  @property({ type: Number }) pageSize = 50;
+  @state() private page = 1;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const previous = changed.get('rows');
+    // Other areas (a new geography level): back to the first page.
+    if (previous && previous.length !== this.rows.length) this.page = 1;
+    const selected = this.rows.findIndex((row) => row.code === this.selectedCode);
+    if (selected >= 0 && (changed.has('selectedCode') || changed.has('rows'))) {
+      this.page = Math.floor(selected / this.pageSize) + 1;
+    }
+    this.page = pageRange(this.rows.length, this.page, this.pageSize).page;
+  }
+
+  private async showPage(page: number): Promise<void> {
+    this.page = page;
+    await this.updateComplete;
+    // Keyboard and screen-reader users land on the new rows.
+    this.querySelector<HTMLElement>(`#${REGION_ID}`)?.focus();
+  }
+
   protected override render(): TemplateResult {
     const numeric = 'govuk-table__header govuk-table__header--numeric';
+    const range = pageRange(this.rows.length, this.page, this.pageSize);
+    const shown = this.rows.slice(range.start, range.end);
+    const paged = range.pageCount > 1;
     return html`
+      ${
+        paged
+          ? html`<p class="govuk-body-s" id="${REGION_ID}-range" data-testid="map-table-range">
+              ${rangeText(range)}
+            </p>`
+          : nothing
+      }
       <!-- Focusable, so keyboard users can scroll a table wider than the page. -->
-      <div class="tsp-table-wrapper" tabindex="0" role="region" aria-label=${this.caption}>
+      <div
+        class="tsp-table-wrapper"
+        id=${REGION_ID}
+        tabindex="0"
+        role="region"
+        aria-label=${this.caption}
+        aria-describedby=${paged ? `${REGION_ID}-range` : nothing}
+      >
         <table class="govuk-table" data-testid="map-table">
           <caption class="govuk-table__caption govuk-table__caption--m">
             ${this.caption}
@@ -66,7 +110,7 @@ export class TspAreaTable extends LitElement {
           </thead>
           <tbody class="govuk-table__body">
             ${repeat(
-              this.rows,
+              shown,
               (row) => row.code,
               (row) => {
                 const selected = row.code === this.selectedCode;
@@ -108,6 +152,13 @@ export class TspAreaTable extends LitElement {
           </tbody>
         </table>
       </div>
+      <tsp-pagination
+        page=${range.page}
+        pageCount=${range.pageCount}
+        label=${`Pages of the table: ${this.caption}`}
+        target=${REGION_ID}
+        @tsp-page=${(event: CustomEvent<{ page: number }>) => void this.showPage(event.detail.page)}
+      ></tsp-pagination>
     `;
   }
 }

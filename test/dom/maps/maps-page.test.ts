@@ -269,14 +269,24 @@ describe('tsp-maps-page', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await settle(page);
     expect(page.querySelectorAll('svg g.tsp-map__areas path')).toHaveLength(232);
-    expect(page.querySelectorAll('tsp-area-table tbody tr')).toHaveLength(232);
+    // The table shows 50 rows at a time.
+    expect(page.querySelectorAll('tsp-area-table tbody tr')).toHaveLength(50);
+    expect(page.querySelector('[data-testid="map-table-range"]')!.textContent!.trim()).toBe(
+      'Rows 1 to 50 of 232.',
+    );
     expect(page.querySelectorAll('#tsp-area option')).toHaveLength(233); // and "None"
     // The index of the averaged LSOA score: MSOA means 6 and 12, mean 9, sd 3, z = -1 and 1.
-    const value = (code: string) =>
-      page.querySelector(`tr[data-code="${code}"] [data-column="value"]`)?.textContent?.trim();
-    expect(value('E02001526')).toBe('-1');
-    expect(value('E02004045')).toBe('1');
-    expect(value('E02001509')).toBe('x');
+    // Selecting an area shows the page its row is on.
+    const value = async (code: string) => {
+      choose(page.querySelector<HTMLSelectElement>('#tsp-area')!, code);
+      await settle(page);
+      return page
+        .querySelector(`tr[data-code="${code}"][aria-current="true"] [data-column="value"]`)
+        ?.textContent?.trim();
+    };
+    expect(await value('E02001526')).toBe('-1');
+    expect(await value('E02004045')).toBe('1');
+    expect(await value('E02001509')).toBe('x');
   }, 30_000);
 
   it('draws the partnership’s reach and flows, and lists them in a table', async () => {
