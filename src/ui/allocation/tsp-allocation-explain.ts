@@ -68,7 +68,7 @@ export class TspAllocationExplain extends LitElement {
         ${formatDecimal(cost.placeCost)}.
         ${
           result.lpObjective !== null
-            ? `No plan can cost less than ${formatDecimal(result.lpObjective)} (the linear programme with fractional places)${result.mipGap !== null ? `; the search closed to a gap of ${twoDecimals(result.mipGap * 100)}%` : ''}.`
+            ? `No plan can cost less than ${formatDecimal(result.gap?.bound ?? result.lpObjective)} (${result.gap?.boundSource === 'branch and bound' ? 'the bound proved by the search for whole places' : 'the linear programme with fractional places'})${result.gap ? `; this plan is ${twoDecimals(result.gap.relative * 100)}% above it` : ''}.`
             : ''
         }
       </p>`;

@@ -78,7 +78,7 @@ function result(overrides: Partial<AllocationResult>): AllocationResult {
     solution: null,
     objective: null,
     lpObjective: null,
-    mipGap: null,
+    gap: null,
     binding: [],
     marginalValues: [],
     diagnosis: null,
@@ -132,13 +132,17 @@ describe('tsp-allocation-verdict', () => {
     expect(banner.textContent).toContain('relax “Regional cap” by 2.0');
   });
 
-  it('gives the gap in the title when the time limit stopped the search', async () => {
+  it('gives the gap in the title when a limit stopped the search', async () => {
     const element = document.createElement('tsp-allocation-verdict');
-    element.result = result({ status: 'time-limit', mipGap: 0.0123, message: 'Best found.' });
+    element.result = result({
+      status: 'time-limit',
+      gap: { relative: 0.0123, absolute: 5, bound: 400, boundSource: 'linear programme' },
+      message: 'Best found.',
+    });
     document.body.append(element);
     await element.updateComplete;
     expect(element.querySelector('#alloc-verdict-title')?.textContent?.trim()).toBe(
-      'Best allocation found within the time limit (gap 1.23%)',
+      'Best allocation found before the search stopped (gap 1.23%)',
     );
   });
 });
