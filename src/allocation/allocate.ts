@@ -11,12 +11,9 @@ import { modelSize, objectiveValue, type ModelSize } from '../solver/model.ts';
 import { buildAllocationModel, type AllocationModel } from './build.ts';
 import { checkAllocation, type CheckReport } from './check.ts';
 import { diagnoseInfeasibility, type InfeasibilityDiagnosis } from './diagnose.ts';
-import {
-  bindingConstraints,
-  marginalValues,
-  type BindingConstraint,
-  type MarginalValue,
-} from './explain.ts';
+import { partnershipChanges, type ChangeReport } from './changes.ts';
+import { bindingConstraints, type BindingConstraint } from './explain.ts';
+import { marginalValues, type MarginalValue } from './marginal.ts';
 import { gapAgainstBestBound, gapText, type GapReport } from './gap.ts';
 import { missingNeedText, summariseMissingNeed, type MissingNeed } from './need-coverage.ts';
 import type { AllocationProblem } from './problem.ts';
@@ -42,7 +39,12 @@ export interface AllocationOptions {
   lpMethod: 'ipm' | 'simplex' | 'choose';
   /** Time budget for the infeasibility diagnosis. */
   diagnosisSeconds: number;
+  /** How many marginal values to work out (each an LP re-solve from the optimal basis). */
+  marginalValues: number;
 }
+
+/** The engine's warm slot for the allocation LP: re-solves after an edit start from its basis. */
+export const LP_SLOT = 'allocation-lp';
 
 /** The final run: within 0.1% of the best possible. */
 export const DEFAULT_ALLOCATION_OPTIONS: AllocationOptions = {
@@ -53,6 +55,7 @@ export const DEFAULT_ALLOCATION_OPTIONS: AllocationOptions = {
   nodeLimit: null,
   lpMethod: 'simplex',
   diagnosisSeconds: 20,
+  marginalValues: 10,
 };
 
 /** Re-solves while a manager edits: within 1%, which the rounded LP plan usually is at once. */
@@ -92,6 +95,8 @@ export interface AllocationResult {
   lpObjective: number | null;
   /** The shown plan against the better of the LP and search bounds; null without a plan. */
   gap: GapReport | null;
+  /** Each partnership's change from last year and why; null without a plan. */
+  changes: ChangeReport | null;
   binding: BindingConstraint[];
   marginalValues: MarginalValue[];
   diagnosis: InfeasibilityDiagnosis | null;
@@ -119,6 +124,7 @@ export function emptyResult(
     objective: null,
     lpObjective: null,
     gap: null,
+    changes: null,
     binding: [],
     marginalValues: [],
     diagnosis: null,
@@ -210,7 +216,7 @@ function solveValidProblem(
   const lpResult = engine.solve(lp.model, {
     timeLimitSeconds: remaining(0.1),
     lpMethod: options.lpMethod,
-    warmSlot: 'allocation-lp',
+    warmSlot: LP_SLOT,
   });
   timing.lpSeconds = lpResult.seconds;
   const diagnose = (asInteger: boolean): AllocationResult => {
@@ -298,6 +304,13 @@ function solveValidProblem(
   const lpForExplaining = lpUsable ? lpResult : null;
   const names = nameLookup(problem);
   const gap = gapAgainstBestBound(check.objective.total, lpBound, final.result.mipBound);
+  const binding = bindingConstraints(
+    final.built,
+    final.result.colValue,
+    lp,
+    lpForExplaining,
+    names,
+  );
   const result: AllocationResult = {
     ...base,
     status: check.ok ? status : 'failed',
@@ -305,8 +318,15 @@ function solveValidProblem(
     objective: check.objective.total,
     lpObjective: lpBound,
     gap,
-    binding: bindingConstraints(final.built, final.result.colValue, lp, lpForExplaining, names),
-    marginalValues: lpForExplaining ? marginalValues(problem, lp, lpForExplaining) : [],
+    changes: partnershipChanges(problem, final.built, final.result.colValue, solution, binding),
+    binding,
+    marginalValues: lpForExplaining
+      ? marginalValues(problem, lp, lpForExplaining, engine, {
+          limit: options.marginalValues,
+          warmSlot: LP_SLOT,
+          timeLimitSeconds: remaining(0.5),
+        })
+      : [],
     check,
   };
   result.message = check.ok

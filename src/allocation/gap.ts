@@ -40,5 +40,7 @@ export function gapAgainstBestBound(
 /** "within 0.65% of the best possible (bound from the linear programme)". */
 export function gapText(gap: GapReport): string {
   if (gap.relative === 0) return 'at the best possible cost';
-  return `within ${formatNumber(gap.relative * 100)}% of the best possible (bound from the ${gap.boundSource})`;
+  // Below a hundredth of a per cent, say so rather than "0.00%".
+  const percent = gap.relative * 100 < 0.01 ? '0.01' : formatNumber(gap.relative * 100);
+  return `within ${percent}% of the best possible (bound from the ${gap.boundSource})`;
 }

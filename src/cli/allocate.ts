@@ -299,6 +299,14 @@ export async function runAllocate(
       `Model: ${size.columns} columns, ${size.rows} rows, ${size.integerColumns} integer; solve time ${(result.timing.lpSeconds + result.timing.milpSeconds).toFixed(3)} s (LP ${result.timing.lpSeconds.toFixed(3)} s, MILP ${result.timing.milpSeconds.toFixed(3)} s), total ${result.timing.totalSeconds.toFixed(3)} s.`,
     );
     log(`Binding rules: ${result.binding.length}.`);
+    if (result.changes) {
+      log(result.changes.summary);
+      const first = problem.entryYears[0];
+      for (const change of result.changes.partnerships.filter((c) => c.entryYear === first)) {
+        log(`- ${change.text}`);
+      }
+    }
+    log('What one more place would be worth:');
     for (const value of result.marginalValues.slice(0, 5)) log(`- ${value.text}`);
   }
   return { status: result.status, written };

@@ -69,6 +69,23 @@ describe('fairness: equal relative change, weighed against unmet need', () => {
     expect(result.objective).toBeCloseTo(92.7, 6);
   });
 
+  it('reports each partnership’s change in per cent and why, and the largest cut, in words', async () => {
+    const { changes } = allocate(fairnessCase(1), await highsEngine());
+    const [a, b] = changes!.partnerships;
+    expect(a!.percent).toBeCloseTo(-10, 9);
+    expect(a!.text).toBe(
+      "Partnership A, 2026/27: 9 places, 10% fewer than last year's 10 places. Why: the regional cap is reached in English; its fair share at the common change in its subjects is 9.",
+    );
+    expect(b!.places).toBe(9);
+    expect(changes!.summary).toBe(
+      'The largest cut from last year is 10%, at Partnership A in 2026/27. Fairness: every place a partnership has more than half a place away from the common change in a subject is weighed as 1 unmet teacher.',
+    );
+    const unfair = allocate(fairnessCase(null), await highsEngine()).changes!;
+    expect(unfair.largestCut?.partnershipCode).toBe('B');
+    expect(unfair.summary).toContain('The largest cut from last year is 100%, at Partnership B');
+    expect(unfair.summary).toContain('No fairness rule is set');
+  });
+
   it('the checker prices a plan the model did not choose the same way', async () => {
     const result = allocate(fairnessCase(1), await highsEngine());
     const moved = structuredClone(result.solution!);
