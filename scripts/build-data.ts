@@ -1164,7 +1164,13 @@ function buildPlans(partnerships: PartnershipBuild[], shares: Map<SecondarySubje
         subject: subject as SubjectGroup,
         provenance: 'illustrative',
         capacity,
-        minimum_cohort: capacity === 0 ? 0 : minimumCohort,
+        // ...and a course that ran last year ran at or above its minimum viable cohort.
+        minimum_cohort:
+          capacity === 0
+            ? 0
+            : lastYearAllocation > 0
+              ? Math.min(minimumCohort, lastYearAllocation)
+              : minimumCohort,
         last_year_allocation: lastYearAllocation,
         last_year_recruited: lastYearRecruited,
       });

@@ -137,6 +137,17 @@ export interface ChangeColumns {
   yearIndex: number;
 }
 
+/** One plan-year's fairness row: x - reference x factor - above + below = 0 (+- rounding). */
+export interface FairnessColumns {
+  row: number;
+  factor: number;
+  above: number;
+  below: number;
+  planIndex: number;
+  yearIndex: number;
+  reference: number;
+}
+
 export class BuildContext {
   readonly builder: ModelBuilder;
   readonly constraints: ConstraintInfo[] = [];
@@ -155,6 +166,9 @@ export class BuildContext {
   /** open[planIndex][yearIndex] -> binary column, or -1 when the plan needs no switch. */
   readonly openColumns: number[][] = [];
   readonly changeColumns: ChangeColumns[] = [];
+  /** Common change factor g by subject, one column per entry year (fairness). */
+  readonly commonFactorColumns = new Map<SubjectGroup, number[]>();
+  readonly fairnessColumns: FairnessColumns[] = [];
   readonly balance: BalanceCell[] = [];
   readonly missingNeed: MissingNeedCell[] = [];
   /** Need (teachers) outside the years or districts this allocation can reach. */

@@ -9,6 +9,7 @@
  * partnership's employment footprint.
  *
  *   minimise  sum w[a,s] unmet[a,s,t] + c_over sum surplus + lambda sum |x[q,y] - x[q,y-1]|
+ *             + phi sum |x[q,y] - r[q] g[s,y]|    (fairness: equal relative change)
  *             + epsilon sum x                      (tie-break: no place that helps no one)
  */
 import type { AcademicYear } from '../data/academic-year.ts';
@@ -22,6 +23,7 @@ import {
   type BuildOptions,
   type ChangeColumns,
   type ConstraintInfo,
+  type FairnessColumns,
   type MissingNeedCell,
 } from './build-context.ts';
 import { CONSTRAINT_FAMILIES } from './constraint-families.ts';
@@ -53,6 +55,9 @@ export interface AllocationModel {
   /** Elastic slack columns by constraint id. */
   elasticColumns: Map<string, number[]>;
   changeColumns: ChangeColumns[];
+  /** Common change factor g by subject, one column per entry year (fairness). */
+  commonFactorColumns: Map<SubjectGroup, number[]>;
+  fairnessColumns: FairnessColumns[];
   /** Need records outside the years or districts this allocation can reach (teachers). */
   unreachableNeed: number;
   /** Cells the plans reach where the need data has no figure (left out, not read as zero). */
@@ -108,6 +113,8 @@ export function buildAllocationModel(
     balance: context.balance,
     elasticColumns: context.elasticColumns,
     changeColumns: context.changeColumns,
+    commonFactorColumns: context.commonFactorColumns,
+    fairnessColumns: context.fairnessColumns,
     unreachableNeed: context.unreachableNeed,
     missingNeed: context.missingNeed,
     options,

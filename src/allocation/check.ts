@@ -4,20 +4,21 @@
  * matrix, so an error in the model builder or a solver that stopped early shows up here.
  * Every result is checked before it is shown, and every allocation test uses it.
  */
+import { addYears, type AcademicYear } from '../data/academic-year.ts';
+import {
+  allowedChange,
+  fairShareBase,
+  leastFairnessPlaces,
+  nqtsPerPlace,
+  nqtsPerPoolPlace,
+  placementYears,
+  poolShares,
+  qualifyingYear,
+  unmetCost,
+} from './check-rules.ts';
 import type { AllocationProblem, AllocationPlan } from './problem.ts';
 import type { AllocationSolution } from './solution.ts';
-import {
-  planConversion,
-  planKey,
-  poolConversion,
-  poolDistrictShares,
-  routeDurationYears,
-  routeLagYears,
-  stabilityBand,
-  unmetWeight,
-} from './rules.ts';
 import { formatNumber, nameLookup, placesText } from './words.ts';
-import { addYears, type AcademicYear } from '../data/academic-year.ts';
 
 export interface CheckViolation {
   rule: string;
@@ -30,6 +31,8 @@ export interface ObjectiveBreakdown {
   weightedUnmet: number;
   surplusCost: number;
   changeCost: number;
+  /** Places away from the common change in their subject, times the fairness weight. */
+  fairnessCost: number;
   placeCost: number;
   total: number;
 }
@@ -70,12 +73,12 @@ export function checkAllocation(
   // Places per plan and year, each exactly once.
   const places = new Map<string, number>();
   for (const row of solution.places) {
-    const key = `${planKey(row)}|${row.entryYear}`;
+    const key = `${row.partnershipCode}|${row.subject}|${row.route}|${row.entryYear}`;
     if (places.has(key)) fail('table', `${key} appears more than once`, 1);
     places.set(key, row.places);
   }
   const x = (plan: AllocationPlan, year: AcademicYear): number => {
-    const value = places.get(`${planKey(plan)}|${year}`);
+    const value = places.get(`${plan.partnershipCode}|${plan.subject}|${plan.route}|${year}`);
     return value ?? Number.NaN;
   };
 
@@ -122,17 +125,17 @@ export function checkAllocation(
           Math.abs(value - plan.fixedPlaces),
         );
       }
-      if (problem.stability && plan.fixedPlaces === null) {
-        const band = stabilityBand(plan, problem.stability);
+      const band = plan.fixedPlaces === null ? allowedChange(problem, plan) : null;
+      if (band) {
         const change = value - previous;
-        if (change > band.increase + tol(band.increase)) {
+        if (change > band.grow + tol(band.grow)) {
           fail(
             'stability-increase',
-            `${where} grows by ${formatNumber(change)}, more than the ${formatNumber(band.increase)} allowed`,
-            change - band.increase,
+            `${where} grows by ${formatNumber(change)}, more than the ${formatNumber(band.grow)} allowed`,
+            change - band.grow,
           );
         }
-        const cutAllowed = yearIndex === 0 ? Math.min(band.decrease, previous) : band.decrease;
+        const cutAllowed = yearIndex === 0 ? Math.min(band.cut, previous) : band.cut;
         if (-change > cutAllowed + tol(cutAllowed)) {
           fail(
             'stability-decrease',
@@ -161,7 +164,7 @@ export function checkAllocation(
       if (partnership.mentorCapacity !== null) {
         let load = 0;
         for (const plan of own) {
-          for (let k = 0; k < routeDurationYears(plan.route); k += 1) {
+          for (let k = 0; k < placementYears(plan.route); k += 1) {
             const cohortYear = addYears(year, -k);
             if (entryYears.includes(cohortYear)) load += x(plan, cohortYear);
             else if (cohortYear < entryYears[0]!) load += plan.lastYearAllocation;
@@ -249,25 +252,22 @@ export function checkAllocation(
   const districtCodes = new Set(problem.districts.map((d) => d.code));
   for (const plan of plans) {
     const partnership = partnerships.get(plan.partnershipCode)!;
-    const conversion = planConversion(problem, plan);
+    const perPlace = nqtsPerPlace(problem, plan);
     for (const year of entryYears) {
-      const nqtYear = addYears(year, routeLagYears(plan.route));
+      const nqtYear = qualifyingYear(plan.route, year);
       for (const [districtCode, share] of Object.entries(partnership.employmentFootprint)) {
         if (districtCodes.has(districtCode) && share > 0) {
-          addSupply(
-            `${districtCode}|${plan.subject}|${nqtYear}`,
-            x(plan, year) * conversion * share,
-          );
+          addSupply(`${districtCode}|${plan.subject}|${nqtYear}`, x(plan, year) * perPlace * share);
         }
       }
     }
   }
   for (const row of solution.pool) {
-    const conversion = poolConversion(problem, row.subject);
-    for (const [districtCode, share] of poolDistrictShares(problem, row.subject)) {
+    const perPlace = nqtsPerPoolPlace(problem, row.subject);
+    for (const [districtCode, share] of poolShares(problem, row.subject)) {
       addSupply(
         `${districtCode}|${row.subject}|${addYears(row.entryYear, 1)}`,
-        row.places * conversion * share,
+        row.places * perPlace * share,
       );
     }
   }
@@ -311,9 +311,8 @@ export function checkAllocation(
         Math.abs(residual),
       );
     }
-    const district = districts.get(outcome.districtCode);
-    const weight = district
-      ? unmetWeight(problem, district.coldSpotWeight, outcome.subject)
+    const weight = districts.has(outcome.districtCode)
+      ? unmetCost(problem, outcome.districtCode, outcome.subject)
       : outcome.weight;
     weightedUnmet += weight * outcome.unmet;
     surplusTotal += outcome.surplus;
@@ -340,15 +339,32 @@ export function checkAllocation(
     }
   }
   for (const row of solution.pool) totalPlaces += row.places;
+  let fairnessPlaces = 0;
+  const fairnessWeight = problem.fairness?.weightPerPlace ?? 0;
+  if (fairnessWeight > 0) {
+    for (const subject of new Set(plans.map((plan) => plan.subject))) {
+      for (const year of entryYears) {
+        const inSubject = plans
+          .filter((plan) => plan.subject === subject && fairShareBase(plan) !== null)
+          .map((plan) => ({ places: x(plan, year), base: fairShareBase(plan)! }));
+        fairnessPlaces += leastFairnessPlaces(inSubject);
+      }
+    }
+  }
   const objective: ObjectiveBreakdown = {
     weightedUnmet,
     surplusCost: problem.costs.surplusPerTeacher * surplusTotal,
     changeCost,
+    fairnessCost: fairnessWeight * fairnessPlaces,
     placeCost: problem.costs.perPlace * totalPlaces,
     total: 0,
   };
   objective.total =
-    objective.weightedUnmet + objective.surplusCost + objective.changeCost + objective.placeCost;
+    objective.weightedUnmet +
+    objective.surplusCost +
+    objective.changeCost +
+    objective.fairnessCost +
+    objective.placeCost;
   // The tables may cost less than the solver's figure (slack not squeezed out at a time
   // limit) but never more: more would mean the solver's objective is not of this plan.
   if (

@@ -6,6 +6,7 @@
  */
 import type { ConstraintFamily, ConstraintInfo } from './build-context.ts';
 import { balance } from './families/balance.ts';
+import { fairness } from './families/fairness.ts';
 import type { ConstraintFamilyEntry } from './families/family.ts';
 import { minimumCohort } from './families/minimum-cohort.ts';
 import { mentorCapacity, totalCapacity } from './families/partnership-limits.ts';
@@ -29,6 +30,7 @@ export const CONSTRAINT_FAMILIES: readonly ConstraintFamilyEntry[] = [
   mentorCapacity,
   regionalCap,
   poolShare,
+  fairness,
 ];
 
 const BY_FAMILY = new Map(CONSTRAINT_FAMILIES.map((entry) => [entry.family, entry]));

@@ -1,7 +1,10 @@
 /**
- * Explanations of a result: which rules bind, and what one more place would be worth where
- * it matters (duals of the LP relaxation), in sentences a manager understands.
+ * Which rules bind in a result, with the LP relaxation's dual of each: how much the plan's cost
+ * (weighted unmet need and penalties) would improve per unit the rule is relaxed. What that
+ * is in weighted unmet need and in NQTs is in marginal.ts.
  */
+import type { AcademicYear } from '../data/academic-year.ts';
+import type { SubjectGroup } from '../data/types.ts';
 import { rowActivities } from '../solver/model.ts';
 import type { SolveResult } from '../solver/engine.ts';
 import {
@@ -10,38 +13,27 @@ import {
   type ConstraintFamily,
   type ConstraintInfo,
 } from './build.ts';
-import { CONSTRAINT_FAMILIES, familyEntry } from './constraint-families.ts';
-import type { AllocationProblem } from './problem.ts';
-import { nqtYearOf, placeYield, planKey } from './rules.ts';
-import { formatNumber, nameLookup, type NameLookup } from './words.ts';
+import { CONSTRAINT_FAMILIES } from './constraint-families.ts';
+import { planKey } from './rules.ts';
+import type { NameLookup } from './words.ts';
 
 export interface BindingConstraint {
   id: string;
   family: ConstraintFamily;
   text: string;
   limit: number;
-  /** Change in the LP relaxation's objective per unit the rule is relaxed (null if not in it). */
+  partnershipCode: string | null;
+  subject: SubjectGroup | null;
+  entryYear: AcademicYear | null;
+  /**
+   * Improvement of the LP relaxation's cost (weighted unmet need and penalties) per unit the
+   * rule is relaxed; null when the rule is not in the LP.
+   */
   marginalValue: number | null;
 }
 
-export interface DistrictEffect {
-  districtCode: string;
-  districtName: string;
-  /** Extra NQTs one more place would send to the district, where its need is unmet. */
-  nqts: number;
-}
-
-export interface MarginalValue {
-  id: string;
-  family: ConstraintFamily;
-  /** Cut in weighted unmet need (the objective, teachers x weight) per unit relaxed. */
-  value: number;
-  text: string;
-  districts: DistrictEffect[];
-}
-
 /** Families with a marginal value: those the registry says what relaxing by one means. */
-const MARGINAL_FAMILIES: readonly ConstraintFamily[] = CONSTRAINT_FAMILIES.filter(
+export const MARGINAL_FAMILIES: readonly ConstraintFamily[] = CONSTRAINT_FAMILIES.filter(
   (entry) => entry.relaxation !== null,
 ).map((entry) => entry.family);
 
@@ -55,7 +47,7 @@ const REPORTED_FAMILIES: readonly ConstraintFamily[] = CONSTRAINT_FAMILIES.filte
  * relaxed by one unit. HiGHS duals are d objective / d bound, for rows and for column bounds
  * alike; relaxing an upper limit raises it, relaxing a lower limit lowers it.
  */
-function improvementPerUnit(
+export function improvementPerUnit(
   info: ConstraintInfo,
   lp: AllocationModel,
   lpResult: SolveResult,
@@ -73,7 +65,7 @@ function improvementPerUnit(
 }
 
 /** True when the LP result carries a dual for every row and column of the model. */
-function hasDuals(lp: AllocationModel, lpResult: SolveResult): boolean {
+export function hasDuals(lp: AllocationModel, lpResult: SolveResult): boolean {
   return (
     lpResult.rowDual.length === lp.model.rowNames.length &&
     lpResult.colDual.length === lp.model.colNames.length
@@ -145,67 +137,12 @@ export function bindingConstraints(
         family: info.family,
         text: constraintText(info, names),
         limit: info.limit,
+        partnershipCode: info.partnershipCode,
+        subject: info.subject,
+        entryYear: info.entryYear,
         marginalValue: lpDuals.get(info.id) ?? null,
       });
     }
   }
   return binding.sort((a, b) => Math.abs(b.marginalValue ?? 0) - Math.abs(a.marginalValue ?? 0));
-}
-
-/** Marginal values from the LP relaxation's duals, largest first, only where they matter. */
-export function marginalValues(
-  problem: AllocationProblem,
-  lp: AllocationModel,
-  lpResult: SolveResult,
-  limit = 25,
-): MarginalValue[] {
-  if (!hasDuals(lp, lpResult) || !lpResult.hasSolution) return [];
-  const names = nameLookup(problem);
-  const partnerships = new Map(problem.partnerships.map((p) => [p.code, p]));
-  const unmetByCell = new Map<string, number>();
-  for (const cell of lp.balance) {
-    unmetByCell.set(
-      `${cell.districtCode}|${cell.subject}|${cell.nqtYear}`,
-      lpResult.colValue[cell.unmetColumn]!,
-    );
-  }
-  const planIndexByKey = new Map(lp.plans.map((plan, index) => [planKey(plan), index]));
-  const values: MarginalValue[] = [];
-  for (const info of lp.constraints) {
-    if (!MARGINAL_FAMILIES.includes(info.family)) continue;
-    const value = improvementPerUnit(info, lp, lpResult);
-    if (Math.abs(value) < 1e-6) continue;
-    const amount = formatNumber(Math.abs(value));
-    const direction = value > 0 ? 'cut' : 'raise';
-    const effect = `would ${direction} weighted unmet need by ${amount} teachers`;
-    const plan =
-      lp.plans[planIndexByKey.get(`${info.partnershipCode}|${info.subject}|${info.route}`) ?? -1];
-    const districts: DistrictEffect[] = [];
-    let where = '';
-    if (plan && info.entryYear !== null && info.family !== 'stability-decrease') {
-      const perPlace = placeYield(problem, plan);
-      const nqtYear = nqtYearOf(plan.route, info.entryYear);
-      const footprint = partnerships.get(plan.partnershipCode)?.employmentFootprint ?? {};
-      for (const [districtCode, share] of Object.entries(footprint)) {
-        const unmet = unmetByCell.get(`${districtCode}|${plan.subject}|${nqtYear}`) ?? 0;
-        if (unmet > 1e-6 && share > 0) {
-          districts.push({
-            districtCode,
-            districtName: names.district(districtCode),
-            nqts: perPlace * share,
-          });
-        }
-      }
-      districts.sort((a, b) => b.nqts - a.nqts);
-      if (districts.length > 0) {
-        where = `: ${districts
-          .slice(0, 3)
-          .map((d) => `${formatNumber(d.nqts)} more NQTs in ${d.districtName}`)
-          .join(', ')} in ${nqtYear}, where need is unmet`;
-      }
-    }
-    const text = `${familyEntry(info.family).relaxation!(info, names)} ${effect}${where}.`;
-    values.push({ id: info.id, family: info.family, value, text, districts });
-  }
-  return values.sort((a, b) => Math.abs(b.value) - Math.abs(a.value)).slice(0, limit);
 }

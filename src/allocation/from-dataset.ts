@@ -7,6 +7,8 @@ import type { PartnershipType, RegionDataset, SubjectGroup } from '../data/types
 import {
   DEFAULT_CONVERSION_RATES,
   DEFAULT_COSTS,
+  DEFAULT_FAIRNESS,
+  DEFAULT_FILL,
   DEFAULT_STABILITY,
   type AllocationProblem,
   type ConversionRate,
@@ -24,6 +26,29 @@ export const ROUTE_OF_TYPE: Record<PartnershipType, TrainingRoute> = {
   'Teach First': 'Teach First',
   Apprenticeship: 'Apprenticeship',
 };
+
+/**
+ * One definition of a place. The dataset's footprint spreads the NQTs of a partnership's
+ * training in the region (its SCR sites; its activity elsewhere is what the in-region share
+ * leaves out). The allocation counts all of a partnership's places, in-region share times
+ * places against regional caps, so the footprint must cover all its NQTs: the in-region part
+ * scaled by the in-region share, and every NQT trained elsewhere taken to start outside the
+ * region. A place then counts in the region, and supplies its districts, by the same share.
+ */
+export function footprintOverAllNqts(
+  regionalFootprint: Readonly<Record<string, number>>,
+  inRegionShare: number,
+): Record<string, number> {
+  const footprint: Record<string, number> = {};
+  let inRegion = 0;
+  for (const [code, share] of Object.entries(regionalFootprint)) {
+    if (code === 'outside') continue;
+    footprint[code] = share * inRegionShare;
+    inRegion += footprint[code];
+  }
+  footprint.outside = Math.max(0, 1 - inRegion);
+  return footprint;
+}
 
 export interface DatasetAllocationInputs {
   need: NeedRecord[];
@@ -58,7 +83,10 @@ export function problemFromDataset(
       name: partnership.name,
       type: partnership.type,
       inRegionShare: partnership.inRegionShare,
-      employmentFootprint: partnership.employmentFootprint,
+      employmentFootprint: footprintOverAllNqts(
+        partnership.employmentFootprint,
+        partnership.inRegionShare,
+      ),
       // No public source gives total or mentor capacity: not limited unless set.
       totalCapacity: null,
       mentorCapacity: null,
@@ -88,6 +116,8 @@ export function problemFromDataset(
     subjectWeights: {},
     pool: inputs.pool ?? null,
     stability: DEFAULT_STABILITY,
+    fill: DEFAULT_FILL,
+    fairness: DEFAULT_FAIRNESS,
     costs: DEFAULT_COSTS,
   };
 }

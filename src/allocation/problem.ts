@@ -56,7 +56,12 @@ export interface AllocationPartnership {
    * counts only this share of its places against regional caps and regional totals.
    */
   inRegionShare: number;
-  /** Share of its NQTs whose first post is in each district; 'outside' for outside the region. */
+  /**
+   * Share of ALL its NQTs (wherever they trained) whose first post is in each district;
+   * 'outside' for outside the region; sums to 1. For a partnership across the boundary, its
+   * in-region share is already in it (from-dataset.ts footprintOverAllNqts), so a place
+   * supplies the region's districts by the same share that counts it against regional caps.
+   */
   employmentFootprint: Record<string, number>;
   /** Trainees it can train in one entry year across all subjects; null when not limited. */
   totalCapacity: number | null;
@@ -127,6 +132,34 @@ export interface StabilitySettings {
   trackRecordBonus: number;
 }
 
+/**
+ * Expected fill from track record: a place is filled, on average, at the plan's own rate
+ * (trainees recruited / places allocated in recent years) shrunk toward the region's rate for
+ * the subject, with credibility Z = allocated / (allocated + credibilityPlaces):
+ *   fill = Z x recruited / allocated + (1 - Z) x regional rate
+ *        = (recruited + credibilityPlaces x regional rate) / (allocated + credibilityPlaces),
+ * at most 1 (a place takes one trainee). A plan with no record gets the regional rate; the
+ * regional rate is recruited / allocated over every plan of the subject (over all subjects when
+ * the subject has no record, 1 when no plan has one).
+ */
+export interface FillSettings {
+  credibilityPlaces: number;
+}
+
+/**
+ * Fairness: no partnership is advantaged. In each subject and entry year the partnerships'
+ * places should change in proportion: each plan by a common factor g[s,y] times its reference
+ * places (last year's allocation, or its capacity when lower, since a partnership that offers
+ * fewer places is not being cut), g chosen by the model. Every place a plan gets above or below
+ * that common change costs `weightPerPlace`, in the units of the objective (unmet teachers of
+ * weight 1), so need moves places between partnerships only where it repays the difference.
+ * Places fixed outside the allocation (Teach First) and plans with no reference places are
+ * left out.
+ */
+export interface FairnessSettings {
+  weightPerPlace: number;
+}
+
 export interface AllocationCosts {
   /** Cost of one surplus NQT in a district (relative to 1 for one unmet teacher). */
   surplusPerTeacher: number;
@@ -150,6 +183,9 @@ export interface AllocationProblem {
   subjectWeights: Partial<Record<SubjectGroup, number>>;
   pool: PoolSettings | null;
   stability: StabilitySettings | null;
+  /** Expected fill from track record; null assumes every place is filled. */
+  fill: FillSettings | null;
+  fairness: FairnessSettings | null;
   costs: AllocationCosts;
 }
 
@@ -158,6 +194,11 @@ export const DEFAULT_COSTS: AllocationCosts = {
   changePerPlace: 0.02,
   perPlace: 0.001,
 };
+
+export const DEFAULT_FAIRNESS: FairnessSettings = { weightPerPlace: 1 };
+
+/** A record of 20 places allocated counts half, the region's rate the other half. */
+export const DEFAULT_FILL: FillSettings = { credibilityPlaces: 20 };
 
 export const DEFAULT_STABILITY: StabilitySettings = {
   band: 0.2,

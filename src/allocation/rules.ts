@@ -59,9 +59,62 @@ export function planConversion(problem: AllocationProblem, plan: AllocationPlan)
   return rate ? rate.completionRate * rate.employmentRate : 0;
 }
 
-/** Expected NQTs from one place of the plan, before the employment footprint spreads them. */
+interface RegionalFill {
+  bySubject: Map<SubjectGroup, number>;
+  overall: number;
+}
+
+const regionalFillCache = new WeakMap<AllocationProblem, RegionalFill>();
+
+/** Recruited / allocated over every plan of each subject, and over all plans (FillSettings). */
+export function regionalFill(problem: AllocationProblem): RegionalFill {
+  const cached = regionalFillCache.get(problem);
+  if (cached) return cached;
+  const sums = new Map<SubjectGroup, { recruited: number; allocated: number }>();
+  let recruited = 0;
+  let allocated = 0;
+  for (const plan of problem.plans) {
+    const sum = sums.get(plan.subject) ?? { recruited: 0, allocated: 0 };
+    sum.recruited += plan.recentRecruited;
+    sum.allocated += plan.recentAllocated;
+    sums.set(plan.subject, sum);
+    recruited += plan.recentRecruited;
+    allocated += plan.recentAllocated;
+  }
+  const overall = allocated > 0 ? recruited / allocated : 1;
+  const bySubject = new Map<SubjectGroup, number>();
+  for (const [subject, sum] of sums) {
+    bySubject.set(subject, sum.allocated > 0 ? sum.recruited / sum.allocated : overall);
+  }
+  const result = { bySubject, overall };
+  regionalFillCache.set(problem, result);
+  return result;
+}
+
+/** The region's fill rate for a subject (1 when fill is not modelled). */
+export function subjectFill(problem: AllocationProblem, subject: SubjectGroup): number {
+  if (!problem.fill) return 1;
+  const regional = regionalFill(problem);
+  return Math.min(1, regional.bySubject.get(subject) ?? regional.overall);
+}
+
+/** Expected share of a plan's places that are filled (FillSettings); 1 when not modelled. */
+export function expectedFill(problem: AllocationProblem, plan: AllocationPlan): number {
+  if (!problem.fill) return 1;
+  const k = problem.fill.credibilityPlaces;
+  const regional = regionalFill(problem);
+  const rate = regional.bySubject.get(plan.subject) ?? regional.overall;
+  const total = plan.recentAllocated + k;
+  const fill = total > 0 ? (plan.recentRecruited + k * rate) / total : rate;
+  return Math.min(1, fill);
+}
+
+/**
+ * Expected NQTs from one place of the plan, before the employment footprint spreads them:
+ * expected fill x completion x employment.
+ */
 export function placeYield(problem: AllocationProblem, plan: AllocationPlan): number {
-  return planConversion(problem, plan);
+  return expectedFill(problem, plan) * planConversion(problem, plan);
 }
 
 /** Recruited / allocated over recent years, or null without a record. */
@@ -104,6 +157,32 @@ export function stabilityBand(plan: AllocationPlan, settings: StabilitySettings)
   return { increase, decrease };
 }
 
+/**
+ * The places a partnership's cut is measured from (FairnessSettings): last year's allocation,
+ * or its capacity when lower. Null for places fixed outside the allocation, and for a plan with
+ * no reference places, which cannot be cut.
+ */
+export function fairnessReference(plan: AllocationPlan): number | null {
+  if (plan.fixedPlaces !== null) return null;
+  const reference = Math.min(plan.lastYearAllocation, plan.capacity);
+  return reference > 0 ? reference : null;
+}
+
+/**
+ * The value m minimising sum weights[i] x |values[i] - m|: the lower weighted median. For
+ * fairness, the common factor that leaves the fewest places away from it.
+ */
+export function weightedMedian(values: readonly number[], weights: readonly number[]): number {
+  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
+  const half = weights.reduce((sum, w) => sum + w, 0) / 2;
+  let running = 0;
+  for (const i of order) {
+    running += weights[i]!;
+    if (running >= half) return values[i]!;
+  }
+  return 0;
+}
+
 /** Cost of one unmet teacher: district cold-spot weight x subject priority. */
 export function unmetWeight(
   problem: AllocationProblem,
@@ -144,4 +223,9 @@ export function poolConversion(problem: AllocationProblem, subject: SubjectGroup
   if (problem.pool?.conversionRate != null) return problem.pool.conversionRate;
   const rate = findConversionRate(problem.conversionRates, POOL_ROUTE, subject);
   return rate ? rate.completionRate * rate.employmentRate : 0;
+}
+
+/** Expected NQTs from one pool place: the subject's regional fill x the pool's conversion. */
+export function poolYield(problem: AllocationProblem, subject: SubjectGroup): number {
+  return subjectFill(problem, subject) * poolConversion(problem, subject);
 }

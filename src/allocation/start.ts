@@ -4,17 +4,19 @@
  * once, is usually within the gap after the root, and can never stop at its time limit with
  * nothing. The start is verified against every model row before use and dropped if it fails.
  *
- * 1. Round places down. That keeps every "at most" rule and, because stability bands are
- *    whole places, the year-on-year bands.
+ * 1. Round places to whole places, towards each plan's fair share (fairness) or else to the
+ *    nearest, within the year-on-year stability bands (whole places).
  * 2. A plan left below its minimum cohort is closed or raised to the minimum, whichever is
  *    nearer the LP and keeps its stability band.
  * 3. Raising plans can overfill a cap, a total or the mentors: take one place at a time from
- *    the largest plan in that rule that can spare it, until the rule holds.
- * 4. Pool (its required share), change and balance columns follow from the places.
+ *    the plan in that rule furthest above its fair share (the largest plan without fairness)
+ *    that can spare it, until the rule holds.
+ * 4. Pool (its required share), change, fairness and balance columns follow from the places.
  */
 import { checkModelSolution } from '../solver/check-model.ts';
 import { rowActivities } from '../solver/model.ts';
 import type { AllocationModel } from './build.ts';
+import { FAIRNESS_ROUNDING } from './families/fairness.ts';
 import type { AllocationProblem } from './problem.ts';
 import { stabilityBand, type StabilityBand } from './rules.ts';
 
@@ -59,15 +61,40 @@ export function roundedStart(
     return true;
   };
 
-  // 1-2. Round, then settle minimum cohorts.
-  milp.plans.forEach((plan, planIndex) => {
-    const band = bands[planIndex];
-    for (let yearIndex = 0; yearIndex < years; yearIndex += 1) {
-      const lpValue = lpColValue[lp.placeColumns[planIndex]![yearIndex]!]!;
+  // Each plan's fair places per year as the LP's common factors make them (none without
+  // fairness); the plan furthest above its fair share gives first.
+  const fairPlaces = new Map<string, number>();
+  for (const f of lp.fairnessColumns) {
+    fairPlaces.set(`${f.planIndex}|${f.yearIndex}`, f.reference * lpColValue[f.factor]!);
+  }
+  const excessOverFairShare = (planIndex: number, yearIndex: number) =>
+    x(planIndex, yearIndex) - (fairPlaces.get(`${planIndex}|${yearIndex}`) ?? 0);
+
+  // 1-2. Round, then settle minimum cohorts, one year at a time (bands follow the year before).
+  for (let yearIndex = 0; yearIndex < years; yearIndex += 1) {
+    const lpValues = milp.plans.map(
+      (_, planIndex) => lpColValue[lp.placeColumns[planIndex]![yearIndex]!]!,
+    );
+    // Whole places: the nearer of the two around the LP value, unless only the other is within
+    // the half place of its fair share that fairness leaves free.
+    const rounded = lpValues.map((v, planIndex) => {
+      if (!whole) return Math.max(0, v);
+      const nearest = Math.round(v);
+      const fair = fairPlaces.get(`${planIndex}|${yearIndex}`);
+      if (fair === undefined || Math.abs(nearest - fair) <= FAIRNESS_ROUNDING + 1e-9)
+        return nearest;
+      const other = nearest > v ? nearest - 1 : nearest + 1;
+      return Math.abs(other - fair) < Math.abs(nearest - fair) ? other : nearest;
+    });
+    milp.plans.forEach((plan, planIndex) => {
+      const band = bands[planIndex];
+      const lpValue = lpValues[planIndex]!;
       const previous = previousOf(planIndex, yearIndex);
-      const rounded = whole ? Math.round(lpValue) : Math.max(0, lpValue);
       // Rounding down can break a year-on-year floor when last year's value was raised.
-      let value = Math.max(rounded, band ? Math.ceil(previous - band.decrease - 1e-9) : 0);
+      let value = Math.max(
+        rounded[planIndex]!,
+        band ? Math.ceil(previous - band.decrease - 1e-9) : 0,
+      );
       // ...and a cohort closed or raised last year can put this year outside its band.
       if (band) value = Math.min(value, Math.floor(previous + band.increase + 1e-9));
       const open = milp.openColumns[planIndex]![yearIndex]!;
@@ -84,8 +111,8 @@ export function roundedStart(
           ) ?? plan.minimumCohort;
       }
       start[milp.placeColumns[planIndex]![yearIndex]!] = value;
-    }
-  });
+    });
+  }
 
   const share = problem.pool?.share ?? 0;
   const inRegion = new Map(problem.partnerships.map((p) => [p.code, p.inRegionShare]));
@@ -122,13 +149,17 @@ export function roundedStart(
       budget -= 1;
       let best: [number, number] | null = null;
       let bestValue = 0;
+      let bestExcess = -Infinity;
       for (let k = model.rowStarts[row]!; k < model.rowStarts[row + 1]!; k += 1) {
         const place = placeOf.get(model.rowIndices[k]!);
         if (!place || model.rowValues[k]! <= 0) continue;
         const [planIndex, yearIndex] = place;
         const plan = milp.plans[planIndex]!;
         const value = x(planIndex, yearIndex);
-        if (plan.fixedPlaces !== null || value <= bestValue) continue;
+        if (plan.fixedPlaces !== null || value <= 0) continue;
+        // The plan furthest above its fair share gives first, then the largest plan.
+        const excess = excessOverFairShare(planIndex, yearIndex);
+        if (excess < bestExcess || (excess === bestExcess && value <= bestValue)) continue;
         const lowered =
           milp.openColumns[planIndex]![yearIndex]! >= 0 && value - 1 < plan.minimumCohort
             ? 0
@@ -136,6 +167,7 @@ export function roundedStart(
         if (withinBand(planIndex, yearIndex, lowered)) {
           best = place;
           bestValue = value;
+          bestExcess = excess;
         }
       }
       if (!best) break;
@@ -165,6 +197,23 @@ export function roundedStart(
     const change = activity - model.rowLower[row]!;
     start[up] = Math.max(0, change);
     start[down] = Math.max(0, -change);
+  }
+  // Fairness: each subject's common factor as the LP set it, then each partnership's
+  // distance from its fair places.
+  for (const [subject, columns] of milp.commonFactorColumns) {
+    const lpColumns = lp.commonFactorColumns.get(subject);
+    columns.forEach((column, yearIndex) => {
+      start[column] = Math.max(0, lpColValue[lpColumns?.[yearIndex] ?? -1] ?? 0);
+    });
+  }
+  for (const { row, above, below } of milp.fairnessColumns) {
+    let distance = 0;
+    for (let k = model.rowStarts[row]!; k < model.rowStarts[row + 1]!; k += 1) {
+      const column = model.rowIndices[k]!;
+      if (column !== above && column !== below) distance += model.rowValues[k]! * start[column]!;
+    }
+    start[above] = Math.max(0, distance - model.rowUpper[row]!);
+    start[below] = Math.max(0, model.rowLower[row]! - distance);
   }
   const supply = rowActivities(model, start);
   for (const cell of milp.balance) {

@@ -9,6 +9,8 @@ import { SUBJECT_GROUPS, type PartnershipType } from '../data/types.ts';
 import {
   DEFAULT_CONVERSION_RATES,
   DEFAULT_COSTS,
+  DEFAULT_FAIRNESS,
+  DEFAULT_FILL,
   DEFAULT_STABILITY,
   type AllocationPartnership,
   type AllocationPlan,
@@ -155,6 +157,8 @@ export function syntheticAllocationProblem(size: SyntheticSize): AllocationProbl
     subjectWeights: { Physics: 1.5, Mathematics: 1.2, Computing: 1.3 },
     pool: { share: 0.05, districtShares: null, conversionRate: null },
     stability: DEFAULT_STABILITY,
+    fill: DEFAULT_FILL,
+    fairness: DEFAULT_FAIRNESS,
     costs: DEFAULT_COSTS,
   };
   const supplyBySubject = new Map<string, number>();

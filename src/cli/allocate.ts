@@ -293,12 +293,20 @@ export async function runAllocate(
     }
     const size = result.modelSize!;
     log(
-      `Objective (weighted unmet need and penalties): ${result.objective!.toFixed(4)}; LP bound ${result.lpObjective?.toFixed(4) ?? 'n/a'}; gap ${result.mipGap === null ? 'n/a' : `${(result.mipGap * 100).toFixed(3)}%`}.`,
+      `Objective (weighted unmet need and penalties): ${result.objective!.toFixed(4)}; best bound ${result.gap ? `${result.gap.bound.toFixed(4)} (${result.gap.boundSource})` : 'n/a'}; gap ${result.gap ? `${(result.gap.relative * 100).toFixed(3)}%` : 'n/a'}.`,
     );
     log(
       `Model: ${size.columns} columns, ${size.rows} rows, ${size.integerColumns} integer; solve time ${(result.timing.lpSeconds + result.timing.milpSeconds).toFixed(3)} s (LP ${result.timing.lpSeconds.toFixed(3)} s, MILP ${result.timing.milpSeconds.toFixed(3)} s), total ${result.timing.totalSeconds.toFixed(3)} s.`,
     );
     log(`Binding rules: ${result.binding.length}.`);
+    if (result.changes) {
+      log(result.changes.summary);
+      const first = problem.entryYears[0];
+      for (const change of result.changes.partnerships.filter((c) => c.entryYear === first)) {
+        log(`- ${change.text}`);
+      }
+    }
+    log('What one more place would be worth:');
     for (const value of result.marginalValues.slice(0, 5)) log(`- ${value.text}`);
   }
   return { status: result.status, written };

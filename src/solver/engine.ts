@@ -7,6 +7,8 @@ import type { LinearModel } from './model.ts';
 export interface SolverEngine {
   readonly name: string;
   solve(model: LinearModel, options: SolveOptions): SolveResult;
+  /** Frees the models kept for warm starts (SolveOptions.warmSlot), when the engine keeps any. */
+  releaseWarmSlots?(): void;
 }
 
 export interface SolveOptions {
@@ -14,7 +16,18 @@ export interface SolveOptions {
   timeLimitSeconds: number;
   /** Relative MIP gap at which the search stops (e.g. 1e-3). */
   relativeGap?: number;
-  /** LP algorithm; interior point by default. */
+  /**
+   * MIP only: branch-and-bound nodes the search may open. The search then stops at the same
+   * point on every machine, which a time limit cannot promise.
+   */
+  nodeLimit?: number;
+  /**
+   * Keep the model in the engine under this name: the next solve in the same slot starts from
+   * this one's basis (a re-solve after an edit), and the model is not rebuilt in the engine
+   * when only bounds, costs or coefficients changed. Engines without warm starts ignore it.
+   */
+  warmSlot?: string;
+  /** LP algorithm; simplex by default (it re-solves from a basis after an edit). */
   lpMethod?: 'ipm' | 'simplex' | 'choose';
   /** Solve the LP relaxation: integrality flags are ignored. */
   relaxIntegrality?: boolean;

@@ -1,22 +1,31 @@
-import type { Highs, ModelData, Model } from 'highs';
+import type { Highs, Model, ModelData } from 'highs';
 import {
   BASIS_STATUS,
   emptySolveResult,
-  type Basis,
   hasIntegerColumns,
+  type Basis,
   type SolveOptions,
   type SolveResult,
   type SolverEngine,
 } from './engine.ts';
 import type { LinearModel } from './model.ts';
+import { applyModelChanges, basisByName, sameStructure } from './warm-model.ts';
 
 /**
  * HiGHS (WebAssembly, MIT) as the solver engine. The model goes in through the typed-array
  * `passModel` route (`createModel(ModelData)`), not LP text. Every solve has a time limit and
  * its model status is always read: a time-limited point is never reported as optimal.
+ *
+ * Warm slots (SolveOptions.warmSlot): the HiGHS model of a slot stays alive between solves.
+ * The next model in the slot, when it has the same rows, columns and matrix pattern, goes in
+ * as bound, cost and coefficient changes, and HiGHS re-solves by simplex from the last basis;
+ * a model of another shape is passed whole, with the last basis carried over by row and
+ * column name where it fits. Everything that touches WebAssembly runs inside the error
+ * handling: a failure is a result with status 'error', never an exception.
  */
 export function createHighsEngine(highs: Highs): SolverEngine {
   const { modelStatus, solutionStatus, variableType, objectiveSense } = highs.constants;
+  const slots = new Map<string, { native: Model; model: LinearModel }>();
 
   function toModelData(model: LinearModel, relax: boolean): ModelData {
     const integer = !relax && hasIntegerColumns(model);
@@ -52,6 +61,35 @@ export function createHighsEngine(highs: Highs): SolverEngine {
     };
   }
 
+  /** The native model to solve: a fresh one, or the slot's, brought up to `model`. */
+  function nativeFor(model: LinearModel, options: SolveOptions): { native: Model; kept: boolean } {
+    const relax = options.relaxIntegrality ?? false;
+    const slotName = options.warmSlot;
+    if (slotName === undefined) {
+      return { native: highs.createModel(toModelData(model, relax)), kept: false };
+    }
+    const slot = slots.get(slotName);
+    if (slot && sameStructure(slot.model, model)) {
+      applyModelChanges(slot.native, slot.model, model);
+    } else if (slot) {
+      const previous = readBasis(slot.native);
+      slot.native.passModel(toModelData(model, relax));
+      const carried = previous ? basisByName(slot.model, model, previous) : null;
+      if (carried) {
+        try {
+          slot.native.setBasis(carried);
+        } catch {
+          // A basis HiGHS will not take is no loss: the solve starts cold.
+        }
+      }
+    } else {
+      slots.set(slotName, { native: highs.createModel(toModelData(model, relax)), model });
+    }
+    const current = slots.get(slotName)!;
+    current.model = model;
+    return { native: current.native, kept: true };
+  }
+
   function runOnce(
     model: LinearModel,
     options: SolveOptions,
@@ -59,16 +97,21 @@ export function createHighsEngine(highs: Highs): SolverEngine {
   ): { result: SolveResult; rawStatus: number } {
     const integer = !options.relaxIntegrality && hasIntegerColumns(model);
     const started = performance.now();
-    const native: Model = highs.createModel(toModelData(model, options.relaxIntegrality ?? false));
+    let handle: { native: Model; kept: boolean } | null = null;
     try {
+      handle = nativeFor(model, options);
+      const { native } = handle;
       native.options.set({
         output_flag: false,
         presolve,
         time_limit: options.timeLimitSeconds,
         random_seed: 0,
         ...(integer
-          ? { mip_rel_gap: options.relativeGap ?? 1e-4 }
-          : { solver: options.lpMethod ?? 'ipm' }),
+          ? {
+              mip_rel_gap: options.relativeGap ?? 1e-4,
+              mip_max_nodes: options.nodeLimit ?? 2 ** 31 - 1,
+            }
+          : { solver: options.lpMethod ?? 'simplex' }),
       });
       if (integer && options.start?.length === model.colNames.length) {
         native.setSolution({ colValue: options.start });
@@ -95,31 +138,32 @@ export function createHighsEngine(highs: Highs): SolverEngine {
         status === modelStatus.interrupted ||
         status === modelStatus.solutionLimit;
       if (!optimal && !stoppedEarly) return { result: base, rawStatus: status };
-      const hasSolution = primalFeasible;
-      if (!hasSolution && stoppedEarly) {
+      if (!primalFeasible && stoppedEarly) {
         return { result: { ...base, status: 'time-limit' }, rawStatus: status };
       }
       const solution = native.getSolution();
-      const basis = options.keepBasis && !integer ? readBasis(native.getBasis()) : undefined;
+      const basis = options.keepBasis && !integer ? readBasis(native) : undefined;
       const mipGap = integer ? Number(native.info.get('mip_gap')) : null;
       const mipBound = integer ? Number(native.info.get('mip_dual_bound')) : null;
       return {
         result: {
           ...base,
           status: optimal ? 'optimal' : 'time-limit',
-          hasSolution,
+          hasSolution: primalFeasible,
           objective: native.getObjectiveValue(),
           colValue: solution.colValue,
           rowValue: solution.rowValue,
           rowDual: integer ? new Float64Array(0) : solution.rowDual,
           colDual: integer ? new Float64Array(0) : solution.colDual,
-          mipGap,
-          mipBound,
+          mipGap: mipGap !== null && Number.isFinite(mipGap) ? mipGap : null,
+          mipBound: mipBound !== null && Number.isFinite(mipBound) ? mipBound : null,
           ...(basis ? { basis } : {}),
         },
         rawStatus: status,
       };
     } catch (error) {
+      // A kept model in an unknown state is dropped: the next solve in the slot starts afresh.
+      if (options.warmSlot !== undefined) dropSlot(options.warmSlot);
       const seconds = (performance.now() - started) / 1000;
       const message = error instanceof Error ? error.message : String(error);
       return {
@@ -127,7 +171,17 @@ export function createHighsEngine(highs: Highs): SolverEngine {
         rawStatus: modelStatus.solveError,
       };
     } finally {
-      native.dispose();
+      if (handle && !handle.kept) handle.native.dispose();
+    }
+  }
+
+  function dropSlot(name: string): void {
+    const slot = slots.get(name);
+    slots.delete(name);
+    try {
+      slot?.native.dispose();
+    } catch {
+      // Already gone.
     }
   }
 
@@ -141,14 +195,20 @@ export function createHighsEngine(highs: Highs): SolverEngine {
       const second = runOnce(model, options, 'off');
       return { ...second.result, seconds: first.result.seconds + second.result.seconds };
     },
+    releaseWarmSlots() {
+      for (const name of [...slots.keys()]) dropSlot(name);
+    },
   };
 }
 
-/** HiGHS's codes are ours (0 lower, 1 basic, 2 upper, 3 free at zero), bar 4 "nonbasic". */
-function readBasis(native: { colStatus: Int32Array; rowStatus: Int32Array }): Basis {
+/** The native model's basis in our codes, or null when it has no valid one. */
+function readBasis(native: Model): Basis | null {
+  if (Number(native.info.get('basis_validity')) !== 1) return null;
+  const { colStatus, rowStatus } = native.getBasis();
+  // HiGHS's codes are ours (0 lower, 1 basic, 2 upper, 3 free at zero), bar 4 "nonbasic".
   const convert = (codes: Int32Array) =>
     Int8Array.from(codes, (code) => (code === 4 ? BASIS_STATUS.lower : code));
-  return { colStatus: convert(native.colStatus), rowStatus: convert(native.rowStatus) };
+  return { colStatus: convert(colStatus), rowStatus: convert(rowStatus) };
 }
 
 const STATUS_WORDS: Record<number, string> = {
@@ -168,7 +228,7 @@ const STATUS_WORDS: Record<number, string> = {
   13: 'Time limit reached',
   14: 'Iteration limit reached',
   15: 'Unknown outcome',
-  16: 'Solution limit reached',
+  16: 'Search limit reached',
   17: 'Interrupted',
 };
 

@@ -14,8 +14,8 @@ import {
   nqtYearOf,
   placeYield,
   POOL_ROUTE,
-  poolConversion,
   poolDistrictShares,
+  poolYield,
   unmetWeight,
 } from '../rules.ts';
 import { formatNumber } from '../words.ts';
@@ -52,16 +52,12 @@ export const balance: ConstraintFamilyEntry = {
     });
     for (const [subject, columns] of context.poolColumns) {
       const shares = poolDistrictShares(problem, subject);
-      const conversion = poolConversion(problem, subject);
+      const perPlace = poolYield(problem, subject);
       context.entryYears.forEach((year, yearIndex) => {
         const nqtYear = nqtYearOf(POOL_ROUTE, year);
         reachable.add(nqtYear);
         for (const [districtCode, share] of shares) {
-          addSupply(
-            cellKey(districtCode, subject, nqtYear),
-            columns[yearIndex]!,
-            conversion * share,
-          );
+          addSupply(cellKey(districtCode, subject, nqtYear), columns[yearIndex]!, perPlace * share);
         }
       });
     }

@@ -63,12 +63,13 @@ export class TspAllocationExplain extends LitElement {
       }
       <p class="govuk-body">
         Cost of this plan ${formatDecimal(cost.total)}: weighted unmet need
-        ${formatDecimal(cost.weightedUnmet)}, surplus ${formatDecimal(cost.surplusCost)}, changes
-        from the year before ${formatDecimal(cost.changeCost)}, places
+        ${formatDecimal(cost.weightedUnmet)}, and penalties: surplus
+        ${formatDecimal(cost.surplusCost)}, changes from the year before
+        ${formatDecimal(cost.changeCost)}, fairness ${formatDecimal(cost.fairnessCost)}, places
         ${formatDecimal(cost.placeCost)}.
         ${
           result.lpObjective !== null
-            ? `No plan can cost less than ${formatDecimal(result.lpObjective)} (the linear programme with fractional places)${result.mipGap !== null ? `; the search closed to a gap of ${twoDecimals(result.mipGap * 100)}%` : ''}.`
+            ? `No plan can cost less than ${formatDecimal(result.gap?.bound ?? result.lpObjective)} (${result.gap?.boundSource === 'branch and bound' ? 'the bound proved by the search for whole places' : 'the linear programme with fractional places'})${result.gap ? `; this plan is ${twoDecimals(result.gap.relative * 100)}% above it` : ''}.`
             : ''
         }
       </p>`;
@@ -84,12 +85,14 @@ export class TspAllocationExplain extends LitElement {
       { key: 'rule', label: 'Rule', value: (rule) => rule.text },
       {
         key: 'value',
-        label: 'Cut in weighted unmet need if relaxed by one',
+        label: 'Improvement of the plan’s cost if relaxed by one (unmet need and penalties)',
         numeric: true,
         value: (rule) => (rule.marginalValue === null ? 'x' : twoDecimals(rule.marginalValue)),
       },
     ];
-    const values = [...result.marginalValues].sort((a, b) => b.value - a.value).slice(0, SHOWN);
+    const values = [...result.marginalValues]
+      .sort((a, b) => b.objective - a.objective)
+      .slice(0, SHOWN);
     return html`
       <h2 class="govuk-heading-m" id="alloc-why">Why the allocation is what it is</h2>
       ${this.verdict(result)}
@@ -111,6 +114,12 @@ export class TspAllocationExplain extends LitElement {
           : nothing
       }
       <h3 class="govuk-heading-s">What one more place would be worth</h3>
+      <p class="govuk-body">
+        Each rule below is relaxed by one and the plan worked out again: the change in weighted
+        unmet need (unmet teachers times their cold-spot and subject weights) is given apart from
+        the change in penalties, and a place's expected NQTs with the fill and conversion behind
+        them.
+      </p>
       ${
         values.length > 0
           ? html`<ul class="govuk-list govuk-list--bullet" data-testid="allocation-marginal">

@@ -9,7 +9,7 @@ export function verdictTitle(result: AllocationResult): string {
     case 'optimal':
       return 'Optimal allocation found';
     case 'time-limit':
-      return `Best allocation found within the time limit (gap ${((result.mipGap ?? 0) * 100).toFixed(2)}%)`;
+      return `Best allocation found before the search stopped (gap ${result.gap ? `${(result.gap.relative * 100).toFixed(2)}%` : 'unknown'})`;
     case 'fractional':
       return 'Only a fractional allocation was found in time';
     case 'infeasible':

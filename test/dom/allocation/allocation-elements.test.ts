@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AllocationResult } from '../../../src/allocation/allocate.ts';
-import { DEFAULT_ALLOCATION_OPTIONS } from '../../../src/allocation/allocate.ts';
+import { emptyResult } from '../../../src/allocation/allocate.ts';
 import type { BindingConstraint } from '../../../src/allocation/explain.ts';
 import type { Partnership, PartnershipSubjectPlan } from '../../../src/data/types.ts';
 import { fieldIds } from '../../../src/ui/allocation/allocation-settings.ts';
@@ -72,23 +72,11 @@ describe('tsp-allocation-plans', () => {
 });
 
 function result(overrides: Partial<AllocationResult>): AllocationResult {
+  const base = emptyResult('optimal', '');
   return {
-    status: 'optimal',
-    message: '',
-    solution: null,
-    objective: null,
-    lpObjective: null,
-    mipGap: null,
-    binding: [],
-    marginalValues: [],
-    diagnosis: null,
-    check: null,
-    issues: [],
-    unreachableNeed: 0,
-    missingNeed: [],
-    modelSize: { columns: 10, rows: 8, integerColumns: 4, nonZeros: 20 } as never,
-    timing: { buildSeconds: 0, lpSeconds: 0, milpSeconds: 0, checkSeconds: 0, totalSeconds: 1.25 },
-    options: DEFAULT_ALLOCATION_OPTIONS,
+    ...base,
+    modelSize: { columns: 10, rows: 8, integerColumns: 4, nonzeros: 20 },
+    timing: { ...base.timing, totalSeconds: 1.25 },
     ...overrides,
   };
 }
@@ -132,13 +120,17 @@ describe('tsp-allocation-verdict', () => {
     expect(banner.textContent).toContain('relax “Regional cap” by 2.0');
   });
 
-  it('gives the gap in the title when the time limit stopped the search', async () => {
+  it('gives the gap in the title when a limit stopped the search', async () => {
     const element = document.createElement('tsp-allocation-verdict');
-    element.result = result({ status: 'time-limit', mipGap: 0.0123, message: 'Best found.' });
+    element.result = result({
+      status: 'time-limit',
+      gap: { relative: 0.0123, absolute: 5, bound: 400, boundSource: 'linear programme' },
+      message: 'Best found.',
+    });
     document.body.append(element);
     await element.updateComplete;
     expect(element.querySelector('#alloc-verdict-title')?.textContent?.trim()).toBe(
-      'Best allocation found within the time limit (gap 1.23%)',
+      'Best allocation found before the search stopped (gap 1.23%)',
     );
   });
 });
@@ -150,6 +142,9 @@ describe('bindingSummary', () => {
       family,
       text: '',
       limit: 0,
+      partnershipCode: null,
+      subject: null,
+      entryYear: null,
       marginalValue: null,
     });
     expect(

@@ -74,11 +74,15 @@ describe('allocate: hand-worked optimum', () => {
     expect(outcome.unmet).toBeCloseTo(0, 6);
   });
 
-  it('values one more A place at 0.0075 (it replaces 1.75 B places), as re-solving confirms', async () => {
+  it('values one more A place at 0.0075 (it replaces 1.75 B places), all of it in penalties', async () => {
     const engine = await highsEngine();
     const result = allocate(handCase, engine, { wholePlaces: false, minimumCohorts: false });
-    const capacityA = result.marginalValues.find((m) => m.id.startsWith('plan-capacity|A|'));
-    expect(capacityA?.value).toBeCloseTo(0.0075, 6);
+    const capacityA = result.marginalValues.find((m) => m.id.startsWith('plan-capacity|A|'))!;
+    expect(capacityA.objective).toBeCloseTo(0.0075, 6);
+    // Need is met either way: the saving is 0.75 places' tie-break cost, not unmet need.
+    expect(capacityA.weightedUnmetCut).toBeCloseTo(0, 9);
+    expect(capacityA.penaltyChange).toBeCloseTo(-0.0075, 9);
+    expect(capacityA.place!.nqtsPerPlace).toBeCloseTo(0.7, 9);
     const bigger = {
       ...handCase,
       plans: handCase.plans.map((p) => (p.partnershipCode === 'A' ? { ...p, capacity: 11 } : p)),
@@ -105,10 +109,53 @@ describe('allocate: marginal value in words', () => {
     expectValid(p, result, true);
     expect(result.objective).toBeCloseTo(50 - 7, 6);
     const [top] = result.marginalValues;
-    expect(top?.value).toBeCloseTo(0.7, 6);
+    expect(top?.objective).toBeCloseTo(0.7, 6);
+    expect(top?.weightedUnmetCut).toBeCloseTo(0.7, 9);
     expect(top?.text).toBe(
-      'One more Physics place at Sheffield Hallam (HEI postgraduate) in 2026/27 would cut weighted unmet need by 0.70 teachers: 0.70 more NQTs in Doncaster in 2027/28, where need is unmet.',
+      "One more Physics place at Sheffield Hallam (HEI postgraduate) in 2026/27: planned again with it, weighted unmet need would fall by 0.70 (0.70 fewer unmet teachers), and penalties would not change. One place there is expected to give 0.70 NQTs in 2027/28 (fill 100% × the plan's own conversion 70%), of which 0.70 in Doncaster, where need is unmet.",
     );
+  });
+
+  it('gives weighted unmet need in its own units: a cold-spot weight of 2 doubles it, NQTs stay 0.45 a place', async () => {
+    // Weight 2 in Doncaster; fill 90% from a record of 9 of 10 with no shrinkage partner (the
+    // region's rate is the same 90%); completion 100% x employment 50%: 0.45 NQTs a place, and
+    // one more place cuts weighted unmet need by 2 x 0.45 = 0.9.
+    const p = problem({
+      districts: [{ code: 'D1', name: 'Doncaster', coldSpotWeight: 2 }],
+      need: [need('D1', 'Physics', '2027/28', 50)],
+      partnerships: [partnership('X', { D1: 1 })],
+      plans: [plan('X', 'Physics', { capacity: 10, recentAllocated: 10, recentRecruited: 9 })],
+      fill: { credibilityPlaces: 20 },
+      costs: { surplusPerTeacher: 0.1, changePerPlace: 0, perPlace: 0 },
+    });
+    const [top] = allocate(p, await highsEngine()).marginalValues;
+    expect(top?.place?.nqtsPerPlace).toBeCloseTo(0.45, 9);
+    expect(top?.weightedUnmetCut).toBeCloseTo(0.9, 9);
+    expect(top?.unmetTeachersCut).toBeCloseTo(0.45, 9);
+    expect(top?.text).toContain(
+      'weighted unmet need would fall by 0.90 (0.45 fewer unmet teachers), and penalties would not change. One place there is expected to give 0.45 NQTs in 2027/28 (fill 90% × completion 100% × employment 50%)',
+    );
+  });
+
+  it('never says more teachers raise unmet need: with cold-spot weight 0 the effect is on penalties alone', async () => {
+    // Teach First's 10 fixed places in a district whose unmet need carries no weight: one more
+    // fixed place sends 0.5 NQTs there and costs 0.01 in place cost; weighted need is unchanged.
+    const p = problem({
+      districts: [{ code: 'D1', name: 'Doncaster', coldSpotWeight: 0 }],
+      need: [need('D1', 'Physics', '2027/28', 50)],
+      partnerships: [partnership('TF', { D1: 1 }, { type: 'Teach First' })],
+      plans: [plan('TF', 'Physics', { route: 'Teach First', fixedPlaces: 10 })],
+    });
+    const result = allocate(p, await highsEngine());
+    const fixed = result.marginalValues.find((m) => m.family === 'fixed-places')!;
+    expect(fixed.objective).toBeCloseTo(-0.01, 9);
+    expect(fixed.weightedUnmetCut).toBe(0);
+    expect(fixed.unmetTeachersCut).toBeCloseTo(0.5, 9);
+    expect(fixed.penaltyChange).toBeCloseTo(0.01, 9);
+    expect(fixed.text).toContain(
+      'weighted unmet need would not change (0.50 fewer unmet teachers, where unmet need carries no weight), and penalties would rise by 0.01.',
+    );
+    for (const value of result.marginalValues) expect(value.text).not.toMatch(/need would rise/);
   });
 });
 
@@ -197,9 +244,15 @@ describe('allocate: stability widened by track record', () => {
     expect(bindingIds).not.toContain('stability-decrease|A|English|SCITT|2026/27');
     // 30 of a capacity of 100: a one-sided row away from its limit does not bind.
     expect(bindingIds).not.toContain('plan-capacity|A|English|SCITT|2026/27');
-    const value = (id: string) => result.marginalValues.find((m) => m.id === id)?.value;
-    expect(value('stability-increase|A|English|SCITT|2026/27')).toBeCloseTo(0.47, 6);
-    expect(value('stability-increase|B|English|SCITT|2026/27')).toBeCloseTo(0.47, 6);
+    const value = (id: string) => result.marginalValues.find((m) => m.id === id);
+    expect(value('stability-increase|A|English|SCITT|2026/27')?.objective).toBeCloseTo(0.47, 6);
+    expect(value('stability-increase|B|English|SCITT|2026/27')?.objective).toBeCloseTo(0.47, 6);
+    // Split: 0.5 fewer unmet teachers against 0.01 + 0.02 more in place and change costs.
+    expect(value('stability-increase|A|English|SCITT|2026/27')?.weightedUnmetCut).toBeCloseTo(
+      0.5,
+      9,
+    );
+    expect(value('stability-increase|A|English|SCITT|2026/27')?.penaltyChange).toBeCloseTo(0.03, 9);
     expect(value('stability-decrease|A|English|SCITT|2026/27')).toBeUndefined();
   });
 

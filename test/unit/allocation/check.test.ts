@@ -10,6 +10,7 @@ import { DEFAULT_STABILITY } from '../../../src/allocation/problem.ts';
 import type { AllocationSolution } from '../../../src/allocation/solution.ts';
 import { SCR_SIZE, syntheticAllocationProblem } from '../../../src/allocation/synthetic.ts';
 import { formatEesCsv } from '../../../src/data/ees.ts';
+import { formatNumber } from '../../../src/allocation/words.ts';
 import { highsEngine, need, partnership, plan, problem, years } from './fixtures.ts';
 import { academicYear } from '../../../src/data/academic-year.ts';
 
@@ -77,18 +78,28 @@ describe('independent checker', () => {
   });
 });
 
-describe('time limit', () => {
-  it('returns a checked plan (never nothing) when the limit stops the MILP', async () => {
+describe('search limit', () => {
+  it('stops at a node limit the same way on every machine, with a checked plan and its gap', async () => {
+    // The dense synthetic SCR-size problem, a gap no plan reaches and no node allowed: HiGHS
+    // stops before its first node with the LP plan rounded to whole places, never with nothing.
     const p = syntheticAllocationProblem(SCR_SIZE);
-    const result = allocate(p, await highsEngine(), { timeLimitSeconds: 1.5, relativeGap: 1e-9 });
-    expect(['optimal', 'time-limit', 'fractional']).toContain(result.status);
-    expect(result.solution).not.toBeNull();
+    const result = allocate(p, await highsEngine(), {
+      nodeLimit: 0,
+      relativeGap: 1e-9,
+      timeLimitSeconds: 600,
+    });
+    expect(result.status).toBe('time-limit');
     expect(result.check?.ok).toBe(true);
-    if (result.status === 'time-limit') {
-      expect(result.message).toContain('best whole-place plan found, within');
-      expect(result.mipGap).toBeGreaterThan(0);
-    }
-    expect(result.timing.totalSeconds).toBeLessThan(15);
+    expect(result.message).toContain(
+      'A search limit (search limit reached) stopped the search before the plan was proved within 1e-7% of the best possible.',
+    );
+    const gap = result.gap!;
+    expect(gap.relative).toBeGreaterThan(0);
+    expect(gap.relative).toBeLessThan(0.05);
+    // Against the better of the two bounds: never below the LP's.
+    expect(gap.bound).toBeGreaterThanOrEqual(result.lpObjective! - 1e-6);
+    expect(gap.absolute).toBeCloseTo(result.objective! - gap.bound, 6);
+    expect(result.message).toContain(`within ${formatNumber(gap.relative * 100)}% of the best`);
   });
 });
 

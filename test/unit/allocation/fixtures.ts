@@ -85,6 +85,8 @@ export function problem(extra: Partial<AllocationProblem>): AllocationProblem {
     subjectWeights: {},
     pool: null,
     stability: null,
+    fill: null,
+    fairness: null,
     costs: { surplusPerTeacher: 0.1, changePerPlace: 0, perPlace: 0.01 },
     ...extra,
   };
