@@ -9,8 +9,10 @@ import type {
   NationalFlowType,
   Phase,
   RegionDataset,
+  SecondarySubject,
   SubjectGroup,
 } from '../data/types.ts';
+import { SECONDARY_SUBJECTS } from '../data/types.ts';
 import { ModelInputError } from './errors.ts';
 import { addYears, consecutiveYears } from '../data/academic-year.ts';
 import {
@@ -21,7 +23,16 @@ import {
   type ModelParameters,
   type YearValues,
 } from './parameter-types.ts';
-import { calibrateStages, historicPhaseSeries, logChangeSd } from './calibration.ts';
+import {
+  INFLOW_TYPES,
+  calibrateStages,
+  calibrationYears,
+  flowConsistentStockShares,
+  historicPhaseSeries,
+  identityResidualRate,
+  logChangeSd,
+  type FlowLookup,
+} from './calibration.ts';
 import { constant } from './constants.ts';
 
 /** ITT completion and employment rates 2023/24 (ITT performance profiles; MODEL_CONSTANTS). */
@@ -49,7 +60,7 @@ function flowGroup(flow: NationalFlow): SubjectGroup | null {
 }
 
 /** Latest-publication value of each flow: group -> type -> year -> value. */
-function indexFlows(flows: NationalFlow[]) {
+function indexFlows(flows: NationalFlow[]): FlowLookup {
   const best = new Map<string, NationalFlow>();
   for (const flow of flows) {
     const group = flowGroup(flow);
@@ -93,6 +104,75 @@ function defaultProjectionYears(dataset: RegionDataset): number {
   return Math.max(years, 1);
 }
 
+/** A phase's inflow of one year (returners + new to sector + newly qualified entrants). */
+function inflowOf(flow: FlowLookup, groups: readonly SubjectGroup[], year: AcademicYear) {
+  let total = 0;
+  for (const group of groups) {
+    for (const type of INFLOW_TYPES) {
+      const value = flow(group, type, year);
+      if (value === undefined) return undefined;
+      total += value;
+    }
+  }
+  return total;
+}
+
+/**
+ * The calibrations that use the stock-flow identity: working-hour loss rates of each phase
+ * (identityResidualRate) and the flow-consistent secondary stock shares
+ * (flowConsistentStockShares), over the calibration years up to the base year with the stock
+ * of TWM file 1. Secondary leaving is weighted by the stock shares, which depend on the loss
+ * rate, so the two are solved together by a few rounds of substitution (they settle in two).
+ */
+function identityCalibration(dataset: RegionDataset, flow: FlowLookup, baseYear: AcademicYear) {
+  const hourShares = {} as Record<SecondarySubject, number>;
+  for (const subject of SECONDARY_SUBJECTS) {
+    hourShares[subject] = dataset.subjectShares.find((s) => s.subject === subject)?.share ?? 0;
+  }
+  const stockOf = (phase: Phase) => (year: AcademicYear) =>
+    dataset.nationalPupilTeacher.find((row) => row.phase === phase && row.year === year)
+      ?.teacherFte;
+  const years = (groups: readonly SubjectGroup[]) =>
+    calibrationYears(baseYear, (year) =>
+      groups.some((group) => flow(group, 'Total leaver rate', year) !== undefined),
+    );
+  const primaryLoss = identityResidualRate(
+    years(['Primary']),
+    stockOf('primary'),
+    (year) => flow('Primary', 'Total leaver rate', year),
+    (year) => inflowOf(flow, ['Primary'], year),
+  );
+  const secondaryYears = years(SECONDARY_SUBJECTS);
+  let secondaryLoss = 0;
+  let shares = flowConsistentStockShares(flow, secondaryYears, stockOf('secondary'), 0, hourShares);
+  for (let round = 0; round < 4; round++) {
+    const weighted = (year: AcademicYear) => {
+      let rate = 0;
+      for (const subject of SECONDARY_SUBJECTS) {
+        const value = flow(subject, 'Total leaver rate', year);
+        if (value === undefined) return undefined;
+        rate += shares[subject] * value;
+      }
+      return rate;
+    };
+    secondaryLoss =
+      identityResidualRate(secondaryYears, stockOf('secondary'), weighted, (year) =>
+        inflowOf(flow, SECONDARY_SUBJECTS, year),
+      ) ?? 0;
+    shares = flowConsistentStockShares(
+      flow,
+      secondaryYears,
+      stockOf('secondary'),
+      secondaryLoss,
+      hourShares,
+    );
+  }
+  return {
+    subjectStockShares: shares,
+    workingHourLossRate: { primary: primaryLoss ?? 0, secondary: secondaryLoss },
+  };
+}
+
 const FALLBACK_ELASTICITY: Record<Phase, number> = {
   primary: constant('primaryElasticityFallback'),
   secondary: constant('secondaryElasticityFallback'),
@@ -126,11 +206,11 @@ export function defaultParameters(dataset: RegionDataset): ModelParameters {
     return Math.min(Math.max(teacherGrowth / pupilGrowth, 0), constant('elasticityCeiling'));
   });
 
+  const { subjectStockShares, workingHourLossRate } = identityCalibration(dataset, flow, baseYear);
   const nationalFte = (group: SubjectGroup): number => {
     const phase = phaseOfGroup(group);
     const total = national(phase, baseYear)?.teacherFte ?? 0;
-    if (phase === 'primary') return total;
-    return total * (dataset.subjectShares.find((s) => s.subject === group)?.share ?? 0);
+    return phase === 'primary' ? total : total * subjectStockShares[group as SecondarySubject];
   };
 
   const meanOverYears = (group: SubjectGroup, type: NationalFlowType) => {
@@ -197,10 +277,11 @@ export function defaultParameters(dataset: RegionDataset): ModelParameters {
       ect1: constant('ectTimetableReductionYear1'),
       ect2: constant('ectTimetableReductionYear2'),
     },
+    subjectStockShares,
     stageShares: perGroup((group) => calibrations[group].shares),
     leaverRates: perGroup((group) => calibrations[group].rates),
     progressionRates: perGroup((group) => calibrations[group].progression),
-    workingHourLossRate: perPhase(() => 0),
+    workingHourLossRate,
     returners: perGroup((group) => yearSeries(group, 'Returners', true)),
     newToSector: perGroup((group) =>
       yearSeries(group, 'New to state-funded sector entrants', true),
@@ -225,13 +306,13 @@ export function defaultParameters(dataset: RegionDataset): ModelParameters {
     uncertainty: {
       leaverRateRelativeSd: perPhase((phase) =>
         logChangeSd(
-          historicPhaseSeries(dataset, phase, 'Total leaver rate'),
+          historicPhaseSeries(dataset, phase, 'Total leaver rate', subjectStockShares),
           constant('relativeSdFallback'),
         ),
       ),
       returnerRelativeSd: perPhase((phase) =>
         logChangeSd(
-          historicPhaseSeries(dataset, phase, 'Returners'),
+          historicPhaseSeries(dataset, phase, 'Returners', subjectStockShares),
           constant('relativeSdFallback'),
         ),
       ),

@@ -13,7 +13,8 @@ import { ModelInputError } from './errors.ts';
 import { CAREER_STAGES, PHASES, phaseOfGroup, type ModelParameters } from './parameter-types.ts';
 import { baseYearOf } from './defaults.ts';
 import { validateParameters } from './parameters.ts';
-import { addYears, consecutiveYears } from '../data/academic-year.ts';
+import { academicYear, addYears, consecutiveYears } from '../data/academic-year.ts';
+import { constant } from './constants.ts';
 
 export const STAGE_COUNT = CAREER_STAGES.length;
 
@@ -41,8 +42,20 @@ export interface ModelInputs {
   progressYears6plus: Float64Array;
   /** Teaching capacity per FTE of each stage (ECT timetable reductions). */
   stageCapacity: Float64Array;
-  /** Secondary teaching-hour share per group (1 for primary). */
+  /** Secondary teaching-hour share per group (1 for primary): splits the change of demand. */
   subjectShare: Float64Array;
+  /** Secondary stock share per group (1 for primary): splits the base stock (flow-consistent). */
+  stockShare: Float64Array;
+  /** Base-year teacher FTE of each district and phase: `a * 2 + phaseIndex`. */
+  phaseBaseStock: Float64Array;
+  /**
+   * Teaching capacity per FTE of each stage under the induction rules in force in the base
+   * year: what the base-year stock delivered, so base demand does not move with a scenario's
+   * induction policy (which acts from the first projection year).
+   */
+  baseStageCapacity: Float64Array;
+  /** Base-year teaching capacity of each district and phase, under the base year's rules. */
+  phaseBaseCapacity: Float64Array;
   /** District's share of national FTE of the group: apportions national counts. */
   nationalShare: Float64Array;
   returners: Float64Array;
@@ -70,6 +83,19 @@ export interface ModelInputs {
     completionRateSd: number;
     employmentRateSd: number;
   };
+}
+
+/** The first academic year of two-year statutory induction (the Early Career Framework). */
+const TWO_YEAR_INDUCTION_FROM = academicYear('2021/22');
+
+/**
+ * Capacity per FTE of each stage under the statutory induction rules of `year`: two years
+ * (10% then 5% timetable reduction) from September 2021, one year (10%) before.
+ */
+export function stageCapacityInForce(year: AcademicYear): Float64Array {
+  const ect1 = 1 - constant('ectTimetableReductionYear1');
+  const ect2 = year >= TWO_YEAR_INDUCTION_FROM ? 1 - constant('ectTimetableReductionYear2') : 1;
+  return Float64Array.of(ect1, ect2, 1, 1, 1);
 }
 
 /** Offset of (district, group, projection year) in every per-cell output array. */
@@ -110,13 +136,16 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
 
   const groupPhase = new Uint8Array(G);
   const subjectShare = new Float64Array(G);
+  const stockShare = new Float64Array(G);
   let shareSum = 0;
   SUBJECT_GROUPS.forEach((group, g) => {
     groupPhase[g] = phaseIndex(phaseOfGroup(group));
     if (group === 'Primary') {
       subjectShare[g] = 1;
+      stockShare[g] = 1;
       return;
     }
+    stockShare[g] = p.subjectStockShares[group];
     const share = dataset.subjectShares.find((s) => s.subject === group);
     if (!share) throw new ModelInputError(`subjectShares.${group}`, 'is missing');
     requireFinite(`subjectShares.${group}`, share.share, 'a fraction between 0 and 1');
@@ -129,6 +158,14 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
       `secondary subject shares must sum to 1 (got ${shareSum.toFixed(4)})`,
     );
   }
+  // Validation allows a sum within 1%; the stock must add up to the phase's FTE exactly.
+  const stockShareSum = SUBJECT_GROUPS.reduce(
+    (sum, group, g) => (group === 'Primary' ? sum : sum + stockShare[g]!),
+    0,
+  );
+  SUBJECT_GROUPS.forEach((group, g) => {
+    if (group !== 'Primary') stockShare[g]! /= stockShareSum;
+  });
 
   const basePupils = new Float64Array(A * 2);
   const baseFte = new Float64Array(A * 2);
@@ -182,7 +219,7 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
   for (let a = 0; a < A; a++) {
     SUBJECT_GROUPS.forEach((group, g) => {
       const ph = groupPhase[g]!;
-      const cellFte = baseFte[a * 2 + ph]! * subjectShare[g]!;
+      const cellFte = baseFte[a * 2 + ph]! * stockShare[g]!;
       // District and national FTE of the group share the subject split, so the ratio is the phase ratio.
       nationalShare[a * G + g] = baseFte[a * 2 + ph]! / nationalBaseFte[ph]!;
       CAREER_STAGES.forEach((stage, k) => {
@@ -192,6 +229,19 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
     });
   }
   applyLocalLeavers(p, districtIndex, groupIndex, baseStock, leaverRates, G);
+  const capacityEct1 = p.inductionYears >= 1 ? 1 - p.ectTimetableReduction.ect1 : 1;
+  const capacityEct2 = p.inductionYears >= 2 ? 1 - p.ectTimetableReduction.ect2 : 1;
+  const stageCapacity = Float64Array.of(capacityEct1, capacityEct2, 1, 1, 1);
+  const baseStageCapacity = stageCapacityInForce(baseYear);
+  const phaseBaseCapacity = new Float64Array(A * 2);
+  for (let a = 0; a < A; a++) {
+    for (let g = 0; g < G; g++) {
+      for (let k = 0; k < K; k++) {
+        phaseBaseCapacity[a * 2 + groupPhase[g]!]! +=
+          baseStageCapacity[k]! * baseStock[(a * G + g) * K + k]!;
+      }
+    }
+  }
 
   const perCellYear = () => new Float64Array(A * G * Y);
   const returners = perCellYear();
@@ -237,8 +287,6 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
     netMovers[(a * G + groupIndex.get(flow.subject)!) * Y + t]! += flow.fte;
   });
 
-  const capacityEct1 = p.inductionYears >= 1 ? 1 - p.ectTimetableReduction.ect1 : 1;
-  const capacityEct2 = p.inductionYears >= 2 ? 1 - p.ectTimetableReduction.ect2 : 1;
   const perPhase = (value: (phase: Phase) => number) => Float64Array.from(PHASES, value);
 
   return {
@@ -258,8 +306,12 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
     leaverRates,
     progressYears3to5,
     progressYears6plus,
-    stageCapacity: Float64Array.of(capacityEct1, capacityEct2, 1, 1, 1),
+    stageCapacity,
+    baseStageCapacity,
     subjectShare,
+    stockShare,
+    phaseBaseStock: baseFte,
+    phaseBaseCapacity,
     nationalShare,
     returners,
     newToSector,

@@ -51,28 +51,35 @@ export const PARAMETER_DOCS: Record<keyof ModelParameters, ParameterDoc> = {
     provenance: 'published',
     source: 'Statutory induction guidance: 10% reduction in year 1, 5% in year 2.',
   },
+  subjectStockShares: {
+    unit: 'fraction of secondary FTE',
+    provenance: 'derived',
+    source:
+      "Each subject's steady-state stock from its TWM flows: mean yearly inflow (returners + new to sector + newly qualified entrants) / (mean total leaver rate + working-hour loss rate + secondary stock growth), over the last five historic years outside COVID (2019/20-2021/22), normalised to the secondary total. So every subject's flows per FTE are the published ones; teaching-hour shares split the change of demand only.",
+  },
   stageShares: {
     unit: 'fraction of FTE stock',
     provenance: 'estimated',
     source:
-      'ECT1 = TWM base-year newly qualified entrants / FTE; later early-career stages follow published early-career leaving; 55+ assumed 9%; 6+ the rest.',
+      'ECT1 = TWM base-year newly qualified entrants / FTE; later stages follow the calibrated gross leaving by service length (see leaving rates); 55+ assumed 9% (MODEL_CONSTANTS); 6+ the rest.',
   },
   leaverRates: {
     unit: 'fraction of stage FTE per year',
     provenance: 'derived',
     source:
-      'Early-career stages from published leaving after 1, 3 and 5 years; 6+ and 55+ calibrated so the base-year total matches the TWM under-55 and 55+ leaver rates (mean of projection years).',
+      'Gross leaving by length of service: the published early-career pattern (no longer in service after 1, 3 and 5 years: 11.3%, 25.9%, 32.5%) continued after year 5 at the years 4-5 rate, scaled so the stages reproduce the TWM under-55 leaver rate (which counts leavers who later return, so the scale is above 1). Leaving falls with service: 6+ never leaves faster than years 3-5. 55+ from the TWM 55+ rate (mean of projection years).',
   },
   progressionRates: {
     unit: 'fraction of stage stayers per year',
     provenance: 'derived',
     source:
-      'Years 3-5: share in year 5 under published early-career leaving; 6+ to 55+: steady state of the 55+ stock.',
+      'Years 3-5: share in year 5 under the calibrated leaving; 6+ to 55+: steady state of the 55+ stock.',
   },
   workingHourLossRate: {
     unit: 'fraction of FTE stock per year',
     provenance: 'estimated',
-    source: 'Zero: the TWM working-hour series is not among the published files in data/.',
+    source:
+      'Estimated from the stock-flow identity of the TWM series (file 1 stock, flows of the latest publication): S(y-1) - S(y) - leavers + returners + new to sector + newly qualified entrants, as a share of S(y-1), averaged over the last five historic years outside COVID (2019/20-2021/22). About 0.5% of primary and 0.2% of secondary stock a year. A scenario may set its own figure (negative: staff adding hours).',
   },
   returners: {
     unit: 'FTE (national)',

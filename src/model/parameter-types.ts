@@ -3,7 +3,7 @@
  * district figure of the dataset. Defaults are in defaults.ts (sources in parameter-docs.ts),
  * merging and validation in parameters.ts.
  */
-import type { AcademicYear, Phase, SubjectGroup } from '../data/types.ts';
+import type { AcademicYear, Phase, SecondarySubject, SubjectGroup } from '../data/types.ts';
 import { SUBJECT_GROUPS } from '../data/types.ts';
 
 /** Career stages of the stock. ECT1/ECT2 are the two induction years (Early Career Framework). */
@@ -82,6 +82,13 @@ export interface ModelParameters {
   inductionYears: number;
   /** Timetable reduction of ECTs in each induction year (fraction of an FTE). */
   ectTimetableReduction: { ect1: number; ect2: number };
+  /**
+   * Share of secondary teacher FTE in each subject (sums to 1): how the base stock is split.
+   * Derived from each subject's flows, so its leavers, returners, new to sector and newly
+   * qualified entrants per FTE are the published ones; teaching-hour shares (the dataset's
+   * subjectShares) split the change of demand only.
+   */
+  subjectStockShares: Record<SecondarySubject, number>;
   /** Base-year stock share of each career stage, per subject group (sums to 1). */
   stageShares: Record<SubjectGroup, Record<CareerStage, number>>;
   /** Annual leaver rate of each career stage, fraction of that stage's FTE. */

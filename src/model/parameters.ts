@@ -3,7 +3,7 @@
  * every error names the value the way a scenario file spells it.
  */
 import type { SubjectGroup } from '../data/types.ts';
-import { SUBJECT_GROUPS } from '../data/types.ts';
+import { SECONDARY_SUBJECTS, SUBJECT_GROUPS } from '../data/types.ts';
 import { ModelInputError } from './errors.ts';
 import {
   CAREER_STAGES,
@@ -131,6 +131,20 @@ export function validateParameters(parameters: ModelParameters): void {
     0.5,
     'between 0 and 0.5',
   );
+  if (!isPlainObject(p.subjectStockShares)) {
+    throw new ModelInputError('subjectStockShares', 'must be an object keyed by secondary subject');
+  }
+  let stockShareSum = 0;
+  for (const subject of SECONDARY_SUBJECTS) {
+    checkFraction(`subjectStockShares.${subject}`, p.subjectStockShares[subject]);
+    stockShareSum += p.subjectStockShares[subject];
+  }
+  if (Math.abs(stockShareSum - 1) > 0.01) {
+    throw new ModelInputError(
+      'subjectStockShares',
+      `secondary stock shares must sum to 1 (got ${stockShareSum.toFixed(4)})`,
+    );
+  }
   checkGroupMap<Record<CareerStage, number>>('stageShares', p.stageShares, (path, shares) => {
     let sum = 0;
     for (const stage of CAREER_STAGES) {
@@ -151,7 +165,10 @@ export function validateParameters(parameters: ModelParameters): void {
       checkFraction(`${path}.years6plusToOver55`, rates?.years6plusToOver55);
     },
   );
-  checkPhaseMap('workingHourLossRate', p.workingHourLossRate, checkFraction);
+  // Negative: teachers who stay add hours on balance (the residual can go either way).
+  checkPhaseMap('workingHourLossRate', p.workingHourLossRate, (path, v) =>
+    checkNumber(path, v, -0.1, 0.5, 'a fraction of stock between -0.1 and 0.5'),
+  );
   checkGroupMap('returners', p.returners, (path, v) => checkYearMap(path, v, false));
   checkGroupMap('newToSector', p.newToSector, (path, v) => checkYearMap(path, v, false));
   checkGroupMap('postgraduatePipeline', p.postgraduatePipeline, (path, v) =>

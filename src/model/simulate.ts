@@ -5,9 +5,16 @@
  *
  * Units: demand D and supply C are FTE of teaching capacity (an ECT1 teaching 90% of an FTE
  * adds 0.9); stock S and the flows (leavers, returners, ...) are contract FTE.
+ * Demand of the district's phase, with base capacity C_P(0) and base-year shortage rate b:
+ *   D_P(t) = D_P(t-1) (1 + e (P(t)/P(t-1) - 1)),  D_P(0) = C_P(0) (1 + b)   elasticity mode
+ *   D_P(t) = P(t) / PTR x C_P(0)/S_P(0)                                    explicit PTR mode
+ * and of a subject with teaching-hour share q (1 for primary) and base capacity C(0):
+ *   D(t)   = D(0) + q (D_P(t) - D_P(0)),  D(0) = C(0) (1 + b)  (PTR mode: D(0) = C(0), D_P(0) = C_P(0))
+ * so the base stock meets base demand subject by subject (the TWM assumption) and a change in
+ * pupils changes each subject's demand by its share of the hours taught. C(0) is the capacity
+ * under the base year's induction rules: a scenario's induction policy changes supply, not
+ * the teaching the schools need.
  * Per cell and year t, with stage FTE s_k(t-1) and capacity per FTE cap_k:
- *   D(t)   = D(t-1) (1 + e (P(t)/P(t-1) - 1))            elasticity mode
- *          = P(t) / PTR x subject share x C(0)/S(0)       explicit PTR mode
  *   L_k    = r_k s_k(t-1)                                 leavers by stage
  *   H_k    = h s_k(t-1)                                   working-hour losses
  *   G      = stayers moving ECT1->ECT2 and ECT2->3-5, times their capacity gain (induction ends)
@@ -83,36 +90,57 @@ export function baseValues(inputs: ModelInputs): BaseValues {
   const demand = new Float64Array(cells);
   const supply = new Float64Array(cells);
   const stockFte = new Float64Array(cells);
-  const cap = inputs.stageCapacity;
   for (let cell = 0; cell < cells; cell++) {
     const a = Math.floor(cell / inputs.groupCount);
     const g = cell % inputs.groupCount;
     const ph = inputs.groupPhase[g]!;
     let stock = 0;
-    let capacity = 0;
-    for (let k = 0; k < STAGE_COUNT; k++) {
-      const s = inputs.baseStock[cell * STAGE_COUNT + k]!;
-      stock += s;
-      capacity += cap[k]! * s;
-    }
+    for (let k = 0; k < STAGE_COUNT; k++) stock += inputs.baseStock[cell * STAGE_COUNT + k]!;
     stockFte[cell] = stock;
+    const capacity = baseCapacityOf(inputs, cell);
     supply[cell] = capacity;
-    demand[cell] = baseDemand(inputs, ph, inputs.basePupils[a * 2 + ph]!, g, stock, capacity);
+    const anchors = demandAnchors(inputs, a, ph, capacity);
+    const phaseDemand = phaseDemandOf(inputs, a, ph, inputs.basePupils[a * 2 + ph]!, anchors.phase);
+    demand[cell] = Math.max(
+      0,
+      anchors.cell + inputs.subjectShare[g]! * (phaseDemand - anchors.phase),
+    );
   }
   return { demand, supply, stockFte };
 }
 
-function baseDemand(
+/** A cell's base-year capacity under the base year's induction rules (inputs.baseStageCapacity). */
+function baseCapacityOf(inputs: ModelInputs, area: number): number {
+  let capacity = 0;
+  for (let k = 0; k < STAGE_COUNT; k++) {
+    capacity += inputs.baseStageCapacity[k]! * inputs.baseStock[area * STAGE_COUNT + k]!;
+  }
+  return capacity;
+}
+
+/**
+ * Where demand starts: the cell's D(0) and its phase's D_P(0) in the district (see the header).
+ * PTR mode anchors on capacity, so a ratio other than the base year's shows as a shortage.
+ */
+function demandAnchors(inputs: ModelInputs, a: number, ph: number, cellBaseCapacity: number) {
+  const phaseCapacity = inputs.phaseBaseCapacity[a * 2 + ph]!;
+  if (inputs.demandMode === 1) return { cell: cellBaseCapacity, phase: phaseCapacity };
+  const uplift = 1 + inputs.baseShortfallRate[ph]!;
+  return { cell: cellBaseCapacity * uplift, phase: phaseCapacity * uplift };
+}
+
+/** PTR-mode phase demand for `pupils`; in elasticity mode the anchor (base-year demand). */
+function phaseDemandOf(
   inputs: ModelInputs,
+  a: number,
   ph: number,
   pupils: number,
-  g: number,
-  stock: number,
-  capacity: number,
-) {
-  if (inputs.demandMode === 0) return capacity * (1 + inputs.baseShortfallRate[ph]!);
-  const capacityPerFte = stock > 0 ? capacity / stock : 1;
-  return (pupils / inputs.pupilTeacherRatio[ph]!) * inputs.subjectShare[g]! * capacityPerFte;
+  phaseAnchor: number,
+): number {
+  if (inputs.demandMode === 0) return phaseAnchor;
+  const stock = inputs.phaseBaseStock[a * 2 + ph]!;
+  const capacityPerFte = stock > 0 ? inputs.phaseBaseCapacity[a * 2 + ph]! / stock : 1;
+  return (pupils / inputs.pupilTeacherRatio[ph]!) * capacityPerFte;
 }
 
 /**
@@ -152,6 +180,8 @@ export function simulate(
   const K = STAGE_COUNT;
   const cap0 = inputs.stageCapacity[0]!;
   const cap1 = inputs.stageCapacity[1]!;
+  const baseCap0 = inputs.baseStageCapacity[0]!;
+  const baseCap1 = inputs.baseStageCapacity[1]!;
   const [
     outDemand,
     outSupply,
@@ -185,6 +215,8 @@ export function simulate(
   const basePupils = inputs.basePupils;
   const ratios = inputs.pupilTeacherRatio;
   const subjectShare = inputs.subjectShare;
+  const phaseBaseStock = inputs.phaseBaseStock;
+  const phaseBaseCapacity = inputs.phaseBaseCapacity;
   const returnerFlows = inputs.returners;
   const newToSectorFlows = inputs.newToSector;
   const otherRouteFlows = inputs.otherRouteEntrants;
@@ -232,19 +264,28 @@ export function simulate(
     const elasticity = elasticities[ph]!;
     const pupilBase = (a * 2 + ph) * Y;
 
-    let stock = s0 + s1 + s2 + s3 + s4;
-    let capacity = cap0 * s0 + cap1 * s1 + s2 + s3 + s4;
-    const capacityPerFte = stock > 0 ? capacity / stock : 1;
+    // The stock enters year 1 valued under the base year's induction rules; a scenario's rules
+    // apply from year 1, so a change of rules shows as capacity gained or lost in that year.
+    let held0 = baseCap0;
+    let held1 = baseCap1;
+    let capacity = held0 * s0 + held1 * s1 + s2 + s3 + s4;
+    const anchors = demandAnchors(inputs, a, ph, baseCapacityOf(inputs, area));
+    const hourShare = subjectShare[g]!;
+    const phaseStock = phaseBaseStock[a * 2 + ph]!;
+    const phaseCapacityPerFte = phaseStock > 0 ? phaseBaseCapacity[a * 2 + ph]! / phaseStock : 1;
     let previousPupils = basePupils[a * 2 + ph]!;
-    let demand = baseDemand(inputs, ph, previousPupils, g, stock, capacity);
+    let phaseDemand = phaseDemandOf(inputs, a, ph, previousPupils, anchors.phase);
+    let demand = Math.max(0, anchors.cell + hourShare * (phaseDemand - anchors.phase));
 
     for (let t = 0; t < Y; t++) {
       const i = area * Y + t;
       const out = offset + i * stride;
       const pupils = drawnPupils[pupilBase + t]!;
-      const newDemand = ptrMode
-        ? (pupils / ratios[ph]!) * subjectShare[g]! * capacityPerFte
-        : demand * (1 + elasticity * (previousPupils > 0 ? pupils / previousPupils - 1 : 0));
+      phaseDemand = ptrMode
+        ? (pupils / ratios[ph]!) * phaseCapacityPerFte
+        : phaseDemand * (1 + elasticity * (previousPupils > 0 ? pupils / previousPupils - 1 : 0));
+      const cellDemand = anchors.cell + hourShare * (phaseDemand - anchors.phase);
+      const newDemand = cellDemand > 0 ? cellDemand : 0;
 
       const l0 = r0 * s0;
       const l1 = r1 * s1;
@@ -252,20 +293,20 @@ export function simulate(
       const l3 = r3 * s3;
       const l4 = r4 * s4;
       const leavers = l0 + l1 + l2 + l3 + l4;
-      const leaversCapacity = cap0 * l0 + cap1 * l1 + l2 + l3 + l4;
+      const leaversCapacity = held0 * l0 + held1 * l1 + l2 + l3 + l4;
       const w0 = h0 * s0;
       const w1 = h1 * s1;
       const w2 = h2 * s2;
       const w3 = h3 * s3;
       const w4 = h4 * s4;
       const hourLosses = w0 + w1 + w2 + w3 + w4;
-      const hourLossesCapacity = cap0 * w0 + cap1 * w1 + w2 + w3 + w4;
+      const hourLossesCapacity = held0 * w0 + held1 * w1 + w2 + w3 + w4;
       const stay0 = s0 - l0 - w0;
       const stay1 = s1 - l1 - w1;
       const stay2 = s2 - l2 - w2;
       const stay3 = s3 - l3 - w3;
       const stay4 = s4 - l4 - w4;
-      const inductionGain = stay0 * (cap1 - cap0) + stay1 * (1 - cap1);
+      const inductionGain = stay0 * (cap1 - held0) + stay1 * (1 - held1);
 
       const returners = returnerFlows[i]! * returnerMultiplier;
       const newToSector = newToSectorFlows[i]!;
@@ -285,8 +326,10 @@ export function simulate(
       s2 = (1 - p35) * stay2 + stay1;
       s1 = stay0;
       s0 = otherRoutes + postgraduate;
-      stock = s0 + s1 + s2 + s3 + s4;
+      const stock = s0 + s1 + s2 + s3 + s4;
       capacity = cap0 * s0 + cap1 * s1 + s2 + s3 + s4;
+      held0 = cap0;
+      held1 = cap1;
 
       if (outDemand) outDemand[out] = newDemand;
       if (outSupply) outSupply[out] = capacity;

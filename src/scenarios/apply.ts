@@ -129,7 +129,7 @@ function internationalEntrants(
   const nationalGroupFte = (group: SubjectGroup) =>
     group === 'Primary'
       ? fte.national[0]!
-      : fte.national[1]! * (dataset.subjectShares.find((s) => s.subject === group)?.share ?? 0);
+      : fte.national[1]! * parameters.subjectStockShares[group];
   const weightTotal = SUBJECT_GROUPS.filter((g) => chosen.has(g)).reduce(
     (sum, g) => sum + nationalGroupFte(g),
     0,

@@ -15,6 +15,7 @@ const PARAMETER_NAMES: Record<keyof ModelParameters, string> = {
   baseShortfallRate: 'Base-year shortage',
   inductionYears: 'Length of induction',
   ectTimetableReduction: 'Early career teacher timetable reduction',
+  subjectStockShares: 'Secondary teachers by subject',
   stageShares: 'Teachers by career stage',
   leaverRates: 'Leaving rates',
   progressionRates: 'Progression between career stages',
