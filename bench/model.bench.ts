@@ -37,12 +37,15 @@ import { selectionTotals } from '../src/ui/forecast/forecast-view.ts';
 import { ModelPool, type ModelWorkerLike } from '../src/runtime/model-pool.ts';
 import { modelWorkerApi } from '../src/runtime/model-worker-api.ts';
 import { academicYear, addYears, consecutiveYears } from '../src/data/academic-year.ts';
+import { fixedClock } from '../src/data/clock.ts';
 
 /** The outputs the Forecast and Scenarios pages ask the pool for. */
 const BENCH_OUTPUTS: OutputName[] = ['nqtNeed', 'traineeNeed'];
 const BASE_YEAR = academicYear('2024/25');
 const YEARS = consecutiveYears(addYears(BASE_YEAR, 1), 4);
 const REPEATS = 7;
+/** The plan's date: the horizon runs to the NQT year of the third entry year (2030/31). */
+const PLANNED_ON = fixedClock('2026-12-03')();
 
 /** A region of `districtCount` districts with plausible, seeded (illustrative) figures. */
 export function syntheticDataset(districtCount: number): RegionDataset {
@@ -154,7 +157,7 @@ function threadWorker(): ModelWorkerLike {
 
 function inputsFor(districtCount: number): ModelInputs {
   const dataset = syntheticDataset(districtCount);
-  const parameters = resolveParameters(defaultParameters(dataset), { projectionYears: 4 });
+  const parameters = resolveParameters(defaultParameters(dataset, PLANNED_ON));
   return buildModelInputs(dataset, parameters);
 }
 

@@ -13,6 +13,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseDecimal } from '../data/cells.ts';
+import { fixedClock, systemClock } from '../data/clock.ts';
 
 export const EXIT_CODES = { ok: 0, badInput: 1, infeasible: 2, failed: 3 } as const;
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
@@ -181,6 +182,16 @@ export function numberOption(
     throw new CliError(`--${flag}: "${text}" is not ${wanted}`);
   }
   return value;
+}
+
+/** A date option like 2026-12-03 (default: today's date from the system clock). */
+export function dateOption(flag: string, text: string | undefined): Date {
+  if (text === undefined) return systemClock();
+  try {
+    return fixedClock(text)();
+  } catch {
+    throw new CliError(`--${flag}: "${text}" is not a date like 2026-12-03`);
+  }
 }
 
 /**

@@ -18,13 +18,16 @@ import {
   forecastColumns,
   forecastMetaRows,
   forecastToRows,
+  forecastTotals,
   nationalDataset,
   runDeterministic,
   runSummary,
+  summariseTotals,
 } from '../model/index.ts';
 import {
   CliError,
   checkOutputFolder,
+  dateOption,
   isEntryPoint,
   numberOption,
   parseOptions,
@@ -61,6 +64,11 @@ export const FORECAST_COMMAND = {
       help: 'where to write the forecast (default forecast.csv)',
     },
     national: { type: 'boolean', help: 'England as one area, from the national TWM inputs' },
+    today: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      help: "the date the plan is made on: it plans the next three ITT entry years from it (default: today's date)",
+    },
     data: {
       type: 'string',
       value: 'folder',
@@ -77,6 +85,7 @@ export interface ForecastArgs {
   out: string;
   national: boolean;
   dataDir: string;
+  today: Date;
 }
 
 export function parseForecastArgs(argv: string[]): ForecastArgs {
@@ -91,6 +100,7 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
     out,
     national: values.national ?? false,
     dataDir: values.data ?? DEFAULT_DATA_DIR,
+    today: dateOption('today', values.today),
   };
 }
 
@@ -114,10 +124,11 @@ export async function runForecast(
   for (const issue of issues) log(`warning: ${describeIssue(issue)}`);
   const dataset = args.national ? nationalDataset(regional) : regional;
   const source = `${args.scenario ?? 'dataset'}${issues.length > 0 ? ' (see the data warnings above)' : ''}`;
-  const { inputs } = await scenarioModelInputs(scenario, dataset, source);
+  const { inputs } = await scenarioModelInputs(scenario, dataset, source, args.today);
 
   const central = runDeterministic(inputs);
   let summary;
+  let totals;
   if (args.draws > 0) {
     let logged = 0;
     const run = runSummary(
@@ -127,6 +138,7 @@ export async function runForecast(
         drawCount: args.draws,
         spread: args.spread,
         outputs: ['nqtNeed', 'traineeNeed'],
+        totals: forecastTotals(inputs).map((total) => total.cells),
       },
       (done) => {
         if (done === args.draws || done - logged >= args.draws / 4) {
@@ -136,16 +148,18 @@ export async function runForecast(
       },
     );
     summary = run.ranges;
+    totals = summariseTotals(run);
   }
   const rows = forecastToRows(inputs, central, {
     geographicLevel: args.national ? 'National' : 'Local authority district',
     summary,
+    totals,
     drivers: decomposeDrivers(inputs, central),
   });
   const out = resolve(args.out);
   const metaOut = out.replace(/\.csv$/, '.meta.csv');
   writeFileSync(out, `${formatCsvRecords(rows, forecastColumns())}\n`);
-  writeFileSync(metaOut, `${formatCsvRecords(forecastMetaRows(), FORECAST_META_COLUMNS)}\n`);
+  writeFileSync(metaOut, `${formatCsvRecords(forecastMetaRows(inputs), FORECAST_META_COLUMNS)}\n`);
   return { rows: rows.length, out, metaOut, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../scenarios/index.ts';
 import { applyRecruitmentShares } from '../scenarios/recruitment.ts';
 import { CliError, readOptionFile } from './cli.ts';
+import { systemClock } from '../data/clock.ts';
 
 /** The scenario used when no --scenario is given: every lever at its default. */
 export const DEFAULT_SCENARIO: Scenario = {
@@ -36,8 +37,9 @@ export async function scenarioModelInputs(
   scenario: Scenario,
   dataset: RegionDataset,
   source: string,
+  today: Date = systemClock(),
 ): Promise<{ parameters: ModelParameters; inputs: ModelInputs }> {
-  const prepared = await prepareScenario(scenario, dataset);
+  const prepared = await prepareScenario(scenario, dataset, today);
   if (!prepared.ok) throw new CliError(describeIssues(prepared.issues, source).join('\n'));
   const inputs = await applyRecruitmentShares(
     prepared.setup.inputs,

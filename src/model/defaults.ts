@@ -8,19 +8,21 @@ import type {
   NationalFlow,
   NationalFlowType,
   Phase,
+  Provenance,
   RegionDataset,
   SecondarySubject,
   SubjectGroup,
 } from '../data/types.ts';
 import { SECONDARY_SUBJECTS } from '../data/types.ts';
 import { ModelInputError } from './errors.ts';
-import { addYears, consecutiveYears } from '../data/academic-year.ts';
+import { addYears, consecutiveYears, planningEntryYears } from '../data/academic-year.ts';
+import { entryYearOfNqt, projectionYearsFor } from './horizon.ts';
 import {
-  PHASES,
   perGroup,
   perPhase,
   phaseOfGroup,
   type ModelParameters,
+  type PipelineValues,
   type YearValues,
 } from './parameter-types.ts';
 import {
@@ -53,6 +55,34 @@ const PUBLISHED_CONVERSION: Partial<
   },
 };
 
+/** The default completion and employment rates of a group: published or estimated. */
+function defaultConversion(group: SubjectGroup) {
+  const published = PUBLISHED_CONVERSION[group];
+  if (published) return { ...published, provenance: 'published' as const };
+  const mean = (key: 'completion' | 'employment') =>
+    (PUBLISHED_CONVERSION.Mathematics![key] + PUBLISHED_CONVERSION.Physics![key]) / 2;
+  return {
+    completion: mean('completion'),
+    employment: mean('employment'),
+    provenance: 'estimated' as const,
+  };
+}
+
+/**
+ * Provenance of a group's completion and employment rates: as the default's when they are the
+ * default, 'imported' when a scenario set its own.
+ */
+export function conversionProvenanceOf(
+  group: SubjectGroup,
+  completion: number,
+  employment: number,
+): Provenance {
+  const byDefault = defaultConversion(group);
+  return completion === byDefault.completion && employment === byDefault.employment
+    ? byDefault.provenance
+    : 'imported';
+}
+
 /** Maps a dataset flow's phase/subject to the model's subject group. */
 function flowGroup(flow: NationalFlow): SubjectGroup | null {
   if (flow.phase === 'primary') return flow.subject === 'Total' ? 'Primary' : null;
@@ -83,25 +113,6 @@ export function baseYearOf(dataset: RegionDataset): AcademicYear {
     );
   }
   return dataset.baseYear;
-}
-
-/** Projection years of the dataset: after the base year, with pupils for every district, at most 5. */
-function defaultProjectionYears(dataset: RegionDataset): number {
-  const baseYear = baseYearOf(dataset);
-  let years = 0;
-  for (let step = 1; step <= 5; step++) {
-    const year = addYears(baseYear, step);
-    const covered = dataset.districts.every((district) =>
-      PHASES.every((phase) =>
-        dataset.pupilProjections.some(
-          (p) => p.districtCode === district.code && p.phase === phase && p.year === year,
-        ),
-      ),
-    );
-    if (!covered) break;
-    years = step;
-  }
-  return Math.max(years, 1);
 }
 
 /** A phase's inflow of one year (returners + new to sector + newly qualified entrants). */
@@ -173,19 +184,39 @@ function identityCalibration(dataset: RegionDataset, flow: FlowLookup, baseYear:
   };
 }
 
+/**
+ * Expected newly qualified entrants of the cohorts already recruited (entry years before the
+ * first planned one), null for the planned years. A recruited cohort past the TWM trajectory
+ * holds its last figure (`nqes` carries it forward).
+ */
+function recruitedPipeline(
+  nqes: YearValues,
+  years: readonly AcademicYear[],
+  entryYears: readonly AcademicYear[],
+): PipelineValues {
+  const pipeline: PipelineValues = {};
+  for (const year of years) {
+    const recruited = entryYears[0] !== undefined && entryYearOfNqt(year) < entryYears[0];
+    pipeline[year] = recruited ? (nqes[year] ?? null) : null;
+  }
+  return pipeline;
+}
+
 const FALLBACK_ELASTICITY: Record<Phase, number> = {
   primary: constant('primaryElasticityFallback'),
   secondary: constant('secondaryElasticityFallback'),
 };
 
 /**
- * Default parameters for a dataset, from its national TWM series. Figures missing from the
- * dataset fall back to the named constants (MODEL_CONSTANTS).
+ * Default parameters for a dataset on a date, from its national TWM series. The plan covers
+ * the next three ITT entry years from `today` (horizon.ts). Figures missing from the dataset
+ * fall back to the named constants (MODEL_CONSTANTS).
  */
-export function defaultParameters(dataset: RegionDataset): ModelParameters {
+export function defaultParameters(dataset: RegionDataset, today: Date): ModelParameters {
   const flow = indexFlows(dataset.nationalFlows);
   const baseYear = baseYearOf(dataset);
-  const projectionYears = defaultProjectionYears(dataset);
+  const entryYears = planningEntryYears(today);
+  const projectionYears = projectionYearsFor(baseYear, entryYears);
   const years = consecutiveYears(addYears(baseYear, 1), projectionYears);
   const national = (phase: Phase, year: AcademicYear) =>
     dataset.nationalPupilTeacher.find((row) => row.phase === phase && row.year === year);
@@ -250,10 +281,8 @@ export function defaultParameters(dataset: RegionDataset): ModelParameters {
     return values;
   };
 
-  const mathsPhysicsMean = (key: 'completion' | 'employment') =>
-    (PUBLISHED_CONVERSION.Mathematics![key] + PUBLISHED_CONVERSION.Physics![key]) / 2;
-
   return {
+    planningEntryYears: entryYears,
     projectionYears,
     demandMode: 'elasticity',
     elasticity,
@@ -286,7 +315,9 @@ export function defaultParameters(dataset: RegionDataset): ModelParameters {
     newToSector: perGroup((group) =>
       yearSeries(group, 'New to state-funded sector entrants', true),
     ),
-    postgraduatePipeline: perGroup((group) => yearSeries(group, 'Newly qualified entrants', false)),
+    postgraduatePipeline: perGroup((group) =>
+      recruitedPipeline(yearSeries(group, 'Newly qualified entrants', true), years, entryYears),
+    ),
     otherRoutes: {
       assessmentOnly: perGroup(() => ({})),
       apprenticeship: perGroup(() => ({})),
@@ -294,12 +325,8 @@ export function defaultParameters(dataset: RegionDataset): ModelParameters {
       undergraduateStarts: perGroup(() => ({})),
     },
     ftePerHead: perPhase(() => constant('ftePerHead')),
-    completionRate: perGroup(
-      (group) => PUBLISHED_CONVERSION[group]?.completion ?? mathsPhysicsMean('completion'),
-    ),
-    employmentRate: perGroup(
-      (group) => PUBLISHED_CONVERSION[group]?.employment ?? mathsPhysicsMean('employment'),
-    ),
+    completionRate: perGroup((group) => defaultConversion(group).completion),
+    employmentRate: perGroup((group) => defaultConversion(group).employment),
     localLeavers: [],
     leaverRateBetweenAreaSd: constant('leaverRateBetweenAreaSd'),
     netMovers: [],

@@ -67,11 +67,25 @@ export {
 } from './drivers.ts';
 export { ENGLAND, nationalDataset, runNational, type NationalRun } from './national.ts';
 export {
-  FORECAST_META_COLUMNS,
-  forecastColumns,
-  forecastMetaRows,
   forecastToRows,
+  weakestProvenance,
   type ForecastRowsOptions,
   type GeographicLevel,
 } from './rows.ts';
+export {
+  FORECAST_LOCATION_COLUMNS,
+  FORECAST_META_COLUMNS,
+  forecastCaveat,
+  forecastColumns,
+  forecastMetaRows,
+} from './forecast-meta.ts';
+export { forecastTotals, type ForecastTotal } from './totals.ts';
+export {
+  EXTRAPOLATION_METHOD,
+  entryYearOfNqt,
+  entryYearStatus,
+  nqtYearOfEntry,
+  plannedYearIndices,
+  type YearStatus,
+} from './horizon.ts';
 export { parseScenario, SCENARIO_SCHEMA_VERSION, type Scenario } from './scenario.ts';

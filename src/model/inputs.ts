@@ -7,14 +7,22 @@
  * - area cell (a, g): `a * G + g`;  stage values: `(a * G + g) * K + k`
  * - district pupils: `(a * 2 + phaseIndex) * Y + t`, base pupils `a * 2 + phaseIndex`
  */
-import type { AcademicYear, Phase, RegionDataset, SubjectGroup } from '../data/types.ts';
+import type {
+  AcademicYear,
+  Phase,
+  Provenance,
+  RegionDataset,
+  SubjectGroup,
+} from '../data/types.ts';
 import { SUBJECT_GROUPS } from '../data/types.ts';
 import { ModelInputError } from './errors.ts';
 import { CAREER_STAGES, PHASES, phaseOfGroup, type ModelParameters } from './parameter-types.ts';
-import { baseYearOf } from './defaults.ts';
+import { baseYearOf, conversionProvenanceOf } from './defaults.ts';
 import { validateParameters } from './parameters.ts';
 import { academicYear, addYears, consecutiveYears } from '../data/academic-year.ts';
 import { constant } from './constants.ts';
+import { districtPupils, phaseIndex, requireFinite } from './pupils.ts';
+import { inputYearStatus, lastPublishedYear, nqtYearOfEntry } from './horizon.ts';
 
 export const STAGE_COUNT = CAREER_STAGES.length;
 
@@ -23,7 +31,17 @@ export interface ModelInputs {
   baseYear: AcademicYear;
   /** Projection years, in order (the base year is not among them). */
   years: AcademicYear[];
-  districts: { code: string; name: string }[];
+  /** ITT entry years the plan covers; earlier ones are recruited (horizon.ts). */
+  planningEntryYears: AcademicYear[];
+  /** Per projection year: inputs published ('forecast') or extended ('extrapolated'). */
+  yearStatus: ('forecast' | 'extrapolated')[];
+  /** 1 where a district's pupils in a year are extrapolated: `(a * 2 + phaseIndex) * Y + t`. */
+  pupilsExtrapolated: Uint8Array;
+  districts: { code: string; name: string; laNumber: string; laCode: string; laName: string }[];
+  /** Provenance of each district's base-year teacher FTE: `a * 2 + phaseIndex`. */
+  teacherFteProvenance: Provenance[];
+  /** Provenance of each group's completion and employment rates (published or estimated). */
+  conversionProvenance: Provenance[];
   groups: readonly SubjectGroup[];
   districtCount: number;
   groupCount: number;
@@ -108,14 +126,6 @@ export function cellIndex(
   return (district * inputs.groupCount + group) * inputs.yearCount + year;
 }
 
-const phaseIndex = (phase: Phase) => (phase === 'primary' ? 0 : 1);
-
-function requireFinite(path: string, value: number, what = 'a non-negative number') {
-  if (!Number.isFinite(value) || value < 0) {
-    throw new ModelInputError(path, `must be ${what} (got ${value})`);
-  }
-}
-
 /**
  * Builds the model inputs. Throws ModelInputError (with the dataset or parameter path) when a
  * district has no baseline or pupil projection, a subject share is missing, or a parameter is
@@ -167,34 +177,24 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
     if (group !== 'Primary') stockShare[g]! /= stockShareSum;
   });
 
-  const basePupils = new Float64Array(A * 2);
-  const baseFte = new Float64Array(A * 2);
-  const pupils = new Float64Array(A * 2 * Y);
-  dataset.districts.forEach((district, a) => {
-    for (const phase of PHASES) {
-      const ph = phaseIndex(phase);
-      const path = `baselines.${district.code}.${phase}`;
-      const baseline = dataset.baselines.find(
-        (b) => b.districtCode === district.code && b.phase === phase,
+  const { basePupils, baseFte, pupils, extrapolated } = districtPupils(dataset, years);
+  p.planningEntryYears.forEach((entry, i) => {
+    if (!years.includes(nqtYearOfEntry(entry))) {
+      throw new ModelInputError(
+        `planningEntryYears[${i}]`,
+        `the NQTs of entry year ${entry} start work in ${nqtYearOfEntry(entry)}, which is not a projection year (${years[0]} to ${years.at(-1)})`,
       );
-      if (!baseline)
-        throw new ModelInputError(path, `no ${phase} baseline for district ${district.name}`);
-      requireFinite(`${path}.pupils`, baseline.pupils);
-      requireFinite(`${path}.teacherFte`, baseline.teacherFte);
-      basePupils[a * 2 + ph] = baseline.pupils;
-      baseFte[a * 2 + ph] = baseline.teacherFte;
-      years.forEach((year, t) => {
-        const projection = dataset.pupilProjections.find(
-          (row) => row.districtCode === district.code && row.phase === phase && row.year === year,
-        );
-        const projectionPath = `pupilProjections.${district.code}.${phase}.${year}`;
-        if (!projection)
-          throw new ModelInputError(projectionPath, `no pupil projection for ${district.name}`);
-        requireFinite(projectionPath, projection.pupils);
-        pupils[(a * 2 + ph) * Y + t] = projection.pupils;
-      });
     }
   });
+  // Extrapolated pupils make a year extrapolated even when the national inputs reach it.
+  const published = lastPublishedYear(dataset);
+  const yearStatus = inputYearStatus(years, published).map((status, t) =>
+    PHASES.some((_, ph) =>
+      dataset.districts.some((__, a) => extrapolated[(a * 2 + ph) * Y + t] === 1),
+    )
+      ? 'extrapolated'
+      : status,
+  );
 
   const nationalBaseFte = PHASES.map((phase) => {
     const row = dataset.nationalPupilTeacher.find((r) => r.phase === phase && r.year === baseYear);
@@ -293,7 +293,26 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
     regionName: dataset.regionName,
     baseYear: baseYear,
     years,
-    districts: dataset.districts.map((d) => ({ code: d.code, name: d.name })),
+    planningEntryYears: [...p.planningEntryYears],
+    yearStatus,
+    pupilsExtrapolated: extrapolated,
+    districts: dataset.districts.map((d) => ({
+      code: d.code,
+      name: d.name,
+      laNumber: String(d.educationLaNumber),
+      laCode: d.educationLaCode,
+      laName: d.educationLaName,
+    })),
+    teacherFteProvenance: dataset.districts.flatMap((d) =>
+      PHASES.map(
+        (phase) =>
+          dataset.baselines.find((b) => b.districtCode === d.code && b.phase === phase)!
+            .teacherFteProvenance,
+      ),
+    ),
+    conversionProvenance: SUBJECT_GROUPS.map((group) =>
+      conversionProvenanceOf(group, p.completionRate[group], p.employmentRate[group]),
+    ),
     groups: SUBJECT_GROUPS,
     districtCount: A,
     groupCount: G,

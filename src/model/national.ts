@@ -74,11 +74,12 @@ export interface NationalRun {
  */
 export function runNational(
   dataset: RegionDataset,
+  today: Date,
   overrides: ParameterOverrides = {},
 ): NationalRun {
   const england = nationalDataset(dataset);
   const nationalOverrides: ParameterOverrides = { ...overrides, localLeavers: [], netMovers: [] };
-  const parameters = resolveParameters(defaultParameters(england), nationalOverrides);
+  const parameters = resolveParameters(defaultParameters(england, today), nationalOverrides);
   const inputs = buildModelInputs(england, parameters);
   return { parameters, inputs, result: runDeterministic(inputs) };
 }

@@ -14,10 +14,17 @@ export interface ParameterDoc {
 }
 
 export const PARAMETER_DOCS: Record<keyof ModelParameters, ParameterDoc> = {
+  planningEntryYears: {
+    unit: 'ITT entry years',
+    provenance: 'derived',
+    source:
+      "From today's date: the recruitment cycle open now (cycles open in October, eleven months before trainees start) and the two after it. Earlier entry years are recruited.",
+  },
   projectionYears: {
     unit: 'years',
     provenance: 'derived',
-    source: 'Years after the base year with pupil projections for every district, at most 5.',
+    source:
+      'From the base year (the latest with published teacher numbers) through the year the NQTs of the last planned entry year start work; years past the published inputs are extrapolated.',
   },
   demandMode: {
     unit: 'elasticity | ptr',

@@ -66,6 +66,11 @@ export interface OtherRouteParameters {
 }
 
 export interface ModelParameters {
+  /**
+   * ITT entry years the plan covers (the recruitment cycle open today and the next two);
+   * earlier entry years are recruited. Their NQT years must be projection years.
+   */
+  planningEntryYears: AcademicYear[];
   /** Number of projection years after the base year. */
   projectionYears: number;
   demandMode: DemandMode;

@@ -93,6 +93,14 @@ function checkPhaseMap(path: string, record: unknown, check: (p: string, v: unkn
  */
 export function validateParameters(parameters: ModelParameters): void {
   const p = parameters;
+  if (!Array.isArray(p.planningEntryYears) || p.planningEntryYears.length === 0) {
+    throw new ModelInputError('planningEntryYears', 'must be a list of entry years like 2027/28');
+  }
+  p.planningEntryYears.forEach((year, i) => {
+    if (typeof year !== 'string' || !YEAR_KEY.test(year)) {
+      throw new ModelInputError(`planningEntryYears[${i}]`, `"${year}" is not a year like 2027/28`);
+    }
+  });
   checkNumber('projectionYears', p.projectionYears, 1, 30, 'a whole number of years from 1 to 30');
   if (!Number.isInteger(p.projectionYears)) {
     throw new ModelInputError(

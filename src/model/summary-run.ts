@@ -335,11 +335,18 @@ export class SummaryMerge {
   }
 }
 
-/** P10/P50/P90 of every total of a run, leaving the run's totals as they are. */
-export function summariseTotals(run: Pick<RunSummary, 'drawCount' | 'totals'>): DrawSummary {
+/**
+ * P10/P50/P90 of the totals of a run from `first` on (index 0 is total `first`), leaving the
+ * run's totals as they are.
+ */
+export function summariseTotals(
+  run: Pick<RunSummary, 'drawCount' | 'totals'>,
+  first = 0,
+): DrawSummary {
   const summary: DrawSummary = {};
   for (const name of Object.keys(run.totals) as OutputName[]) {
-    summary[name] = columnPercentiles(Float64Array.from(run.totals[name]!), run.drawCount);
+    const values = run.totals[name]!.subarray(first * run.drawCount);
+    summary[name] = columnPercentiles(Float64Array.from(values), run.drawCount);
   }
   return summary;
 }

@@ -99,9 +99,4 @@ export {
   partnerSchoolBasis,
   partnershipForecastTable,
 } from './ees-tables.ts';
-export {
-  FORECAST_ENTRY_YEARS,
-  districtNeedFromModel,
-  forecastEntryYears,
-  type CellRanges,
-} from './model-need.ts';
+export { districtNeedFromModel, forecastEntryYears, type CellRanges } from './model-need.ts';

@@ -3,28 +3,21 @@
  *
  * The model reports NQT need by district, subject group and academic year t (the year the
  * NQTs start work). Postgraduate trainees who meet it enter training a year earlier, so the
- * need of NQT year t is filed under ENTRY year t-1. The partnership forecast covers the
- * three entry years after the model's base year whose NQT year the model projects: with a
- * base year 2024/25 and projections 2025/26 to 2028/29, entry years 2025/26 to 2027/28
- * (entry 2024/25, the base year, has already started).
+ * need of NQT year t is filed under ENTRY year t-1. The partnership forecast covers the entry
+ * years the model plans: the next three from today's date (inputs.planningEntryYears; on
+ * 3 December 2026, 2027/28 to 2029/30). Earlier entry years are already recruited.
  */
 import type { AcademicYear } from '../data/types.ts';
-import type { ModelInputs } from '../model/index.ts';
+import { entryYearOfNqt, type ModelInputs } from '../model/index.ts';
 import type { DistrictNeed } from './partnership-forecast.ts';
-import { previousAcademicYear } from '../data/academic-year.ts';
 
-/** How many entry years a partnership forecasts (the rolling allocation's three). */
-export const FORECAST_ENTRY_YEARS = 3;
-
-/** Entry years the forecast covers: entry year t-1 of each projected NQT year t after the base year's. */
+/** Entry years the forecast covers: those the model plans whose NQT year it projects. */
 export function forecastEntryYears(
-  inputs: Pick<ModelInputs, 'baseYear' | 'years'>,
-  count = FORECAST_ENTRY_YEARS,
+  inputs: Pick<ModelInputs, 'planningEntryYears' | 'years'>,
 ): AcademicYear[] {
-  return inputs.years
-    .map(previousAcademicYear)
-    .filter((entryYear) => entryYear > inputs.baseYear)
-    .slice(0, count);
+  return inputs.planningEntryYears.filter((entry) =>
+    inputs.years.some((nqtYear) => entryYearOfNqt(nqtYear) === entry),
+  );
 }
 
 /** Per-cell values of one model output, in the model's cell order (`cellIndex`). */
@@ -35,14 +28,15 @@ export interface CellRanges {
 }
 
 /**
- * District need per ENTRY year from the model's NQT-need percentiles (P10/P50/P90 across
- * Monte Carlo draws, or one deterministic run given as all three). Cells are read in the
- * model's order: (district x group + group) x years + year.
+ * District need per planned ENTRY year from the model's NQT-need percentiles (P10/P50/P90
+ * across Monte Carlo draws, or one deterministic run given as all three). Cells are read in
+ * the model's order: (district x group + group) x years + year.
  */
 export function districtNeedFromModel(
-  inputs: Pick<ModelInputs, 'baseYear' | 'years' | 'districts' | 'groups' | 'cellCount'>,
+  inputs: Pick<ModelInputs, 'planningEntryYears' | 'years' | 'groups' | 'cellCount'> & {
+    districts: readonly { code: string }[];
+  },
   ranges: CellRanges,
-  count = FORECAST_ENTRY_YEARS,
 ): DistrictNeed[] {
   for (const key of ['p10', 'p50', 'p90'] as const) {
     if (ranges[key].length !== inputs.cellCount) {
@@ -51,13 +45,13 @@ export function districtNeedFromModel(
       );
     }
   }
-  const entryYears = new Set(forecastEntryYears(inputs, count));
+  const entryYears = new Set(forecastEntryYears(inputs));
   const yearCount = inputs.years.length;
   const rows: DistrictNeed[] = [];
   inputs.districts.forEach((district, d) => {
     inputs.groups.forEach((subject, g) => {
       inputs.years.forEach((nqtYear, y) => {
-        const year = previousAcademicYear(nqtYear);
+        const year = entryYearOfNqt(nqtYear);
         if (!entryYears.has(year)) return;
         const cell = (d * inputs.groups.length + g) * yearCount + y;
         rows.push({

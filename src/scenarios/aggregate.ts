@@ -3,27 +3,48 @@
  * plus "Secondary (all subjects)" and "All teachers". Sums are taken draw by draw, so the
  * percentiles of a total are percentiles of the total (not sums of percentiles).
  *
- * Index of an aggregate: `(area * S + subject) * Y + year`; areas are the districts in dataset
- * order followed by the region, subjects the groups followed by the two totals.
+ * The years are the planned ITT entry years (the next three from today's date), each read in
+ * the year its postgraduate trainees start work: figures for entry year 2027/28 come from the
+ * model's NQT year 2028/29.
+ *
+ * Index of an aggregate: `(area * S + subject) * Y + year`, Y the planned years; areas are the
+ * districts in dataset order followed by the region, subjects the groups followed by the two
+ * totals.
  */
 import type { AcademicYear } from '../data/academic-year.ts';
-import type { ModelInputs, Percentiles } from '../model/index.ts';
+import {
+  entryYearOfNqt,
+  plannedYearIndices,
+  type ModelInputs,
+  type Percentiles,
+} from '../model/index.ts';
 
 export const SECONDARY_TOTAL = 'Secondary (all subjects)';
 export const ALL_TEACHERS = 'All teachers';
 
 export interface AggregateLayout {
   regionName: string;
+  /** The planned ITT entry years. */
+  entryYears: AcademicYear[];
+  /** The year each entry year's NQTs start work (the model year its figures come from). */
   years: AcademicYear[];
+  /** The model's projection-year index of each of `years`. */
+  yearIndex: number[];
+  /** How many projection years the model has: cells are `(a * G + g) * projectionYears + t`. */
+  projectionYears: number;
   /** Districts then the region (code '' for the region). */
   areas: { code: string; name: string }[];
   subjects: string[];
 }
 
 export function aggregateLayout(inputs: ModelInputs): AggregateLayout {
+  const yearIndex = plannedYearIndices(inputs);
   return {
     regionName: inputs.regionName,
-    years: [...inputs.years],
+    entryYears: yearIndex.map((t) => entryYearOfNqt(inputs.years[t]!)),
+    years: yearIndex.map((t) => inputs.years[t]!),
+    yearIndex,
+    projectionYears: inputs.yearCount,
     areas: [...inputs.districts, { code: '', name: inputs.regionName }],
     subjects: [...inputs.groups, SECONDARY_TOTAL, ALL_TEACHERS],
   };
@@ -47,14 +68,16 @@ export function aggregateIndex(
  * draw (its totals then come out in this file's aggregate layout).
  */
 export function aggregateTotals(inputs: ModelInputs): number[][] {
-  const { districtCount: A, groupCount: G, yearCount: Y } = inputs;
+  const { districtCount: A, groupCount: G } = inputs;
+  const yearIndex = plannedYearIndices(inputs);
+  const Y = yearIndex.length;
   const S = G + 2;
   const totals: number[][] = Array.from({ length: (A + 1) * S * Y }, () => []);
   for (let a = 0; a < A; a++) {
     for (let g = 0; g < G; g++) {
       const secondary = inputs.groupPhase[g] === 1;
       for (let t = 0; t < Y; t++) {
-        const cell = (a * G + g) * Y + t;
+        const cell = (a * G + g) * inputs.yearCount + yearIndex[t]!;
         for (const area of [a, A]) {
           totals[(area * S + g) * Y + t]!.push(cell);
           if (secondary) totals[(area * S + G) * Y + t]!.push(cell);
@@ -64,6 +87,11 @@ export function aggregateTotals(inputs: ModelInputs): number[][] {
     }
   }
   return totals;
+}
+
+/** "Entry year 2027/28 (NQTs in 2028/29)": how a layout year is named on the page. */
+export function layoutYearLabel(layout: AggregateLayout, year: number): string {
+  return `Entry year ${layout.entryYears[year]} (NQTs in ${layout.years[year]})`;
 }
 
 /** Every aggregate of one run's per-cell values (e.g. the central projection). */

@@ -235,16 +235,18 @@ function adjustPupils(inputs: ModelInputs, scenario: Scenario): ModelInputs {
 
 /**
  * Checks a scenario against a dataset and builds what a run needs; issues name the lever path.
- * Async because formula levers need the formula parser, loaded on first use.
+ * Async because formula levers need the formula parser, loaded on first use. The plan covers
+ * the next three entry years from `today`.
  */
 export async function prepareScenario(
   scenario: Scenario,
   dataset: RegionDataset,
+  today: Date,
 ): Promise<PrepareResult> {
   const parserProblem = await prepareFormulas(scenario.levers);
   if (parserProblem) return { ok: false, issues: [{ path: 'levers', message: parserProblem }] };
   try {
-    const defaults = defaultParameters(dataset);
+    const defaults = defaultParameters(dataset, today);
     const years = consecutiveYears(addYears(baseYearOf(dataset), 1), defaults.projectionYears);
     const parameters = resolveParameters(
       defaults,

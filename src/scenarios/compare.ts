@@ -98,7 +98,7 @@ export function differenceAt(
 function cellsOf(layout: AggregateLayout, at: Selection): number[] {
   const A = layout.areas.length - 1;
   const G = layout.subjects.length - 2;
-  const Y = layout.years.length;
+  const Y = layout.projectionYears;
   const areas = at.area === A ? Array.from({ length: A }, (_, a) => a) : [at.area];
   const groups =
     at.subject < G
@@ -106,7 +106,7 @@ function cellsOf(layout: AggregateLayout, at: Selection): number[] {
       : Array.from({ length: G }, (_, g) => g).filter(
           (g) => at.subject === G + 1 || layout.subjects[g] !== 'Primary',
         );
-  return areas.flatMap((a) => groups.map((g) => (a * G + g) * Y + at.year));
+  return areas.flatMap((a) => groups.map((g) => (a * G + g) * Y + layout.yearIndex[at.year]!));
 }
 
 export interface DriverDifference {

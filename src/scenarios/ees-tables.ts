@@ -48,14 +48,26 @@ const FILTERS: EesColumnMeta[] = [
     label: 'Subject',
     filterHint: 'TWM subject group, or a total',
   },
+  {
+    name: 'nqt_year',
+    type: 'Filter',
+    label: 'Year the trainees of the entry year start work as NQTs',
+    filterHint: 'time_period (the ITT entry year) plus one',
+  },
 ];
 
 const MEASURES: { output: NeedOutput; prefix: string; label: string; dp: number }[] = [
-  { output: 'nqtNeed', prefix: 'nqt_need_fte', label: 'Postgraduate NQT need (FTE)', dp: 1 },
+  {
+    output: 'nqtNeed',
+    prefix: 'nqt_need_fte',
+    label: 'Postgraduate NQT need in nqt_year (FTE)',
+    dp: 1,
+  },
   {
     output: 'traineeNeed',
     prefix: 'trainee_need_count',
-    label: 'Postgraduate trainee need (trainees, entry year before)',
+    label:
+      'Postgraduate trainee need: trainees to recruit starting ITT in time_period (the entry year)',
     dp: 0,
   },
 ];
@@ -102,7 +114,7 @@ function locationCells(result: ScenarioResult, at: Selection): EesRow {
   const area = layout.areas[at.area]!;
   const subject = layout.subjects[at.subject]!;
   return {
-    time_period: toTimePeriod(layout.years[at.year]!),
+    time_period: toTimePeriod(layout.entryYears[at.year]!),
     time_identifier: ACADEMIC_YEAR,
     ...(isRegion
       ? { ...eesLocation('Regional'), lad_code: 'z', lad_name: 'z' }
@@ -111,6 +123,7 @@ function locationCells(result: ScenarioResult, at: Selection): EesRow {
     scenario: result.scenario.name,
     phase: phaseOf(subject),
     subject: subject === SECONDARY_TOTAL || subject === ALL_TEACHERS ? 'Total' : subject,
+    nqt_year: layout.years[at.year]!,
   };
 }
 

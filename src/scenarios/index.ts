@@ -68,6 +68,7 @@ export {
   ALL_TEACHERS,
   SECONDARY_TOTAL,
   aggregateIndex,
+  layoutYearLabel,
   type AggregateLayout,
 } from './aggregate.ts';
 export {

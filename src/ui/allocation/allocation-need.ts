@@ -12,6 +12,7 @@ import { systemClock, type Clock } from '../../data/clock.ts';
 import type { RegionDataset } from '../../data/types.ts';
 import { buildModelInputs, defaultParameters } from '../../model/index.ts';
 import type { ModelPool } from '../../runtime/model-pool.ts';
+import { systemClock } from '../../data/clock.ts';
 
 export interface AllocationNeed {
   need: NeedRecord[];
@@ -30,7 +31,7 @@ export async function runAllocationNeed(
   signal?: AbortSignal,
   clock: Clock = systemClock,
 ): Promise<AllocationNeed> {
-  const parameters = defaultParameters(dataset);
+  const parameters = defaultParameters(dataset, clock());
   const inputs = buildModelInputs(dataset, parameters);
   const central = await pool.run(inputs, {
     seed: 1,

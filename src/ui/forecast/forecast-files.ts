@@ -73,13 +73,25 @@ function filterValues(view: ForecastView): EesRow {
 
 const valueOrX = (value: number | undefined): number | string => value ?? 'x';
 
-/** NQT and trainee need per shown year: central projection and P10/P50/P90 of the draws. */
+/**
+ * Trainee need per planned ITT entry year (time_period = the entry year), beside the NQT need
+ * of the year those trainees start work (nqt_year): central projection and P10/P50/P90 of the
+ * draws of the area total.
+ */
 export function needTable(view: ForecastView): EesTable {
   const { columns, values } = location(view);
   const indicators: EesColumnMeta[] = [];
   for (const [prefix, what, dp] of [
-    ['nqt_need_fte', 'Postgraduate NQT need (FTE)', 1],
-    ['trainee_need_count', 'Postgraduate trainee need (trainees starting the year before)', 0],
+    [
+      'trainee_need_count',
+      'Postgraduate trainee need: trainees to recruit to postgraduate ITT starting in time_period (the entry year)',
+      0,
+    ],
+    [
+      'nqt_need_fte',
+      'Postgraduate NQT need in nqt_year, the year these trainees start work (FTE)',
+      1,
+    ],
   ] as const) {
     indicators.push({
       name: `${prefix}_central`,
@@ -100,34 +112,43 @@ export function needTable(view: ForecastView): EesTable {
       });
     }
   }
-  const entryYear: EesColumnMeta = {
-    name: 'trainee_entry_year',
-    type: 'Filter',
-    label: 'Trainee entry year',
-    filterHint: 'Academic year the trainees who qualify in time_period start ITT',
-  };
+  const keys: EesColumnMeta[] = [
+    {
+      name: 'nqt_year',
+      type: 'Filter',
+      label: 'Year the trainees of the entry year start work as NQTs',
+      filterHint: 'time_period (the ITT entry year) plus one',
+    },
+    {
+      name: 'year_status',
+      type: 'Filter',
+      label: 'Status of the entry year',
+      filterHint: 'forecast: from published inputs; extrapolated: past them',
+    },
+  ];
   const range = (prefix: string, need: NeedRange): EesRow => ({
     [`${prefix}_central`]: need.central,
     [`${prefix}_p10`]: valueOrX(need.p10),
     [`${prefix}_p50`]: valueOrX(need.p50),
     [`${prefix}_p90`]: valueOrX(need.p90),
   });
-  const meta = [...FILTERS, entryYear, ...indicators];
+  const meta = [...FILTERS, ...keys, ...indicators];
   return {
     columns: [...columns, ...meta.map((m) => m.name)],
     meta,
     rows: view.years.map((year) => ({
       ...values,
-      time_period: toTimePeriod(year.nqtYear),
+      time_period: toTimePeriod(year.entryYear),
       ...filterValues(view),
-      trainee_entry_year: year.entryYear,
-      ...range('nqt_need_fte', year.nqt),
+      nqt_year: year.nqtYear,
+      year_status: year.status,
       ...range('trainee_need_count', year.trainee),
+      ...range('nqt_need_fte', year.nqt),
     })),
   };
 }
 
-/** Drivers of the change in trainee need into each shown year, with a Total row per year. */
+/** Drivers of the change in trainee need into each planned entry year (time_period), with a Total row. */
 export function driversTable(view: ForecastView): EesTable {
   const { columns, values } = location(view);
   const meta: EesColumnMeta[] = [
@@ -148,7 +169,11 @@ export function driversTable(view: ForecastView): EesTable {
     },
   ];
   const rows = view.changes.flatMap((change) => {
-    const base = { ...values, time_period: toTimePeriod(change.to.nqtYear), ...filterValues(view) };
+    const base = {
+      ...values,
+      time_period: toTimePeriod(change.to.entryYear),
+      ...filterValues(view),
+    };
     return [
       ...change.steps.map((step) => ({
         ...base,
@@ -165,11 +190,17 @@ export function driversTable(view: ForecastView): EesTable {
   return { columns: [...columns, ...meta.map((m) => m.name)], meta, rows };
 }
 
-/** Demand, supply and flows of the central projection per shown year. */
+/** Demand, supply and flows of the central projection in each NQT year shown (time_period). */
 export function flowsTable(view: ForecastView): EesTable {
   const { columns, values } = location(view);
   const meta: EesColumnMeta[] = [
     ...FILTERS,
+    {
+      name: 'year_status',
+      type: 'Filter',
+      label: 'Status of the year',
+      filterHint: 'forecast: from published inputs; extrapolated: past them',
+    },
     ...FLOW_OUTPUTS.map((name): EesColumnMeta => ({
       name: FLOW_COLUMNS[name],
       type: 'Indicator',
@@ -187,6 +218,7 @@ export function flowsTable(view: ForecastView): EesTable {
         ...values,
         time_period: toTimePeriod(flow.nqtYear),
         ...filterValues(view),
+        year_status: flow.status,
       };
       for (const name of FLOW_OUTPUTS) row[FLOW_COLUMNS[name]] = flow.values[name];
       return row;
@@ -202,10 +234,11 @@ export function fullForecastFiles(
   const rows = forecastToRows(result.inputs, result.central, {
     geographicLevel: result.national ? 'National' : 'Local authority district',
     summary: result.summary,
+    totals: result.totals,
     drivers: result.drivers,
   });
   const columns = forecastColumns();
-  const metaRows = forecastMetaRows();
+  const metaRows = forecastMetaRows(result.inputs);
   return [
     { fileName: `${baseName}.csv`, text: csv(columns, rows) },
     { fileName: `${baseName}.meta.csv`, text: csv(FORECAST_META_COLUMNS, metaRows) },

@@ -1,7 +1,8 @@
 /**
  * What the Forecast page shows for one run: the user's choices turned into model cells, and
- * the model's outputs totalled over those cells for the next three entry years. Pure (no DOM),
- * so it is tested in Node with hand-made outputs.
+ * the model's outputs totalled over those cells for the entry years the model plans (the next
+ * three from today's date, inputs.planningEntryYears), each beside the NQT year its trainees
+ * start work. Pure (no DOM), so it is tested in Node with hand-made outputs.
  */
 import type { AcademicYear, Phase, SecondarySubject } from '../../data/types.ts';
 import {
@@ -10,8 +11,12 @@ import {
   type DriverDecomposition,
   type DriverName,
   type ModelInputs,
+  entryYearOfNqt,
+  entryYearStatus,
   percentilesOf,
+  plannedYearIndices,
   type RunSummary,
+  type YearStatus,
 } from '../../model/index.ts';
 import { totalOf, type Percentiles } from './aggregate.ts';
 
@@ -44,11 +49,13 @@ export interface NeedRange extends Partial<Percentiles> {
 }
 
 export interface NeedYear {
-  /** Projection year index in the model outputs. */
+  /** Projection year index in the model outputs: the NQT year of the entry year. */
   yearIndex: number;
   nqtYear: AcademicYear;
-  /** Postgraduate trainees start one year before they qualify. */
+  /** The ITT entry year planned: postgraduate trainees start one year before they qualify. */
   entryYear: AcademicYear;
+  /** 'forecast' from published inputs, 'extrapolated' past them. */
+  status: YearStatus;
   nqt: NeedRange;
   trainee: NeedRange;
 }
@@ -78,6 +85,7 @@ export type FlowOutput = (typeof FLOW_OUTPUTS)[number];
 
 export interface FlowYear {
   nqtYear: AcademicYear;
+  status: 'forecast' | 'extrapolated';
   values: Record<FlowOutput, number>;
 }
 
@@ -90,22 +98,6 @@ export interface ForecastView {
   years: NeedYear[];
   changes: DriverChange[];
   flows: FlowYear[];
-}
-
-/** The entry-year label of a projection year: trainees start the year before they qualify. */
-export function entryYearOf(inputs: Pick<ModelInputs, 'baseYear' | 'years'>, year: number) {
-  return year === 0 ? inputs.baseYear : inputs.years[year - 1]!;
-}
-
-/**
- * Projection years shown: the next three whose trainees start after the base year (the
- * base-year cohort is already in training), or as many as the model projects.
- */
-export function shownYearIndices(yearCount: number): number[] {
-  const first = yearCount > 1 ? 1 : 0;
-  const indices = [];
-  for (let t = first; t < Math.min(yearCount, first + 3); t++) indices.push(t);
-  return indices;
 }
 
 /** The area cells (`district * groupCount + group`) the choices cover. */
@@ -143,17 +135,18 @@ export interface SelectionDraws {
 
 /** The totals a Monte Carlo run keeps draw by draw for the selection: one per shown year. */
 export function selectionTotals(inputs: ModelInputs, areaCells: readonly number[]): number[][] {
-  return shownYearIndices(inputs.yearCount).map((t) =>
+  return plannedYearIndices(inputs).map((t) =>
     areaCells.map((areaCell) => areaCell * inputs.yearCount + t),
   );
 }
 
-/** The selection's per-draw totals out of a run asked for selectionTotals. */
+/** The selection's per-draw totals: the first `count` totals of a run (selectionTotals first). */
 export function selectionDraws(
   run: Pick<RunSummary, 'drawCount' | 'totalCount' | 'totals'>,
+  count = run.totalCount,
 ): SelectionDraws {
   const perTotal = (values: Float64Array) =>
-    Array.from({ length: run.totalCount }, (_, k) =>
+    Array.from({ length: count }, (_, k) =>
       values.subarray(k * run.drawCount, (k + 1) * run.drawCount),
     );
   return {
@@ -180,10 +173,11 @@ export function buildForecastView(choices: ForecastChoices, source: ViewSource):
   const cells = selectedAreaCells(inputs, choices);
   const district = inputs.districts.find((d) => d.code === choices.area);
   const total = (values: Float64Array, t: number) => totalOf(values, inputs, cells, t);
-  const years = shownYearIndices(inputs.yearCount).map((t, shown): NeedYear => ({
+  const years = plannedYearIndices(inputs).map((t, shown): NeedYear => ({
     yearIndex: t,
     nqtYear: inputs.years[t]!,
-    entryYear: entryYearOf(inputs, t),
+    entryYear: entryYearOfNqt(inputs.years[t]!),
+    status: entryYearStatus(inputs, entryYearOfNqt(inputs.years[t]!)),
     nqt: range(total(central.outputs.nqtNeed, t), draws?.nqtNeed[shown]),
     trainee: range(total(central.outputs.traineeNeed, t), draws?.traineeNeed[shown]),
   }));
@@ -198,7 +192,7 @@ export function buildForecastView(choices: ForecastChoices, source: ViewSource):
   const flows = years.map((year) => {
     const values = {} as Record<FlowOutput, number>;
     for (const name of FLOW_OUTPUTS) values[name] = total(central.outputs[name], year.yearIndex);
-    return { nqtYear: year.nqtYear, values };
+    return { nqtYear: year.nqtYear, status: inputs.yearStatus[year.yearIndex]!, values };
   });
   return {
     choices,

@@ -21,6 +21,8 @@ import {
   type ParameterOverrides,
   type Scenario,
   baseValues,
+  forecastTotals,
+  summariseTotals,
 } from '../../model/index.ts';
 import type { ModelPool } from '../../runtime/model-pool.ts';
 import baselineScenario from '../../../scenarios/baseline.json';
@@ -33,6 +35,7 @@ import {
   type ForecastChoices,
   type ForecastView,
 } from './forecast-view.ts';
+import { systemClock } from '../../data/clock.ts';
 
 export const BASELINE = parseScenario(baselineScenario);
 
@@ -45,6 +48,8 @@ export interface ForecastResult {
   drivers: DriverDecomposition;
   /** Per-cell ranges for the full download; absent when no draws were run. */
   summary: DrawSummary | undefined;
+  /** Ranges of the forecast's totals (forecastTotals), from per-draw sums; absent without draws. */
+  totals: DrawSummary | undefined;
   seconds: number;
 }
 
@@ -53,29 +58,32 @@ export interface RunOptions {
   onProgress: (drawsDone: number, drawCount: number) => void;
   /** Parameter overrides and name; default the baseline scenario (scenarios/baseline.json). */
   scenario?: Scenario;
+  /** The date the plan is made on (default: the system clock). */
+  today?: Date;
 }
 
 /** The model inputs for the choices: the region's districts, or England as one area. */
 export function forecastInputs(
   region: RegionDataset,
   choices: ForecastChoices,
+  today: Date,
   overrides: ParameterOverrides = BASELINE.parameters,
 ): ModelInputs {
   const national = choices.area === ENGLAND_NATIONAL;
   const dataset = national ? nationalDataset(region) : region;
   // As runNational: district-level overrides do not apply to England as one area.
   const applied = national ? { ...overrides, localLeavers: [], netMovers: [] } : overrides;
-  return buildModelInputs(dataset, resolveParameters(defaultParameters(dataset), applied));
+  return buildModelInputs(dataset, resolveParameters(defaultParameters(dataset, today), applied));
 }
 
 export async function runForecast(
   pool: ModelPool,
   region: RegionDataset,
   choices: ForecastChoices,
-  { signal, onProgress, scenario = BASELINE }: RunOptions,
+  { signal, onProgress, scenario = BASELINE, today = systemClock() }: RunOptions,
 ): Promise<ForecastResult> {
   const started = performance.now();
-  const inputs = forecastInputs(region, choices, scenario.parameters);
+  const inputs = forecastInputs(region, choices, today, scenario.parameters);
   const centralDraw = await pool.run(inputs, {
     seed: choices.seed,
     drawCount: 1,
@@ -88,19 +96,23 @@ export async function runForecast(
   };
   const drivers = decomposeDrivers(inputs, central);
   let summary: DrawSummary | undefined;
+  let totals: DrawSummary | undefined;
   let draws;
   onProgress(0, choices.drawCount);
   if (choices.drawCount > 0) {
-    // The workers reduce the draws to per-cell ranges and the selection's totals per draw.
+    // The workers reduce the draws to per-cell ranges and, draw by draw, the selection's totals
+    // (for the fan charts) and the forecast's district and region totals (for the download).
+    const selection = selectionTotals(inputs, selectedAreaCells(inputs, choices));
     const run = await pool.runSummary(inputs, {
       seed: choices.seed,
       drawCount: choices.drawCount,
       outputs: ['nqtNeed', 'traineeNeed'],
-      totals: selectionTotals(inputs, selectedAreaCells(inputs, choices)),
+      totals: [...selection, ...forecastTotals(inputs).map((total) => total.cells)],
       signal,
       onProgress,
     });
-    draws = selectionDraws(run);
+    draws = selectionDraws(run, selection.length);
+    totals = summariseTotals(run, selection.length);
     summary = run.ranges;
   }
   return {
@@ -111,6 +123,7 @@ export async function runForecast(
     central,
     drivers,
     summary,
+    totals,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -23,9 +23,11 @@ const WORDS: Record<Quantity, { heading: string; axis: string; unit: string }> =
 
 /** "NQTs in 2026/27 (trainees starting 2025/26)" or the other way round. */
 export function yearLabel(year: NeedYear, quantity: Quantity): string {
-  return quantity === 'nqt'
-    ? `NQTs in ${year.nqtYear} (trainees starting ${year.entryYear})`
-    : `Trainees starting ${year.entryYear} (NQTs in ${year.nqtYear})`;
+  const label =
+    quantity === 'nqt'
+      ? `NQTs in ${year.nqtYear} (trainees starting ${year.entryYear})`
+      : `Trainees starting ${year.entryYear} (NQTs in ${year.nqtYear})`;
+  return year.status === 'extrapolated' ? `${label}, extrapolated` : label;
 }
 
 /**

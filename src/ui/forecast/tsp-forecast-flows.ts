@@ -35,7 +35,7 @@ export class TspForecastFlows extends LitElement {
       { key: 'measure', label: 'Measure', rowHeader: true, value: (name) => FLOW_LABELS[name] },
       ...view.flows.map((flow): TableColumn<FlowOutput> => ({
         key: flow.nqtYear,
-        label: flow.nqtYear,
+        label: flow.status === 'extrapolated' ? `${flow.nqtYear} (extrapolated)` : flow.nqtYear,
         numeric: true,
         value: (name) => formatDecimal(flow.values[name]),
       })),

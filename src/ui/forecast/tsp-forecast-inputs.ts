@@ -1,13 +1,14 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Provenance, RegionDataset } from '../../data/types.ts';
-import { PARAMETER_DOCS, type ModelParameters } from '../../model/index.ts';
+import { PARAMETER_DOCS, weakestProvenance, type ModelParameters } from '../../model/index.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { ROUTES } from '../routes.ts';
 import { ALL_SUBJECTS, ENGLAND_NATIONAL, type ForecastChoices } from './forecast-view.ts';
 
 /** Plain names of the model's parameters, for the list of assumptions. */
 const PARAMETER_NAMES: Record<keyof ModelParameters, string> = {
+  planningEntryYears: 'Entry years planned',
   projectionYears: 'Projection years',
   demandMode: 'How demand follows pupils',
   elasticity: 'Pupil-teacher elasticity',
@@ -32,14 +33,6 @@ const PARAMETER_NAMES: Record<keyof ModelParameters, string> = {
   netMovers: 'Teachers moving between areas',
   uncertainty: 'Monte Carlo spreads',
 };
-
-/** The least certain of several provenances, so one estimated district marks the whole input. */
-export function weakestProvenance(provenances: readonly Provenance[]): Provenance {
-  for (const weakest of ['illustrative', 'imported', 'estimated', 'derived'] as const) {
-    if (provenances.includes(weakest)) return weakest;
-  }
-  return 'published';
-}
 
 interface InputRow {
   name: string;

@@ -4,6 +4,7 @@ import { formatCount } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { fileStem, needTable } from './forecast-files.ts';
 import { selectionLabel, type ForecastView } from './forecast-view.ts';
+import { EXTRAPOLATION_METHOD } from '../../model/index.ts';
 import { eesFiles } from './tsp-forecast-download.ts';
 import './tsp-forecast-download.ts';
 import './tsp-forecast-fan.ts';
@@ -22,6 +23,30 @@ export class TspForecastNeed extends LitElement {
     return this;
   }
 
+  /** Which entry years are planned, and which of them rest on extrapolated inputs. */
+  private renderHorizon(view: ForecastView): TemplateResult {
+    const first = view.years[0];
+    const extrapolated = view.years.filter((year) => year.status === 'extrapolated');
+    return html`<p class="govuk-body" data-testid="forecast-horizon">
+        Entry years planned from today's date:
+        ${first ? `${first.entryYear} to ${view.years.at(-1)!.entryYear}` : 'none'}. Earlier entry
+        years are already recruited.
+      </p>
+      ${
+        extrapolated.length > 0
+          ? html`<div class="govuk-warning-text" data-testid="forecast-extrapolated">
+              <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+              <strong class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">Warning</span>
+                Extrapolated: entry year${extrapolated.length === 1 ? '' : 's'}
+                ${extrapolated.map((year) => year.entryYear).join(', ')}, whose NQTs start work
+                after the last year of the published inputs. ${EXTRAPOLATION_METHOD}
+              </strong>
+            </div>`
+          : nothing
+      }`;
+  }
+
   protected override render(): TemplateResult | typeof nothing {
     const view = this.view;
     if (!view) return nothing;
@@ -29,9 +54,10 @@ export class TspForecastNeed extends LitElement {
     const draws = view.choices.drawCount;
     return html`<h2 class="govuk-heading-m">NQT and trainee need${provenanceTag('estimated')}</h2>
       <p class="govuk-body">
-        How many newly qualified teachers (NQTs) ${selection} needs from postgraduate teacher
-        training, and how many trainees must start the year before to supply them. Figures are model
-        estimates, in full-time equivalents (FTE) for NQTs and in people for trainees.
+        How many trainees ${selection} needs to recruit to postgraduate teacher training in each
+        entry year, and the newly qualified teachers (NQTs) they supply when they start work the
+        year after. Figures are model estimates, in people for trainees and full-time equivalents
+        (FTE) for NQTs.
       </p>
       ${
         draws > 0
@@ -48,14 +74,7 @@ export class TspForecastNeed extends LitElement {
               are marked x (not available).
             </div>`
       }
-      ${
-        view.years.length < 3
-          ? html`<p class="govuk-body">
-              The pupil projections for this area end in ${view.years.at(-1)?.nqtYear}, so the
-              forecast covers ${view.years.length} entry year${view.years.length === 1 ? '' : 's'}.
-            </p>`
-          : nothing
-      }
+      ${this.renderHorizon(view)}
       <tsp-forecast-fan
         quantity="nqt"
         .years=${view.years}

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RegionDataset } from '../../data/types.ts';
+import { systemClock, type Clock } from '../../data/clock.ts';
 import { ModelPool } from '../../runtime/model-pool.ts';
 import { formatCount } from '../format.ts';
 import { ROUTES } from '../routes.ts';
@@ -38,6 +39,8 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
 @customElement('tsp-forecast-page')
 export class TspForecastPage extends LitElement {
   @property({ attribute: false }) region: RegionDataset | undefined;
+  /** Today's date: the forecast plans the next three entry years from it (tests fix it). */
+  @property({ attribute: false }) clock: Clock = systemClock;
 
   @state() private result: ForecastResult | undefined;
   @state() private running = false;
@@ -81,6 +84,7 @@ export class TspForecastPage extends LitElement {
     const current = () => this.controller === controller;
     try {
       const result = await runForecast(this.pool, region, choices, {
+        today: this.clock(),
         signal: controller.signal,
         onProgress: (done) => {
           if (current()) this.drawsDone = done;

@@ -31,6 +31,7 @@ import '../partnerships/tsp-partnership-lead.ts';
 import '../partnerships/tsp-partnership-manager.ts';
 import '../partnerships/tsp-partnership-notices.ts';
 import '../partnerships/tsp-role-choice.ts';
+import { systemClock, type Clock } from '../../data/clock.ts';
 
 /**
  * The Partnerships page. A partnership lead sees a partnership's partner schools, footprint,
@@ -47,6 +48,8 @@ export class TspPartnershipsPage extends LitElement {
   /** The model pool; by default one of its own, sized to the machine (tests pass a stand-in). */
   @property({ attribute: false }) pool: NeedPool | undefined;
   @property() storeName = PARTNERSHIPS_DB_NAME;
+  /** Today's date: the forecast plans the next three entry years from it (tests fix it). */
+  @property({ attribute: false }) clock: Clock = systemClock;
 
   @state() private view: PartnershipsRole = 'lead';
   @state() private selectedCode = '';
@@ -113,6 +116,7 @@ export class TspPartnershipsPage extends LitElement {
     try {
       const [run, snapshot] = await Promise.all([
         runDistrictNeed(region, this.needPool(), {
+          today: this.clock(),
           signal: abort.signal,
           onProgress: (done, total) => (this.progress = done / total),
         }),

@@ -32,12 +32,14 @@ export async function runDistrictNeed(
   dataset: RegionDataset,
   pool: NeedPool,
   options: {
+    /** The date the plan is made on. */
+    today: Date;
     signal?: AbortSignal;
     onProgress?: (drawsDone: number, drawCount: number) => void;
-  } = {},
+  },
 ): Promise<DistrictNeedRun> {
   // Building the inputs is a small bookkeeping step; the simulation runs in the workers.
-  const inputs = buildModelInputs(dataset, defaultParameters(dataset));
+  const inputs = buildModelInputs(dataset, defaultParameters(dataset, options.today));
   const run = await pool.runSummary(inputs, {
     ...FORECAST_RUN,
     outputs: ['nqtNeed'],

@@ -14,6 +14,7 @@ import {
   type ScenarioIssue,
   type ScenarioResult,
 } from '../../scenarios/index.ts';
+import { systemClock } from '../../data/clock.ts';
 
 export type RunOutcome =
   { ok: true; result: ScenarioResult } | { ok: false; issues: ScenarioIssue[] };
@@ -52,7 +53,7 @@ export class ScenarioRunner {
     signal: AbortSignal,
     onProgress: RunProgress,
   ): Promise<RunOutcome> {
-    const prepared = await prepareScenario(scenario, dataset);
+    const prepared = await prepareScenario(scenario, dataset, systemClock());
     if (!prepared.ok) return prepared;
     const result = await runScenario(prepared.setup, poolRunner(this.pool, signal), {
       signal,

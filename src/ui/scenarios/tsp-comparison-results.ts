@@ -7,6 +7,7 @@ import {
   driverTable,
   type NeedOutput,
   type ScenarioResult,
+  layoutYearLabel,
 } from '../../scenarios/index.ts';
 import { downloadText } from '../download.ts';
 import { formatCount } from '../format.ts';
@@ -109,8 +110,8 @@ export class TspComparisonResults extends LitElement {
         ${this.select('result-output', 'Measure', Object.entries(OUTPUT_LABELS), this.output, (v) => (this.output = v as NeedOutput))}
         ${this.select(
           'result-year',
-          'Year (NQTs start teaching)',
-          layout.years.map((y, i) => [String(i), y]),
+          'ITT entry year',
+          layout.years.map((_, i) => [String(i), layoutYearLabel(layout, i)]),
           String(this.year),
           (v) => (this.year = Number(v)),
         )}

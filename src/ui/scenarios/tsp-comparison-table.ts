@@ -6,6 +6,7 @@ import {
   type NeedOutput,
   type ScenarioResult,
   type Selection,
+  layoutYearLabel,
 } from '../../scenarios/index.ts';
 import '../tsp-table.ts';
 import type { TableColumn } from '../tsp-table.ts';
@@ -97,7 +98,7 @@ export class TspComparisonTable extends LitElement {
     const layout = baseline.layout;
     const where = this.view === 'subjects' ? layout.regionName : layout.subjects[this.subject];
     return html`<tsp-table
-      caption="${OUTPUT_LABELS[output]} in ${layout.years[this.year]}, ${where}"
+      caption="${OUTPUT_LABELS[output]}, ${layoutYearLabel(layout, this.year)}, ${where}"
       .columns=${columns}
       .rows=${this.rows()}
     ></tsp-table>`;

@@ -9,6 +9,7 @@ import {
   type NeedOutput,
   type ScenarioResult,
   type Selection,
+  layoutYearLabel,
 } from '../../scenarios/index.ts';
 import '../tsp-table.ts';
 import type { TableColumn } from '../tsp-table.ts';
@@ -93,7 +94,7 @@ export class TspDriverBreakdown extends LitElement {
       })),
     ];
     const layout = baseline.layout;
-    const where = `${layout.subjects[this.at.subject]}, ${layout.areas[this.at.area]!.name}, ${layout.years[this.at.year]}`;
+    const where = `${layout.subjects[this.at.subject]}, ${layout.areas[this.at.area]!.name}, ${layoutYearLabel(layout, this.at.year)}`;
     return html`<div class="tsp-chart" data-waterfall></div>
       <tsp-table
         caption="Difference in ${OUTPUT_LABELS[output]} by driver: ${where}"

@@ -13,6 +13,7 @@ import {
   type Scenario,
 } from '../../scenarios/index.ts';
 import { draftOf, fieldIdOf, scenarioFromDraft, type Draft } from './lever-draft.ts';
+import { systemClock } from '../../data/clock.ts';
 
 interface FieldError {
   id: string;
@@ -57,7 +58,7 @@ export class TspLeverForm extends LitElement {
     const region = this.region;
     if (!this.scenario || !region) return;
     const loaded = await loadScenario(scenarioFromDraft(this.scenario, this.name, this.draft));
-    const prepared = loaded.ok ? await prepareScenario(loaded.scenario, region) : undefined;
+    const prepared = loaded.ok ? await prepareScenario(loaded.scenario, region, systemClock()) : undefined;
     const issues = !loaded.ok ? loaded.issues : prepared && !prepared.ok ? prepared.issues : [];
     this.errors = issues.map((issue) => ({
       id: fieldIdOf(issue.path),

@@ -31,10 +31,10 @@ export class TspScenarioFans extends LitElement {
 
   private points(result: ScenarioResult): FanPoint[] {
     const region = result.layout.areas.length - 1;
-    return result.layout.years.map((label, year) => {
+    return result.layout.entryYears.map((entryYear, year) => {
       const figure = figureAt(result, this.output, { area: region, subject: this.subject, year });
       return {
-        label,
+        label: this.output === 'traineeNeed' ? entryYear : result.layout.years[year]!,
         p10: figure.p10 ?? figure.central,
         p50: figure.p50 ?? figure.central,
         p90: figure.p90 ?? figure.central,

@@ -32,6 +32,7 @@ const year = (t: number, central: number, range?: [number, number, number]): Nee
   yearIndex: t,
   nqtYear: academicYearStarting(2025 + t),
   entryYear: academicYearStarting(2024 + t),
+  status: 'forecast',
   nqt: range ? { central, p10: range[0], p50: range[1], p90: range[2] } : { central },
   trainee: { central: central * 1.6 },
 });

@@ -7,14 +7,15 @@ import {
   type DriverName,
   type ModelInputs,
   type Outputs,
+  plannedYearIndices,
 } from '../../../src/model/index.ts';
+import { academicYear } from '../../../src/data/academic-year.ts';
 import {
   buildForecastView,
   selectedAreaCells,
   selectionDraws,
   selectionTotals,
   selectionLabel,
-  shownYearIndices,
   type ForecastChoices,
 } from '../../../src/ui/forecast/forecast-view.ts';
 
@@ -23,6 +24,9 @@ const inputs = {
   regionName: 'Test Region',
   baseYear: '2024/25',
   years: ['2025/26', '2026/27', '2027/28', '2028/29'],
+  // Planned on a date in the 2025/26 cycle: entry years 2025/26 to 2027/28 (NQTs a year later).
+  planningEntryYears: ['2025/26', '2026/27', '2027/28'],
+  yearStatus: ['forecast', 'forecast', 'forecast', 'extrapolated'],
   districts: [
     { code: 'E1', name: 'Alpha' },
     { code: 'E2', name: 'Beta' },
@@ -73,11 +77,14 @@ function drivers(): DriverDecomposition {
 }
 
 describe('which cells and years the page shows', () => {
-  it('shows the next three entry years after the base year, or as many as there are', () => {
-    expect(shownYearIndices(4)).toEqual([1, 2, 3]);
-    expect(shownYearIndices(5)).toEqual([1, 2, 3]);
-    expect(shownYearIndices(3)).toEqual([1, 2]);
-    expect(shownYearIndices(1)).toEqual([0]);
+  it('shows the planned entry years, read in the NQT year their trainees start work', () => {
+    expect(plannedYearIndices(inputs)).toEqual([1, 2, 3]);
+    const later = {
+      ...inputs,
+      planningEntryYears: ['2026/27', '2027/28', '2028/29'].map(academicYear),
+    };
+    // Entry year 2028/29 has NQTs in 2029/30, past this model's last year: left out.
+    expect(plannedYearIndices(later)).toEqual([2, 3]);
   });
 
   it('selects area cells (district x group) by area, phase and subject', () => {

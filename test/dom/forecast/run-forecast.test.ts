@@ -18,6 +18,7 @@ import {
 } from '../../../src/ui/forecast/forecast-files.ts';
 import { buildForecastView, type ForecastChoices } from '../../../src/ui/forecast/forecast-view.ts';
 import { forecastInputs, runForecast } from '../../../src/ui/forecast/run-forecast.ts';
+import { fixedClock } from '../../../src/data/clock.ts';
 
 /** The real worker API over a MessageChannel in this thread: same cloning as a Worker. */
 const opened: MessagePort[] = [];
@@ -51,7 +52,14 @@ const choices = (over: Partial<ForecastChoices> = {}): ForecastChoices => ({
   ...over,
 });
 
-const quiet = () => ({ signal: new AbortController().signal, onProgress: () => {} });
+/** Plans are made from a date; the tests fix it. */
+const TODAY = fixedClock('2026-12-03')();
+
+const quiet = () => ({
+  signal: new AbortController().signal,
+  onProgress: () => {},
+  today: TODAY,
+});
 
 describe('a forecast run through the worker pool (default data)', () => {
   it('gives the deterministic model as its central projection and drivers that add up', async () => {
@@ -60,10 +68,11 @@ describe('a forecast run through the worker pool (default data)', () => {
     const result = await runForecast(pool, region, choices(), {
       signal: new AbortController().signal,
       onProgress: (done) => (lastProgress = done),
+      today: TODAY,
     });
     pool.terminate();
     expect(lastProgress).toBe(60);
-    const deterministic = runDeterministic(forecastInputs(region, choices()));
+    const deterministic = runDeterministic(forecastInputs(region, choices(), TODAY));
     expect(result.central.outputs.nqtNeed).toEqual(deterministic.outputs.nqtNeed);
     expect(result.central.base).toEqual(deterministic.base);
     const { view } = result;
@@ -137,7 +146,9 @@ describe('a forecast run through the worker pool (default data)', () => {
     const [data, meta] = fullForecastFiles(result, 'full');
     const full = parseCsv(data.text);
     expect(full.columns).toEqual(forecastColumns());
-    expect(full.rows).toHaveLength(result.inputs.cellCount);
+    // Every cell, each district's secondary Total and the region's 20 rows, in every year.
+    const { districtCount, groupCount, yearCount } = result.inputs;
+    expect(full.rows).toHaveLength((districtCount * (groupCount + 1) + groupCount + 1) * yearCount);
     expect(parseCsv(meta.text).rows.length).toBeGreaterThan(10);
     expect(meta.fileName).toBe('full.meta.csv');
   });
@@ -148,6 +159,7 @@ describe('a forecast run through the worker pool (default data)', () => {
     const running = runForecast(pool, region, choices({ drawCount: 2000 }), {
       signal: controller.signal,
       onProgress: () => {},
+      today: TODAY,
     });
     controller.abort();
     await expect(running).rejects.toMatchObject({ name: 'AbortError' });

@@ -24,6 +24,10 @@ import { FORECAST_RUN } from '../../../src/ui/partnerships/district-need-run.ts'
 import { PartnershipStore } from '../../../src/ui/partnerships/partnership-store.ts';
 import '../../../src/ui/pages/tsp-partnerships-page.ts';
 import { academicYear } from '../../../src/data/academic-year.ts';
+import { fixedClock } from '../../../src/data/clock.ts';
+
+/** Plans are made from a date; the tests fix it. */
+const TODAY = fixedClock('2026-12-03')();
 
 /** The real worker API on a MessageChannel: the same traffic as a Worker, in this thread. */
 const ports: MessagePort[] = [];
@@ -67,10 +71,11 @@ describe('tsp-partnerships-page', () => {
     page.remove();
   });
 
-  it('shows the forecast the core gives for the pool’s model run (S21 Mathematics 2026/27)', async () => {
+  it('shows the forecast the core gives for the pool’s model run (S21 Mathematics 2027/28)', async () => {
     const page = document.createElement('tsp-partnerships-page');
     page.pool = new ModelPool({ size: 2, createWorker: channelWorker });
     page.storeName = 'partnerships-page-test';
+    page.clock = () => TODAY;
     page.region = dataset;
     document.body.append(page);
     const select = await until(() =>
@@ -78,10 +83,10 @@ describe('tsp-partnerships-page', () => {
     );
     select.value = 'S21';
     select.dispatchEvent(new Event('change', { bubbles: true }));
-    const cell = await until(() => page.querySelector('data[data-label="Mathematics 2026/27"]'));
+    const cell = await until(() => page.querySelector('data[data-label="Mathematics 2027/28"]'));
 
     // The same run done here directly: seeded draws, percentiles, entry years, shares.
-    const inputs = buildModelInputs(dataset, defaultParameters(dataset));
+    const inputs = buildModelInputs(dataset, defaultParameters(dataset, TODAY));
     const draws = runDraws(inputs, {
       seed: FORECAST_RUN.seed,
       firstDraw: 0,
@@ -94,7 +99,7 @@ describe('tsp-partnerships-page', () => {
       dataset.schools,
     );
     const expected = partnershipForecast('S21', weights, need).find(
-      (row) => row.subject === 'Mathematics' && row.year === academicYear('2026/27'),
+      (row) => row.subject === 'Mathematics' && row.year === academicYear('2027/28'),
     );
     expect(Number(cell.getAttribute('value'))).toBeCloseTo(expected?.forecast.p50 ?? NaN, 9);
     page.remove();

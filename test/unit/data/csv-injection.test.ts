@@ -34,6 +34,10 @@ import { HAND_ASSIGNMENT, HAND_PARTNERSHIPS } from '../../fixtures/partnerships/
 import { HAND_ENTRIES } from '../../fixtures/partnerships/intelligence-context.ts';
 import { highsEngine, need, partnership, plan, problem } from '../allocation/fixtures.ts';
 import { fixtureDataset, handWorkedOverrides } from '../model/fixtures.ts';
+import { fixedClock } from '../../../src/data/clock.ts';
+
+/** Plans are made from a date; the tests fix it. */
+const TODAY = fixedClock('2026-12-03')();
 
 /** Hostile cell -> the CSV text it must be written as. */
 const HOSTILE: readonly [string, string][] = [
@@ -211,7 +215,7 @@ describe('every download and CLI output', () => {
     dataset.districts = dataset.districts.map((d, i) => ({ ...d, name: HOSTILE_CELLS[i]! }));
     const inputs = buildModelInputs(
       dataset,
-      resolveParameters(defaultParameters(dataset), handWorkedOverrides()),
+      resolveParameters(defaultParameters(dataset, TODAY), handWorkedOverrides()),
     );
     const central = runDeterministic(inputs);
     const rows = forecastToRows(inputs, central, { geographicLevel: 'Local authority district' });

@@ -208,6 +208,8 @@ const everyYear = (value: number) => Object.fromEntries(PROJECTION_YEARS.map((y)
 /** The round-number parameters of the hand-worked example (hand-worked.test.ts). */
 export function handWorkedOverrides(): ParameterOverrides {
   return {
+    // Trainees of entry years 2025/26 and 2026/27 start work in projection years 2 and 3.
+    planningEntryYears: [academicYear('2025/26'), academicYear('2026/27')],
     projectionYears: 3,
     demandMode: 'elasticity',
     elasticity: { primary: 1, secondary: 0.5 },

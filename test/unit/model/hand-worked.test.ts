@@ -9,6 +9,10 @@ import {
 } from '../../../src/model/index.ts';
 import { SUBJECT_GROUPS } from '../../../src/data/types.ts';
 import { fixtureDataset, handWorkedOverrides } from './fixtures.ts';
+import { fixedClock } from '../../../src/data/clock.ts';
+
+/** Plans are made from a date; the tests fix it. */
+const TODAY = fixedClock('2026-12-03')();
 
 /*
  * Hand-worked example: districts Alpha and Beta (Beta = Alpha x 3), subjects Primary and
@@ -63,7 +67,7 @@ import { fixtureDataset, handWorkedOverrides } from './fixtures.ts';
  */
 function run() {
   const dataset = fixtureDataset();
-  const parameters = resolveParameters(defaultParameters(dataset), handWorkedOverrides());
+  const parameters = resolveParameters(defaultParameters(dataset, TODAY), handWorkedOverrides());
   const inputs = buildModelInputs(dataset, parameters);
   return { inputs, result: runDeterministic(inputs) };
 }

@@ -10,6 +10,10 @@ import {
 import { ModelPool, splitDraws, type ModelWorkerLike } from '../../../src/runtime/model-pool.ts';
 import { modelWorkerApi } from '../../../src/runtime/model-worker-api.ts';
 import { fixtureDataset } from './fixtures.ts';
+import { fixedClock } from '../../../src/data/clock.ts';
+
+/** Plans are made from a date; the tests fix it. */
+const TODAY = fixedClock('2026-12-03')();
 
 /**
  * Workers stand-ins: the real worker API exposed over a MessageChannel in this thread. They
@@ -36,7 +40,7 @@ afterEach(() => {
 });
 
 const dataset = fixtureDataset();
-const inputs = buildModelInputs(dataset, resolveParameters(defaultParameters(dataset)));
+const inputs = buildModelInputs(dataset, resolveParameters(defaultParameters(dataset, TODAY)));
 
 describe('ModelPool', () => {
   it('splits draws into even contiguous ranges', () => {

@@ -10,6 +10,7 @@ import {
   buildModelInputs,
   cellIndex,
   defaultParameters,
+  FORECAST_LOCATION_COLUMNS,
   forecastColumns,
   resolveParameters,
   runDeterministic,
@@ -20,6 +21,10 @@ import { needFromForecastCsv } from '../../../src/allocation/csv.ts';
 import { CliError } from '../../../src/cli/cli.ts';
 import { parseForecastArgs, runForecast } from '../../../src/cli/forecast.ts';
 import { academicYear } from '../../../src/data/academic-year.ts';
+import { fixedClock } from '../../../src/data/clock.ts';
+
+/** Plans are made from a date; the tests fix it. */
+const TODAY = fixedClock('2026-12-03')();
 
 let dataset: RegionDataset;
 beforeAll(async () => {
@@ -30,7 +35,7 @@ beforeAll(async () => {
 
 describe('the default dataset (data/)', () => {
   it('runs the regional model with sensible magnitudes', () => {
-    const parameters = resolveParameters(defaultParameters(dataset));
+    const parameters = resolveParameters(defaultParameters(dataset, TODAY));
     const inputs = buildModelInputs(dataset, parameters);
     const { outputs, base } = runDeterministic(inputs);
     expect(inputs.districtCount).toBe(9);
@@ -79,7 +84,7 @@ describe('the default dataset (data/)', () => {
    *   TWM's own age-and-experience model.
    */
   it('gives national trainee need of the published order of magnitude', () => {
-    const { inputs, result } = runNational(dataset);
+    const { inputs, result } = runNational(dataset, TODAY);
     const t = inputs.years.indexOf(academicYear('2027/28'));
     expect(t).toBeGreaterThanOrEqual(0);
     const primary = result.outputs.traineeNeed[cellIndex(inputs, 0, 0, t)]!;
@@ -93,20 +98,22 @@ describe('the default dataset (data/)', () => {
   });
 
   it('follows the TWM national teacher demand trajectory', () => {
-    const { inputs, result } = runNational(dataset);
+    const { inputs, result } = runNational(dataset, TODAY);
     for (const [phase, group] of [
       ['primary', 0],
       ['secondary', -1],
     ] as const) {
       const fte = (year: string) =>
         dataset.nationalPupilTeacher.find((r) => r.phase === phase && r.year === year)!.teacherFte;
-      const last = inputs.years.at(-1)!;
+      // The last year of TWM file 1; later years are extrapolated.
+      const last = academicYear('2027/28');
+      const t = inputs.years.indexOf(last);
       const twmGrowth = fte(last) / fte(dataset.baseYear!);
       let demandEnd = 0;
       let demandBase = 0;
       const groups = group === 0 ? [0] : Array.from({ length: 18 }, (_, i) => i + 1);
       for (const g of groups) {
-        demandEnd += result.outputs.demand[cellIndex(inputs, 0, g, inputs.yearCount - 1)]!;
+        demandEnd += result.outputs.demand[cellIndex(inputs, 0, g, t)]!;
         demandBase += result.base.demand[g]!;
       }
       // The elasticity is derived from the same end points, so the paths agree closely.
@@ -135,6 +142,8 @@ describe('forecast CLI', () => {
         '3',
         '--out',
         out,
+        '--today',
+        '2026-12-03',
       ]),
       (line) => lines.push(line),
     );
@@ -147,30 +156,54 @@ describe('forecast CLI', () => {
       new Set(dataset.districts.map((d) => d.code)),
     );
     expect(summary.rows).toBe(rows.length);
-    expect(rows.length % (9 * 19)).toBe(0);
+    // 2025/26 to 2030/31: nine districts x (19 groups + secondary Total), and the region's 20.
+    expect(rows.length).toBe((9 * 20 + 20) * 6);
     for (const row of rows) {
       for (const column of columns) {
         const cell = row[column]!;
         expect(
-          cell === 'NaN' || cell === 'undefined' || cell === 'Infinity',
+          cell === 'NaN' || cell === 'undefined' || cell === 'Infinity' || cell === '',
           `${column}: ${cell}`,
         ).toBe(false);
       }
-      expect(Number(row.trainee_need_count_p10)).toBeLessThanOrEqual(
-        Number(row.trainee_need_count_p90),
-      );
+      if (row.trainee_need_count_p10 !== 'z') {
+        expect(Number(row.trainee_need_count_p10)).toBeLessThanOrEqual(
+          Number(row.trainee_need_count_p90),
+        );
+      }
     }
+    const regional = rows.filter((row) => row.geographic_level === 'Regional');
+    expect(regional).toHaveLength(20 * 6);
+    expect(regional.every((row) => row.lad_code === 'z' && row.region_name !== 'z')).toBe(true);
     const meta = parseCsv(readFileSync(join(dir, 'forecast.meta.csv'), 'utf8')).rows;
-    expect(meta.map((m) => m.col_name).sort()).toEqual(columns.slice(7).sort());
+    expect(meta.map((m) => m.col_name).sort()).toEqual(
+      [...columns.slice(FORECAST_LOCATION_COLUMNS.length), 'caveats'].sort(),
+    );
+    expect(meta.at(-1)!.label).toMatch(/entry \(recruitment\) year.*2027\/28 to 2029\/30/);
 
     const nationalOut = join(dir, 'national.csv');
     await runForecast(
-      parseForecastArgs(['--national', '--draws', '0', '--out', nationalOut]),
+      parseForecastArgs([
+        '--national',
+        '--draws',
+        '0',
+        '--out',
+        nationalOut,
+        '--today',
+        '2026-12-03',
+      ]),
       () => {},
     );
     const national = parseCsv(readFileSync(nationalOut, 'utf8')).rows;
     expect(national.every((row) => row.geographic_level === 'National')).toBe(true);
-    expect(national[0]!.trainee_need_count_p50).toBe('x');
+    // Entry year 2027/28 is planned; its NQTs start in 2028/29, past the TWM's last year.
+    const planned = national.find((row) => row.time_period === '202728')!;
+    expect(planned.entry_year_status).toBe('extrapolated');
+    expect(national.find((row) => row.time_period === '202627')!.entry_year_status).toBe(
+      'recruited',
+    );
+    expect(planned.trainee_need_count_p50).toBe('x');
+    expect(national.find((row) => row.time_period === '202526')!.trainee_need_count).toBe('z');
   });
 
   it('reports bad arguments, missing files and bad scenarios clearly', async () => {

@@ -12,9 +12,13 @@ import {
   summariseDraws,
 } from '../../../src/model/index.ts';
 import { fixtureDataset } from './fixtures.ts';
+import { fixedClock } from '../../../src/data/clock.ts';
+
+/** Plans are made from a date; the tests fix it. */
+const TODAY = fixedClock('2026-12-03')();
 
 const dataset = fixtureDataset();
-const inputs = buildModelInputs(dataset, resolveParameters(defaultParameters(dataset)));
+const inputs = buildModelInputs(dataset, resolveParameters(defaultParameters(dataset, TODAY)));
 const outputs = ['nqtNeed', 'traineeNeed'] as const;
 
 /** Totals spanning blocks: the whole of year 0, one cell, and cells of both districts. */

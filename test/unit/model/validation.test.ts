@@ -8,6 +8,10 @@ import {
   type ParameterOverrides,
 } from '../../../src/model/index.ts';
 import { ALPHA, fixtureDataset } from './fixtures.ts';
+import { fixedClock } from '../../../src/data/clock.ts';
+
+/** Plans are made from a date; the tests fix it. */
+const TODAY = fixedClock('2026-12-03')();
 
 function errorOf(action: () => unknown): ModelInputError {
   try {
@@ -21,7 +25,7 @@ function errorOf(action: () => unknown): ModelInputError {
 
 const dataset = fixtureDataset();
 const resolve = (overrides: unknown) =>
-  resolveParameters(defaultParameters(dataset), overrides as ParameterOverrides);
+  resolveParameters(defaultParameters(dataset, TODAY), overrides as ParameterOverrides);
 
 describe('bad parameters get a ModelInputError naming the value', () => {
   it.each([
@@ -114,7 +118,7 @@ describe('bad parameters get a ModelInputError naming the value', () => {
   });
 
   it('leaves the defaults untouched when an override fails', () => {
-    const defaults = defaultParameters(dataset);
+    const defaults = defaultParameters(dataset, TODAY);
     const before = JSON.stringify(defaults);
     expect(() => resolveParameters(defaults, { leaverRates: { Physics: { ect1: 2 } } })).toThrow(
       ModelInputError,

@@ -8,40 +8,37 @@ import {
 } from '../../../src/model/index.ts';
 import { defaultRegion } from '../../fixtures/partnerships/default-data.ts';
 import { academicYear } from '../../../src/data/academic-year.ts';
+import { fixedClock } from '../../../src/data/clock.ts';
+
+/** Plans are made from a date; the tests fix it. */
+const TODAY = fixedClock('2026-12-03')();
 
 describe('forecastEntryYears', () => {
-  it('files NQT years 2025/26 to 2028/29 under entry years 2025/26 to 2027/28 (base 2024/25)', () => {
-    // NQT year 2025/26 -> entry 2024/25 = the base year, already started: left out.
+  it('files the planned entry years 2027/28 to 2029/30 under the NQT years 2028/29 to 2030/31', () => {
     const inputs = {
-      baseYear: academicYear('2024/25'),
-      years: [
-        academicYear('2025/26'),
-        academicYear('2026/27'),
+      planningEntryYears: [
         academicYear('2027/28'),
         academicYear('2028/29'),
+        academicYear('2029/30'),
       ],
+      years: ['2025/26', '2026/27', '2027/28', '2028/29', '2029/30', '2030/31'].map(academicYear),
     };
-    expect(forecastEntryYears(inputs)).toEqual([
-      academicYear('2025/26'),
-      academicYear('2026/27'),
+    expect(forecastEntryYears(inputs)).toEqual(inputs.planningEntryYears);
+    // A model that stops at 2029/30 reaches only the first two entry years.
+    expect(forecastEntryYears({ ...inputs, years: inputs.years.slice(0, 5) })).toEqual([
       academicYear('2027/28'),
-    ]);
-    expect(forecastEntryYears(inputs, 2)).toEqual([
-      academicYear('2025/26'),
-      academicYear('2026/27'),
+      academicYear('2028/29'),
     ]);
   });
 });
 
 describe('districtNeedFromModel on a hand-made 2 districts x 2 groups x 3 years model', () => {
   // Cell (d, g, y) = (d x 2 + g) x 3 + y; P50 of a cell = its index, P10 = index - 1, P90 = index + 2.
+  // Planned entry years 2025/26 and 2026/27: their NQTs start in 2026/27 and 2027/28 (y = 1, 2).
   const inputs = {
-    baseYear: academicYear('2024/25'),
+    planningEntryYears: [academicYear('2025/26'), academicYear('2026/27')],
     years: [academicYear('2025/26'), academicYear('2026/27'), academicYear('2027/28')],
-    districts: [
-      { code: 'A', name: 'A' },
-      { code: 'B', name: 'B' },
-    ],
+    districts: [{ code: 'A' }, { code: 'B' }],
     groups: ['Primary', 'Mathematics'] as const,
     cellCount: 12,
   };
@@ -93,19 +90,19 @@ describe('districtNeedFromModel on a hand-made 2 districts x 2 groups x 3 years 
 
 describe('districtNeedFromModel on the default dataset', async () => {
   const dataset = await defaultRegion();
-  const inputs = buildModelInputs(dataset, defaultParameters(dataset));
+  const inputs = buildModelInputs(dataset, defaultParameters(dataset, TODAY));
   const central = runDeterministic(inputs).outputs.nqtNeed;
   const need = districtNeedFromModel(inputs, { p10: central, p50: central, p90: central });
 
-  it("gives Sheffield's Mathematics entry year 2026/27 the model's NQT need of 2027/28", () => {
+  it("gives Sheffield's Mathematics entry year 2027/28 the model's NQT need of 2028/29", () => {
     const d = inputs.districts.findIndex((district) => district.code === 'E08000019');
     const g = inputs.groups.indexOf('Mathematics');
-    const y = inputs.years.indexOf(academicYear('2027/28'));
+    const y = inputs.years.indexOf(academicYear('2028/29'));
     const row = need.find(
       (n) =>
         n.districtCode === 'E08000019' &&
         n.subject === 'Mathematics' &&
-        n.year === academicYear('2026/27'),
+        n.year === academicYear('2027/28'),
     );
     expect(row?.p50).toBe(central[cellIndex(inputs, d, g, y)]);
   });

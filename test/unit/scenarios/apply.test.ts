@@ -27,6 +27,10 @@ import {
 import { mentorCheck } from '../../../src/scenarios/mentors.ts';
 import { applyRecruitmentShares } from '../../../src/scenarios/recruitment.ts';
 import { academicYear } from '../../../src/data/academic-year.ts';
+import { fixedClock } from '../../../src/data/clock.ts';
+
+/** Plans are made from a date; the tests fix it. */
+const TODAY = fixedClock('2026-12-03')();
 
 let dataset: RegionDataset;
 beforeAll(async () => {
@@ -45,7 +49,7 @@ const scenario = (
 });
 
 async function setupOf(levers: Scenario['levers'], run?: Scenario['run']): Promise<ScenarioSetup> {
-  const prepared = await prepareScenario(scenario(levers, run), dataset);
+  const prepared = await prepareScenario(scenario(levers, run), dataset, TODAY);
   if (!prepared.ok) throw new Error(describeIssues(prepared.issues).join('\n'));
   return prepared.setup;
 }
@@ -69,6 +73,7 @@ describe('lever values by year', () => {
     const prepared = await prepareScenario(
       scenario({ returnerMultiplier: { formula: '1 + t' } }),
       dataset,
+      TODAY,
     );
     expect(prepared.ok).toBe(false);
     if (!prepared.ok) {
@@ -81,7 +86,7 @@ describe('lever values by year', () => {
 
 describe('levers as model parameters', () => {
   it('multiplies leaving rates by stage and returners by year', async () => {
-    const defaults = defaultParameters(dataset);
+    const defaults = defaultParameters(dataset, TODAY);
     const setup = await setupOf({
       leaverRateMultipliers: { ect1: 3 },
       returnerMultiplier: { formula: '1 + 0.1 * t' },
