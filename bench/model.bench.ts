@@ -123,6 +123,10 @@ export function syntheticDataset(districtCount: number): RegionDataset {
       method: 'benchmark',
     })),
     nationalFlows,
+    earlierNationalFlows: [],
+    ittNewEntrants: [],
+    qtsAwards: [],
+    publishedTraineeNeed: [],
     nationalPupilTeacher: (['primary', 'secondary'] as const).flatMap((phase) =>
       [BASE_YEAR, ...YEARS].map((year, i) => ({
         phase,

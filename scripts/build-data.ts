@@ -26,6 +26,7 @@ import {
   type EesTable,
 } from '../src/data/ees.ts';
 import { DATA_FILES, boundaryPath, metaFileOf } from '../src/data/registry/index.ts';
+import { buildIttNewEntrants, buildPublishedTraineeNeed, buildQtsAwards } from './build-itt.ts';
 import {
   SECONDARY_SUBJECTS,
   SUBJECT_GROUPS,
@@ -1802,6 +1803,15 @@ function main(): void {
   buildImd(districts);
   buildLait();
   buildGcse5ac();
+  const kit = {
+    readSource,
+    writeTable,
+    filter,
+    indicator: (n: string, l: string, dp: number) => indicator(n, l, dp),
+  };
+  buildIttNewEntrants(kit, DATA_FILES.ittNewEntrants);
+  buildQtsAwards(kit, DATA_FILES.qtsAwards);
+  buildPublishedTraineeNeed(kit, DATA_FILES.publishedTraineeNeed);
 }
 
 main();

@@ -107,6 +107,30 @@ export interface NationalFlow {
   publicationYear: number;
 }
 
+/** New entrants to ITT in England by entry year (ITT census, latest release giving the year). */
+export interface IttNewEntrants {
+  entryYear: AcademicYear;
+  courseLevel: 'Postgraduate' | 'Undergraduate';
+  /** 'Total' for all phases (the undergraduate figures are published for all phases only). */
+  phase: 'Total' | 'Primary' | 'Secondary';
+  count: number;
+}
+
+/** QTS awarded in England by route and year (Teaching Regulation Agency). */
+export interface QtsAwards {
+  year: AcademicYear;
+  route: string;
+  count: number;
+}
+
+/** DfE's published postgraduate ITT trainee need by entry year: the independent check. */
+export interface PublishedTraineeNeed {
+  entryYear: AcademicYear;
+  phase: 'Primary' | 'Secondary' | 'Total';
+  subject: string;
+  count: number;
+}
+
 /** National pupils and teacher FTE by phase and year (TWM file 1). */
 export interface NationalPupilTeacher {
   phase: Phase;
@@ -206,7 +230,12 @@ export interface RegionDataset {
   pupilProjections: PupilProjection[];
   subjectShares: SubjectShare[];
   nationalFlows: NationalFlow[];
+  /** The flows of the TWM publication before the latest: what it projected (backtest, ranges). */
+  earlierNationalFlows: NationalFlow[];
   nationalPupilTeacher: NationalPupilTeacher[];
+  ittNewEntrants: IttNewEntrants[];
+  qtsAwards: QtsAwards[];
+  publishedTraineeNeed: PublishedTraineeNeed[];
   partnerships: Partnership[];
   partnershipPlans: PartnershipSubjectPlan[];
   schools: School[];

@@ -100,6 +100,10 @@ export const MODEL_CONSTANTS = {
     1,
     'FTE per head of newly qualified entrants; the TWM figure is not among the published files in data/.',
   ),
+  undergraduatePrimaryShare: assumption(
+    0.8,
+    'Share of undergraduate ITT new entrants training to teach primary. The ITT census publishes undergraduate entrants for all phases only (no phase split was found); undergraduate QTS degrees are mostly primary, with few secondary routes.',
+  ),
   primaryCompletionRate: published(
     0.91,
     'ITT performance profiles 2023/24, primary completion rate (quoted in the design).',

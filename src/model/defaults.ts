@@ -16,13 +16,13 @@ import type {
 import { SECONDARY_SUBJECTS } from '../data/types.ts';
 import { ModelInputError } from './errors.ts';
 import { addYears, consecutiveYears, planningEntryYears } from '../data/academic-year.ts';
-import { entryYearOfNqt, projectionYearsFor } from './horizon.ts';
+import { projectionYearsFor } from './horizon.ts';
+import { assessmentOnlyEntrants, postgraduatePipeline, undergraduateStarts } from './routes.ts';
 import {
   perGroup,
   perPhase,
   phaseOfGroup,
   type ModelParameters,
-  type PipelineValues,
   type YearValues,
 } from './parameter-types.ts';
 import {
@@ -184,24 +184,6 @@ function identityCalibration(dataset: RegionDataset, flow: FlowLookup, baseYear:
   };
 }
 
-/**
- * Expected newly qualified entrants of the cohorts already recruited (entry years before the
- * first planned one), null for the planned years. A recruited cohort past the TWM trajectory
- * holds its last figure (`nqes` carries it forward).
- */
-function recruitedPipeline(
-  nqes: YearValues,
-  years: readonly AcademicYear[],
-  entryYears: readonly AcademicYear[],
-): PipelineValues {
-  const pipeline: PipelineValues = {};
-  for (const year of years) {
-    const recruited = entryYears[0] !== undefined && entryYearOfNqt(year) < entryYears[0];
-    pipeline[year] = recruited ? (nqes[year] ?? null) : null;
-  }
-  return pipeline;
-}
-
 const FALLBACK_ELASTICITY: Record<Phase, number> = {
   primary: constant('primaryElasticityFallback'),
   secondary: constant('secondaryElasticityFallback'),
@@ -281,6 +263,20 @@ export function defaultParameters(dataset: RegionDataset, today: Date): ModelPar
     return values;
   };
 
+  const ftePerHead = () => constant('ftePerHead');
+  const conversionOf = (group: SubjectGroup) =>
+    ftePerHead() * defaultConversion(group).completion * defaultConversion(group).employment;
+  const undergraduate = undergraduateStarts(dataset, subjectStockShares, years);
+  const primaryFte = national('primary', baseYear)?.teacherFte ?? 0;
+  const secondaryFte = national('secondary', baseYear)?.teacherFte ?? 0;
+  const assessmentOnly = assessmentOnlyEntrants(
+    dataset,
+    subjectStockShares,
+    primaryFte / Math.max(1, primaryFte + secondaryFte),
+    ftePerHead,
+    years,
+  );
+
   return {
     planningEntryYears: entryYears,
     projectionYears,
@@ -316,13 +312,20 @@ export function defaultParameters(dataset: RegionDataset, today: Date): ModelPar
       yearSeries(group, 'New to state-funded sector entrants', true),
     ),
     postgraduatePipeline: perGroup((group) =>
-      recruitedPipeline(yearSeries(group, 'Newly qualified entrants', true), years, entryYears),
+      postgraduatePipeline(
+        yearSeries(group, 'Newly qualified entrants', true),
+        (year) =>
+          (undergraduate[group][addYears(year, -3)] ?? 0) * conversionOf(group) +
+          (assessmentOnly[group][year] ?? 0),
+        years,
+        entryYears,
+      ),
     ),
     otherRoutes: {
-      assessmentOnly: perGroup(() => ({})),
+      assessmentOnly,
       apprenticeship: perGroup(() => ({})),
       international: perGroup(() => ({})),
-      undergraduateStarts: perGroup(() => ({})),
+      undergraduateStarts: undergraduate,
     },
     ftePerHead: perPhase(() => constant('ftePerHead')),
     completionRate: perGroup((group) => defaultConversion(group).completion),

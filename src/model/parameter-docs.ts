@@ -102,15 +102,15 @@ export const PARAMETER_DOCS: Record<keyof ModelParameters, ParameterDoc> = {
   },
   postgraduatePipeline: {
     unit: 'FTE (national)',
-    provenance: 'published',
+    provenance: 'derived',
     source:
-      'TWM "Newly qualified entrants" trajectory for years already recruited; blank years (e.g. 2027/28) are planned, so supply meets need.',
+      "Postgraduate NQEs of the cohorts already recruited (entry years before the planned ones): the TWM's all-route newly qualified entrants minus the undergraduate NQEs (entrants three years earlier, converted) and assessment-only NQEs. A recruited cohort not yet in a TWM publication (entry 2026/27 on 3 December 2026) holds the last figure (estimated). Planned years are blank: supply meets need.",
   },
   otherRoutes: {
     unit: 'FTE (national); undergraduate starts in heads',
     provenance: 'estimated',
     source:
-      'Zero: no published split of newly qualified entrants by route is in data/, so need covers all routes until a scenario sets them.',
+      'Undergraduate ITT: census new entrants (all phases; 80% primary assumed, no phase split is published; secondary by subject stock shares), qualifying three years later at the subject completion and employment rates. Assessment only: TRA QTS awards, split like the stock, all taking posts (they already teach). Overseas and Scotland/Wales/NI recognitions: none by default (no published take-up rate; the international QTS lever adds them). Deferred NQTs are counted among new-to-sector entrants, as in the TWM. Years past the published figures hold the last one.',
   },
   ftePerHead: {
     unit: 'FTE per head',
@@ -119,15 +119,15 @@ export const PARAMETER_DOCS: Record<keyof ModelParameters, ParameterDoc> = {
   },
   completionRate: {
     unit: 'fraction',
-    provenance: 'published',
+    provenance: 'estimated',
     source:
-      'ITT performance profiles 2023/24 (DESIGN.md): primary 91%, maths 89%, physics 84%; other subjects estimated as the mean of maths and physics.',
+      'Published by subject only for primary (91%), mathematics (89%) and physics (84%) (ITT performance profiles 2023/24): those are published. No other subject rate is in data/, so every other subject takes the mean of the two published secondary subjects (86.5%), labelled estimated (conversion_provenance in the forecast file).',
   },
   employmentRate: {
     unit: 'fraction',
-    provenance: 'published',
+    provenance: 'estimated',
     source:
-      'ITT performance profiles 2023/24 (DESIGN.md): primary 68%, maths 70%, physics 64%; other subjects estimated as the mean of maths and physics.',
+      'Published by subject only for primary (68%), mathematics (70%) and physics (64%) (ITT performance profiles 2023/24). Every other subject takes the mean of the two published secondary subjects (67%), labelled estimated.',
   },
   localLeavers: {
     unit: 'FTE',

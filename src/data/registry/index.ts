@@ -17,6 +17,7 @@ import type {
 } from './entry.ts';
 import { indicatorOffers } from './indicators.ts';
 import { ittFiles } from './itt.ts';
+import { ittNationalFiles } from './itt-national.ts';
 import { nationalFiles } from './national.ts';
 import { regionBaselineFiles } from './region-baseline.ts';
 import { schoolFiles } from './schools.ts';
@@ -27,6 +28,7 @@ import type { GeographyLevel } from '../types.ts';
 export const DATA_FILE_REGISTRY = [
   ...districtFiles,
   ...nationalFiles,
+  ...ittNationalFiles,
   ...regionBaselineFiles,
   ...ittFiles,
   ...schoolFiles,

@@ -9,8 +9,9 @@ import {
   optionalNumber,
   phaseCell,
   yesNo,
+  type Located,
 } from '../schemas.ts';
-import { SUBJECT_GROUPS } from '../types.ts';
+import { SUBJECT_GROUPS, type NationalFlow } from '../types.ts';
 import { OGL, TWM } from './citations.ts';
 import { tableFile } from './entry.ts';
 
@@ -49,6 +50,37 @@ export const nationalPupilTeacher = tableFile({
   },
 });
 
+const flowRow = z.object({
+  time_period: academicYear(),
+  phase: phaseCell(),
+  subject: oneOf([...SUBJECT_GROUPS, 'Total'] as const, 'TWM subject'),
+  flow_type: oneOf(NATIONAL_FLOW_TYPES, 'TWM flow type'),
+  flow_status: oneOf(['Historic', 'Trajectory'] as const, 'flow status'),
+  publication_year: calendarYear(),
+  leaver_rate: optionalNumber({ min: 0, max: 1 }),
+  flow_fte: optionalNumber({ min: 0 }),
+});
+
+/** Flow rows as the dataset holds them; a missing value (e.g. 2027/28 NQEs) is left out. */
+function flowsOf(rows: readonly Located<z.output<typeof flowRow>>[]): NationalFlow[] {
+  return rows.flatMap(({ value: r }) => {
+    const value = r.leaver_rate ?? r.flow_fte;
+    return value === null
+      ? []
+      : [
+          {
+            phase: r.phase,
+            subject: r.subject,
+            type: r.flow_type,
+            year: r.time_period,
+            value,
+            historic: r.flow_status === 'Historic',
+            publicationYear: r.publication_year,
+          },
+        ];
+  });
+}
+
 export const nationalFlows = tableFile({
   key: 'nationalFlows',
   path: 'national_teacher_flows_2026_publication.csv',
@@ -61,16 +93,7 @@ export const nationalFlows = tableFile({
     'Leaver rates are fractions of FTE stock, labelled by the year the leaver is counted; returners, new to sector and newly qualified entrants are FTE counts. Trajectory rows (2025/26-2027/28) are modelled. 2027/28 newly qualified entrants are blank in the source (x here). The loader uses this publication.',
   table: {
     title: 'national TWM flows',
-    row: z.object({
-      time_period: academicYear(),
-      phase: phaseCell(),
-      subject: oneOf([...SUBJECT_GROUPS, 'Total'] as const, 'TWM subject'),
-      flow_type: oneOf(NATIONAL_FLOW_TYPES, 'TWM flow type'),
-      flow_status: oneOf(['Historic', 'Trajectory'] as const, 'flow status'),
-      publication_year: calendarYear(),
-      leaver_rate: optionalNumber({ min: 0, max: 1 }),
-      flow_fte: optionalNumber({ min: 0 }),
-    }),
+    row: flowRow,
     key: ['time_period', 'phase', 'subject', 'flow_type'],
     // A rate flow has no FTE and a count flow no rate.
     tableChecks: (rows) =>
@@ -90,39 +113,25 @@ export const nationalFlows = tableFile({
   },
   dataset: {
     fields: ['nationalFlows'],
-    // Flows with a missing value (e.g. 2027/28 newly qualified entrants) are left out.
-    build: ({ rows }) => ({
-      nationalFlows: rows.flatMap(({ value: r }) => {
-        const value = r.leaver_rate ?? r.flow_fte;
-        return value === null
-          ? []
-          : [
-              {
-                phase: r.phase,
-                subject: r.subject,
-                type: r.flow_type,
-                year: r.time_period,
-                value,
-                historic: r.flow_status === 'Historic',
-                publicationYear: r.publication_year,
-              },
-            ];
-      }),
-    }),
+    build: ({ rows }) => ({ nationalFlows: flowsOf(rows) }),
   },
 });
 
 export const nationalFlows2025 = tableFile({
   key: 'nationalFlows2025',
   path: 'national_teacher_flows_2025_publication.csv',
-  title: 'National TWM flows, 2025 publication (TWM file 4), kept for comparison',
+  title: 'National TWM flows, 2025 publication (TWM file 4): what it projected',
   source: `${TWM}, 4_flow_trajectories_2025_publication`,
   date: '23 April 2026',
   licence: OGL,
   provenance: ['published'],
   notes:
-    'Validated by data:check but not loaded into the dataset (the 2026 publication supersedes it).',
-  table: nationalFlows.table,
+    "The 2026 publication supersedes it for the model's inputs; it is loaded as what the 2025 publication projected, for the backtest and the calibration of the uncertainty ranges.",
+  table: { ...nationalFlows.table, row: flowRow },
+  dataset: {
+    fields: ['earlierNationalFlows'],
+    build: ({ rows }) => ({ earlierNationalFlows: flowsOf(rows) }),
+  },
 });
 
 /** In the order the Data sources page lists them. */

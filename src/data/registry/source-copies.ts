@@ -62,6 +62,34 @@ export const sourceCopies: readonly ListedFile[] = [
       notes: BUILD_INPUT,
     }),
   ),
+  ...(
+    [
+      ['itt_census_national_headlines.csv', 'ITT census headline figures by release'],
+      ['qts_awards_by_route_tra.csv', 'QTS awards by route (TRA, via John Howson)'],
+      ['pgitt_trainee_need_timeseries_2026_publication.csv', 'TWM file 2: PGITT trainee need'],
+      ['itt_performance_profiles_national.csv', 'ITT performance profiles, national figures'],
+    ] as const
+  ).map(([name, title]) =>
+    listed({
+      path: `source/itt/${name}`,
+      title: `Source copy: ${title}`,
+      source:
+        'Verbatim copy of the ITT research pack (see source/README-itt.md for each row\'s source, quote and caveats)',
+      date: 'Compiled 3 December 2026',
+      licence: 'See source/README-itt.md (OGL v3 for DfE data; press and blog figures quoted)',
+      provenance: ['published'],
+      notes: BUILD_INPUT,
+    }),
+  ),
+  listed({
+    path: 'source/README-itt.md',
+    title: 'README of the ITT research pack: sources, quotes, caveats and what was not found',
+    source: 'ITT research pack compiled for this project, 3 December 2026',
+    date: '3 December 2026',
+    licence: 'Documentation',
+    provenance: ['published'],
+    notes: 'Kept so a fresh clone can rebuild and cite the data.',
+  }),
   listed({
     path: 'source/swc_hours_taught_by_subject_202425.csv',
     title: 'Transcribed SWC 2024/25 hours taught by subject',

@@ -88,6 +88,10 @@ function region(): RegionDataset {
     pupilProjections: [],
     subjectShares: [],
     nationalFlows: [],
+    earlierNationalFlows: [],
+    ittNewEntrants: [],
+    qtsAwards: [],
+    publishedTraineeNeed: [],
     nationalPupilTeacher: [],
     partnerships: [
       {

@@ -204,10 +204,10 @@ describe('the default dataset: subject stocks consistent with their flows', () =
           flowValue(subject, 'New to state-funded sector entrants', year) / nationalStock,
           12,
         );
-        expect(perFte(outputs.postgraduateEntrants[i]!)).toBeCloseTo(
-          flowValue(subject, 'Newly qualified entrants', year) / nationalStock,
-          12,
-        );
+        // Newly qualified entrants of every route: postgraduate plus the other routes.
+        expect(
+          perFte(outputs.postgraduateEntrants[i]! + outputs.otherRouteEntrants[i]!),
+        ).toBeCloseTo(flowValue(subject, 'Newly qualified entrants', year) / nationalStock, 12);
         // Leavers: the calibration target, the mean of the TWM projection years' under-55 and
         // 55+ rates.
         const target = (type: string) =>

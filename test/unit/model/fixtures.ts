@@ -123,6 +123,10 @@ export function fixtureDataset(): RegionDataset {
       method: 'test fixture',
     })),
     nationalFlows: nationalFlows(),
+    earlierNationalFlows: [],
+    ittNewEntrants: [],
+    qtsAwards: [],
+    publishedTraineeNeed: [],
     nationalPupilTeacher: [
       {
         phase: 'primary',
