@@ -327,6 +327,9 @@ export function needFromForecastCsv(
   const issues: DataIssue[] = [];
   const need: NeedRecord[] = [];
   for (const { line, cells } of rows) {
+    // The forecast file also holds region totals; the need is read district by district.
+    const level = cells.geographic_level;
+    if (level !== undefined && level !== 'Local authority district') continue;
     const parsed = schema.safeParse(cells);
     if (!parsed.success) {
       issues.push(...rowIssues(parsed.error.issues, { file: fileName, row: line }));

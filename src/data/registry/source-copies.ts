@@ -74,7 +74,7 @@ export const sourceCopies: readonly ListedFile[] = [
       path: `source/itt/${name}`,
       title: `Source copy: ${title}`,
       source:
-        'Verbatim copy of the ITT research pack (see source/README-itt.md for each row\'s source, quote and caveats)',
+        "Verbatim copy of the ITT research pack (see source/README-itt.md for each row's source, quote and caveats)",
       date: 'Compiled 3 December 2026',
       licence: 'See source/README-itt.md (OGL v3 for DfE data; press and blog figures quoted)',
       provenance: ['published'],

@@ -7,12 +7,11 @@
 import { conversionRatesFrom } from '../../allocation/from-dataset.ts';
 import { needRecordsFromCells } from '../../allocation/need-from-model.ts';
 import type { ConversionRate, NeedRecord } from '../../allocation/problem.ts';
-import { planningEntryYears, type AcademicYear } from '../../data/academic-year.ts';
+import type { AcademicYear } from '../../data/academic-year.ts';
 import { systemClock, type Clock } from '../../data/clock.ts';
 import type { RegionDataset } from '../../data/types.ts';
 import { buildModelInputs, defaultParameters } from '../../model/index.ts';
 import type { ModelPool } from '../../runtime/model-pool.ts';
-import { systemClock } from '../../data/clock.ts';
 
 export interface AllocationNeed {
   need: NeedRecord[];
@@ -45,7 +44,8 @@ export async function runAllocationNeed(
   const modelNeed = needRecordsFromCells(inputs, cells);
   return {
     need: modelNeed.need,
-    entryYears: planningEntryYears(clock()),
+    // The entry years the model plans (planningEntryYears of the same clock).
+    entryYears: inputs.planningEntryYears,
     needYears: modelNeed.years,
     conversionRates: conversionRatesFrom(parameters.completionRate, parameters.employmentRate),
     baseYear: inputs.baseYear,

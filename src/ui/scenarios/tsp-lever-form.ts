@@ -58,7 +58,9 @@ export class TspLeverForm extends LitElement {
     const region = this.region;
     if (!this.scenario || !region) return;
     const loaded = await loadScenario(scenarioFromDraft(this.scenario, this.name, this.draft));
-    const prepared = loaded.ok ? await prepareScenario(loaded.scenario, region, systemClock()) : undefined;
+    const prepared = loaded.ok
+      ? await prepareScenario(loaded.scenario, region, systemClock())
+      : undefined;
     const issues = !loaded.ok ? loaded.issues : prepared && !prepared.ok ? prepared.issues : [];
     this.errors = issues.map((issue) => ({
       id: fieldIdOf(issue.path),
