@@ -30,7 +30,8 @@ import {
 import { capIssues, readCsv } from '../data/csv-reader.ts';
 import {
   ACADEMIC_YEAR,
-  ENGLAND,
+  eesColumns,
+  eesLocation,
   formatEesCsv,
   formatEesMeta,
   type EesColumnMeta,
@@ -55,11 +56,7 @@ import {
 import { toTimePeriod } from '../data/academic-year.ts';
 
 export const SUBMISSION_COLUMNS = [
-  'time_period',
-  'time_identifier',
-  'geographic_level',
-  'country_code',
-  'country_name',
+  ...eesColumns(),
   'school_urn',
   'partnership_code',
   'partnership_name',
@@ -153,8 +150,6 @@ export function submissionTable(
   const common = (year: AcademicYear) => ({
     time_period: toTimePeriod(year),
     time_identifier: ACADEMIC_YEAR,
-    country_code: ENGLAND.country_code,
-    country_name: ENGLAND.country_name,
     partnership_code: partnership.code,
     partnership_name: partnership.name,
   });
@@ -162,7 +157,7 @@ export function submissionTable(
     .filter((row) => row.partnershipCode === partnership.code)
     .map((row) => ({
       ...common(row.year),
-      geographic_level: 'Regional',
+      ...eesLocation('Regional'),
       school_urn: 'z',
       subject: row.subject,
       intelligence_kind: 'z',
@@ -179,7 +174,7 @@ export function submissionTable(
     .filter((entry) => entry.partnershipCode === partnership.code)
     .map((entry) => ({
       ...common(entry.year),
-      geographic_level: 'School',
+      ...eesLocation('School'),
       school_urn: entry.schoolUrn,
       subject: entry.subject,
       intelligence_kind: entry.kind,

@@ -20,6 +20,7 @@ import {
 } from '../data/cells.ts';
 import { capIssues, readCsv } from '../data/csv-reader.ts';
 import { formatCsvRecords } from '../data/csv-writer.ts';
+import { eesLocation } from '../data/ees.ts';
 import type { FileContent } from '../data/utf8.ts';
 import { SUBJECT_GROUPS, type DataIssue, type SubjectGroup } from '../data/types.ts';
 import { cycleMonthName } from './cycle.ts';
@@ -162,15 +163,12 @@ export function proposalsToCsv(
   proposals: readonly TransferProposal[],
   timePeriod: string,
   monthIndex: number,
-  country = { code: 'E92000001', name: 'England' },
 ): string {
   return formatCsvRecords(
     proposals.map((p) => ({
       time_period: timePeriod,
       time_identifier: cycleMonthName(monthIndex),
-      geographic_level: 'Regional',
-      country_code: country.code,
-      country_name: country.name,
+      ...eesLocation('Regional'),
       proposal_id: p.id,
       from_partnership_code: p.from.partnershipCode,
       from_partnership_name: p.from.partnershipName,

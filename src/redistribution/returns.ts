@@ -27,6 +27,7 @@ import {
 } from '../data/cells.ts';
 import { capIssues, readCsv } from '../data/csv-reader.ts';
 import { formatCsvRecords } from '../data/csv-writer.ts';
+import { eesColumns, eesLocation } from '../data/ees.ts';
 import type { FileContent } from '../data/utf8.ts';
 import { SUBJECT_GROUPS, type DataIssue, type SubjectGroup } from '../data/types.ts';
 import { CYCLE_MONTHS, cycleMonthIndex, type CycleMonth } from './cycle.ts';
@@ -66,11 +67,7 @@ export const RETURNS_LIMITS = {
 export const MAX_RETURN_COUNT = 100_000;
 
 export const RETURNS_COLUMNS = [
-  'time_period',
-  'time_identifier',
-  'geographic_level',
-  'country_code',
-  'country_name',
+  ...eesColumns(),
   'partnership_code',
   'partnership_name',
   'subject',
@@ -306,9 +303,7 @@ export function enterReturn(
   const cells: Record<string, string> = {
     time_period: input.timePeriod,
     time_identifier: input.month,
-    geographic_level: 'Regional',
-    country_code: 'E92000001',
-    country_name: 'England',
+    ...eesLocation('Regional'),
     partnership_code: input.partnershipCode,
     partnership_name: input.partnershipName,
     subject: input.subject,
@@ -324,17 +319,12 @@ export function enterReturn(
 }
 
 /** Write returns as EES tidy CSV (the import format). */
-export function returnsToCsv(
-  returns: readonly RecruitmentReturn[],
-  country = { code: 'E92000001', name: 'England' },
-): string {
+export function returnsToCsv(returns: readonly RecruitmentReturn[]): string {
   return formatCsvRecords(
     returns.map((r) => ({
       time_period: r.timePeriod,
       time_identifier: r.month,
-      geographic_level: 'Regional',
-      country_code: country.code,
-      country_name: country.name,
+      ...eesLocation('Regional'),
       partnership_code: r.partnershipCode,
       partnership_name: r.partnershipName,
       subject: r.subject,

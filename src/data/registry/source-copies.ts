@@ -18,7 +18,7 @@ const STATS_SOURCES: Record<string, string> = {
   pupils_school_places_la_scr: 'SCAP school places scorecards for the SCR LAs',
 };
 
-const BUILD_INPUT = 'Input of scripts/build-data.ts; not read by the app.';
+const BUILD_INPUT = 'Input of npm run data:build (scripts/build-data/); not read by the app.';
 
 const listed = (entry: Omit<ListedFile, 'role' | 'key'>): ListedFile => ({
   role: 'listed',

@@ -4,16 +4,11 @@
  * and DfE's published postgraduate trainee need (the independent check, never an input).
  * Sources: data/source/itt/ (verbatim copies of the research pack, see source/README-itt.md).
  */
-import type { EesColumnMeta, EesTable } from '../src/data/ees.ts';
-import { ACADEMIC_YEAR, ENGLAND } from '../src/data/ees.ts';
-import { academicYear, toTimePeriod } from '../src/data/academic-year.ts';
-
-export interface BuildKit {
-  readSource(path: string): Record<string, string>[];
-  writeTable(path: string, table: EesTable): void;
-  filter(name: string, label: string, filterHint?: string): EesColumnMeta;
-  indicator(name: string, label: string, dp: number): EesColumnMeta;
-}
+import { academicYear, toTimePeriod } from '../../src/data/academic-year.ts';
+import { ACADEMIC_YEAR, ENGLAND } from '../../src/data/ees.ts';
+import { DATA_FILES } from '../../src/data/registry/index.ts';
+import { readSource } from './source.ts';
+import { builtFile, filter, indicator, type BuiltFile } from './tables.ts';
 
 const NATIONAL = [
   'time_period',
@@ -39,9 +34,9 @@ const PHASES: Record<string, string> = { all: 'Total', primary: 'Primary', secon
  * New entrants to ITT by entry year, course level and phase: one figure per year, from the
  * latest census release that gives it (a later release revises the year before).
  */
-export function buildIttNewEntrants(kit: BuildKit, path: string): void {
+export function buildIttNewEntrants(): BuiltFile {
   const latest = new Map<string, Record<string, string>>();
-  for (const row of kit.readSource('itt/itt_census_national_headlines.csv')) {
+  for (const row of readSource('itt/itt_census_national_headlines.csv')) {
     const level = LEVELS[row.measure ?? ''];
     const phase = PHASES[row.phase ?? ''];
     if (!level || !phase || !['provisional', 'revised'].includes(row.figure_status ?? '')) continue;
@@ -64,7 +59,7 @@ export function buildIttNewEntrants(kit: BuildKit, path: string): void {
         `${b.time_period}${b.course_level}${b.phase}`,
       ),
     );
-  kit.writeTable(path, {
+  return builtFile(DATA_FILES.ittNewEntrants, {
     columns: [
       ...NATIONAL,
       'course_level',
@@ -75,30 +70,26 @@ export function buildIttNewEntrants(kit: BuildKit, path: string): void {
       'new_entrants_count',
     ],
     meta: [
-      kit.filter('course_level', 'Course level', 'Postgraduate or Undergraduate'),
-      kit.filter('phase', 'Phase', 'Total (all phases), Primary or Secondary'),
-      kit.filter('figure_status', 'Figure status', 'provisional or revised, as published'),
-      kit.filter('census_release', 'ITT census release the figure comes from'),
-      kit.filter('source_type', 'Where the figure was read', 'see data/source/README-itt.md'),
-      kit.indicator(
-        'new_entrants_count',
-        'New entrants to ITT (headcount, census date in October)',
-        0,
-      ),
+      filter('course_level', 'Course level', 'Postgraduate or Undergraduate'),
+      filter('phase', 'Phase', 'Total (all phases), Primary or Secondary'),
+      filter('figure_status', 'Figure status', 'provisional or revised, as published'),
+      filter('census_release', 'ITT census release the figure comes from'),
+      filter('source_type', 'Where the figure was read', 'see data/source/README-itt.md'),
+      indicator('new_entrants_count', 'New entrants to ITT (headcount, census date in October)', 0),
     ],
     rows,
   });
 }
 
 /** QTS awarded by route (Teaching Regulation Agency annual report, via John Howson's table). */
-export function buildQtsAwards(kit: BuildKit, path: string): void {
-  kit.writeTable(path, {
+export function buildQtsAwards(): BuiltFile {
+  return builtFile(DATA_FILES.qtsAwards, {
     columns: [...NATIONAL, 'qts_route', 'qts_awarded_count'],
     meta: [
-      kit.filter('qts_route', 'Route to QTS', 'as printed in the TRA annual report table'),
-      kit.indicator('qts_awarded_count', 'QTS awarded (people)', 0),
+      filter('qts_route', 'Route to QTS', 'as printed in the TRA annual report table'),
+      indicator('qts_awarded_count', 'QTS awarded (people)', 0),
     ],
-    rows: kit.readSource('itt/qts_awards_by_route_tra.csv').map((row) => ({
+    rows: readSource('itt/qts_awards_by_route_tra.csv').map((row) => ({
       ...national(row.year!),
       qts_route: row.qts_route!,
       qts_awarded_count: Number(row.qts_awarded),
@@ -107,19 +98,19 @@ export function buildQtsAwards(kit: BuildKit, path: string): void {
 }
 
 /** DfE's published postgraduate ITT trainee need (TWM file 2), kept as the independent check. */
-export function buildPublishedTraineeNeed(kit: BuildKit, path: string): void {
-  kit.writeTable(path, {
+export function buildPublishedTraineeNeed(): BuiltFile {
+  return builtFile(DATA_FILES.publishedTraineeNeed, {
     columns: [...NATIONAL, 'phase', 'subject', 'pgitt_trainee_need_count'],
     meta: [
-      kit.filter('phase', 'Phase', 'Primary, Secondary or Total'),
-      kit.filter('subject', 'Subject', 'TWM secondary subject group; Total for the phase'),
-      kit.indicator(
+      filter('phase', 'Phase', 'Primary, Secondary or Total'),
+      filter('subject', 'Subject', 'TWM secondary subject group; Total for the phase'),
+      indicator(
         'pgitt_trainee_need_count',
         'Postgraduate ITT trainee need, headcount of trainees starting in time_period (the entry year), rounded to 5',
         0,
       ),
     ],
-    rows: kit.readSource('itt/pgitt_trainee_need_timeseries_2026_publication.csv').map((row) => ({
+    rows: readSource('itt/pgitt_trainee_need_timeseries_2026_publication.csv').map((row) => ({
       time_period: row.time_period!,
       time_identifier: ACADEMIC_YEAR,
       geographic_level: 'National',
