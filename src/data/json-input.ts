@@ -57,24 +57,26 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+const ENDS_EARLY = 'the text ends before the JSON is complete: the file is cut short';
+
 /** JSON.parse's complaint without its position, and the line and column it points at. */
 function syntaxProblem(text: string, error: unknown): { reason: string; line: number | null } {
   const message = error instanceof Error ? error.message : String(error);
-  if (message.startsWith('Unexpected end of JSON input')) {
-    const { line, column } = lineAndColumn(text, text.length);
-    return {
-      reason: `is not valid JSON (line ${line}, column ${column}: the text ends before the JSON is complete)`,
-      line,
-    };
-  }
   const position = /at position (\d+)/.exec(message);
+  const offset = message.startsWith('Unexpected end of JSON input')
+    ? text.length
+    : position?.[1] !== undefined
+      ? Number(position[1])
+      : null;
   const detail = message
     .replace(/,? ?".*" is not valid JSON$/s, '')
     .replace(/ in JSON at position \d+.*$/s, '')
     .replace(/ \(line \d+ column \d+\)$/, '');
-  if (position?.[1] === undefined) return { reason: `is not valid JSON (${detail})`, line: null };
-  const { line, column } = lineAndColumn(text, Number(position[1]));
-  return { reason: `is not valid JSON (line ${line}, column ${column}: ${detail})`, line };
+  if (offset === null) return { reason: `is not valid JSON (${detail})`, line: null };
+  const { line, column } = lineAndColumn(text, offset);
+  // A complaint at the very end means the text stops short, whatever JSON.parse calls it.
+  const why = offset >= text.trimEnd().length ? ENDS_EARLY : detail;
+  return { reason: `is not valid JSON (line ${line}, column ${column}: ${why})`, line };
 }
 
 /** Parses JSON text within its limits; on any problem, the reason in words and its line. */

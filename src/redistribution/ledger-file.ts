@@ -11,6 +11,7 @@
  */
 import { parseJsonInput } from '../data/json-input.ts';
 import type { DataIssue } from '../data/types.ts';
+import type { FileContent } from '../data/utf8.ts';
 import {
   GENESIS_HASH,
   replayLedger,
@@ -205,7 +206,7 @@ async function checkpointProblem(
  * returned unless all of it holds; otherwise the issues name the entry and the reason.
  */
 export async function importLedger(
-  text: string,
+  content: FileContent,
   fileName: string,
   context: LedgerFileContext,
 ): Promise<LedgerImportResult> {
@@ -213,14 +214,9 @@ export async function importLedger(
     ok: false,
     issues: [{ file: fileName, row: null, column, message }],
   });
-  const json = parseJsonInput(text, { maxBytes: LEDGER_MAX_BYTES, what: 'ledger file' });
-  if (!json.ok) {
-    const damaged = json.reason.startsWith('is not valid JSON')
-      ? ': the file is damaged or truncated'
-      : '';
-    return refuse(`${json.reason}${damaged}, so the ledger was not loaded`);
-  }
-  const file = fileSchema.safeParse(json.value);
+  const read = parseJsonInput(content, { maxBytes: LEDGER_MAX_BYTES, what: 'ledger file' });
+  if (!read.ok) return refuse(`${read.reason}, so the ledger was not loaded`);
+  const file = fileSchema.safeParse(read.value);
   if (!file.success) return refuse(`is not a ledger export: ${firstIssue(file.error)}`);
   const { ledgerId, entryCount, headHash } = file.data;
   const listed = keyListSchema.safeParse(file.data.keyList);

@@ -332,10 +332,7 @@ export class InYearSession {
       issues: [{ file: file.fileName, row: null, column: null, message }],
       untrustedManagerKey,
     });
-    const decoded = decodeUtf8(file.text);
-    if (!decoded.ok)
-      return { issues: [notUtf8(file.fileName, decoded.line)], untrustedManagerKey: null };
-    const result = await importLedger(decoded.text, file.fileName, {
+    const result = await importLedger(file.text, file.fileName, {
       partnershipCodes: new Set(this.partnerships.map((p) => p.code)),
     });
     if (!result.ok) return { issues: result.issues, untrustedManagerKey: null };

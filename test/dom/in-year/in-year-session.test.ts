@@ -228,7 +228,7 @@ describe('InYearSession', () => {
     };
     tampered.entries[1]!.action.transfer!.places = 20;
     expect(await message('t.json', JSON.stringify(tampered))).toContain('entry 2 has been altered');
-    expect(await message('c.json', exported.slice(0, 900))).toMatch(/truncated/);
+    expect(await message('c.json', exported.slice(0, 900))).toMatch(/the file is cut short/);
 
     const otherCycle = await appendSigned(
       emptyLedgerState('in-year-202425'),

@@ -77,7 +77,7 @@ describe('the JSON input guard', () => {
     expect(parseJsonInput('  \n', LIMITS)).toEqual({ ok: false, reason: 'is empty', line: null });
     expect(parseJsonInput('[1,\n 2', LIMITS)).toEqual({
       ok: false,
-      reason: "is not valid JSON (line 2, column 3: Expected ',' or ']' after array element)",
+      reason: 'is not valid JSON (line 2, column 3: the text ends before the JSON is complete: the file is cut short)',
       line: 2,
     });
   });
@@ -148,7 +148,7 @@ describe('inputs read through the guard', () => {
       });
       expect(allocate.code).toBe(1);
       expect(allocate.stderr).toMatch(
-        /^allocate: --problem: .*broken\.json is not valid JSON \(line 2, column 1: the text ends before the JSON is complete\)\n$/,
+        /^allocate: --problem: .*broken\.json is not valid JSON \(line 2, column 1: the text ends before the JSON is complete: the file is cut short\)\n$/,
       );
       expect(allocate.stderr).not.toMatch(STACK_LINE);
     },
