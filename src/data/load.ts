@@ -37,6 +37,9 @@ export function emptyDataset(): RegionDataset {
     nationalPupilTeacher: [],
     partnerships: [],
     partnershipPlans: [],
+    partnershipLimits: [],
+    regionalCaps: [],
+    allocationRules: { values: {}, provenance: 'illustrative' },
     schools: [],
     indicators: [],
   };

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fromTimePeriod } from '../../../src/data/academic-year.ts';
 import { loadRegionDataset } from '../../../src/data/load.ts';
 import type { AreaIndicator, RegionDataset } from '../../../src/data/types.ts';
 import type { ModelInputs } from '../../../src/model/index.ts';
@@ -89,8 +90,8 @@ describe('tsp-model-indicators', () => {
     button('need').click();
     await until(() => added.length === 1);
     const [overall, primary, secondary] = added[0]!;
-    const year = overall!.id.slice(-4);
-    const label = `${year}/${String((Number(year) + 1) % 100).padStart(2, '0')}`;
+    // The id ends with the NQT year's time period, e.g. _202829.
+    const label = fromTimePeriod(overall!.id.slice(-6));
     for (const { areaCode, value } of overall!.values) {
       const pupils = region.pupilProjections
         .filter((p) => p.districtCode === areaCode && p.year === label)
