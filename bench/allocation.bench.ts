@@ -300,7 +300,7 @@ export async function runAllocationBenchmarks(): Promise<string> {
   const warmSeconds = warmUpAllocation(engine);
   const notes: string[] = [];
   // The region as the app and the CLI see it: real partnerships, illustrative plans.
-  const embedded = await buildProblem(parseAllocateArgs(['--out', 'unused.csv']), () => {});
+  const embedded = await buildProblem(parseAllocateArgs(['--out', 'unused.csv']));
   const scrGoals = {
     lp: 'under 0.1 s',
     lpSeconds: 0.1,

@@ -12,6 +12,11 @@ import { join } from 'node:path';
 import { toTimePeriod } from '../../src/data/academic-year.ts';
 import { formatEesCsv, formatEesMeta } from '../../src/data/ees.ts';
 import { DATA_FILES, metaFileOf } from '../../src/data/registry/index.ts';
+import {
+  buildAllocationRules,
+  buildPartnershipLimits,
+  buildRegionalCaps,
+} from './allocation-settings.ts';
 import { buildGcse5ac, buildLait } from './attainment.ts';
 import { buildDistricts } from './districts.ts';
 import { buildImd } from './imd.ts';
@@ -42,6 +47,7 @@ function main(): void {
   const pupils = buildBaselineAndProjections(districts, national.byPhaseYear, national.baseYear);
   const subjectShares = buildSubjectShares(flows2026.rows, national.baseYear);
   const itt = buildPartnerships(districts, pupils.base, baseTimePeriod);
+  const plans = buildPlans(itt.partnerships, subjectShares.shares);
   const files: BuiltFile[] = [
     national.file,
     districtsFile,
@@ -50,7 +56,10 @@ function main(): void {
     ...pupils.files,
     subjectShares.file,
     ...itt.files,
-    buildPlans(itt.partnerships, subjectShares.shares),
+    plans,
+    buildPartnershipLimits(plans.table.rows),
+    buildRegionalCaps(),
+    buildAllocationRules(),
     buildNqtFirstPostDistances(itt.partnerships),
     ...buildSchools(districts),
     ...buildImd(districts),

@@ -7,16 +7,13 @@ import type { PartnershipType, RegionDataset, SubjectGroup } from '../data/types
 import {
   DEFAULT_CONVERSION_RATES,
   DEFAULT_COSTS,
-  DEFAULT_FAIRNESS,
-  DEFAULT_FILL,
-  DEFAULT_STABILITY,
   type AllocationProblem,
   type ConversionRate,
   type NeedRecord,
-  type PoolSettings,
   type RegionalCap,
   type TrainingRoute,
 } from './problem.ts';
+import { applyRuleSettings, RULE_DOCS, type RuleSettings } from './rule-settings.ts';
 
 /** The main postgraduate route of each partnership type. */
 export const ROUTE_OF_TYPE: Record<PartnershipType, TrainingRoute> = {
@@ -57,10 +54,26 @@ export interface DatasetAllocationInputs {
   coldSpotWeights?: Record<string, number>;
   /** Completion and employment per subject, e.g. the supply model's parameters. */
   conversionRates?: ConversionRate[];
+  /** Caps instead of the dataset's (data/illustrative_regional_caps.csv). */
   regionalCaps?: RegionalCap[];
-  pool?: PoolSettings | null;
+  /** Total and mentor capacity by partnership instead of the dataset's; null: not limited. */
+  partnershipLimits?: Record<
+    string,
+    { totalCapacity: number | null; mentorCapacity: number | null }
+  >;
+  /** Rule settings over the dataset's (data/illustrative_allocation_rules.csv); null turns a rule off. */
+  rules?: Partial<RuleSettings>;
   /** Teach First places are fixed at last year's allocation (its national contract). */
   fixTeachFirst?: boolean;
+}
+
+/** The dataset's rule settings (illustrative_allocation_rules.csv) by rule key; absent when it has none. */
+export function datasetRuleSettings(dataset: RegionDataset): Partial<RuleSettings> {
+  const values = dataset.allocationRules?.values;
+  if (!values) return {};
+  return Object.fromEntries(
+    RULE_DOCS.filter((doc) => doc.column in values).map((doc) => [doc.key, values[doc.column]]),
+  ) as Partial<RuleSettings>;
 }
 
 export function problemFromDataset(
@@ -69,7 +82,18 @@ export function problemFromDataset(
 ): AllocationProblem {
   const partnershipTypes = new Map(dataset.partnerships.map((p) => [p.code, p.type]));
   const fixTeachFirst = inputs.fixTeachFirst ?? true;
-  return {
+  // Total and mentor capacity: as given, else the dataset's limits file, else not limited.
+  const datasetLimits = new Map(
+    (dataset.partnershipLimits ?? []).map((l) => [l.partnershipCode, l]),
+  );
+  const limitOf = (code: string) => {
+    const limit = inputs.partnershipLimits?.[code] ?? datasetLimits.get(code);
+    return {
+      totalCapacity: limit?.totalCapacity ?? null,
+      mentorCapacity: limit?.mentorCapacity ?? null,
+    };
+  };
+  const problem: AllocationProblem = {
     regionName: dataset.regionName,
     entryYears: inputs.entryYears,
     districts: dataset.districts.map((district) => ({
@@ -87,9 +111,7 @@ export function problemFromDataset(
         partnership.employmentFootprint,
         partnership.inRegionShare,
       ),
-      // No public source gives total or mentor capacity: not limited unless set.
-      totalCapacity: null,
-      mentorCapacity: null,
+      ...limitOf(partnership.code),
     })),
     // A plan with no capacity and no places last year cannot take places: left out.
     plans: dataset.partnershipPlans
@@ -101,7 +123,9 @@ export function problemFromDataset(
           partnershipCode: plan.partnershipCode,
           subject: plan.subject,
           route: ROUTE_OF_TYPE[type],
-          capacity: Math.max(plan.capacity, plan.lastYearAllocation),
+          // As given: a capacity below the stability rule's floor is a clash the diagnosis
+          // names (the page stops it at the field), never silently raised.
+          capacity: plan.capacity,
           // Fixed places are set elsewhere (a national contract): no minimum cohort applies.
           minimumCohort: fixed ? 0 : plan.minimumCohort,
           lastYearAllocation: plan.lastYearAllocation,
@@ -112,14 +136,19 @@ export function problemFromDataset(
         };
       }),
     conversionRates: inputs.conversionRates ?? DEFAULT_CONVERSION_RATES,
-    regionalCaps: inputs.regionalCaps ?? [],
+    regionalCaps:
+      inputs.regionalCaps ??
+      (dataset.regionalCaps ?? [])
+        .filter((cap) => inputs.entryYears.includes(cap.entryYear))
+        .map(({ subject, entryYear, places }) => ({ subject, entryYear, places })),
     subjectWeights: {},
-    pool: inputs.pool ?? null,
-    stability: DEFAULT_STABILITY,
-    fill: DEFAULT_FILL,
-    fairness: DEFAULT_FAIRNESS,
+    pool: null,
+    stability: null,
+    fill: null,
+    fairness: null,
     costs: DEFAULT_COSTS,
   };
+  return applyRuleSettings(problem, { ...datasetRuleSettings(dataset), ...inputs.rules });
 }
 
 /** Per-subject conversion rates from completion and employment tables. */

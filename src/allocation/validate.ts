@@ -2,6 +2,7 @@
 import { isAcademicYear, nextAcademicYear } from '../data/academic-year.ts';
 import { SUBJECT_GROUPS, type SubjectGroup } from '../data/types.ts';
 import { TRAINING_ROUTES, type AllocationProblem } from './problem.ts';
+import { MAX_COUNT } from './problem-schema.ts';
 import { planKey } from './rules.ts';
 
 export interface ProblemIssue {
@@ -11,7 +12,8 @@ export interface ProblemIssue {
 }
 
 const isShare = (value: number) => Number.isFinite(value) && value >= 0 && value <= 1;
-const isNonNegative = (value: number) => Number.isFinite(value) && value >= 0;
+/** Counts of places, teachers or placements: 0 to MAX_COUNT (a larger one is a slip). */
+const isNonNegative = (value: number) => Number.isFinite(value) && value >= 0 && value <= MAX_COUNT;
 
 export function validateProblem(problem: AllocationProblem): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
@@ -95,7 +97,10 @@ export function validateProblem(problem: AllocationProblem): ProblemIssue[] {
     for (const field of ['totalCapacity', 'mentorCapacity'] as const) {
       const value = partnership[field];
       if (value !== null && !isNonNegative(value))
-        issue(`${at}.${field}`, `${partnership.name}: ${field} must be 0 or more, or null.`);
+        issue(
+          `${at}.${field}`,
+          `${partnership.name}: ${field} must be from 0 to ${MAX_COUNT}, or null.`,
+        );
     }
   });
 
@@ -122,13 +127,13 @@ export function validateProblem(problem: AllocationProblem): ProblemIssue[] {
       if (!isNonNegative(plan[field]))
         issue(
           `${at}.${field}`,
-          `${plan.partnershipCode} ${plan.subject}: ${field} must be 0 or more, not ${plan[field]}.`,
+          `${plan.partnershipCode} ${plan.subject}: ${field} must be from 0 to ${MAX_COUNT}, not ${plan[field]}.`,
         );
     }
     if (plan.fixedPlaces !== null && !isNonNegative(plan.fixedPlaces)) {
       issue(
         `${at}.fixedPlaces`,
-        `${plan.partnershipCode} ${plan.subject}: fixed places must be 0 or more, or null.`,
+        `${plan.partnershipCode} ${plan.subject}: fixed places must be from 0 to ${MAX_COUNT}, or null.`,
       );
     }
     if (plan.conversionRate !== null && !isShare(plan.conversionRate)) {
@@ -166,7 +171,10 @@ export function validateProblem(problem: AllocationProblem): ProblemIssue[] {
 
   problem.regionalCaps.forEach((cap, index) => {
     if (!isNonNegative(cap.places))
-      issue(`regionalCaps[${index}].places`, `Regional cap for ${cap.subject} must be 0 or more.`);
+      issue(
+        `regionalCaps[${index}].places`,
+        `Regional cap for ${cap.subject} must be from 0 to ${MAX_COUNT}.`,
+      );
     if (!subjects.has(cap.subject))
       issue(`regionalCaps[${index}].subject`, `Unknown subject group "${cap.subject}".`);
   });

@@ -18,6 +18,7 @@ import { allocationTable, districtOutcomeTable, needFromForecastCsv } from '../a
 import { conversionRatesFrom, problemFromDataset } from '../allocation/from-dataset.ts';
 import { needRecordsFromCells } from '../allocation/need-from-model.ts';
 import type { AllocationProblem, NeedRecord } from '../allocation/problem.ts';
+import { parseProblem } from '../allocation/problem-schema.ts';
 import {
   consecutiveYears,
   parseAcademicYear,
@@ -94,7 +95,16 @@ export const ALLOCATE_COMMAND = {
       value: 'seconds',
       help: 'for the whole solve, LP and MILP (default 20)',
     },
-    gap: { type: 'string', value: 'x', help: 'relative MIP gap (default 0.001)' },
+    gap: {
+      type: 'string',
+      value: 'x',
+      help: 'stop once the plan is provably within this share of the best possible (default 0.001; the page uses 0.01 while you edit)',
+    },
+    'node-limit': {
+      type: 'string',
+      value: 'n',
+      help: 'stop the whole-place search after n branch-and-bound nodes, the same on every machine (exit code 3 if it stops short of the gap)',
+    },
     continuous: { type: 'boolean', help: 'LP only: fractional places, no minimum cohorts' },
     'cold-spot': {
       type: 'string',
@@ -125,6 +135,7 @@ export interface AllocateArgs {
   years: number;
   timeLimit: number;
   gap: number;
+  nodeLimit: number | null;
   continuous: boolean;
   coldSpot: string[];
   priority: number;
@@ -148,6 +159,10 @@ export function parseAllocateArgs(argv: string[]): AllocateArgs {
     years: numberOption('years', values.years, 3, { above: 0, integer: true }),
     timeLimit: numberOption('time-limit', values['time-limit'], 20, { above: 0 }),
     gap: numberOption('gap', values.gap, 1e-3, { above: 0, below: 1 }),
+    nodeLimit:
+      values['node-limit'] === undefined
+        ? null
+        : numberOption('node-limit', values['node-limit'], 0, { min: 0, integer: true }),
     continuous: values.continuous ?? false,
     coldSpot: values['cold-spot']
       ? values['cold-spot']
@@ -190,14 +205,22 @@ function readProblemFile(path: string): unknown {
 }
 
 /** The allocation problem the arguments describe (also the benchmark's embedded-data instance). */
-export async function buildProblem(
-  args: AllocateArgs,
-  log: (line: string) => void,
-): Promise<AllocationProblem> {
-  if (args.problem) return readProblemFile(args.problem) as AllocationProblem;
+export async function buildProblem(args: AllocateArgs): Promise<AllocationProblem> {
+  if (args.problem) {
+    const parsed = parseProblem(readProblemFile(args.problem));
+    if (!parsed.ok) {
+      throw new CliError(
+        parsed.issues.map((i) => `${args.problem}: ${i.field}: ${i.message}`).join('\n'),
+      );
+    }
+    return parsed.problem;
+  }
   if (!existsSync(args.dataDir)) throw new CliError(`--data: folder not found: ${args.dataDir}`);
+  // Any bad cell in any file stops the run: an allocation is not made from a dataset that
+  // lost a file (the plans, caps or footprints among them).
   const { dataset, issues } = await loadRegionDataset(nodeReader(args.dataDir));
-  for (const issue of issues) log(`warning: ${describeIssue(issue)}`);
+  // The loader's messages already name the file, row and column.
+  if (issues.length > 0) throw new CliError(issues.map((i) => i.message).join('\n'));
   const scenario = args.scenario ? await readScenarioFile(args.scenario) : DEFAULT_SCENARIO;
   const { parameters, inputs } = await scenarioModelInputs(
     scenario,
@@ -255,13 +278,14 @@ export async function runAllocate(
 ): Promise<AllocateSummary> {
   checkOutputFolder('out', args.out);
   if (args.lp) checkOutputFolder('lp', args.lp);
-  const problem = await buildProblem(args, log);
+  const problem = await buildProblem(args);
   const engine = createHighsEngine(await loadHighs());
   const options = {
     wholePlaces: !args.continuous,
     minimumCohorts: !args.continuous,
     timeLimitSeconds: args.timeLimit,
     relativeGap: args.gap,
+    nodeLimit: args.nodeLimit,
   };
   const result = allocate(problem, engine, options);
   const written: string[] = [];

@@ -41,6 +41,9 @@ export function emptyDataset(): RegionDataset {
     publishedTraineeNeed: [],
     partnerships: [],
     partnershipPlans: [],
+    partnershipLimits: [],
+    regionalCaps: [],
+    allocationRules: { values: {}, provenance: 'illustrative' },
     schools: [],
     indicators: [],
   };

@@ -174,6 +174,33 @@ export interface PartnershipSubjectPlan {
   provenance: Provenance;
 }
 
+/** Per partnership limits across all subjects (data/illustrative_partnership_limits.csv). */
+export interface PartnershipLimit {
+  partnershipCode: string;
+  /** Most trainees it can take in one entry year; null when not limited. */
+  totalCapacity: number | null;
+  /** School placements (trained mentors) in a year; null when not limited. */
+  mentorCapacity: number | null;
+  provenance: Provenance;
+}
+
+/** Most places in a subject across the region in one entry year (data/illustrative_regional_caps.csv). */
+export interface RegionalCapSetting {
+  subject: SubjectGroup;
+  entryYear: AcademicYear;
+  places: number;
+  provenance: Provenance;
+}
+
+/**
+ * The allocation's rule settings by column of data/illustrative_allocation_rules.csv (src/allocation/
+ * rule-settings.ts documents each); null where the file says the rule is not set.
+ */
+export interface AllocationRuleValues {
+  values: Record<string, number | null>;
+  provenance: Provenance;
+}
+
 /** A school or other establishment point (GIAS 2018 / KS4 2018/19). */
 export interface School {
   urn: string;
@@ -238,6 +265,10 @@ export interface RegionDataset {
   publishedTraineeNeed: PublishedTraineeNeed[];
   partnerships: Partnership[];
   partnershipPlans: PartnershipSubjectPlan[];
+  /** The allocation's limits, caps and rules; absent when a dataset has no such files. */
+  partnershipLimits?: PartnershipLimit[];
+  regionalCaps?: RegionalCapSetting[];
+  allocationRules?: AllocationRuleValues;
   schools: School[];
   indicators: AreaIndicator[];
 }

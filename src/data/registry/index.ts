@@ -4,6 +4,7 @@
  * that join to them), `npm run data:check` checks them, the Data sources page lists every file
  * and the Maps page offers their indicators. To add a source, see DEVELOPERS.md.
  */
+import { allocationFiles } from './allocation.ts';
 import { attainmentFiles } from './attainment.ts';
 import { boundaryFiles } from './boundaries.ts';
 import { deprivationFiles } from './deprivation.ts';
@@ -31,6 +32,7 @@ export const DATA_FILE_REGISTRY = [
   ...ittNationalFiles,
   ...regionBaselineFiles,
   ...ittFiles,
+  ...allocationFiles,
   ...schoolFiles,
   ...deprivationFiles,
   ...attainmentFiles,

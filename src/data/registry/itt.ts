@@ -28,6 +28,9 @@ import {
 import { sharesSumToOne } from './checks.ts';
 import { tableFile, type ListedFile } from './entry.ts';
 
+/** More places than any region trains in a year: a typing slip, not a figure. */
+export const MAX_PLACES = 100_000;
+
 export const trainingPartners = tableFile({
   key: 'trainingPartners',
   path: 'itt_training_partners.csv',
@@ -206,10 +209,10 @@ export const partnershipPlans = tableFile({
       partnership_code: partnershipCode(),
       subject: oneOf(SUBJECT_GROUPS, 'subject group'),
       provenance: provenanceCell(),
-      capacity: numberCell({ min: 0, integer: true }),
-      minimum_cohort: numberCell({ min: 0, integer: true }),
-      last_year_allocation: numberCell({ min: 0, integer: true }),
-      last_year_recruited: numberCell({ min: 0, integer: true }),
+      capacity: numberCell({ min: 0, max: MAX_PLACES, integer: true }),
+      minimum_cohort: numberCell({ min: 0, max: MAX_PLACES, integer: true }),
+      last_year_allocation: numberCell({ min: 0, max: MAX_PLACES, integer: true }),
+      last_year_recruited: numberCell({ min: 0, max: MAX_PLACES, integer: true }),
     }),
     key: ['partnership_code', 'subject'],
     tableChecks: (rows) =>

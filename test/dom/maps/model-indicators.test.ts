@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fromTimePeriod } from '../../../src/data/academic-year.ts';
 import { loadRegionDataset } from '../../../src/data/load.ts';
 import type { AreaIndicator, RegionDataset } from '../../../src/data/types.ts';
 import type { ModelInputs } from '../../../src/model/index.ts';
@@ -14,7 +15,6 @@ import {
 import type { CycleSources } from '../../../src/ui/in-year/in-year-session.ts';
 import type { ModelIndicatorRunners } from '../../../src/ui/maps/tsp-model-indicators.ts';
 import '../../../src/ui/maps/tsp-model-indicators.ts';
-import { fromTimePeriod } from '../../../src/data/academic-year.ts';
 
 // node-reader cannot find data/ from jsdom's module URLs, so read it relative to this file.
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../data');

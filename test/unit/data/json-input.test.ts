@@ -77,7 +77,8 @@ describe('the JSON input guard', () => {
     expect(parseJsonInput('  \n', LIMITS)).toEqual({ ok: false, reason: 'is empty', line: null });
     expect(parseJsonInput('[1,\n 2', LIMITS)).toEqual({
       ok: false,
-      reason: 'is not valid JSON (line 2, column 3: the text ends before the JSON is complete: the file is cut short)',
+      reason:
+        'is not valid JSON (line 2, column 3: the text ends before the JSON is complete: the file is cut short)',
       line: 2,
     });
   });
