@@ -19,7 +19,7 @@ export const TOPOLOGY_OBJECT: Record<GeographyLevel, string> = {
   lsoa: 'lsoa',
 };
 
-export { BOUNDARY_ATTRIBUTION } from '../data/registry/index.ts';
+export { BOUNDARY_ATTRIBUTION } from '../data/registry/boundaries.ts';
 
 export interface PreparedArea {
   code: string;

@@ -3,7 +3,6 @@ import { customElement, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
 import type { DataIssue, RegionDataset } from '../data/types.ts';
 import { loadDefaultDataset } from './default-dataset.ts';
-import { replaceWithImportedFile } from '../data/imports.ts';
 import type { ImportDataFile } from './tsp-data-import.ts';
 import { ROUTES, routeForPath, type RouteName } from './routes.ts';
 import './tsp-data-issues.ts';
@@ -88,14 +87,20 @@ export class TspApp extends LitElement {
     }
   }
 
-  /** A user's file replaces estimated figures for every page; a bad file changes nothing. */
-  private readonly importFile: ImportDataFile = (kind, text, fileName) => {
+  /**
+   * A user's file replaces estimated figures for every page; a bad file changes nothing. The
+   * file checks (and zod under them) load with the first file, not with the app.
+   */
+  private readonly importFile: ImportDataFile = async (kind, text, fileName) => {
     if (!this.region) {
       return [
         { file: fileName, row: null, column: null, message: 'the default data has not loaded yet' },
       ];
     }
-    const { dataset, issues } = replaceWithImportedFile(this.region, kind, text, fileName);
+    const { replaceWithImportedFile } = await import('../data/imports.ts');
+    // Read after the import: the dataset in use now, which a file applied meanwhile may have changed.
+    const region = this.region;
+    const { dataset, issues } = replaceWithImportedFile(region, kind, text, fileName);
     if (issues.length === 0) this.region = dataset;
     return issues;
   };

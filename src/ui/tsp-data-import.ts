@@ -6,7 +6,11 @@ import type { DataIssue } from '../data/types.ts';
 import { describeIssue } from '../data/issues.ts';
 
 /** What the app root does with an imported file: the problems, or none when it was applied. */
-export type ImportDataFile = (kind: ImportKind, text: string, fileName: string) => DataIssue[];
+export type ImportDataFile = (
+  kind: ImportKind,
+  text: string,
+  fileName: string,
+) => Promise<DataIssue[]>;
 
 /**
  * "Bring your own data": upload an Explore Education Statistics CSV that replaces estimated
@@ -36,7 +40,7 @@ export class TspDataImport extends LitElement {
         { file: 'No file', row: null, column: null, message: 'select a CSV file to upload' },
       ];
     } else {
-      this.issues = this.importFile(kind, await file.text(), file.name);
+      this.issues = await this.importFile(kind, await file.text(), file.name);
       if (this.issues.length === 0) {
         this.applied = `${file.name} is now in use: ${IMPORT_FILES.find((file) => file.key === kind)?.title}. Figures from it are tagged “Your data”. Reloading the page returns to the embedded data.`;
       }

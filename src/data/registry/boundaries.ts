@@ -64,3 +64,10 @@ export const boundaryFiles: readonly BoundaryFile[] = [
     'objects: lsoa (code, name, lad_code, lad_name, msoa_code), lad',
   ),
 ];
+
+/** The boundary file of a level, relative to data/. */
+export function boundaryPath(level: GeographyLevel): string {
+  const file = boundaryFiles.find((b) => b.level === level);
+  if (!file) throw new Error(`no boundary file for level ${level}`);
+  return file.path;
+}

@@ -24,7 +24,6 @@ import { regionBaselineFiles } from './region-baseline.ts';
 import { schoolFiles } from './schools.ts';
 import { sourceCopies } from './source-copies.ts';
 import { userFiles } from './user-files.ts';
-import type { GeographyLevel } from '../types.ts';
 
 export const DATA_FILE_REGISTRY = [
   ...districtFiles,
@@ -86,12 +85,7 @@ export function fileOfKind(kind: FileKind): AnyTableFile | AnyImportFile {
   return entry;
 }
 
-/** The boundary file of a level, relative to data/. */
-export function boundaryPath(level: GeographyLevel): string {
-  const file = BOUNDARY_FILES.find((b) => b.level === level);
-  if (!file) throw new Error(`no boundary file for level ${level}`);
-  return file.path;
-}
+export { boundaryPath } from './boundaries.ts';
 
 /** Every map indicator the default files offer, in the order the dataset lists them. */
 export const INDICATOR_OFFERS: readonly IndicatorOffer[] = TABLE_FILES.flatMap((file) =>

@@ -6,7 +6,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { GeographyLevel } from '../../data/types.ts';
 import { BUNDLED_DATA_URLS } from '../../data/browser-reader.ts';
-import { boundaryPath } from '../../data/registry/index.ts';
+import { boundaryPath } from '../../data/registry/boundaries.ts';
 import { withProjection, type PreparedGeography } from '../../maps/geography.ts';
 import type { BoundaryFile, GeographyWorkerApi } from '../../runtime/geography-worker-api.ts';
 
