@@ -50,7 +50,7 @@ export class TspApp extends LitElement {
     document.addEventListener('click', this.onLinkClick);
     window.addEventListener('popstate', this.onPopState);
     this.updateDocument(false);
-    void this.loadData();
+    this.dataLoaded = this.loadData();
   }
 
   override disconnectedCallback(): void {
@@ -58,6 +58,9 @@ export class TspApp extends LitElement {
     window.removeEventListener('popstate', this.onPopState);
     super.disconnectedCallback();
   }
+
+  /** Settles once the default data has loaded or failed: a file chosen before then waits for it. */
+  private dataLoaded: Promise<void> = Promise.resolve();
 
   private async loadData(): Promise<void> {
     try {
@@ -92,9 +95,15 @@ export class TspApp extends LitElement {
    * file checks (and zod under them) load with the first file, not with the app.
    */
   private readonly importFile: ImportDataFile = async (kind, text, fileName) => {
+    await this.dataLoaded;
     if (!this.region) {
       return [
-        { file: fileName, row: null, column: null, message: 'the default data has not loaded yet' },
+        {
+          file: fileName,
+          row: null,
+          column: null,
+          message: 'the default data could not be loaded, so there is nothing to replace',
+        },
       ];
     }
     const { replaceWithImportedFile } = await import('../data/imports.ts');

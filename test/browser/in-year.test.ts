@@ -143,7 +143,7 @@ describe('In-year page', () => {
     await page.getByRole('button', { name: 'Upload returns' }).click();
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
-    expect(await summary.textContent()).toContain('bad_returns.csv, row 3, column offers_count');
+    expect(await summary.textContent()).toContain('bad_returns.csv, line 3, column offers_count');
     expect(
       await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
     ).toBe(true);
@@ -177,7 +177,7 @@ describe('In-year page', () => {
     });
     await page.getByRole('button', { name: 'Import the ledger' }).click();
     await summary.locator('li', { hasText: 'cut-ledger.json' }).waitFor();
-    expect(await summary.textContent()).toContain('truncated');
+    expect(await summary.textContent()).toContain('the file is cut short');
     expect(await page.locator('tsp-ledger-view tbody tr').count()).toBe(1);
     expect(await table.textContent()).toBe(tableBefore);
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { planningEntryYears } from '../../src/data/academic-year.ts';
 import { axeViolations, baseUrl, launchBrowser, screenshot, watchPage } from './browser.ts';
 
 let browser: Browser;
@@ -8,7 +9,8 @@ let watched: ReturnType<typeof watchPage>;
 let submission: { name: string; text: string };
 
 const PARTNERSHIP = 'S21'; // Sheffield Hallam University: partner schools in several districts.
-const YEAR = '2026/27';
+// The first entry year the app plans from today's clock (the page and its workers use the real one).
+const YEAR = String(planningEntryYears(new Date())[0]);
 
 /** The exact median behind a forecast or amalgamation cell (the text is rounded). */
 async function median(label: string): Promise<number> {
@@ -111,7 +113,7 @@ describe('Partnerships page', () => {
     await screenshot(page, 'partnerships-manager');
   });
 
-  it('refuses a malformed submission with file, row and column, and changes nothing', async () => {
+  it('refuses a malformed submission with file, line and column, and changes nothing', async () => {
     const lines = submission.text.trim().split('\n');
     const broken = [...lines.slice(0, -1), lines.at(-1)?.replace(/,1,z,z,z$/, ',lots,z,z,z')].join(
       '\n',
@@ -125,7 +127,7 @@ describe('Partnerships page', () => {
     const summary = page.locator('tsp-submission-upload .govuk-error-summary');
     await summary.waitFor();
     const text = (await summary.textContent())?.replace(/\s+/g, ' ') ?? '';
-    expect(text).toContain(`broken.csv, row ${lines.length}, column fte_change`);
+    expect(text).toContain(`broken.csv, line ${lines.length}, column fte_change`);
     expect(text).toContain('not a number');
     // The loaded submission still counts.
     const row = page.locator('tsp-amalgamation-table tbody tr', { hasText: 'Sheffield Hallam' });
