@@ -1,5 +1,6 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { afterNextPaint } from '../after-next-paint.ts';
 import type { GeographyLevel } from '../../data/types.ts';
 import type { ClassMethod } from '../../maps/classify.ts';
 import { INDEX, LEVELS } from './map-view.ts';
@@ -42,12 +43,30 @@ export class TspMapControls extends LitElement {
   @property({ attribute: false }) indicators: readonly { id: string; label: string }[] = [];
   /** Areas of the level on the map, for the area select box. */
   @property({ attribute: false }) areas: readonly Named[] = [];
+  /**
+   * The areas the select box lists, in name order: set a frame after `areas`, so a new level's
+   * 1,146 options are built after the map has painted, in a task of their own.
+   */
+  @state() private listedAreas: readonly Named[] = [];
+  private listedFrom: readonly Named[] | undefined;
   @property({ attribute: false }) schoolPhases: readonly string[] = [];
   @property({ type: Number }) schoolCount = 0;
   @property({ attribute: false }) partnerships: readonly Named[] = [];
 
   protected override createRenderRoot(): HTMLElement {
     return this;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('areas') && this.areas !== this.listedFrom) void this.listAreas(this.areas);
+  }
+
+  private async listAreas(areas: readonly Named[]): Promise<void> {
+    this.listedFrom = areas;
+    await afterNextPaint();
+    if (this.listedFrom !== areas) return;
+    const collator = new Intl.Collator('en-GB');
+    this.listedAreas = [...areas].sort((a, b) => collator.compare(a.name, b.name));
   }
 
   private change(change: Partial<MapControlChoices>): void {
@@ -147,7 +166,7 @@ export class TspMapControls extends LitElement {
       ${this.select(
         'tsp-area',
         'Select an area',
-        [['', 'None'], ...this.areas.map((area) => [area.code, area.name] as const)],
+        [['', 'None'], ...this.listedAreas.map((area) => [area.code, area.name] as const)],
         choices.selectedCode,
         (selectedCode) => this.change({ selectedCode }),
         'Highlights it on the map and in the table.',

@@ -5,11 +5,7 @@ import { aggregateIndicatorMean } from '../../indicators/aggregate.ts';
 import { DEFAULT_COLD_SPOT_THRESHOLD } from '../../indicators/default-spec.ts';
 import type { ClassMethod } from '../../maps/classify.ts';
 import type { MapStyle } from '../../maps/choropleth.ts';
-import {
-  BOUNDARY_ATTRIBUTION,
-  type PreparedArea,
-  type PreparedGeography,
-} from '../../maps/geography.ts';
+import { BOUNDARY_ATTRIBUTION, type PreparedGeography } from '../../maps/geography.ts';
 import { partnershipOverlay, schoolPoints } from '../../maps/overlays.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { loadGeography, loadParentLookup } from '../maps/boundaries.ts';
@@ -77,7 +73,6 @@ export class TspMapsPage extends LitElement {
   private view: MapView | undefined;
   private indexError = '';
   private indicators: AreaIndicator[] = [];
-  private sortedAreas: { geography: PreparedGeography; areas: PreparedArea[] } | undefined;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -174,18 +169,6 @@ export class TspMapsPage extends LitElement {
       this.view = view;
       this.indexError = indexError;
     }
-  }
-
-  /** The level's areas in name order, for the area list (sorted once per geography). */
-  private areasByName(): readonly PreparedArea[] {
-    const geography = this.geography;
-    if (!geography) return [];
-    if (this.sortedAreas?.geography !== geography) {
-      const collator = new Intl.Collator('en-GB');
-      const areas = [...geography.areas].sort((a, b) => collator.compare(a.name, b.name));
-      this.sortedAreas = { geography, areas };
-    }
-    return this.sortedAreas.areas;
   }
 
   private districtName(code: string): string {
@@ -317,7 +300,7 @@ export class TspMapsPage extends LitElement {
     return html`<tsp-map-controls
       .choices=${choices}
       .indicators=${this.indicators}
-      .areas=${this.areasByName()}
+      .areas=${this.geography?.areas ?? []}
       .schoolPhases=${[...new Set(dataset.schools.map((school) => school.phase))].sort()}
       schoolCount=${dataset.schools.length}
       .partnerships=${dataset.partnerships}
