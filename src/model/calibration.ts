@@ -13,7 +13,12 @@ import type {
 } from '../data/types.ts';
 import { SECONDARY_SUBJECTS } from '../data/types.ts';
 import { addYears } from '../data/academic-year.ts';
-import type { CareerStage } from './parameter-types.ts';
+import {
+  DRAWN_FLOWS,
+  type CareerStage,
+  type DrawnFlow,
+  type FlowSpread,
+} from './parameter-types.ts';
 import { constant } from './constants.ts';
 
 /**
@@ -243,17 +248,109 @@ export function calibrateStages(ect1Share: number, under55Rate: number, over55Ra
   };
 }
 
+/** The TWM flow each drawn flow is calibrated on. */
+export const DRAWN_FLOW_TYPES: Record<DrawnFlow, NationalFlowType> = {
+  leaverRate: 'Total leaver rate',
+  returners: 'Returners',
+  newToSector: 'New to state-funded sector entrants',
+  pipeline: 'Newly qualified entrants',
+};
+
+/** One phase's value of a flow type in a year: primary's Total; secondary over its subjects. */
+function phaseValue(
+  flows: ReadonlyMap<string, number>,
+  phase: Phase,
+  type: NationalFlowType,
+  year: AcademicYear,
+  stockShares: Readonly<Record<SecondarySubject, number>>,
+): { total: number; bySubject: Map<SecondarySubject, number> } | null {
+  if (phase === 'primary') {
+    const value = flows.get(`primary|Total|${type}|${year}`);
+    return value === undefined ? null : { total: value, bySubject: new Map() };
+  }
+  const bySubject = new Map<SecondarySubject, number>();
+  let total = 0;
+  for (const subject of SECONDARY_SUBJECTS) {
+    const value = flows.get(`secondary|${subject}|${type}|${year}`);
+    if (value === undefined) return null;
+    bySubject.set(subject, value);
+    // Rates are stock-weighted means; counts add up.
+    total += type.endsWith('rate') ? stockShares[subject] * value : value;
+  }
+  return { total, bySubject };
+}
+
 /**
- * Historic phase-level series of one flow type, in year order. Primary has a 'Total' series;
+ * Spreads of the drawn flows from the TWM's own forecast errors: what the earlier publication
+ * projected for a year against what the latest one records for it (its first trajectory
+ * years that are now historic, COVID years left out). For each flow:
+ *   phase error e_P = outturn / projection - 1 (secondary: of the subjects' total, rates
+ *   stock-weighted), and its SD the root mean square over phases and years, pooled because
+ *   there are only two phases;
+ *   subject error e_s - e_P, its SD the stock-weighted root mean square over the subjects.
+ * A flow is left out when no year has both (e.g. a dataset without the earlier publication).
+ */
+export function publicationErrorSpreads(
+  latest: readonly NationalFlow[],
+  earlier: readonly NationalFlow[],
+  stockShares: Readonly<Record<SecondarySubject, number>>,
+): Partial<Record<DrawnFlow, FlowSpread>> {
+  const index = (flows: readonly NationalFlow[], historic: boolean) =>
+    new Map(
+      flows
+        .filter((f) => f.historic === historic && Number.isFinite(f.value))
+        .map((f) => [`${f.phase}|${f.subject}|${f.type}|${f.year}`, f.value]),
+    );
+  const outturn = index(latest, true);
+  const projected = index(earlier, false);
+  const years = [...new Set(earlier.filter((f) => !f.historic).map((f) => f.year))]
+    .filter((year) => !COVID_YEARS.includes(year))
+    .filter((year) => latest.some((f) => f.historic && f.year === year));
+  const spreads: Partial<Record<DrawnFlow, FlowSpread>> = {};
+  for (const flow of DRAWN_FLOWS) {
+    const type = DRAWN_FLOW_TYPES[flow];
+    const phaseErrors: number[] = [];
+    const subjectVariances: number[] = [];
+    for (const year of years) {
+      for (const phase of ['primary', 'secondary'] as const) {
+        const now = phaseValue(outturn, phase, type, year, stockShares);
+        const then = phaseValue(projected, phase, type, year, stockShares);
+        if (!now || !then || !(then.total > 0)) continue;
+        const error = now.total / then.total - 1;
+        phaseErrors.push(error);
+        if (phase === 'primary') continue;
+        let variance = 0;
+        for (const subject of SECONDARY_SUBJECTS) {
+          const before = then.bySubject.get(subject)!;
+          if (!(before > 0)) continue;
+          const deviation = now.bySubject.get(subject)! / before - 1 - error;
+          variance += stockShares[subject] * deviation ** 2;
+        }
+        subjectVariances.push(variance);
+      }
+    }
+    if (phaseErrors.length === 0) continue;
+    const rms = Math.sqrt(phaseErrors.reduce((sum, e) => sum + e * e, 0) / phaseErrors.length);
+    const subject =
+      subjectVariances.length === 0
+        ? 0
+        : Math.sqrt(subjectVariances.reduce((a, b) => a + b, 0) / subjectVariances.length);
+    spreads[flow] = { phase: { primary: rms, secondary: rms }, subject };
+  }
+  return spreads;
+}
+
+/**
+ * Historic phase-level series of one flow type by year. Primary has a 'Total' series;
  * the TWM publishes secondary by subject only, so secondary counts are summed over subjects
  * and rates averaged with the subjects' stock shares as weights.
  */
 export function historicPhaseSeries(
-  dataset: RegionDataset,
+  dataset: Pick<RegionDataset, 'nationalFlows'>,
   phase: Phase,
   type: NationalFlowType,
   stockShares: Readonly<Record<SecondarySubject, number>>,
-): number[] {
+): { year: AcademicYear; value: number }[] {
   const best = new Map<string, NationalFlow>();
   for (const flow of dataset.nationalFlows) {
     if (flow.phase !== phase || flow.type !== type || !flow.historic) continue;
@@ -276,17 +373,25 @@ export function historicPhaseSeries(
   }
   return [...byYear.keys()].sort().map((year) => {
     const { sum, weights } = byYear.get(year)!;
-    return isRate ? (weights > 0 ? sum / weights : 0) : sum;
+    return { year, value: isRate ? (weights > 0 ? sum / weights : 0) : sum };
   });
 }
 
-/** SD of the year-on-year log change of a series: how much a one-year-ahead level can move. */
-export function logChangeSd(series: number[], fallback: number): number {
+/**
+ * SD of the year-on-year log change of a series, leaving out changes into or out of a COVID
+ * year: how much a one-year-ahead level can move when no publication error is at hand.
+ */
+export function logChangeSd(
+  series: readonly { year: AcademicYear; value: number }[],
+  fallback: number,
+): number {
   const changes: number[] = [];
   for (let i = 1; i < series.length; i++) {
     const previous = series[i - 1]!;
     const current = series[i]!;
-    if (previous > 0 && current > 0) changes.push(Math.log(current / previous));
+    if (COVID_YEARS.includes(previous.year) || COVID_YEARS.includes(current.year)) continue;
+    if (previous.value > 0 && current.value > 0)
+      changes.push(Math.log(current.value / previous.value));
   }
   if (changes.length < 3) return fallback;
   const mean = changes.reduce((sum, value) => sum + value, 0) / changes.length;

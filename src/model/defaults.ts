@@ -20,14 +20,19 @@ import { projectionYearsFor } from './horizon.ts';
 import { assessmentOnlyEntrants, postgraduatePipeline, undergraduateStarts } from './routes.ts';
 import {
   perGroup,
+  DRAWN_FLOWS,
   perPhase,
   phaseOfGroup,
+  type DrawnFlow,
+  type FlowSpread,
   type ModelParameters,
   type YearValues,
 } from './parameter-types.ts';
 import {
+  DRAWN_FLOW_TYPES,
   INFLOW_TYPES,
   calibrateStages,
+  publicationErrorSpreads,
   calibrationYears,
   flowConsistentStockShares,
   historicPhaseSeries,
@@ -184,6 +189,36 @@ function identityCalibration(dataset: RegionDataset, flow: FlowLookup, baseYear:
   };
 }
 
+/**
+ * Spreads of the drawn flows: the TWM's publication-to-publication errors where the dataset
+ * has the earlier publication; else each phase's historic year-on-year movement (COVID years
+ * left out) for the phase shock and the named fallback for subjects.
+ */
+function drawnFlowSpreads(
+  dataset: RegionDataset,
+  stockShares: Record<SecondarySubject, number>,
+): Record<DrawnFlow, FlowSpread> {
+  const fromPublications = publicationErrorSpreads(
+    dataset.nationalFlows,
+    dataset.earlierNationalFlows,
+    stockShares,
+  );
+  const fallback = constant('relativeSdFallback');
+  const spreads = {} as Record<DrawnFlow, FlowSpread>;
+  for (const flow of DRAWN_FLOWS) {
+    spreads[flow] = fromPublications[flow] ?? {
+      phase: perPhase((phase) =>
+        logChangeSd(
+          historicPhaseSeries(dataset, phase, DRAWN_FLOW_TYPES[flow], stockShares),
+          fallback,
+        ),
+      ),
+      subject: fallback,
+    };
+  }
+  return spreads;
+}
+
 const FALLBACK_ELASTICITY: Record<Phase, number> = {
   primary: constant('primaryElasticityFallback'),
   secondary: constant('secondaryElasticityFallback'),
@@ -334,18 +369,7 @@ export function defaultParameters(dataset: RegionDataset, today: Date): ModelPar
     leaverRateBetweenAreaSd: constant('leaverRateBetweenAreaSd'),
     netMovers: [],
     uncertainty: {
-      leaverRateRelativeSd: perPhase((phase) =>
-        logChangeSd(
-          historicPhaseSeries(dataset, phase, 'Total leaver rate', subjectStockShares),
-          constant('relativeSdFallback'),
-        ),
-      ),
-      returnerRelativeSd: perPhase((phase) =>
-        logChangeSd(
-          historicPhaseSeries(dataset, phase, 'Returners', subjectStockShares),
-          constant('relativeSdFallback'),
-        ),
-      ),
+      flows: drawnFlowSpreads(dataset, subjectStockShares),
       elasticitySd: perPhase(() => constant('elasticitySd')),
       pupilProjectionErrorSdPerYear: constant('pupilProjectionErrorSdPerYear'),
       completionRateSd: constant('completionRateSd'),

@@ -16,7 +16,13 @@ import type {
 } from '../data/types.ts';
 import { SUBJECT_GROUPS } from '../data/types.ts';
 import { ModelInputError } from './errors.ts';
-import { CAREER_STAGES, PHASES, phaseOfGroup, type ModelParameters } from './parameter-types.ts';
+import {
+  CAREER_STAGES,
+  DRAWN_FLOWS,
+  PHASES,
+  phaseOfGroup,
+  type ModelParameters,
+} from './parameter-types.ts';
 import { baseYearOf, conversionProvenanceOf } from './defaults.ts';
 import { validateParameters } from './parameters.ts';
 import { academicYear, addYears, consecutiveYears } from '../data/academic-year.ts';
@@ -94,8 +100,10 @@ export interface ModelInputs {
   completionRate: Float64Array;
   employmentRate: Float64Array;
   uncertainty: {
-    leaverRateRelativeSd: Float64Array;
-    returnerRelativeSd: Float64Array;
+    /** Per drawn flow (DRAWN_FLOWS order): SD of the phase shock by phase index. */
+    flowPhaseSd: Float64Array[];
+    /** Per drawn flow: SD of a secondary subject's own shock. */
+    flowSubjectSd: Float64Array;
     elasticitySd: Float64Array;
     pupilProjectionErrorSdPerYear: number;
     completionRateSd: number;
@@ -347,8 +355,10 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
     completionRate: Float64Array.from(SUBJECT_GROUPS, (group) => p.completionRate[group]),
     employmentRate: Float64Array.from(SUBJECT_GROUPS, (group) => p.employmentRate[group]),
     uncertainty: {
-      leaverRateRelativeSd: perPhase((phase) => p.uncertainty.leaverRateRelativeSd[phase]),
-      returnerRelativeSd: perPhase((phase) => p.uncertainty.returnerRelativeSd[phase]),
+      flowPhaseSd: DRAWN_FLOWS.map((flow) =>
+        perPhase((phase) => p.uncertainty.flows[flow].phase[phase]),
+      ),
+      flowSubjectSd: Float64Array.from(DRAWN_FLOWS, (flow) => p.uncertainty.flows[flow].subject),
       elasticitySd: perPhase((phase) => p.uncertainty.elasticitySd[phase]),
       pupilProjectionErrorSdPerYear: p.uncertainty.pupilProjectionErrorSdPerYear,
       completionRateSd: p.uncertainty.completionRateSd,

@@ -8,6 +8,7 @@
  */
 import type { ModelInputs } from './inputs.ts';
 import { ModelInputError } from './errors.ts';
+import { DRAWN_FLOWS } from './parameter-types.ts';
 import { drawKey, fillNormals } from './random.ts';
 import { emptyPercentiles, writePercentiles, type Percentiles } from './percentiles.ts';
 import {
@@ -81,14 +82,23 @@ export function checkDrawOptions(options: DrawOptions): void {
 }
 
 /**
- * Random-number streams of a draw (see random.ts): four per subject group, then elasticity by
- * phase, then pupils by district and phase.
+ * Random-number streams of a draw (see random.ts): first one phase-wide shock per drawn flow
+ * and phase (PHASE_STREAMS), then six per subject group (its own shock of each drawn flow,
+ * completion, employment), then elasticity by phase, then pupils by district and phase.
  */
-const FACTORS_PER_GROUP = 4;
+const PHASE_STREAMS = DRAWN_FLOWS.length * 2;
+const FACTORS_PER_GROUP = DRAWN_FLOWS.length + 2;
+
+/** Where the pupil streams start. */
+function pupilStreams(inputs: Pick<ModelInputs, 'groupCount'>): number {
+  return PHASE_STREAMS + inputs.groupCount * FACTORS_PER_GROUP + 2;
+}
 
 /**
- * Fills the factors every district shares (group leaver, returner, completion and employment
- * rates; elasticity by phase) for the draw with this key.
+ * Fills the factors every district shares (the drawn flows' multipliers, completion and
+ * employment rates of each group; elasticity by phase) for the draw with this key. A flow's
+ * multiplier is 1 + phase SD x z_phase + subject SD x z_group, z_phase shared by every group
+ * of the phase (the common shock); primary is one group, so it has only the phase shock.
  */
 export function fillGroupFactors(
   inputs: ModelInputs,
@@ -98,33 +108,37 @@ export function fillGroupFactors(
 ): void {
   const u = inputs.uncertainty;
   const G = inputs.groupCount;
-  const normal = normalsOf(key, 0, G * FACTORS_PER_GROUP + 2);
+  const normal = normalsOf(key, 0, pupilStreams(inputs));
+  const multipliers = [
+    factors.leaverMultiplier,
+    factors.returnerMultiplier,
+    factors.newToSectorMultiplier,
+    factors.pipelineMultiplier,
+  ];
   for (let g = 0; g < G; g++) {
     const ph = inputs.groupPhase[g]!;
-    const stream = g * FACTORS_PER_GROUP;
-    factors.leaverMultiplier[g] = Math.max(
-      0,
-      1 + spread * u.leaverRateRelativeSd[ph]! * normal[stream]!,
-    );
-    factors.returnerMultiplier[g] = Math.max(
-      0,
-      1 + spread * u.returnerRelativeSd[ph]! * normal[stream + 1]!,
-    );
+    const stream = PHASE_STREAMS + g * FACTORS_PER_GROUP;
+    for (let f = 0; f < DRAWN_FLOWS.length; f++) {
+      const subjectSd = ph === 1 ? u.flowSubjectSd[f]! : 0;
+      const shock = u.flowPhaseSd[f]![ph]! * normal[f * 2 + ph]! + subjectSd * normal[stream + f]!;
+      multipliers[f]![g] = Math.max(0, 1 + spread * shock);
+    }
     factors.completionRate[g] = clamp(
-      inputs.completionRate[g]! + spread * u.completionRateSd * normal[stream + 2]!,
+      inputs.completionRate[g]! + spread * u.completionRateSd * normal[stream + 4]!,
       0.01,
       1,
     );
     factors.employmentRate[g] = clamp(
-      inputs.employmentRate[g]! + spread * u.employmentRateSd * normal[stream + 3]!,
+      inputs.employmentRate[g]! + spread * u.employmentRateSd * normal[stream + 5]!,
       0.01,
       1,
     );
   }
+  const elasticityStream = PHASE_STREAMS + G * FACTORS_PER_GROUP;
   for (let ph = 0; ph < 2; ph++) {
     factors.elasticity[ph] = Math.max(
       0,
-      inputs.elasticity[ph]! + spread * u.elasticitySd[ph]! * normal[G * FACTORS_PER_GROUP + ph]!,
+      inputs.elasticity[ph]! + spread * u.elasticitySd[ph]! * normal[elasticityStream + ph]!,
     );
   }
 }
@@ -139,7 +153,7 @@ export function fillPupilFactors(
   districtTo = inputs.districtCount,
 ): void {
   const Y = inputs.yearCount;
-  const firstStream = inputs.groupCount * FACTORS_PER_GROUP + 2 + districtFrom * 2;
+  const firstStream = pupilStreams(inputs) + districtFrom * 2;
   const normal = normalsOf(key, firstStream, (districtTo - districtFrom) * 2);
   const sd = spread * inputs.uncertainty.pupilProjectionErrorSdPerYear;
   for (let areaPhase = districtFrom * 2; areaPhase < districtTo * 2; areaPhase++) {

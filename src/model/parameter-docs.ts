@@ -148,6 +148,6 @@ export const PARAMETER_DOCS: Record<keyof ModelParameters, ParameterDoc> = {
     unit: 'standard deviations',
     provenance: 'estimated',
     source:
-      'Leaver and returner spread from year-on-year changes of the historic TWM series; elasticity, pupil error, completion and employment spreads illustrative.',
+      "Leaver rates, returners, new-to-sector entrants and the recruited cohorts' newly qualified entrants: each has a shock shared by every subject of a phase and a subject's own shock, with SDs from the TWM's publication-to-publication errors (what the 2025 publication projected for 2024/25 against what the 2026 publication records; COVID years excluded), held over the horizon. Elasticity, pupil projection, completion and employment spreads are illustrative.",
   },
 };

@@ -38,12 +38,26 @@ export interface NetMoverFlow {
   fte: number;
 }
 
+/** The uncertain flows drawn in the Monte Carlo, each with a phase-wide and a subject shock. */
+export const DRAWN_FLOWS = ['leaverRate', 'returners', 'newToSector', 'pipeline'] as const;
+export type DrawnFlow = (typeof DRAWN_FLOWS)[number];
+
+/** Relative spread of one drawn flow: multiplier = 1 + phase x z_phase + subject x z_subject. */
+export interface FlowSpread {
+  /** SD of the shock every subject of a phase shares (drawn once per phase and draw). */
+  phase: Record<Phase, number>;
+  /** SD of each secondary subject's own shock (primary is one group: its shock is the phase's). */
+  subject: number;
+}
+
 /** Spread of the uncertain inputs for the Monte Carlo (one standard deviation each). */
 export interface UncertaintyParameters {
-  /** Relative SD of the leaver-rate level of a subject group (0.1 = rates x N(1, 0.1)). */
-  leaverRateRelativeSd: Record<Phase, number>;
-  /** Relative SD of returner numbers of a subject group. */
-  returnerRelativeSd: Record<Phase, number>;
+  /**
+   * Leaver rates, returners, new-to-sector entrants and the recruited cohorts' newly qualified
+   * entrants (the postgraduate pipeline): relative SDs, calibrated on publication-to-publication
+   * errors of the TWM.
+   */
+  flows: Record<DrawnFlow, FlowSpread>;
   /** Absolute SD of the pupil-teacher elasticity. */
   elasticitySd: Record<Phase, number>;
   /** Relative SD of a district's pupil projection error per year of horizon (error grows linearly). */

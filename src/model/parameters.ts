@@ -7,6 +7,7 @@ import { SECONDARY_SUBJECTS, SUBJECT_GROUPS } from '../data/types.ts';
 import { ModelInputError } from './errors.ts';
 import {
   CAREER_STAGES,
+  DRAWN_FLOWS,
   PHASES,
   type CareerStage,
   type ModelParameters,
@@ -228,8 +229,12 @@ export function validateParameters(parameters: ModelParameters): void {
     checkNumber(`${path}.fte`, row.fte, -1e9, 1e9, 'a number of FTE');
   });
   const u = p.uncertainty;
-  checkPhaseMap('uncertainty.leaverRateRelativeSd', u?.leaverRateRelativeSd, checkSd);
-  checkPhaseMap('uncertainty.returnerRelativeSd', u?.returnerRelativeSd, checkSd);
+  for (const flow of DRAWN_FLOWS) {
+    const path = `uncertainty.flows.${flow}`;
+    if (!isPlainObject(u?.flows?.[flow])) throw new ModelInputError(path, 'is missing');
+    checkPhaseMap(`${path}.phase`, u.flows[flow].phase, checkSd);
+    checkSd(`${path}.subject`, u.flows[flow].subject);
+  }
   checkPhaseMap('uncertainty.elasticitySd', u?.elasticitySd, checkSd);
   checkSd('uncertainty.pupilProjectionErrorSdPerYear', u?.pupilProjectionErrorSdPerYear);
   checkSd('uncertainty.completionRateSd', u?.completionRateSd);

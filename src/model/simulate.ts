@@ -59,6 +59,10 @@ export interface Factors {
   leaverMultiplier: Float64Array;
   /** Multiplier of returners of a group. */
   returnerMultiplier: Float64Array;
+  /** Multiplier of new-to-sector entrants of a group. */
+  newToSectorMultiplier: Float64Array;
+  /** Multiplier of the recruited cohorts' newly qualified entrants (the pipeline) of a group. */
+  pipelineMultiplier: Float64Array;
   /** Elasticity by phase index. */
   elasticity: Float64Array;
   /** Pupils by (district, phase, year), after projection error. */
@@ -71,6 +75,8 @@ export function deterministicFactors(inputs: ModelInputs): Factors {
   return {
     leaverMultiplier: new Float64Array(inputs.groupCount).fill(1),
     returnerMultiplier: new Float64Array(inputs.groupCount).fill(1),
+    newToSectorMultiplier: new Float64Array(inputs.groupCount).fill(1),
+    pipelineMultiplier: new Float64Array(inputs.groupCount).fill(1),
     elasticity: inputs.elasticity.slice(),
     pupils: inputs.pupils.slice(),
     completionRate: inputs.completionRate.slice(),
@@ -210,8 +216,6 @@ export function simulate(
   const progressYears3to5 = inputs.progressYears3to5;
   const progressYears6plus = inputs.progressYears6plus;
   const ftePerHead = inputs.ftePerHead;
-  const baseCompletion = inputs.completionRate;
-  const baseEmployment = inputs.employmentRate;
   const basePupils = inputs.basePupils;
   const ratios = inputs.pupilTeacherRatio;
   const subjectShare = inputs.subjectShare;
@@ -225,6 +229,8 @@ export function simulate(
   const pipeline = inputs.pipeline;
   const leaverMultipliers = factors.leaverMultiplier;
   const returnerMultipliers = factors.returnerMultiplier;
+  const newToSectorMultipliers = factors.newToSectorMultiplier;
+  const pipelineMultipliers = factors.pipelineMultiplier;
   const completionRates = factors.completionRate;
   const employmentRates = factors.employmentRate;
   const elasticities = factors.elasticity;
@@ -256,11 +262,11 @@ export function simulate(
     const p35 = progressYears3to5[g]!;
     const p6 = progressYears6plus[g]!;
     const returnerMultiplier = returnerMultipliers[g]!;
+    const newToSectorMultiplier = newToSectorMultipliers[g]!;
+    const pipelineMultiplier = pipelineMultipliers[g]!;
     const completion = completionRates[g]!;
     const employment = employmentRates[g]!;
     const conversion = ftePerHead[ph]! * completion * employment;
-    // Recruited trainees convert at the drawn rates, relative to the rates the pipeline assumed.
-    const pipelineScale = (completion * employment) / (baseCompletion[g]! * baseEmployment[g]!);
     const elasticity = elasticities[ph]!;
     const pupilBase = (a * 2 + ph) * Y;
 
@@ -309,7 +315,7 @@ export function simulate(
       const inductionGain = stay0 * (cap1 - held0) + stay1 * (1 - held1);
 
       const returners = returnerFlows[i]! * returnerMultiplier;
-      const newToSector = newToSectorFlows[i]!;
+      const newToSector = newToSectorFlows[i]! * newToSectorMultiplier;
       const otherRoutes = otherRouteFlows[i]! + undergraduateFlows[i]! * conversion;
       const movers = moverFlows[i]!;
 
@@ -319,7 +325,9 @@ export function simulate(
       const nqtNeed = (entrantNeed - returners - newToSector - cap0 * otherRoutes - movers) / cap0;
       const traineeNeed = nqtNeed / conversion;
       const expected = pipeline[i]!;
-      const postgraduate = Number.isNaN(expected) ? Math.max(nqtNeed, 0) : expected * pipelineScale;
+      const postgraduate = Number.isNaN(expected)
+        ? Math.max(nqtNeed, 0)
+        : expected * pipelineMultiplier;
 
       s4 = stay4 + p6 * stay3;
       s3 = (1 - p6) * stay3 + p35 * stay2 + returners + newToSector + movers;

@@ -108,7 +108,7 @@ export class BlockWorkspace {
   }
 
   /**
-   * The group factors (four per group, two elasticities) of every draw of the run, computed on
+   * The group factors (six per group, two elasticities) of every draw of the run, computed on
    * first use: [d * width + i].
    */
   groupFactorTable(inputs: ModelInputs, request: SummaryRequest, spread: number): Float64Array {
@@ -136,7 +136,7 @@ export class BlockWorkspace {
 }
 
 function groupFactorWidth(inputs: ModelInputs): number {
-  return inputs.groupCount * 4 + 2;
+  return inputs.groupCount * 6 + 2;
 }
 
 /**
@@ -147,6 +147,8 @@ function copyGroupFactors(factors: Factors, table: Float64Array, at: number, toT
   const parts = [
     factors.leaverMultiplier,
     factors.returnerMultiplier,
+    factors.newToSectorMultiplier,
+    factors.pipelineMultiplier,
     factors.completionRate,
     factors.employmentRate,
     factors.elasticity,

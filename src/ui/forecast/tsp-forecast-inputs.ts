@@ -106,7 +106,11 @@ export class TspForecastInputs extends LitElement {
     const uncertainty = PARAMETER_DOCS.uncertainty;
     const rows: InputRow[] = [
       ...this.inputRows(this.region, this.choices),
-      { name: 'Monte Carlo spreads', provenance: 'illustrative', method: uncertainty.source },
+      {
+        name: 'Monte Carlo spreads',
+        provenance: uncertainty.provenance,
+        method: uncertainty.source,
+      },
     ];
     return html`<h2 class="govuk-heading-m">Where the numbers come from</h2>
       <dl class="govuk-summary-list" data-testid="forecast-inputs">

@@ -19,6 +19,7 @@ import {
   calibrationYears,
   flowConsistentStockShares,
   identityResidualRate,
+  publicationErrorSpreads,
   type FlowLookup,
 } from '../../../src/model/calibration.ts';
 import { fixedClock } from '../../../src/data/clock.ts';
@@ -228,5 +229,64 @@ describe('the default dataset: subject stocks consistent with their flows', () =
     expect(parameters.workingHourLossRate.primary).toBeLessThan(0.006);
     expect(parameters.workingHourLossRate.secondary).toBeGreaterThan(0.001);
     expect(parameters.workingHourLossRate.secondary).toBeLessThan(0.005);
+  });
+});
+
+/*
+ * Spreads from publication-to-publication errors, hand-worked. One year (2024/25) projected by
+ * the earlier publication and recorded by the latest; returners only (the other flows alike):
+ *   primary 1,000 projected, 900 recorded: error -10%;
+ *   secondary: Mathematics 100 -> 120 (+20%), Physics 100 -> 100 (0%); the phase total
+ *   200 -> 220: +10%. Phase SD = sqrt((0.1^2 + 0.1^2) / 2) = 0.1 (both phases pooled).
+ *   Subject deviations from +10%: maths +10%, physics -10%, stock shares 0.5 each:
+ *   SD = sqrt(0.5 x 0.01 + 0.5 x 0.01) = 0.1.
+ */
+describe('uncertainty calibrated on publication-to-publication errors (hand-worked)', () => {
+  const flow = (
+    phase: 'primary' | 'secondary',
+    subject: string,
+    value: number,
+    historic: boolean,
+    publicationYear: number,
+  ) => ({
+    phase,
+    subject: subject as never,
+    type: 'Returners' as const,
+    year: y('2024/25'),
+    value,
+    historic,
+    publicationYear,
+  });
+  const shares = Object.fromEntries(SECONDARY_SUBJECTS.map((s) => [s, 0])) as Record<
+    SecondarySubject,
+    number
+  >;
+  shares.Mathematics = 0.5;
+  shares.Physics = 0.5;
+  const others = SECONDARY_SUBJECTS.filter((s) => s !== 'Mathematics' && s !== 'Physics');
+  const latest = [
+    flow('primary', 'Total', 900, true, 2026),
+    flow('secondary', 'Mathematics', 120, true, 2026),
+    flow('secondary', 'Physics', 100, true, 2026),
+    ...others.map((s) => flow('secondary', s, 0, true, 2026)),
+  ];
+  const earlier = [
+    flow('primary', 'Total', 1000, false, 2025),
+    flow('secondary', 'Mathematics', 100, false, 2025),
+    flow('secondary', 'Physics', 100, false, 2025),
+    ...others.map((s) => flow('secondary', s, 0, false, 2025)),
+  ];
+
+  it('pools the phase errors and weighs the subject errors by stock', () => {
+    const spreads = publicationErrorSpreads(latest, earlier, shares);
+    expect(spreads.returners!.phase.primary).toBeCloseTo(0.1, 12);
+    expect(spreads.returners!.phase.secondary).toBeCloseTo(0.1, 12);
+    expect(spreads.returners!.subject).toBeCloseTo(0.1, 12);
+    // No leaver rates in either publication: left to the fallback.
+    expect(spreads.leaverRate).toBeUndefined();
+  });
+
+  it('has nothing to calibrate on without a projection that is now outturn', () => {
+    expect(publicationErrorSpreads(latest, [], shares)).toEqual({});
   });
 });
