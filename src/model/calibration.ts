@@ -12,7 +12,7 @@ import type {
   SubjectGroup,
 } from '../data/types.ts';
 import { SECONDARY_SUBJECTS } from '../data/types.ts';
-import { addYears } from '../data/academic-year.ts';
+import { EARLIEST_START_YEAR, addYears, startYearOf } from '../data/academic-year.ts';
 import {
   DRAWN_FLOWS,
   type CareerStage,
@@ -40,7 +40,8 @@ export function calibrationYears(
   count = CALIBRATION_YEAR_COUNT,
 ): AcademicYear[] {
   const years: AcademicYear[] = [];
-  for (let step = 0; years.length < count && step < 30; step++) {
+  const steps = startYearOf(lastYear) - EARLIEST_START_YEAR;
+  for (let step = 0; years.length < count && step <= steps; step++) {
     const year = addYears(lastYear, -step);
     if (!COVID_YEARS.includes(year) && has(year)) years.unshift(year);
   }

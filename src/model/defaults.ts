@@ -7,6 +7,7 @@ import type {
   AcademicYear,
   NationalFlow,
   NationalFlowType,
+  NationalPupilTeacher,
   Phase,
   Provenance,
   RegionDataset,
@@ -30,6 +31,7 @@ import {
 } from './parameter-types.ts';
 import {
   DRAWN_FLOW_TYPES,
+  CALIBRATION_YEAR_COUNT,
   INFLOW_TYPES,
   calibrateStages,
   publicationErrorSpreads,
@@ -242,16 +244,27 @@ export function defaultParameters(dataset: RegionDataset, today: Date): ModelPar
       .filter((row) => row.phase === phase)
       .sort((a, b) => a.year.localeCompare(b.year));
 
+  /** Teacher growth over pupil growth between two years of file 1, when pupils moved enough. */
+  const impliedElasticity = (from: NationalPupilTeacher, to: NationalPupilTeacher) => {
+    const pupilGrowth = to.pupils / from.pupils - 1;
+    const teacherGrowth = to.teacherFte / from.teacherFte - 1;
+    if (Math.abs(pupilGrowth) < constant('minimumPupilGrowthForElasticity')) return undefined;
+    return Math.min(Math.max(teacherGrowth / pupilGrowth, 0), constant('elasticityCeiling'));
+  };
+  // The TWM's projection from the base year to its last year; with no projection (a dataset
+  // cut at its base year, as the backtest's are) the last five historic years.
   const elasticity = perPhase((phase) => {
     const base = national(phase, baseYear);
-    const last = nationalYears(phase).at(-1);
-    if (!base || !last || last.year <= base.year) return FALLBACK_ELASTICITY[phase];
-    const pupilGrowth = last.pupils / base.pupils - 1;
-    const teacherGrowth = last.teacherFte / base.teacherFte - 1;
-    if (Math.abs(pupilGrowth) < constant('minimumPupilGrowthForElasticity')) {
-      return FALLBACK_ELASTICITY[phase];
-    }
-    return Math.min(Math.max(teacherGrowth / pupilGrowth, 0), constant('elasticityCeiling'));
+    const rows = nationalYears(phase);
+    const last = rows.at(-1);
+    if (!base || !last) return FALLBACK_ELASTICITY[phase];
+    const from =
+      last.year > base.year
+        ? base
+        : rows.find((row) => row.year >= addYears(baseYear, -CALIBRATION_YEAR_COUNT));
+    const [start, end] = last.year > base.year ? [base, last] : [from, base];
+    const implied = start && start !== end ? impliedElasticity(start, end) : undefined;
+    return implied ?? FALLBACK_ELASTICITY[phase];
   });
 
   const { subjectStockShares, workingHourLossRate } = identityCalibration(dataset, flow, baseYear);
