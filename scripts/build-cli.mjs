@@ -24,6 +24,7 @@ export const TOOLS = {
   allocate: 'src/cli/allocate.ts',
   redistribute: 'src/cli/redistribute.ts',
   'data-check': 'src/cli/data-check.ts',
+  backtest: 'src/cli/backtest.ts',
 };
 
 export const bundlePath = (tool) => join(OUT_DIR, tool, `${tool}.mjs`);

@@ -9,13 +9,13 @@
  * on its main thread; the same seed gives the same result wherever it runs.
  */
 import type { AcademicYear, Phase, RegionDataset } from '../data/types.ts';
-import { SECONDARY_SUBJECTS } from '../data/types.ts';
 import { buildModelInputs, type ModelInputs } from './inputs.ts';
 import type { DrawResult } from './monte-carlo.ts';
 import type { OutputName } from './simulate.ts';
 import { defaultParameters } from './defaults.ts';
 import { resolveParameters } from './parameters.ts';
 import { percentilesOf } from './percentiles.ts';
+import { publicationErrorYears } from './calibration.ts';
 import {
   backtestOrigins,
   datasetAtOrigin,
@@ -50,6 +50,11 @@ export interface BacktestComparison {
   p10: number;
   p90: number;
   inside: boolean;
+  /**
+   * The year is one the Monte Carlo spreads are calibrated on (publicationErrorYears): its
+   * range is not an independent check, so coverage leaves it out.
+   */
+  inSample: boolean;
 }
 
 export interface BacktestOptions {
@@ -69,8 +74,9 @@ const OUTPUTS: OutputName[] = [
 ];
 
 /**
- * Backtests every origin. The Monte Carlo spreads are the model's own, calibrated on the
- * latest data (so 2024/25, the year they are calibrated on, is in sample).
+ * Backtests every origin. The central forecast sees only what was known at the origin; the
+ * Monte Carlo spreads are the model's own, calibrated on the publications' errors in
+ * publicationErrorYears, whose comparisons are flagged in sample.
  */
 export async function runBacktest(
   dataset: RegionDataset,
@@ -80,6 +86,7 @@ export async function runBacktest(
 ): Promise<BacktestComparison[]> {
   const spreads = defaultParameters(dataset, today).uncertainty;
   const outturn = outturnOf(dataset);
+  const calibrated = publicationErrorYears(dataset.nationalFlows, dataset.earlierNationalFlows);
   const comparisons: BacktestComparison[] = [];
   for (const origin of backtestOrigins(dataset)) {
     const atOrigin = datasetAtOrigin(dataset, origin);
@@ -94,7 +101,8 @@ export async function runBacktest(
       outputs: OUTPUTS,
     });
     const draws = await run(inputs, { ...options, spread: 1, outputs: OUTPUTS });
-    comparisons.push(...score(inputs, central, draws, outturn, origin));
+    const scored = score(inputs, central, draws, outturn, origin);
+    comparisons.push(...scored.map((c) => ({ ...c, inSample: calibrated.includes(c.year) })));
   }
   return comparisons;
 }
@@ -110,8 +118,8 @@ function score(
   draws: DrawResult,
   outturn: Outturn,
   origin: AcademicYear,
-): BacktestComparison[] {
-  const comparisons: BacktestComparison[] = [];
+): Omit<BacktestComparison, 'inSample'>[] {
+  const comparisons: Omit<BacktestComparison, 'inSample'>[] = [];
   for (const year of targetYears(origin)) {
     const t = inputs.years.indexOf(year);
     if (t < 0) continue;
@@ -145,20 +153,26 @@ export interface BacktestSummary {
   comparisons: number;
   meanAbsoluteError: number;
   maxAbsoluteError: number;
-  /** Share of comparisons whose outturn is inside the P10-P90 range. */
+  /** Comparisons out of sample of the spreads' calibration, which the coverage counts. */
+  coverageComparisons: number;
+  /** Share of those whose outturn is inside the P10-P90 range (NaN when there are none). */
   coverage: number;
 }
 
 /** Mean and largest absolute error and coverage, per measure and for every comparison. */
 export function summariseBacktest(comparisons: readonly BacktestComparison[]): BacktestSummary[] {
   const measures = [...new Set(comparisons.map((c) => c.measure))];
-  const summarise = (measure: BacktestSummary['measure'], of: readonly BacktestComparison[]) => ({
-    measure,
-    comparisons: of.length,
-    meanAbsoluteError: of.reduce((sum, c) => sum + Math.abs(c.error), 0) / Math.max(1, of.length),
-    maxAbsoluteError: of.reduce((max, c) => Math.max(max, Math.abs(c.error)), 0),
-    coverage: of.filter((c) => c.inside).length / Math.max(1, of.length),
-  });
+  const summarise = (measure: BacktestSummary['measure'], of: readonly BacktestComparison[]) => {
+    const outOfSample = of.filter((c) => !c.inSample);
+    return {
+      measure,
+      comparisons: of.length,
+      meanAbsoluteError: of.reduce((sum, c) => sum + Math.abs(c.error), 0) / of.length,
+      maxAbsoluteError: of.reduce((max, c) => Math.max(max, Math.abs(c.error)), 0),
+      coverageComparisons: outOfSample.length,
+      coverage: outOfSample.filter((c) => c.inside).length / outOfSample.length,
+    };
+  };
   return [
     ...measures.map((m) =>
       summarise(
@@ -169,6 +183,3 @@ export function summariseBacktest(comparisons: readonly BacktestComparison[]): B
     summarise('all', comparisons),
   ];
 }
-
-/** The secondary subjects, for the per-subject measures. */
-export const BACKTEST_SUBJECTS = SECONDARY_SUBJECTS;

@@ -282,6 +282,21 @@ function phaseValue(
 }
 
 /**
+ * The years the spreads are calibrated on: projected by the earlier publication and recorded
+ * by the latest, COVID years left out. The backtest marks its comparisons in these years as
+ * in sample and leaves them out of its coverage.
+ */
+export function publicationErrorYears(
+  latest: readonly NationalFlow[],
+  earlier: readonly NationalFlow[],
+): AcademicYear[] {
+  return [...new Set(earlier.filter((f) => !f.historic).map((f) => f.year))]
+    .filter((year) => !COVID_YEARS.includes(year))
+    .filter((year) => latest.some((f) => f.historic && f.year === year))
+    .sort();
+}
+
+/**
  * Spreads of the drawn flows from the TWM's own forecast errors: what the earlier publication
  * projected for a year against what the latest one records for it (its first trajectory
  * years that are now historic, COVID years left out). For each flow:
@@ -304,9 +319,7 @@ export function publicationErrorSpreads(
     );
   const outturn = index(latest, true);
   const projected = index(earlier, false);
-  const years = [...new Set(earlier.filter((f) => !f.historic).map((f) => f.year))]
-    .filter((year) => !COVID_YEARS.includes(year))
-    .filter((year) => latest.some((f) => f.historic && f.year === year));
+  const years = publicationErrorYears(latest, earlier);
   const spreads: Partial<Record<DrawnFlow, FlowSpread>> = {};
   for (const flow of DRAWN_FLOWS) {
     const type = DRAWN_FLOW_TYPES[flow];

@@ -89,3 +89,19 @@ export {
   type YearStatus,
 } from './horizon.ts';
 export { parseScenario, SCENARIO_SCHEMA_VERSION, type Scenario } from './scenario.ts';
+export {
+  DEFAULT_BACKTEST,
+  runBacktest,
+  summariseBacktest,
+  type BacktestComparison,
+  type BacktestMeasure,
+  type BacktestOptions,
+  type BacktestSummary,
+  type DrawRunner,
+} from './backtest.ts';
+export {
+  BACKTEST_MEASURE_LABELS,
+  backtestLine,
+  backtestTable,
+  coverageLine,
+} from './backtest-table.ts';

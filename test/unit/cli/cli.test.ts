@@ -108,6 +108,11 @@ const COMMANDS = [
     options: ['--scenario', '--draws', '--seed', '--spread', '--out', '--national', '--data'],
   },
   {
+    script: 'src/cli/backtest.ts',
+    run: 'npm run backtest',
+    options: ['--out', '--draws', '--seed', '--data'],
+  },
+  {
     script: 'src/cli/allocate.ts',
     run: 'npm run allocate',
     options: [

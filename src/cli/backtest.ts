@@ -1,0 +1,147 @@
+/**
+ * The supply model's backtest: England rerun from each base year of the earlier TWM
+ * publication, with only what was known then, against what the latest publication records
+ * one and two years later (src/model/backtest.ts). Writes the comparisons as tidy EES CSV
+ * with a .meta.csv, prints each measure's errors and P10-P90 coverage, and ends with
+ *
+ *   backtest: N comparisons, mean absolute error X.X%, max absolute error Y.Y%
+ *
+ * for the teacher stock.
+ *
+ *   npm run backtest -- --out backtest.csv
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatEesCsv, formatEesMeta } from '../data/ees.ts';
+import { describeIssue } from '../data/issues.ts';
+import { loadRegionDataset } from '../data/load.ts';
+import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
+import {
+  DEFAULT_BACKTEST,
+  backtestLine,
+  backtestTable,
+  coverageLine,
+  runBacktest,
+  runDraws,
+  summariseBacktest,
+  type BacktestSummary,
+} from '../model/index.ts';
+import {
+  CliError,
+  checkOutputFolder,
+  isEntryPoint,
+  numberOption,
+  parseOptions,
+  runCli,
+  type CliCommand,
+} from './cli.ts';
+
+export const BACKTEST_COMMAND = {
+  name: 'backtest',
+  run: 'npm run backtest --',
+  summary:
+    "The supply model rerun from the earlier TWM publication's base years and scored against the latest publication's outturn one and two years later (teacher stock, leavers, returners, new to sector, newly qualified entrants), with how often the outturn fell inside the P10-P90 range. Writes tidy EES CSV with a .meta.csv.",
+  options: {
+    out: {
+      type: 'string',
+      value: 'file.csv',
+      help: 'where to write the comparisons (default backtest.csv)',
+    },
+    draws: {
+      type: 'string',
+      value: 'n',
+      help: `Monte Carlo draws per base year (default ${DEFAULT_BACKTEST.drawCount})`,
+    },
+    seed: {
+      type: 'string',
+      value: 'n',
+      help: `seed of the random numbers (default ${DEFAULT_BACKTEST.seed})`,
+    },
+    data: {
+      type: 'string',
+      value: 'folder',
+      help: 'dataset folder (default: the repository data/)',
+    },
+  },
+  notes: [
+    'The last line printed is the teacher stock\'s "backtest: N comparisons, mean absolute error X.X%, max absolute error Y.Y%".',
+  ],
+} as const satisfies CliCommand;
+
+export interface BacktestArgs {
+  out: string;
+  draws: number;
+  seed: number;
+  dataDir: string;
+}
+
+export function parseBacktestArgs(argv: string[]): BacktestArgs {
+  const { values } = parseOptions(BACKTEST_COMMAND, argv);
+  const out = values.out ?? 'backtest.csv';
+  if (!out.endsWith('.csv')) throw new CliError(`--out: "${out}" must end in .csv`);
+  return {
+    out,
+    draws: numberOption('draws', values.draws, DEFAULT_BACKTEST.drawCount, {
+      min: 1,
+      integer: true,
+    }),
+    seed: numberOption('seed', values.seed, DEFAULT_BACKTEST.seed, {
+      min: Number.MIN_SAFE_INTEGER,
+      integer: true,
+    }),
+    dataDir: values.data ?? DEFAULT_DATA_DIR,
+  };
+}
+
+export interface BacktestResult {
+  summaries: BacktestSummary[];
+  stock: BacktestSummary;
+  out: string;
+  metaOut: string;
+}
+
+/** Runs the backtest and writes its CSV and .meta.csv. Throws CliError on bad input. */
+export async function runBacktestCli(
+  args: BacktestArgs,
+  log: (line: string) => void,
+): Promise<BacktestResult> {
+  checkOutputFolder('out', args.out);
+  if (!existsSync(args.dataDir)) throw new CliError(`--data: folder not found: ${args.dataDir}`);
+  const { dataset, issues } = await loadRegionDataset(nodeReader(args.dataDir));
+  for (const issue of issues) log(`warning: ${describeIssue(issue)}`);
+  if (dataset.earlierNationalFlows.length === 0) {
+    throw new CliError(
+      `--data: ${args.dataDir} has no earlier TWM publication's flows, so there is nothing to backtest from`,
+    );
+  }
+  const comparisons = await runBacktest(
+    dataset,
+    async (inputs, options) => runDraws(inputs, { ...options, firstDraw: 0 }),
+    { seed: args.seed, drawCount: args.draws },
+  );
+  const summaries = summariseBacktest(comparisons);
+  const stock = summaries.find((summary) => summary.measure === 'stock');
+  if (!stock) {
+    throw new CliError(
+      `--data: no base year of the earlier publication in ${args.dataDir} is followed by teacher stock outturn in the latest`,
+    );
+  }
+  const table = backtestTable(comparisons);
+  const out = resolve(args.out);
+  const metaOut = out.replace(/\.csv$/, '.meta.csv');
+  writeFileSync(out, formatEesCsv(table));
+  writeFileSync(metaOut, formatEesMeta(table));
+  return { summaries, stock, out, metaOut };
+}
+
+if (isEntryPoint(import.meta.url)) {
+  await runCli(BACKTEST_COMMAND, async (argv) => {
+    const args = parseBacktestArgs(argv);
+    const result = await runBacktestCli(args, (line) => console.error(line));
+    console.log(
+      `Wrote ${result.out} (and ${result.metaOut}), ${args.draws} draws per base year, seed ${args.seed}.`,
+    );
+    for (const summary of result.summaries) console.log(coverageLine(summary));
+    console.log(backtestLine(result.stock));
+  });
+}
