@@ -12,6 +12,8 @@ import {
 } from '../../../src/model/index.ts';
 import { randomLcg } from 'd3-random';
 import { drawKey, drawNormal, fillNormals, sequentialUniforms } from '../../../src/model/random.ts';
+import { fillGroupFactors } from '../../../src/model/monte-carlo.ts';
+import { deterministicFactors } from '../../../src/model/simulate.ts';
 import { fixtureDataset, handWorkedOverrides } from './fixtures.ts';
 import { fixedClock } from '../../../src/data/clock.ts';
 
@@ -95,6 +97,57 @@ describe('Monte Carlo', () => {
     // Pupil projection error grows with the horizon: demand ranges widen year on year.
     const alphaPrimary = [0, 1, 2].map((t) => summary.demand!.p90[t]! - summary.demand!.p10[t]!);
     expect(alphaPrimary[2]).toBeGreaterThan(alphaPrimary[0]!);
+  });
+
+  /*
+   * Hand-worked multiplier of a drawn flow: 1 + phase SD x z_phase + subject SD x z_group, with
+   * z_phase from stream 2f + phase (shared by every subject of the phase) and z_group from
+   * stream 8 + 6g + f (8 = four drawn flows x two phases; six streams per group).
+   */
+  it('draws each flow as a phase-wide shock plus a subject shock (hand-worked)', () => {
+    const key = drawKey(5, 0);
+    const normals = new Float64Array(8 + 6 * inputs.groupCount);
+    fillNormals(key, 0, normals.length, normals);
+    const factors = deterministicFactors(inputs);
+    fillGroupFactors(inputs, key, 1, factors);
+    const maths = inputs.groups.indexOf('Mathematics');
+    const leaverSd = inputs.uncertainty.flowPhaseSd[0]![1]!;
+    const subjectSd = inputs.uncertainty.flowSubjectSd[0]!;
+    expect(factors.leaverMultiplier[maths]).toBeCloseTo(
+      1 + leaverSd * normals[1]! + subjectSd * normals[8 + 6 * maths]!,
+      12,
+    );
+    // Primary is one group: only its phase shock (stream 2 x 3 + 0 for the pipeline).
+    expect(factors.pipelineMultiplier[0]).toBeCloseTo(
+      1 + inputs.uncertainty.flowPhaseSd[3]![0]! * normals[6]!,
+      12,
+    );
+  });
+
+  it('gives phase totals the common risk of the phase-wide shock', () => {
+    const secondary = inputs.groups.map((_, g) => g).filter((g) => inputs.groupPhase[g] === 1);
+    const meanMultiplierSd = (phaseSd: number) => {
+      const flowPhaseSd = inputs.uncertainty.flowPhaseSd.map(() =>
+        Float64Array.of(phaseSd, phaseSd),
+      );
+      const shocked = { ...inputs, uncertainty: { ...inputs.uncertainty, flowPhaseSd } };
+      const factors = deterministicFactors(shocked);
+      const means: number[] = [];
+      for (let d = 0; d < 2000; d++) {
+        fillGroupFactors(shocked, drawKey(9, d), 1, factors);
+        means.push(
+          secondary.reduce((sum, g) => sum + factors.leaverMultiplier[g]!, 0) / secondary.length,
+        );
+      }
+      const mean = means.reduce((sum, m) => sum + m, 0) / means.length;
+      return Math.sqrt(means.reduce((sum, m) => sum + (m - mean) ** 2, 0) / (means.length - 1));
+    };
+    // Subject shocks alone average out over the subjects: SD subjectSd / sqrt(n); the common
+    // shock does not: SD sqrt(phaseSd^2 + subjectSd^2 / n).
+    const n = secondary.length;
+    const subjectSd = inputs.uncertainty.flowSubjectSd[0]!;
+    expect(meanMultiplierSd(0)).toBeCloseTo(subjectSd / Math.sqrt(n), 2);
+    expect(meanMultiplierSd(0.05)).toBeCloseTo(Math.sqrt(0.05 ** 2 + subjectSd ** 2 / n), 2);
   });
 
   it('computes P10/P50/P90 by linear interpolation (hand-worked)', () => {
