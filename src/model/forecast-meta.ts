@@ -6,6 +6,7 @@ import { eesColumns } from '../data/ees.ts';
 import type { ModelInputs } from './inputs.ts';
 import { DRIVER_NAMES, type DriverName } from './drivers.ts';
 import { EXTRAPOLATION_METHOD } from './horizon.ts';
+import { PARAMETER_DOCS } from './parameter-docs.ts';
 import type { OutputName } from './simulate.ts';
 
 /** Indicators of the year time_period (the teaching year): column, output, decimals. */
@@ -188,7 +189,19 @@ export function forecastCaveat(
     `Base year ${inputs.baseYear} (latest published teacher numbers).`,
     EXTRAPOLATION_METHOD,
     'District teacher FTE is estimated unless teacher_fte_provenance says published; completion and employment rates are published only where conversion_provenance says so.',
+    unpublishedParameters(),
   ].join(' ');
+}
+
+/** Which model parameters' defaults are not published figures, by provenance. */
+function unpublishedParameters(): string {
+  const kinds = (['estimated', 'illustrative', 'imported'] as const).flatMap((kind) => {
+    const names = Object.entries(PARAMETER_DOCS)
+      .filter(([, doc]) => doc.provenance === kind)
+      .map(([name]) => snake(name));
+    return names.length > 0 ? [`${kind}: ${names.join(', ')}`] : [];
+  });
+  return `Model parameters whose defaults are not published figures (a scenario may change them) - ${kinds.join('; ')}.`;
 }
 
 /** Rows of the .meta.csv that describes forecastToRows' columns, ending with a caveat row. */

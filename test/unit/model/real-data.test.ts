@@ -190,6 +190,9 @@ describe('forecast CLI', () => {
       [...columns.slice(FORECAST_LOCATION_COLUMNS.length), 'caveats'].sort(),
     );
     expect(meta.at(-1)!.label).toMatch(/entry \(recruitment\) year.*2027\/28 to 2029\/30/);
+    // Provenance survives outside the app: the caveat names the parameters not published.
+    expect(meta.at(-1)!.label).toMatch(/estimated: [a-z_, ]*working_hour_loss_rate/);
+    expect(meta.at(-1)!.label).toMatch(/illustrative: leaver_rate_between_area_sd/);
 
     const nationalOut = join(dir, 'national.csv');
     await runForecast(
