@@ -12,6 +12,8 @@ import {
   type ForecastChoices,
 } from '../forecast/forecast-view.ts';
 import { runForecast, type ForecastResult } from '../forecast/run-forecast.ts';
+import type { DrawRunner } from '../../model/index.ts';
+import '../forecast/tsp-forecast-accuracy.ts';
 import '../forecast/tsp-forecast-controls.ts';
 import '../forecast/tsp-forecast-download.ts';
 import '../forecast/tsp-forecast-drivers.ts';
@@ -51,6 +53,9 @@ export class TspForecastPage extends LitElement {
   private pool: ModelPool | undefined;
   private controller: AbortController | undefined;
   private started = false;
+  /** The accuracy check's draws run in the same worker pool as the forecast. */
+  private readonly runDraws: DrawRunner = (inputs, options) =>
+    (this.pool ??= new ModelPool()).run(inputs, options);
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -169,6 +174,10 @@ export class TspForecastPage extends LitElement {
         label="full forecast"
         .files=${() => fullForecastFiles(result, `forecast-full-${fileStem(view)}`)}
       ></tsp-forecast-download>
+      <tsp-forecast-accuracy
+        .region=${this.region}
+        .runner=${this.runDraws}
+      ></tsp-forecast-accuracy>
       <tsp-forecast-inputs .region=${this.region} .choices=${view.choices}></tsp-forecast-inputs>`;
   }
 
