@@ -64,6 +64,8 @@ export const BACKTEST_COMMAND = {
     },
   },
   notes: [
+    'Each run sees only what was known at its base year, except pupil numbers, which are as since recorded: the backtest tests the supply side with pupils known.',
+    'Coverage counts only comparisons in years the Monte Carlo spreads are not calibrated on (the CSV marks the others "in sample").',
     'The last line printed is the teacher stock\'s "backtest: N comparisons, mean absolute error X.X%, max absolute error Y.Y%".',
   ],
 } as const satisfies CliCommand;

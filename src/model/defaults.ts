@@ -258,11 +258,10 @@ export function defaultParameters(dataset: RegionDataset, today: Date): ModelPar
     const rows = nationalYears(phase);
     const last = rows.at(-1);
     if (!base || !last) return FALLBACK_ELASTICITY[phase];
-    const from =
+    const [start, end] =
       last.year > base.year
-        ? base
-        : rows.find((row) => row.year >= addYears(baseYear, -CALIBRATION_YEAR_COUNT));
-    const [start, end] = last.year > base.year ? [base, last] : [from, base];
+        ? [base, last]
+        : [rows.find((row) => row.year >= addYears(baseYear, -CALIBRATION_YEAR_COUNT)), base];
     const implied = start && start !== end ? impliedElasticity(start, end) : undefined;
     return implied ?? FALLBACK_ELASTICITY[phase];
   });

@@ -35,7 +35,7 @@ export const PARAMETER_DOCS: Record<keyof ModelParameters, ParameterDoc> = {
     unit: 'ratio',
     provenance: 'derived',
     source:
-      'Implied by TWM file 1 projections: (teacher FTE growth) / (pupil growth), base year to last projection year.',
+      'Implied by TWM file 1 projections: (teacher FTE growth) / (pupil growth), base year to last projection year; with no projection (the backtest cuts the data at its base year) over the last five historic years.',
   },
   pupilTeacherRatio: {
     unit: 'pupils per teacher FTE',
