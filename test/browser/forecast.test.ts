@@ -89,6 +89,22 @@ describe('Forecast page', () => {
     await screenshot(page, 'forecast-results');
   });
 
+  it('checks the model against past publications in the workers, in words and a table', async () => {
+    await page.locator('[data-testid="forecast-accuracy-run"]').click();
+    const stockRow = page.locator('[data-testid="forecast-accuracy-table"] tbody tr', {
+      hasText: 'Teacher FTE (stock)',
+    });
+    await stockRow.waitFor();
+    const cells = (await stockRow.locator('th, td').allTextContents()).map((text) => text.trim());
+    expect(cells[1]).toMatch(/^\d+$/);
+    expect(cells[2]).toMatch(/^\d+(\.\d)?%$/);
+    expect(cells[4]).toMatch(/^\d+(\.\d)?% of \d+$/);
+    expect(await page.locator('[data-testid="forecast-accuracy-stock"]').textContent()).toMatch(
+      /typically within\s+\d+(\.\d)?% of what happened/,
+    );
+    await screenshot(page, 'forecast-accuracy');
+  });
+
   it('cancels a long run and keeps the previous results', async () => {
     const before = await needTableCells();
     await page.locator('#forecast-draws').fill('20000');
