@@ -18,11 +18,21 @@ import {
   type RegionDataset,
   type SubjectGroup,
 } from '../../data/types.ts';
+import type { RuleKey, RuleSettings } from '../../allocation/rule-settings.ts';
 import { coldSpotWeights } from '../../indicators/cold-spot-index.ts';
 import {
   DEFAULT_COLD_SPOT_THRESHOLD,
   defaultDistrictColdSpotSpec,
 } from '../../indicators/default-spec.ts';
+import {
+  capacitiesBelowBand,
+  defaultRuleTexts,
+  readLimits,
+  readRules,
+  readTypedNumber,
+  type LimitEdit,
+  type PartnershipLimits,
+} from './rule-fields.ts';
 
 export interface PlanEdit {
   capacity: string;
@@ -34,6 +44,10 @@ export interface AllocationSettings {
   plans: Record<string, PlanEdit>;
   /** Regional cap per subject, applied to each entry year; blank for none. */
   caps: Partial<Record<SubjectGroup, string>>;
+  /** Rule settings as typed (rule-settings.ts); blank turns a rule off. */
+  rules: Record<RuleKey, string>;
+  /** Edited partnership limits only, by partnership code; others keep the dataset's. */
+  limits: Record<string, LimitEdit>;
   /** How much more a cold spot's unmet teacher counts: weight = 1 + priority x index. */
   priority: string;
   /** District indicators of the cold-spot index (each weighted 1). */
@@ -62,6 +76,9 @@ export const fieldIds = {
   minimumCohort: (code: string, subject: SubjectGroup) =>
     `alloc-minimum-${slug(code)}-${slug(subject)}`,
   cap: (subject: SubjectGroup) => `alloc-cap-${slug(subject)}`,
+  rule: (key: RuleKey) => `alloc-rule-${slug(key)}`,
+  totalCapacity: (code: string) => `alloc-total-${slug(code)}`,
+  mentorCapacity: (code: string) => `alloc-mentor-${slug(code)}`,
   priority: 'alloc-priority',
   indicators: 'alloc-indicators',
   timeLimit: 'alloc-time-limit',
@@ -72,7 +89,9 @@ export function defaultSettings(dataset: RegionDataset): AllocationSettings {
   const spec = defaultDistrictColdSpotSpec(dataset.indicators);
   return {
     plans: {},
-    caps: {},
+    caps: defaultCaps(dataset),
+    rules: defaultRuleTexts(dataset),
+    limits: {},
     priority: '1',
     indicatorIds: spec ? spec.weights.map((weight) => weight.indicatorId) : [],
     wholePlaces: true,
@@ -82,15 +101,23 @@ export function defaultSettings(dataset: RegionDataset): AllocationSettings {
   };
 }
 
-/** A number typed by a person: commas and spaces allowed, blank is null, junk is NaN. */
-function readNumber(text: string): number | null {
-  const cleaned = text.replace(/[,\s]/g, '');
-  return cleaned === '' ? null : Number(cleaned);
+/** A subject's cap from the dataset's caps file when it sets the same cap in every year. */
+function defaultCaps(dataset: RegionDataset): Partial<Record<SubjectGroup, string>> {
+  const caps: Partial<Record<SubjectGroup, string>> = {};
+  for (const subject of SUBJECT_GROUPS) {
+    const places = new Set(
+      (dataset.regionalCaps ?? []).filter((c) => c.subject === subject).map((c) => c.places),
+    );
+    if (places.size === 1) caps[subject] = String([...places][0]);
+  }
+  return caps;
 }
 
 export interface ReadSettings {
   plans: PartnershipSubjectPlan[];
   caps: { subject: SubjectGroup; places: number }[];
+  rules: Partial<RuleSettings>;
+  limits: PartnershipLimits;
   priority: number;
   options: Partial<AllocationOptions>;
 }
@@ -103,7 +130,7 @@ export function readSettings(
   const errors: InputError[] = [];
   const names = new Map(dataset.partnerships.map((p) => [p.code, p.name]));
   const wholeNumber = (text: string, fieldId: string, what: string): number => {
-    const value = readNumber(text);
+    const value = readTypedNumber(text);
     if (value === null || !Number.isInteger(value) || value < 0) {
       errors.push({ fieldId, text: `${what} must be a whole number of 0 or more` });
       return Number.NaN;
@@ -134,6 +161,10 @@ export function readSettings(
     return { ...plan, capacity, minimumCohort, provenance: 'imported' as const };
   });
 
+  const rules = readRules(settings.rules, errors);
+  const limits = readLimits(dataset, settings.limits, errors);
+  capacitiesBelowBand(dataset, plans, rules, errors);
+
   const caps: ReadSettings['caps'] = [];
   for (const subject of SUBJECT_GROUPS) {
     const text = settings.caps[subject] ?? '';
@@ -142,7 +173,7 @@ export function readSettings(
     if (Number.isFinite(places)) caps.push({ subject, places });
   }
 
-  const priority = readNumber(settings.priority);
+  const priority = readTypedNumber(settings.priority);
   if (priority === null || !Number.isFinite(priority) || priority < 0 || priority > 10) {
     errors.push({
       fieldId: fieldIds.priority,
@@ -155,14 +186,14 @@ export function readSettings(
       text: 'Choose at least one indicator for the cold-spot index, or set the priority to 0',
     });
   }
-  const timeLimit = readNumber(settings.timeLimitSeconds);
+  const timeLimit = readTypedNumber(settings.timeLimitSeconds);
   if (timeLimit === null || !Number.isFinite(timeLimit) || timeLimit < 1 || timeLimit > 300) {
     errors.push({
       fieldId: fieldIds.timeLimit,
       text: 'The time limit must be a number of seconds from 1 to 300',
     });
   }
-  const gap = readNumber(settings.gapPercent);
+  const gap = readTypedNumber(settings.gapPercent);
   if (gap === null || !Number.isFinite(gap) || gap < 0 || gap > 50) {
     errors.push({ fieldId: fieldIds.gap, text: 'The gap must be a percentage from 0 to 50' });
   }
@@ -172,6 +203,8 @@ export function readSettings(
     read: {
       plans,
       caps,
+      rules,
+      limits,
       priority: priority!,
       options: {
         wholePlaces: settings.wholePlaces,
@@ -224,6 +257,8 @@ export function allocationProblem(
       coldSpotWeights: weights,
       conversionRates: model.conversionRates,
       regionalCaps,
+      rules: read.rules,
+      partnershipLimits: read.limits,
     },
   );
 }

@@ -8,8 +8,10 @@ import {
   type InputError,
 } from './allocation-settings.ts';
 import './tsp-allocation-caps.ts';
+import './tsp-allocation-limits.ts';
 import './tsp-allocation-options.ts';
 import './tsp-allocation-plans.ts';
+import './tsp-allocation-rules.ts';
 
 /**
  * Everything the manager can change before solving: partnership plans, optional regional caps,
@@ -18,6 +20,8 @@ import './tsp-allocation-plans.ts';
  * @summary The Allocation page's editable inputs.
  * @fires tsp-plan-edit - from `tsp-allocation-plans`.
  * @fires tsp-cap-edit - from `tsp-allocation-caps`.
+ * @fires tsp-limit-edit - from `tsp-allocation-limits`.
+ * @fires tsp-rule-edit - from `tsp-allocation-rules`.
  * @fires tsp-options-edit - from `tsp-allocation-options`.
  */
 @customElement('tsp-allocation-inputs')
@@ -49,6 +53,9 @@ export class TspAllocationInputs extends LitElement {
     if (!region || !settings) return nothing;
     const errors = new Map(this.errors.map((e) => [e.fieldId, e.text]));
     const capErrors = this.errors.some((e) => e.fieldId.startsWith('alloc-cap-'));
+    const limitErrors = this.errors.some(
+      (e) => e.fieldId.startsWith('alloc-total-') || e.fieldId.startsWith('alloc-mentor-'),
+    );
     const anyCaps = Object.values(settings.caps).some((text) => (text ?? '').trim() !== '');
     const illustrative = region.partnershipPlans.some((p) => p.provenance === 'illustrative');
     return html`
@@ -61,8 +68,8 @@ export class TspAllocationInputs extends LitElement {
             ? 'No public source gives partnerships’ capacity or minimum viable cohort: the figures below are illustrative until you type your own. '
             : ''
         }
-        A capacity below last year's allocation is raised to it, so a plan can always keep last
-        year's places.
+        A capacity below what the stability rule keeps of last year's places is an error at that
+        capacity: raise it, or widen the stability band under Rules.
       </p>
       <tsp-allocation-plans
         .partnerships=${region.partnerships}
@@ -89,6 +96,30 @@ export class TspAllocationInputs extends LitElement {
           ></tsp-allocation-caps>
         </div>
       </details>
+      <details class="govuk-details" ?open=${limitErrors}>
+        <summary class="govuk-details__summary">
+          <span class="govuk-details__summary-text">Partnership total and mentor capacity</span>
+        </summary>
+        <div class="govuk-details__text">
+          <p class="govuk-body">
+            Total capacity limits a partnership's trainees across all its subjects in an entry year;
+            mentor capacity its school placements (a trainee on a multi-year route holds one in each
+            year of training).
+          </p>
+          <tsp-allocation-limits
+            .region=${region}
+            .edits=${settings.limits}
+            .errors=${errors}
+          ></tsp-allocation-limits>
+        </div>
+      </details>
+      <h2 class="govuk-heading-m">Rules</h2>
+      <p class="govuk-body">
+        How places are shared: a pool for schools not engaged with any partnership, how far a plan
+        may change from one year to the next, how strongly every partnership should change alike
+        (fairness), and how far a partnership's own record of filling its places counts.
+      </p>
+      <tsp-allocation-rules .values=${settings.rules} .errors=${errors}></tsp-allocation-rules>
       <h2 class="govuk-heading-m">Priority and options</h2>
       <tsp-allocation-options
         .settings=${settings}

@@ -146,6 +146,11 @@ describe('allocation settings', () => {
         fieldId: fieldIds.minimumCohort('U1', 'Mathematics'),
         text: 'University of Northtown, Mathematics minimum cohort (8) must not be more than its capacity (6)',
       },
+      // Last year 15 places, a 20% band (at least 5 places): the rule keeps 10, never raised.
+      {
+        fieldId: fieldIds.capacity('U1', 'Mathematics'),
+        text: "University of Northtown, Mathematics capacity (6) is below the 10 places the stability rule keeps (last year's 15, at most 5 fewer): type at least 10, or widen the stability band",
+      },
       {
         fieldId: 'alloc-cap-physics',
         text: 'The regional cap for Physics must be a whole number of 0 or more',
@@ -156,6 +161,47 @@ describe('allocation settings', () => {
         text: 'The time limit must be a number of seconds from 1 to 300',
       },
     ]);
+  });
+
+  it('read the rule settings and partnership limits, each bad one named at its field', () => {
+    const settings = defaultSettings(dataset);
+    const { errors, read } = readSettings(dataset, {
+      ...settings,
+      rules: { ...settings.rules, poolShare: '1', fairnessWeightPerPlace: '' },
+      limits: { U1: { totalCapacity: '1e300', mentorCapacity: '' } },
+    });
+    expect(read).toBeNull();
+    expect(errors).toEqual([
+      {
+        fieldId: fieldIds.rule('poolShare'),
+        text: 'Pool share for schools not engaged with any partnership must be from 0 to below 1 (share of places)',
+      },
+      {
+        fieldId: fieldIds.totalCapacity('U1'),
+        text: 'University of Northtown total capacity must be a whole number from 0 to 100,000, or blank for no limit',
+      },
+    ]);
+    const widened = readSettings(dataset, {
+      ...settings,
+      rules: {
+        ...settings.rules,
+        poolShare: '0.05',
+        fairnessWeightPerPlace: '',
+        stabilityBand: '',
+      },
+      limits: { U1: { totalCapacity: '30', mentorCapacity: '' } },
+      plans: { [planKey('U1', 'Mathematics')]: { capacity: '6', minimumCohort: '2' } },
+    });
+    // With the stability rule off, a capacity below last year's places is allowed.
+    expect(widened.errors).toEqual([]);
+    const problem = allocationProblem(dataset, widened.read!, { D1: 1, D2: 1 }, model);
+    expect(problem.pool?.share).toBe(0.05);
+    expect(problem.fairness).toBeNull();
+    expect(problem.stability).toBeNull();
+    expect(problem.partnerships.find((p) => p.code === 'U1')).toMatchObject({
+      totalCapacity: 30,
+      mentorCapacity: null,
+    });
   });
 
   it('build the problem with edited plans, caps on every entry year and Teach First fixed', () => {
