@@ -10,6 +10,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   watched = watchPage(page);
+  // Plan from 3 December 2026: entry years 2027/28 to 2029/30.
+  await page.clock.setFixedTime(new Date('2026-12-03T10:00:00Z'));
 });
 
 afterAll(async () => {
@@ -22,93 +24,117 @@ async function enter(selector: string, value: string): Promise<void> {
   await page.locator(selector).press('Tab');
 }
 
-async function solveAndWait(): Promise<string> {
-  await page.locator('#alloc-solve').click();
-  await page.locator('tsp-allocation-progress').waitFor({ state: 'detached', timeout: 60_000 });
-  return (
-    (await page.locator('[data-testid="allocation-verdict"]').getAttribute('data-status')) ?? ''
-  );
+const verdict = () => page.locator('[data-testid="allocation-verdict"]');
+const status = () => page.locator('[role="status"][aria-live="polite"]').textContent();
+
+/** Waits until no quick re-solve is running (the verdict no longer says it is updating). */
+async function settled(): Promise<void> {
+  await verdict().waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid="allocation-updating"]').waitFor({ state: 'detached' });
 }
 
 describe('Allocation page', () => {
-  it('solves the default SCR allocation in the worker and explains it', async () => {
+  it('solves the SCR allocation as the page opens, and explains each partnership’s change', async () => {
     await page.goto(`${baseUrl()}/allocation`);
-    await page.locator('#alloc-solve:not([disabled])').waitFor({ timeout: 30_000 });
-    // A short time limit and a modest gap keep the test quick.
-    await enter('#alloc-time-limit', '15');
-    await enter('#alloc-gap', '1');
-    const status = await solveAndWait();
-    expect(['optimal', 'time-limit']).toContain(status);
-    // Focus lands on the outcome; the live region says it.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('alloc-verdict-title');
-    expect(await page.locator('[role="status"][aria-live="polite"]').textContent()).toMatch(
-      /allocation found/,
-    );
+    await settled();
+    expect(
+      await page.locator('.govuk-body', { hasText: 'entry years 2027/28 to 2029/30' }).count(),
+    ).toBe(1);
+    expect(['optimal', 'time-limit']).toContain(await verdict().getAttribute('data-status'));
+    expect(await verdict().getAttribute('data-mode')).toBe('quick');
 
+    // Each partnership's change, the largest cut and the fairness rule, in words.
+    const changes = page.locator('[data-testid="allocation-changes"] tbody tr');
+    expect(await changes.count()).toBe(15);
+    expect(await page.locator('[data-testid="allocation-fairness"]').textContent()).toMatch(
+      /Fairness: every place a partnership has more than half a place away from the common change/,
+    );
     const planRows = page.locator('tsp-allocation-places tsp-table').nth(1).locator('tbody tr');
     expect(await planRows.count()).toBeGreaterThan(20);
     const places = await planRows
       .locator('td:nth-child(4)')
       .evaluateAll((cells) => cells.map((cell) => Number(cell.textContent!.replace(/,/g, ''))));
     expect(places.every((value) => Number.isInteger(value) && value >= 0)).toBe(true);
-    expect(places.reduce((sum, value) => sum + value, 0)).toBeGreaterThan(500);
-    // The chart is hidden from assistive technology and has a table with the same subjects.
-    const bars = await page.locator('tsp-allocation-places svg rect[aria-label]').count();
-    const subjectRows = await page
-      .locator('tsp-allocation-places tsp-table')
-      .first()
-      .locator('tbody tr')
-      .count();
-    expect(bars).toBe(subjectRows * 2);
-    expect(await page.locator('tsp-allocation-places svg').getAttribute('aria-hidden')).toBe(
-      'true',
-    );
-
     expect(await page.locator('[data-testid="allocation-check"]').textContent()).toContain(
       'Every constraint checked: satisfied',
     );
-    expect(await page.locator('[data-testid="allocation-binding"] li').count()).toBeGreaterThan(0);
     const marginal = await page.locator('[data-testid="allocation-marginal"] li').allTextContents();
     expect(marginal.length).toBeGreaterThan(0);
     expect(marginal[0]).toMatch(
       /planned again with it, weighted unmet need would (fall|not change)/,
     );
-    expect(await page.locator('[data-testid="allocation-outcome-summary"]').textContent()).toMatch(
-      /unmet [\d,.]+/,
-    );
+    expect(
+      marginal.some((line) => /fill [\d.]+% × completion [\d.]+% × employment [\d.]+%/.test(line)),
+    ).toBe(true);
     await screenshot(page, 'allocation-solved');
   });
 
-  it('names the cell when a capacity is not a whole number, and solves nothing', async () => {
-    const field = page.locator('tsp-allocation-plans tbody input[id^="alloc-capacity-"]').first();
-    const id = (await field.getAttribute('id'))!;
+  it('runs the final allocation on request and moves focus to its outcome', async () => {
+    await enter('#alloc-time-limit', '30');
+    await settled();
+    await page.locator('#alloc-solve').click();
+    await page.locator('tsp-allocation-progress').waitFor({ state: 'detached', timeout: 90_000 });
+    expect(await verdict().getAttribute('data-mode')).toBe('final');
+    expect(['optimal', 'time-limit']).toContain(await verdict().getAttribute('data-status'));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('alloc-verdict-title');
+  });
+
+  it('shows a bad capacity at its field as it is typed, and lists it when the final run is asked for', async () => {
+    // A plan of the first partnership with at least 10 places last year (column 5).
+    const id = await page
+      .locator('tsp-allocation-plans tbody tr')
+      .evaluateAll(
+        (rows) =>
+          rows
+            .find((row) => Number(row.querySelector('td:nth-child(5)')?.textContent) >= 10)
+            ?.querySelector('input[id^="alloc-capacity-"]')?.id ?? '',
+      );
+    expect(id).not.toBe('');
     await enter(`#${id}`, '-3');
+    await page.locator(`#${id}-error`).waitFor();
+    expect(await page.locator(`#${id}-error`).textContent()).toMatch(
+      /capacity must be a whole number of 0 or more/,
+    );
+    // Nothing was solved: the earlier result stays.
+    expect(await verdict().getAttribute('data-mode')).toBe('final');
     await page.locator('#alloc-solve').click();
     const summary = page.locator('.govuk-error-summary', { hasText: 'There is a problem' });
     await summary.waitFor();
-    const text = (await summary.textContent()) ?? '';
-    expect(text).toMatch(/, \S.* capacity must be a whole number of 0 or more/);
     expect(await page.evaluate(() => document.activeElement?.className)).toContain(
       'govuk-error-summary',
     );
-    expect(await page.locator(`#${id}-error`).count()).toBe(1);
-    // The earlier result stays on the page.
-    expect(
-      await page.locator('[data-testid="allocation-verdict"]').getAttribute('data-status'),
-    ).toMatch(/optimal|time-limit/);
     await screenshot(page, 'allocation-input-error');
-    // Correcting the cell re-renders the page, but focus stays where the user is.
-    await enter(`#${id}`, '10');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
-      id.replace('alloc-capacity-', 'alloc-minimum-'),
+
+    // A capacity below what the stability rule keeps is an error too, never raised silently.
+    await enter(`#${id}`, '1');
+    await page.locator(`#${id}-error`).waitFor();
+    expect(await page.locator(`#${id}-error`).textContent()).toMatch(
+      /is below the \d+ places the stability rule keeps \(last year's \d+, at most \d+ fewer\)/,
     );
+    // Turning the stability rule off makes it a capacity like any other: the plan follows.
+    await enter('#alloc-rule-stabilityband', '');
+    await page.locator(`#${id}-error`).waitFor({ state: 'detached' });
+    await settled();
+    await enter('#alloc-rule-stabilityband', '0.2');
+    await enter(`#${id}`, '10');
+    await settled();
+  });
+
+  it('re-solves after a rule changes: fairness off says need alone decides', async () => {
+    await enter('#alloc-rule-fairnessweightperplace', '');
+    await page
+      .locator('[data-testid="allocation-fairness"]', { hasText: 'No fairness rule is set' })
+      .waitFor({ timeout: 60_000 });
+    await enter('#alloc-rule-fairnessweightperplace', '1');
+    await page
+      .locator('[data-testid="allocation-fairness"]', { hasText: 'Fairness: every place' })
+      .waitFor({ timeout: 60_000 });
   });
 
   it('diagnoses a regional cap that clashes with other rules, and Cancel keeps that result', async () => {
     await page.locator('summary', { hasText: 'Regional caps' }).click();
     await enter('#alloc-cap-mathematics', '2');
-    expect(await solveAndWait()).toBe('infeasible');
-    expect(await page.locator('.govuk-error-summary').count()).toBe(0);
+    await verdict().and(page.locator('[data-status="infeasible"]')).waitFor({ timeout: 90_000 });
     const conflicts = await page
       .locator('[data-testid="allocation-conflicts"] li')
       .allTextContents();
@@ -116,20 +142,16 @@ describe('Allocation page', () => {
     expect(
       conflicts.some((line) => /Regional cap: at most 2 places in Mathematics/.test(line)),
     ).toBe(true);
-    // The other side of the clash is a rule with its own numbers (here: stability or fixed places).
     expect(conflicts.some((line) => !line.includes('Regional cap') && /\d/.test(line))).toBe(true);
     expect(await page.locator('tsp-allocation-places').count()).toBe(0);
     await screenshot(page, 'allocation-infeasible');
 
+    await settled();
     await page.locator('#alloc-solve').click();
     await page.locator('tsp-allocation-progress button', { hasText: 'Cancel' }).click();
     await page.locator('#alloc-solve').waitFor();
-    expect(await page.locator('[role="status"][aria-live="polite"]').textContent()).toContain(
-      'Solve cancelled. The previous result is still shown.',
-    );
-    expect(
-      await page.locator('[data-testid="allocation-verdict"]').getAttribute('data-status'),
-    ).toBe('infeasible');
+    expect(await status()).toContain('Solve cancelled. The previous result is still shown.');
+    expect(await verdict().getAttribute('data-status')).toBe('infeasible');
   });
 
   it('has no accessibility violations, console errors or requests off the site', async () => {

@@ -5,11 +5,18 @@ import { formatDecimal } from '../format.ts';
 
 /** The banner title for each outcome, in words (never colour alone). */
 export function verdictTitle(result: AllocationResult): string {
+  const gap = result.gap ? `${(result.gap.relative * 100).toFixed(2)}%` : 'unknown';
+  // A quick solve (while the manager edits) searches only briefly: it says so.
+  const quick = result.options.searchSeconds !== null;
   switch (result.status) {
     case 'optimal':
-      return 'Optimal allocation found';
+      return quick
+        ? `Allocation found, within ${(result.options.relativeGap * 100).toFixed(0)}% of the best possible`
+        : 'Optimal allocation found';
     case 'time-limit':
-      return `Best allocation found before the search stopped (gap ${result.gap ? `${(result.gap.relative * 100).toFixed(2)}%` : 'unknown'})`;
+      return quick
+        ? `Quick allocation found (gap ${gap}): the final run closes the gap`
+        : `Best allocation found before the search stopped (gap ${gap})`;
     case 'fractional':
       return 'Only a fractional allocation was found in time';
     case 'infeasible':
@@ -31,6 +38,10 @@ export function verdictTitle(result: AllocationResult): string {
 @customElement('tsp-allocation-verdict')
 export class TspAllocationVerdict extends LitElement {
   @property({ attribute: false }) result: AllocationResult | undefined;
+  /** True while the plan is being worked out again after an edit. */
+  @property({ type: Boolean }) updating = false;
+  /** 'quick' (worked out again after an edit) or 'final' (the final run). */
+  @property() mode = '';
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -90,6 +101,7 @@ export class TspAllocationVerdict extends LitElement {
       aria-labelledby="alloc-verdict-heading"
       data-testid="allocation-verdict"
       data-status=${result.status}
+      data-mode=${this.mode}
     >
       <div class="govuk-notification-banner__header">
         <h2 class="govuk-notification-banner__title" id="alloc-verdict-heading">
@@ -100,6 +112,14 @@ export class TspAllocationVerdict extends LitElement {
         <p class="govuk-notification-banner__heading" id="alloc-verdict-title" tabindex="-1">
           ${verdictTitle(result)}
         </p>
+        ${
+          this.updating
+            ? html`<p class="govuk-body-s" data-testid="allocation-updating">
+                <strong class="govuk-tag govuk-tag--grey">Updating</strong> Working out the plan
+                again with your change.
+              </p>`
+            : nothing
+        }
         ${
           result.status === 'infeasible'
             ? this.diagnosis(result)

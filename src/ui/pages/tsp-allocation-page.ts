@@ -1,10 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AllocationResult } from '../../allocation/allocate.ts';
-import type { AllocationProblem } from '../../allocation/problem.ts';
 import type { RegionDataset } from '../../data/types.ts';
+import { systemClock, type Clock } from '../../data/clock.ts';
 import { ModelPool } from '../../runtime/model-pool.ts';
-import { SolverClient } from '../../runtime/solver-client.ts';
 import { runAllocationNeed, type AllocationNeed } from '../allocation/allocation-need.ts';
 import {
   allocationProblem,
@@ -15,12 +13,16 @@ import {
   type AllocationSettings,
   type InputError,
 } from '../allocation/allocation-settings.ts';
+import { AllocationSolves, type SolveRequest } from '../allocation/allocation-solves.ts';
 import type { CapEditDetail } from '../allocation/tsp-allocation-caps.ts';
+import type { LimitEditDetail } from '../allocation/tsp-allocation-limits.ts';
 import type { OptionsEditDetail } from '../allocation/tsp-allocation-options.ts';
 import type { PlanEditDetail } from '../allocation/tsp-allocation-plans.ts';
-import { verdictTitle, type TspAllocationVerdict } from '../allocation/tsp-allocation-verdict.ts';
+import type { RuleEditDetail } from '../allocation/tsp-allocation-rules.ts';
+import type { TspAllocationVerdict } from '../allocation/tsp-allocation-verdict.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { ROUTES } from '../routes.ts';
+import '../allocation/tsp-allocation-changes.ts';
 import '../allocation/tsp-allocation-explain.ts';
 import '../allocation/tsp-allocation-inputs.ts';
 import '../allocation/tsp-allocation-outcomes.ts';
@@ -31,71 +33,74 @@ import '../allocation/tsp-allocation-verdict.ts';
 import type { ErrorItem } from '../in-year/tsp-error-summary.ts';
 import '../in-year/tsp-error-summary.ts';
 
-const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * The Allocation page: the manager edits capacities, minimum cohorts, regional caps and the
- * cold-spot priority, solves in the solver worker (with Cancel, which keeps the last result),
- * and reads the allocation against last year, unmet need and surplus by district, the rules
- * that bind, what one more place is worth, the checker's verdict, or, when no plan meets every
- * rule, which rules clash and by how much.
+ * The Allocation page. HiGHS is warmed as the page opens; once the supply model's need is in,
+ * the allocation is solved quickly (within 1%) and solved again after every valid edit, with
+ * each problem shown at its field. "Run the final allocation" solves to the page's gap and time
+ * limit, with Cancel. Results: the verdict, each partnership's change and why, the places,
+ * unmet need by district, the rules that bind and what one more place is worth.
  *
  * @summary Allocate ITT places.
  */
 @customElement('tsp-allocation-page')
 export class TspAllocationPage extends LitElement {
   @property({ attribute: false }) region: RegionDataset | undefined;
+  /** Today's date: the entry years planned are the cycle open now and the two after it. */
+  @property({ attribute: false }) clock: Clock = systemClock;
 
   @state() private settings: AllocationSettings | undefined;
   @state() private need: AllocationNeed | undefined;
   @state() private needError = '';
+  /** Problems shown at their fields as the manager types. */
   @state() private errors: InputError[] = [];
-  @state() private solving: { started: number; timeLimitSeconds: number } | null = null;
-  @state() private result: { problem: AllocationProblem; result: AllocationResult } | undefined;
-  @state() private solveError = '';
-  @state() private status = '';
+  /** Problems listed in the error summary, after the final run was asked for. */
+  @state() private summaryErrors: InputError[] = [];
 
-  private solver: SolverClient | null = null;
-  private solveAbort: AbortController | null = null;
+  private readonly solves = new AllocationSolves(this);
   private needAbort: AbortController | null = null;
+  private focusedRun = 0;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
   override disconnectedCallback(): void {
-    this.solveAbort?.abort();
     this.needAbort?.abort();
-    this.solver?.dispose();
-    this.solver = null;
     super.disconnectedCallback();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('region') && this.region) {
       this.settings = defaultSettings(this.region);
-      this.result = undefined;
       this.errors = [];
+      this.summaryErrors = [];
+      this.solves.warm();
       void this.loadNeed(this.region);
     }
   }
 
-  /** The model's central projection in a worker; the solver warms up meanwhile. */
+  protected override async updated(): Promise<void> {
+    // After a final run, keyboard and screen-reader users land on the outcome.
+    if (this.solves.finished !== this.focusedRun) {
+      this.focusedRun = this.solves.finished;
+      await this.updateComplete;
+      this.querySelector<TspAllocationVerdict>('tsp-allocation-verdict')?.focusBanner();
+    }
+  }
+
+  /** The model's central projection in a worker (HiGHS warms meanwhile), then a quick solve. */
   private async loadNeed(region: RegionDataset): Promise<void> {
     this.needAbort?.abort();
     const abort = new AbortController();
     this.needAbort = abort;
     this.need = undefined;
     this.needError = '';
-    this.solver ??= new SolverClient();
-    this.solver.warm().catch(() => {
-      // A solver that cannot load says so when the user solves.
-    });
     const pool = new ModelPool({ size: 1 });
     try {
-      this.need = await runAllocationNeed(region, pool, abort.signal);
-      this.status = 'NQT need worked out. Ready to solve.';
+      this.need = await runAllocationNeed(region, pool, abort.signal, this.clock);
+      this.solveQuickly();
     } catch (error) {
       if (!abort.signal.aborted) this.needError = messageOf(error);
     } finally {
@@ -103,28 +108,10 @@ export class TspAllocationPage extends LitElement {
     }
   }
 
-  private changeSettings(change: Partial<AllocationSettings>): void {
-    if (this.settings) this.settings = { ...this.settings, ...change };
-  }
-
-  private onPlanEdit = (event: CustomEvent<PlanEditDetail>): void => {
-    const { key, edit } = event.detail;
-    this.changeSettings({ plans: { ...this.settings!.plans, [key]: edit } });
-  };
-
-  private onCapEdit = (event: CustomEvent<CapEditDetail>): void => {
-    this.changeSettings({
-      caps: { ...this.settings!.caps, [event.detail.subject]: event.detail.value },
-    });
-  };
-
-  private onOptionsEdit = (event: CustomEvent<OptionsEditDetail>): void => {
-    this.changeSettings(event.detail);
-  };
-
-  private async solve(): Promise<void> {
+  /** The problem the settings describe, or null with the problems at their fields. */
+  private request(): SolveRequest | null {
     const { region, need, settings } = this;
-    if (!region || !need || !settings || this.solving) return;
+    if (!region || !need || !settings) return null;
     const { errors, read } = readSettings(region, settings);
     let weights: Record<string, number> | undefined;
     if (read) {
@@ -138,69 +125,97 @@ export class TspAllocationPage extends LitElement {
       }
     }
     this.errors = errors;
-    if (!read || !weights || errors.length > 0) {
-      this.status = `Not solved: ${errors.length} ${errors.length === 1 ? 'value needs' : 'values need'} correcting.`;
-      return;
-    }
-    const problem = allocationProblem(region, read, weights, need);
-    const abort = new AbortController();
-    this.solveAbort = abort;
-    this.solveError = '';
-    this.solving = {
-      started: performance.now(),
-      timeLimitSeconds: read.options.timeLimitSeconds ?? 0,
-    };
-    this.status = 'Solving the allocation in the solver worker.';
-    this.solver ??= new SolverClient();
-    try {
-      const result = await this.solver.allocate(problem, read.options, abort.signal);
-      this.result = { problem, result };
-      this.status = `${verdictTitle(result)}.`;
-      this.solving = null;
-      await this.updateComplete;
-      this.querySelector<TspAllocationVerdict>('tsp-allocation-verdict')?.focusBanner();
-    } catch (error) {
-      this.solving = null;
-      if (isAbort(error)) {
-        this.status = this.result
-          ? 'Solve cancelled. The previous result is still shown.'
-          : 'Solve cancelled.';
-      } else {
-        this.solveError = `The allocation could not be solved: ${messageOf(error)}`;
-        this.status = this.solveError;
-      }
-      await this.updateComplete;
-      this.querySelector<HTMLButtonElement>('#alloc-solve')?.focus();
+    if (!read || !weights || errors.length > 0) return null;
+    return { problem: allocationProblem(region, read, weights, need), options: read.options };
+  }
+
+  private solveQuickly(): void {
+    const request = this.request();
+    if (request) {
+      this.summaryErrors = [];
+      this.solves.quick(request);
     }
   }
 
-  private cancel = (): void => {
-    this.solveAbort?.abort();
+  private solveFinal = (): void => {
+    const request = this.request();
+    this.summaryErrors = this.errors;
+    if (request) this.solves.final(request);
+  };
+
+  private changeSettings(change: Partial<AllocationSettings>): void {
+    if (!this.settings) return;
+    this.settings = { ...this.settings, ...change };
+    this.solveQuickly();
+  }
+
+  private onPlanEdit = (event: CustomEvent<PlanEditDetail>): void => {
+    const { key, edit } = event.detail;
+    this.changeSettings({ plans: { ...this.settings!.plans, [key]: edit } });
+  };
+
+  private onCapEdit = (event: CustomEvent<CapEditDetail>): void => {
+    this.changeSettings({
+      caps: { ...this.settings!.caps, [event.detail.subject]: event.detail.value },
+    });
+  };
+
+  private onLimitEdit = (event: CustomEvent<LimitEditDetail>): void => {
+    const { partnershipCode, edit } = event.detail;
+    this.changeSettings({ limits: { ...this.settings!.limits, [partnershipCode]: edit } });
+  };
+
+  private onRuleEdit = (event: CustomEvent<RuleEditDetail>): void => {
+    const { key, value } = event.detail;
+    this.changeSettings({ rules: { ...this.settings!.rules, [key]: value } });
+  };
+
+  private onOptionsEdit = (event: CustomEvent<OptionsEditDetail>): void => {
+    this.changeSettings(event.detail);
   };
 
   private summaryItems: { errors: InputError[]; items: ErrorItem[] } = { errors: [], items: [] };
 
   /** The same array until the errors change: the summary takes focus whenever it gets a new one. */
   private errorItems(): ErrorItem[] {
-    if (this.summaryItems.errors !== this.errors) {
+    if (this.summaryItems.errors !== this.summaryErrors) {
       this.summaryItems = {
-        errors: this.errors,
-        items: this.errors.map((e) => ({ text: e.text, href: `#${e.fieldId}` })),
+        errors: this.summaryErrors,
+        items: this.summaryErrors.map((e) => ({ text: e.text, href: `#${e.fieldId}` })),
       };
     }
     return this.summaryItems.items;
   }
 
+  private needText(region: RegionDataset, need: AllocationNeed): TemplateResult {
+    const years = need.entryYears;
+    const last = need.needYears[need.needYears.length - 1];
+    return html`<p class="govuk-body">
+      ${region.regionName}: entry years ${years[0]} to ${years[years.length - 1]}, the recruitment
+      cycle open today and the two after it. NQT need is the supply model's central projection from
+      base year ${need.baseYear}${provenanceTag('estimated')}, to ${last}.
+    </p>`;
+  }
+
   private results(): TemplateResult | typeof nothing {
-    if (!this.result) return nothing;
-    const { problem, result } = this.result;
+    const shown = this.solves.shown;
+    if (!shown) return nothing;
+    const { problem, result } = shown;
     const solution = result.check?.ok ? result.solution : null;
     const illustrative = this.region?.partnershipPlans.some((p) => p.provenance === 'illustrative');
     return html`
-      <tsp-allocation-verdict .result=${result}></tsp-allocation-verdict>
+      <tsp-allocation-verdict
+        .result=${result}
+        mode=${shown.mode}
+        ?updating=${this.solves.running?.mode === 'quick'}
+      ></tsp-allocation-verdict>
       ${
         solution
-          ? html`<tsp-allocation-places
+          ? html`<tsp-allocation-changes
+                .report=${result.changes ?? undefined}
+                .entryYears=${problem.entryYears}
+              ></tsp-allocation-changes>
+              <tsp-allocation-places
                 .problem=${problem}
                 .solution=${solution}
                 ?illustrative=${illustrative}
@@ -215,6 +230,31 @@ export class TspAllocationPage extends LitElement {
     `;
   }
 
+  private finalRun(): TemplateResult {
+    const running = this.solves.running;
+    if (running?.mode === 'final') {
+      return html`<tsp-allocation-progress
+        .started=${running.started}
+        .timeLimitSeconds=${running.timeLimitSeconds}
+        @tsp-allocation-cancel=${() => this.solves.cancel()}
+      ></tsp-allocation-progress>`;
+    }
+    return html`<p class="govuk-body">
+        The plan below is worked out again after every change, to within 1% of the best possible.
+        The final run searches until it is within the gap set under Solve options.
+      </p>
+      <button
+        type="button"
+        class="govuk-button"
+        id="alloc-solve"
+        data-module="govuk-button"
+        ?disabled=${!this.need}
+        @click=${this.solveFinal}
+      >
+        Run the final allocation
+      </button>`;
+  }
+
   protected override render(): TemplateResult {
     const heading = html`<h1 class="govuk-heading-l">${ROUTES.allocation.title}</h1>`;
     const { region, settings, need } = this;
@@ -222,21 +262,18 @@ export class TspAllocationPage extends LitElement {
       return html`${heading}
         <p class="govuk-body" role="status">Loading the region's data...</p>`;
     }
-    const years = need?.entryYears ?? [];
     return html`${heading}
       <tsp-error-summary .items=${this.errorItems()}></tsp-error-summary>
-      <div class="govuk-visually-hidden" role="status" aria-live="polite">${this.status}</div>
+      <div class="govuk-visually-hidden" role="status" aria-live="polite">
+        ${this.solves.status}
+      </div>
       <p class="govuk-body-l">
         Share the region's ITT places among its provider partnerships for the next three entry
-        years, to meet the NQT need the supply model forecasts where it is greatest.
+        years, to meet the NQT need the supply model forecasts where it is greatest, fairly.
       </p>
       ${
         need
-          ? html`<p class="govuk-body">
-              ${region.regionName}: entry years ${years[0]} to ${years[years.length - 1]}. NQT need
-              is the supply model's central projection from base year
-              ${need.baseYear}${provenanceTag('estimated')}.
-            </p>`
+          ? this.needText(region, need)
           : this.needError
             ? html`<div class="govuk-error-summary" tabindex="-1">
                 <div role="alert">
@@ -256,37 +293,21 @@ export class TspAllocationPage extends LitElement {
         .errors=${this.errors}
         @tsp-plan-edit=${this.onPlanEdit}
         @tsp-cap-edit=${this.onCapEdit}
+        @tsp-limit-edit=${this.onLimitEdit}
+        @tsp-rule-edit=${this.onRuleEdit}
         @tsp-options-edit=${this.onOptionsEdit}
       ></tsp-allocation-inputs>
       ${
-        this.solveError
+        this.solves.error
           ? html`<div class="govuk-warning-text">
               <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
               <strong class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden">Warning</span> ${this.solveError}
+                <span class="govuk-visually-hidden">Warning</span> ${this.solves.error}
               </strong>
             </div>`
           : nothing
       }
-      ${
-        this.solving
-          ? html`<tsp-allocation-progress
-              .started=${this.solving.started}
-              .timeLimitSeconds=${this.solving.timeLimitSeconds}
-              @tsp-allocation-cancel=${this.cancel}
-            ></tsp-allocation-progress>`
-          : html`<button
-              type="button"
-              class="govuk-button"
-              id="alloc-solve"
-              data-module="govuk-button"
-              ?disabled=${!need}
-              @click=${() => void this.solve()}
-            >
-              Solve the allocation
-            </button>`
-      }
-      ${this.results()}`;
+      ${this.finalRun()} ${this.results()}`;
   }
 }
 
