@@ -93,6 +93,11 @@ export class InYearController implements ReactiveController {
   async open(region: RegionDataset): Promise<void> {
     if (this.opening) return;
     this.opening = true;
+    // Warm HiGHS while the session loads, so the first transfer proposals do not wait for it.
+    this.solver ??= new SolverClient();
+    this.solver.warm().catch(() => {
+      // A solver that cannot load says so when proposals are asked for.
+    });
     try {
       this.session = await InYearSession.open(await loadDefaultCycle(), region.partnerships);
       this.trustedKeys = await this.session.trustedManagerKeys();
