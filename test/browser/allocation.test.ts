@@ -33,6 +33,21 @@ async function settled(): Promise<void> {
   await page.locator('[data-testid="allocation-updating"]').waitFor({ state: 'detached' });
 }
 
+/** Does what the manager does, then waits until the page has shown a new result and settled. */
+async function resolvedAfter(action: () => Promise<void>): Promise<void> {
+  const before = Number(await verdict().getAttribute('data-solved'));
+  await action();
+  await page.waitForFunction(
+    (count) =>
+      Number(
+        document.querySelector('[data-testid="allocation-verdict"]')?.getAttribute('data-solved'),
+      ) > count,
+    before,
+    { timeout: 60_000 },
+  );
+  await settled();
+}
+
 describe('Allocation page', () => {
   it('solves the SCR allocation as the page opens, and explains each partnership’s change', async () => {
     await page.goto(`${baseUrl()}/allocation`);
@@ -70,8 +85,10 @@ describe('Allocation page', () => {
   });
 
   it('runs the final allocation on request and moves focus to its outcome', async () => {
-    await enter('#alloc-time-limit', '30');
-    await settled();
+    await page.locator('summary', { hasText: 'Cold-spot priority and solve options' }).click();
+    // A modest gap and time limit keep the test quick.
+    await resolvedAfter(() => enter('#alloc-gap', '1'));
+    await resolvedAfter(() => enter('#alloc-time-limit', '10'));
     await page.locator('#alloc-solve').click();
     await page.locator('tsp-allocation-progress').waitFor({ state: 'detached', timeout: 90_000 });
     expect(await verdict().getAttribute('data-mode')).toBe('final');
@@ -80,6 +97,7 @@ describe('Allocation page', () => {
   });
 
   it('shows a bad capacity at its field as it is typed, and lists it when the final run is asked for', async () => {
+    await page.locator('summary', { hasText: 'Partnership plans' }).click();
     // A plan of the first partnership with at least 10 places last year (column 5).
     const id = await page
       .locator('tsp-allocation-plans tbody tr')
@@ -90,6 +108,7 @@ describe('Allocation page', () => {
             ?.querySelector('input[id^="alloc-capacity-"]')?.id ?? '',
       );
     expect(id).not.toBe('');
+    const original = await page.locator(`#${id}`).inputValue();
     await enter(`#${id}`, '-3');
     await page.locator(`#${id}-error`).waitFor();
     expect(await page.locator(`#${id}-error`).textContent()).toMatch(
@@ -106,29 +125,39 @@ describe('Allocation page', () => {
     await screenshot(page, 'allocation-input-error');
 
     // A capacity below what the stability rule keeps is an error too, never raised silently.
-    await enter(`#${id}`, '1');
+    const band = await page.locator('#alloc-rule-stabilityband').inputValue();
+    await enter(`#${id}`, '3');
     await page.locator(`#${id}-error`).waitFor();
     expect(await page.locator(`#${id}-error`).textContent()).toMatch(
       /is below the \d+ places the stability rule keeps \(last year's \d+, at most \d+ fewer\)/,
     );
-    // Turning the stability rule off makes it a capacity like any other: the plan follows.
-    await enter('#alloc-rule-stabilityband', '');
-    await page.locator(`#${id}-error`).waitFor({ state: 'detached' });
-    await settled();
-    await enter('#alloc-rule-stabilityband', '0.2');
-    await enter(`#${id}`, '10');
-    await settled();
+    // Turning the stability rule off makes it a capacity like any other, and the plan is
+    // worked out again at once (a quick solve).
+    await resolvedAfter(() => enter('#alloc-rule-stabilityband', ''));
+    expect(await page.locator(`#${id}-error`).count()).toBe(0);
+    expect(await verdict().getAttribute('data-mode')).toBe('quick');
+    await enter('#alloc-rule-stabilityband', band);
+    await resolvedAfter(() => enter(`#${id}`, original));
+    expect(await page.locator('[id$="-error"]').count()).toBe(0);
   });
 
-  it('re-solves after a rule changes: fairness off says need alone decides', async () => {
-    await enter('#alloc-rule-fairnessweightperplace', '');
-    await page
-      .locator('[data-testid="allocation-fairness"]', { hasText: 'No fairness rule is set' })
-      .waitFor({ timeout: 60_000 });
-    await enter('#alloc-rule-fairnessweightperplace', '1');
-    await page
-      .locator('[data-testid="allocation-fairness"]', { hasText: 'Fairness: every place' })
-      .waitFor({ timeout: 60_000 });
+  it('re-solves after each rule changes: fairness off says need alone decides', async () => {
+    await resolvedAfter(() => enter('#alloc-rule-fairnessweightperplace', ''));
+    expect(await page.locator('[data-testid="allocation-fairness"]').textContent()).toContain(
+      'No fairness rule is set',
+    );
+    await resolvedAfter(() => enter('#alloc-rule-fairnessweightperplace', '1'));
+    expect(await page.locator('[data-testid="allocation-fairness"]').textContent()).toContain(
+      'Fairness: every place',
+    );
+    // A pool share and a partnership's total and mentor capacity each re-solve too.
+    const pool = await page.locator('#alloc-rule-poolshare').inputValue();
+    await resolvedAfter(() => enter('#alloc-rule-poolshare', pool === '0.1' ? '0.05' : '0.1'));
+    await resolvedAfter(() => enter('#alloc-rule-poolshare', pool));
+    await page.locator('summary', { hasText: 'Partnership total and mentor capacity' }).click();
+    const total = page.locator('input[id^="alloc-total-"]').first();
+    await resolvedAfter(() => total.fill('5000').then(() => total.press('Tab')));
+    await resolvedAfter(() => total.fill('').then(() => total.press('Tab')));
   });
 
   it('diagnoses a regional cap that clashes with other rules, and Cancel keeps that result', async () => {

@@ -40,6 +40,8 @@ export class AllocationSolves implements ReactiveController {
   error = '';
   /** Set when a final run finishes, so the page can move focus to the verdict. */
   finished = 0;
+  /** How many results have been shown: tests and benchmarks wait for it to move on. */
+  solved = 0;
 
   private solver: Pick<SolverClient, 'warm' | 'allocate' | 'dispose'> | null = null;
   /** What waits for the running solve: at most a final run and the latest quick one. */
@@ -113,6 +115,7 @@ export class AllocationSolves implements ReactiveController {
     try {
       const result = await this.solver.allocate(request.problem, request.options, abort.signal);
       this.shown = { problem: request.problem, result, mode };
+      this.solved += 1;
       this.status = `${verdictTitle(result)}.`;
       if (mode === 'final') this.finished += 1;
     } catch (error) {

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { RegionDataset } from '../../data/types.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import {
@@ -13,9 +13,13 @@ import './tsp-allocation-options.ts';
 import './tsp-allocation-plans.ts';
 import './tsp-allocation-rules.ts';
 
+type Section = 'rules' | 'caps' | 'limits' | 'plans' | 'options';
+
 /**
- * Everything the manager can change before solving: partnership plans, optional regional caps,
- * the cold-spot priority and the solve options. Edits bubble up from the parts as events.
+ * Everything the manager can change, in short sections that open on demand (the rules open
+ * first; a section with a problem opens by itself): the rule settings, regional caps,
+ * partnership total and mentor capacity, partnership plans, the cold-spot priority and the
+ * solve options. Edits bubble up from the parts as events.
  *
  * @summary The Allocation page's editable inputs.
  * @fires tsp-plan-edit - from `tsp-allocation-plans`.
@@ -48,41 +52,52 @@ export class TspAllocationInputs extends LitElement {
     }
   }
 
+  /** Sections the manager opened (or closed): an error opens its section, fixing it never closes it. */
+  @state() private opened: Partial<Record<Section, boolean>> = { rules: true };
+
+  private section(
+    key: Section,
+    title: string,
+    hasErrors: boolean,
+    body: TemplateResult,
+  ): TemplateResult {
+    return html`<details
+      class="govuk-details govuk-!-margin-bottom-3"
+      data-section=${key}
+      ?open=${hasErrors || this.opened[key] === true}
+      @toggle=${(event: Event) => {
+        this.opened = { ...this.opened, [key]: (event.target as HTMLDetailsElement).open };
+      }}
+    >
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text">${title}</span>
+      </summary>
+      <div class="govuk-details__text">${body}</div>
+    </details>`;
+  }
+
   protected override render(): TemplateResult | typeof nothing {
     const { region, settings } = this;
     if (!region || !settings) return nothing;
     const errors = new Map(this.errors.map((e) => [e.fieldId, e.text]));
-    const capErrors = this.errors.some((e) => e.fieldId.startsWith('alloc-cap-'));
-    const limitErrors = this.errors.some(
-      (e) => e.fieldId.startsWith('alloc-total-') || e.fieldId.startsWith('alloc-mentor-'),
-    );
-    const anyCaps = Object.values(settings.caps).some((text) => (text ?? '').trim() !== '');
+    const errorsIn = (...prefixes: string[]) =>
+      this.errors.some((e) => prefixes.some((prefix) => e.fieldId.startsWith(prefix)));
     const illustrative = region.partnershipPlans.some((p) => p.provenance === 'illustrative');
     return html`
-      <h2 class="govuk-heading-m">
-        Partnership plans${illustrative ? provenanceTag('illustrative') : nothing}
-      </h2>
-      <p class="govuk-body">
-        ${
-          illustrative
-            ? 'No public source gives partnerships’ capacity or minimum viable cohort: the figures below are illustrative until you type your own. '
-            : ''
-        }
-        A capacity below what the stability rule keeps of last year's places is an error at that
-        capacity: raise it, or widen the stability band under Rules.
-      </p>
-      <tsp-allocation-plans
-        .partnerships=${region.partnerships}
-        .plans=${region.partnershipPlans}
-        .edits=${settings.plans}
-        .errors=${errors}
-      ></tsp-allocation-plans>
-      <details class="govuk-details" ?open=${capErrors || anyCaps}>
-        <summary class="govuk-details__summary">
-          <span class="govuk-details__summary-text">Regional caps (optional)</span>
-        </summary>
-        <div class="govuk-details__text">
-          <p class="govuk-body">
+      ${this.section(
+        'rules',
+        'Rules: pool, stability, fairness and fill',
+        errorsIn('alloc-rule-'),
+        html`<tsp-allocation-rules
+          .values=${settings.rules}
+          .errors=${errors}
+        ></tsp-allocation-rules>`,
+      )}
+      ${this.section(
+        'caps',
+        'Regional caps by subject',
+        errorsIn('alloc-cap-'),
+        html`<p class="govuk-body">
             A cap limits one subject's places across the region in each entry year; partnerships
             across the boundary count their in-region share. Teach First places are fixed, so a cap
             below them, or below what the stability rule lets others shrink to, cannot be met and
@@ -93,15 +108,13 @@ export class TspAllocationInputs extends LitElement {
             .plans=${region.partnershipPlans}
             .caps=${settings.caps}
             .errors=${errors}
-          ></tsp-allocation-caps>
-        </div>
-      </details>
-      <details class="govuk-details" ?open=${limitErrors}>
-        <summary class="govuk-details__summary">
-          <span class="govuk-details__summary-text">Partnership total and mentor capacity</span>
-        </summary>
-        <div class="govuk-details__text">
-          <p class="govuk-body">
+          ></tsp-allocation-caps>`,
+      )}
+      ${this.section(
+        'limits',
+        'Partnership total and mentor capacity',
+        errorsIn('alloc-total-', 'alloc-mentor-'),
+        html`<p class="govuk-body">
             Total capacity limits a partnership's trainees across all its subjects in an entry year;
             mentor capacity its school placements (a trainee on a multi-year route holds one in each
             year of training).
@@ -110,24 +123,41 @@ export class TspAllocationInputs extends LitElement {
             .region=${region}
             .edits=${settings.limits}
             .errors=${errors}
-          ></tsp-allocation-limits>
-        </div>
-      </details>
-      <h2 class="govuk-heading-m">Rules</h2>
-      <p class="govuk-body">
-        How places are shared: a pool for schools not engaged with any partnership, how far a plan
-        may change from one year to the next, how strongly every partnership should change alike
-        (fairness), and how far a partnership's own record of filling its places counts.
-      </p>
-      <tsp-allocation-rules .values=${settings.rules} .errors=${errors}></tsp-allocation-rules>
-      <h2 class="govuk-heading-m">Priority and options</h2>
-      <tsp-allocation-options
-        .settings=${settings}
-        .indicators=${region.indicators.filter((indicator) => indicator.level === 'district')}
-        .districts=${region.districts}
-        .weights=${this.currentWeights(region, settings)}
-        .errors=${errors}
-      ></tsp-allocation-options>
+          ></tsp-allocation-limits>`,
+      )}
+      ${this.section(
+        'plans',
+        'Partnership plans: capacity and minimum cohort by subject',
+        errorsIn('alloc-capacity-', 'alloc-minimum-'),
+        html`<p class="govuk-body">
+            ${illustrative ? provenanceTag('illustrative') : nothing}
+            ${
+              illustrative
+                ? 'No public source gives partnerships’ capacity or minimum viable cohort: the figures below are illustrative until you type your own. '
+                : ''
+            }
+            A capacity below what the stability rule keeps of last year's places is an error at that
+            capacity: raise it, or widen the stability band under Rules.
+          </p>
+          <tsp-allocation-plans
+            .partnerships=${region.partnerships}
+            .plans=${region.partnershipPlans}
+            .edits=${settings.plans}
+            .errors=${errors}
+          ></tsp-allocation-plans>`,
+      )}
+      ${this.section(
+        'options',
+        'Cold-spot priority and solve options',
+        errorsIn('alloc-priority', 'alloc-indicators', 'alloc-time-limit', 'alloc-gap'),
+        html`<tsp-allocation-options
+          .settings=${settings}
+          .indicators=${region.indicators.filter((indicator) => indicator.level === 'district')}
+          .districts=${region.districts}
+          .weights=${this.currentWeights(region, settings)}
+          .errors=${errors}
+        ></tsp-allocation-options>`,
+      )}
     `;
   }
 }

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { RULE_DOCS, type RuleKey } from '../../allocation/rule-settings.ts';
+import { RULE_DOCS, type RuleDoc, type RuleKey } from '../../allocation/rule-settings.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { fieldIds } from './allocation-settings.ts';
 
@@ -11,8 +11,9 @@ export interface RuleEditDetail {
 
 /**
  * The allocation's rule settings (pool share, stability band, fairness weight, fill
- * credibility), one GOV.UK text input each, labelled, hinted and ranged from the rule catalogue
- * (src/allocation/rule-settings.ts). Blank turns a rule off, and the hint says what that means.
+ * credibility) as one compact table: a labelled GOV.UK text input each, hinted and ranged from
+ * the rule catalogue (src/allocation/rule-settings.ts). Blank turns a rule off, and the hint
+ * says what that means.
  *
  * @summary Editable rule settings of the allocation.
  * @fires tsp-rule-edit - detail: `RuleEditDetail`.
@@ -32,37 +33,71 @@ export class TspAllocationRules extends LitElement {
     );
   }
 
-  protected override render(): TemplateResult {
-    return html`${RULE_DOCS.map((doc) => {
-      const id = fieldIds.rule(doc.key);
-      const error = this.errors.get(id);
-      return html`<div class="govuk-form-group ${error ? 'govuk-form-group--error' : ''}">
-        <label class="govuk-label govuk-label--s" for=${id}>
-          ${doc.label}${provenanceTag(doc.provenance)}
+  private row(doc: RuleDoc): TemplateResult {
+    const id = fieldIds.rule(doc.key);
+    const error = this.errors.get(id);
+    return html`<tr class="govuk-table__row">
+      <th scope="row" class="govuk-table__header">
+        <label class="govuk-label govuk-!-font-weight-bold govuk-!-font-size-16" for=${id}>
+          ${doc.label}
         </label>
-        <div class="govuk-hint" id="${id}-hint">
-          ${doc.hint} ${doc.min} to ${doc.maxExclusive ? 'below ' : ''}${doc.max}; blank:
-          ${doc.offMeans}.
+        ${provenanceTag(doc.provenance)}
+      </th>
+      <td class="govuk-table__cell">
+        <div
+          class="govuk-form-group govuk-!-margin-bottom-0 ${error ? 'govuk-form-group--error' : ''}"
+        >
+          ${
+            error
+              ? html`<p class="govuk-error-message" id="${id}-error">
+                  <span class="govuk-visually-hidden">Error:</span> ${error}
+                </p>`
+              : nothing
+          }
+          <input
+            class="govuk-input govuk-input--width-4 ${error ? 'govuk-input--error' : ''}"
+            id=${id}
+            name=${id}
+            inputmode="decimal"
+            spellcheck="false"
+            aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"
+            .value=${this.values[doc.key] ?? ''}
+            @change=${(event: Event) =>
+              this.edit(doc.key, (event.target as HTMLInputElement).value)}
+          />
         </div>
-        ${
-          error
-            ? html`<p class="govuk-error-message" id="${id}-error">
-                <span class="govuk-visually-hidden">Error:</span> ${error}
-              </p>`
-            : nothing
-        }
-        <input
-          class="govuk-input govuk-input--width-5 ${error ? 'govuk-input--error' : ''}"
-          id=${id}
-          name=${id}
-          inputmode="decimal"
-          spellcheck="false"
-          aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"
-          .value=${this.values[doc.key] ?? ''}
-          @change=${(event: Event) => this.edit(doc.key, (event.target as HTMLInputElement).value)}
-        />
+      </td>
+      <td class="govuk-table__cell govuk-body-s" id="${id}-hint">
+        ${doc.hint} ${doc.min} to ${doc.maxExclusive ? 'below ' : ''}${doc.max} (${doc.unit});
+        blank: ${doc.offMeans}.
+      </td>
+    </tr>`;
+  }
+
+  protected override render(): TemplateResult {
+    return html`<p class="govuk-body">
+        How places are shared: a pool for schools not engaged with any partnership, how far a plan
+        may change from one year to the next, how strongly every partnership should change alike
+        (fairness), and how far a partnership's own record of filling its places counts. Each change
+        works the plan out again.
+      </p>
+      <div class="tsp-table-wrapper" tabindex="0" role="region" aria-label="Rule settings">
+        <table class="govuk-table govuk-!-margin-bottom-0">
+          <caption class="govuk-table__caption govuk-visually-hidden">
+            Rule settings
+          </caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">Rule</th>
+              <th scope="col" class="govuk-table__header">Setting</th>
+              <th scope="col" class="govuk-table__header">What it means</th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            ${RULE_DOCS.map((doc) => this.row(doc))}
+          </tbody>
+        </table>
       </div>`;
-    })}`;
   }
 }
 

@@ -42,6 +42,8 @@ export class TspAllocationVerdict extends LitElement {
   @property({ type: Boolean }) updating = false;
   /** 'quick' (worked out again after an edit) or 'final' (the final run). */
   @property() mode = '';
+  /** How many results the page has shown, this one included (a test waits for it to move). */
+  @property({ type: Number }) solved = 0;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -102,6 +104,7 @@ export class TspAllocationVerdict extends LitElement {
       data-testid="allocation-verdict"
       data-status=${result.status}
       data-mode=${this.mode}
+      data-solved=${this.solved}
     >
       <div class="govuk-notification-banner__header">
         <h2 class="govuk-notification-banner__title" id="alloc-verdict-heading">

@@ -190,44 +190,72 @@ export class TspAllocationPage extends LitElement {
   private needText(region: RegionDataset, need: AllocationNeed): TemplateResult {
     const years = need.entryYears;
     const last = need.needYears[need.needYears.length - 1];
-    return html`<p class="govuk-body">
+    return html`
       ${region.regionName}: entry years ${years[0]} to ${years[years.length - 1]}, the recruitment
       cycle open today and the two after it. NQT need is the supply model's central projection from
       base year ${need.baseYear}${provenanceTag('estimated')}, to ${last}.
-    </p>`;
+    `;
   }
 
-  private results(): TemplateResult | typeof nothing {
+  /** The verdict, each partnership's change and why, and what one more place is worth. */
+  private results(): TemplateResult {
     const shown = this.solves.shown;
-    if (!shown) return nothing;
+    if (!shown) {
+      return html`<p class="govuk-body" data-testid="allocation-first-solve">
+        ${this.need ? 'Working out the first plan...' : ''}
+      </p>`;
+    }
     const { problem, result } = shown;
     const solution = result.check?.ok ? result.solution : null;
-    const illustrative = this.region?.partnershipPlans.some((p) => p.provenance === 'illustrative');
     return html`
       <tsp-allocation-verdict
         .result=${result}
         mode=${shown.mode}
+        solved=${this.solves.solved}
         ?updating=${this.solves.running?.mode === 'quick'}
       ></tsp-allocation-verdict>
+      ${this.finalRun()}
       ${
         solution
           ? html`<tsp-allocation-changes
                 .report=${result.changes ?? undefined}
                 .entryYears=${problem.entryYears}
               ></tsp-allocation-changes>
-              <tsp-allocation-places
-                .problem=${problem}
-                .solution=${solution}
-                ?illustrative=${illustrative}
-              ></tsp-allocation-places>
-              <tsp-allocation-outcomes
-                .problem=${problem}
-                .solution=${solution}
-              ></tsp-allocation-outcomes>
               <tsp-allocation-explain .result=${result}></tsp-allocation-explain>`
           : nothing
       }
     `;
+  }
+
+  /** The places and the need they meet, in full, folded away below the controls. */
+  private detail(): TemplateResult | typeof nothing {
+    const shown = this.solves.shown;
+    const solution = shown?.result.check?.ok ? shown.result.solution : null;
+    if (!shown || !solution) return nothing;
+    const illustrative = this.region?.partnershipPlans.some((p) => p.provenance === 'illustrative');
+    const fold = (title: string, body: TemplateResult) =>
+      html`<details class="govuk-details govuk-!-margin-bottom-3">
+        <summary class="govuk-details__summary">
+          <span class="govuk-details__summary-text">${title}</span>
+        </summary>
+        <div class="govuk-details__text">${body}</div>
+      </details>`;
+    return html`<h2 class="govuk-heading-m">The plan in full</h2>
+      ${fold(
+        'Places by partnership and subject, against last year',
+        html`<tsp-allocation-places
+          .problem=${shown.problem}
+          .solution=${solution}
+          ?illustrative=${illustrative}
+        ></tsp-allocation-places>`,
+      )}
+      ${fold(
+        'Unmet need and surplus by district',
+        html`<tsp-allocation-outcomes
+          .problem=${shown.problem}
+          .solution=${solution}
+        ></tsp-allocation-outcomes>`,
+      )}`;
   }
 
   private finalRun(): TemplateResult {
@@ -240,8 +268,8 @@ export class TspAllocationPage extends LitElement {
       ></tsp-allocation-progress>`;
     }
     return html`<p class="govuk-body">
-        The plan below is worked out again after every change, to within 1% of the best possible.
-        The final run searches until it is within the gap set under Solve options.
+        This plan is worked out again after every change, to within 1% of the best possible. The
+        final run searches until it is within the gap set under solve options.
       </p>
       <button
         type="button"
@@ -267,36 +295,27 @@ export class TspAllocationPage extends LitElement {
       <div class="govuk-visually-hidden" role="status" aria-live="polite">
         ${this.solves.status}
       </div>
-      <p class="govuk-body-l">
+      <p class="govuk-body">
         Share the region's ITT places among its provider partnerships for the next three entry
         years, to meet the NQT need the supply model forecasts where it is greatest, fairly.
+        ${need ? this.needText(region, need) : nothing}
       </p>
       ${
-        need
-          ? this.needText(region, need)
-          : this.needError
-            ? html`<div class="govuk-error-summary" tabindex="-1">
-                <div role="alert">
-                  <h2 class="govuk-error-summary__title">The NQT need could not be worked out</h2>
-                  <div class="govuk-error-summary__body">
-                    <p class="govuk-body">${this.needError}</p>
-                  </div>
+        this.needError
+          ? html`<div class="govuk-error-summary" tabindex="-1">
+              <div role="alert">
+                <h2 class="govuk-error-summary__title">The NQT need could not be worked out</h2>
+                <div class="govuk-error-summary__body">
+                  <p class="govuk-body">${this.needError}</p>
                 </div>
-              </div>`
+              </div>
+            </div>`
+          : need
+            ? nothing
             : html`<p class="govuk-body" role="status">
                 Working out NQT need from the supply model...
               </p>`
       }
-      <tsp-allocation-inputs
-        .region=${region}
-        .settings=${settings}
-        .errors=${this.errors}
-        @tsp-plan-edit=${this.onPlanEdit}
-        @tsp-cap-edit=${this.onCapEdit}
-        @tsp-limit-edit=${this.onLimitEdit}
-        @tsp-rule-edit=${this.onRuleEdit}
-        @tsp-options-edit=${this.onOptionsEdit}
-      ></tsp-allocation-inputs>
       ${
         this.solves.error
           ? html`<div class="govuk-warning-text">
@@ -307,7 +326,19 @@ export class TspAllocationPage extends LitElement {
             </div>`
           : nothing
       }
-      ${this.finalRun()} ${this.results()}`;
+      ${this.results()}
+      <h2 class="govuk-heading-m" id="alloc-controls">Rules and limits</h2>
+      <tsp-allocation-inputs
+        .region=${region}
+        .settings=${settings}
+        .errors=${this.errors}
+        @tsp-plan-edit=${this.onPlanEdit}
+        @tsp-cap-edit=${this.onCapEdit}
+        @tsp-limit-edit=${this.onLimitEdit}
+        @tsp-rule-edit=${this.onRuleEdit}
+        @tsp-options-edit=${this.onOptionsEdit}
+      ></tsp-allocation-inputs>
+      ${this.solves.shown ? nothing : this.finalRun()} ${this.detail()}`;
   }
 }
 
