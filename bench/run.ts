@@ -11,6 +11,11 @@ const suites: { name: string; module: string; run: string }[] = [
     module: './allocation.bench.ts',
     run: 'runAllocationBenchmarks',
   },
+  {
+    name: 'Allocation re-solve after an edit',
+    module: './resolve.bench.ts',
+    run: 'runResolveBenchmarks',
+  },
   { name: 'CLI start-up', module: './cli.bench.ts', run: 'runCliBenchmarks' },
   {
     name: 'Browser: page loads and controls',
