@@ -153,6 +153,13 @@ async function settle(page: HTMLElement & { updateComplete: Promise<boolean> }):
   )) {
     await child.updateComplete;
   }
+  // The area select box is filled a frame after the map paints: one option per area and "None".
+  const areas = page.querySelectorAll('svg g.tsp-map__areas path').length;
+  if (areas > 0) {
+    await vi.waitFor(() =>
+      expect(page.querySelectorAll('#tsp-area option')).toHaveLength(areas + 1),
+    );
+  }
 }
 
 function mount(): TspMapsPage {
