@@ -91,16 +91,22 @@ export class TspApp extends LitElement {
    * A user's file replaces estimated figures for every page; a bad file changes nothing. The
    * file checks (and zod under them) load with the first file, not with the app.
    */
-  private readonly importFile: ImportDataFile = async (kind, text, fileName) => {
+  private readonly importFile: ImportDataFile = async (kind, content, fileName) => {
     if (!this.region) {
       return [
-        { file: fileName, row: null, column: null, message: 'the default data has not loaded yet' },
+        {
+          file: fileName,
+          row: null,
+          column: null,
+          message: 'the default data has not loaded yet',
+          fix: 'Wait for the page to load and upload the file again',
+        },
       ];
     }
     const { replaceWithImportedFile } = await import('../data/imports.ts');
     // Read after the import: the dataset in use now, which a file applied meanwhile may have changed.
     const region = this.region;
-    const { dataset, issues } = replaceWithImportedFile(region, kind, text, fileName);
+    const { dataset, issues } = replaceWithImportedFile(region, kind, content, fileName);
     if (issues.length === 0) this.region = dataset;
     return issues;
   };

@@ -194,7 +194,7 @@ describe('the loader follows the registry', () => {
         file: path,
         row: 4,
         column: 'destination_code',
-        message: `${path} row 4, column destination_code: "E08000099" is not a district of the region (districts.csv) or "outside"`,
+        message: '"E08000099" is not a district of the region (districts.csv) or "outside"',
       },
     ]);
     expect(dataset.partnerships).toEqual(previous.partnerships);
@@ -209,7 +209,7 @@ describe('the loader follows the registry', () => {
     lines.splice(sheffieldSecondary, 1);
     const { dataset, issues } = await loadRegionDataset(readerWith({ [path]: lines.join('\n') }));
     expect(issues.map((i) => i.message)).toEqual([
-      `${path} column lad_code: no baseline row for E08000019 (Sheffield), secondary`,
+      'no baseline row for E08000019 (Sheffield), secondary',
     ]);
     expect(dataset.baselines).toEqual([]);
     expect(dataset.baseYear).toBeNull();
