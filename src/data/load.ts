@@ -163,7 +163,7 @@ export async function loadRegionDataset(
       }
       const lookup = (name: string) => codeSets.get(name) ?? null;
       const problems = joinProblems(file.joins ?? [], rows, lookup, dataset);
-      for (const p of problems) issues.push(issue(file.path, p.line, p.column, p.reason));
+      for (const p of problems) issues.push(issue(file.path, p.line, p.column, p.reason, p.fix));
       if (problems.length === 0) accepted.set(file.key, rows);
     }
     joined.add(file.key);

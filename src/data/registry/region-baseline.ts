@@ -20,6 +20,7 @@ const PHASES: readonly Phase[] = ['primary', 'secondary'];
 const districtPhaseColumns = {
   time_period: academicYear(),
   lad_code: gssCode(),
+  lad_name: text(),
   phase: phaseCell(),
 };
 
@@ -55,7 +56,7 @@ export const baselines = tableFile({
     },
   },
   joins: [
-    { column: 'lad_code', in: 'districts' },
+    { column: 'lad_code', in: 'districts', nameColumn: 'lad_name' },
     {
       column: 'lad_code',
       covers: 'districts',
@@ -102,7 +103,7 @@ export const pupilProjections = tableFile({
     key: ['time_period', 'lad_code', 'phase'],
   },
   joins: [
-    { column: 'lad_code', in: 'districts' },
+    { column: 'lad_code', in: 'districts', nameColumn: 'lad_name' },
     {
       column: 'lad_code',
       covers: 'districts',
