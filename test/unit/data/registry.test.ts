@@ -12,6 +12,7 @@ import {
   BOUNDARY_FILES,
   DATA_FILES,
   DATA_FILE_REGISTRY,
+  FILES_IN_DATA,
   INDICATOR_OFFERS,
   TABLE_FILES,
 } from '../../../src/data/registry/index.ts';
@@ -53,6 +54,13 @@ describe('data-file registry', () => {
       'swcTeacherFte',
       'pupilProjectionImport',
     ]);
+  });
+
+  it('describes every file on the Data sources page without a path outside the repository', () => {
+    for (const file of FILES_IN_DATA) {
+      const words = [file.title, file.source, file.date, file.licence, file.notes ?? ''];
+      expect(words.join(' '), file.path).not.toMatch(/\.\.\/|\bshared\//);
+    }
   });
 
   it('names only columns of the file in its key, joins and indicators', () => {
