@@ -201,7 +201,11 @@ function readProblemFile(path: string): unknown {
     what: 'problem file',
   });
   if (!json.ok) throw new CliError(`--problem: ${path} ${json.reason}`);
-  return json.value;
+  const value = json.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CliError(`--problem: ${path} does not hold an allocation problem (a JSON object)`);
+  }
+  return value;
 }
 
 /** The allocation problem the arguments describe (also the benchmark's embedded-data instance). */

@@ -50,7 +50,7 @@ export class TspApp extends LitElement {
     document.addEventListener('click', this.onLinkClick);
     window.addEventListener('popstate', this.onPopState);
     this.updateDocument(false);
-    void this.loadData();
+    this.dataLoaded = this.loadData();
   }
 
   override disconnectedCallback(): void {
@@ -58,6 +58,9 @@ export class TspApp extends LitElement {
     window.removeEventListener('popstate', this.onPopState);
     super.disconnectedCallback();
   }
+
+  /** Settles when the default data has loaded or failed to. */
+  private dataLoaded: Promise<void> = Promise.resolve();
 
   private async loadData(): Promise<void> {
     try {
@@ -92,14 +95,16 @@ export class TspApp extends LitElement {
    * file checks (and zod under them) load with the first file, not with the app.
    */
   private readonly importFile: ImportDataFile = async (kind, content, fileName) => {
+    // A file chosen while the default data loads is checked against it once it is there.
+    await this.dataLoaded;
     if (!this.region) {
       return [
         {
           file: fileName,
           row: null,
           column: null,
-          message: 'the default data has not loaded yet',
-          fix: 'Wait for the page to load and upload the file again',
+          message: 'the default data could not be loaded, so the file cannot be checked',
+          fix: 'Reload the page and upload the file again',
         },
       ];
     }

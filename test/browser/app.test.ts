@@ -156,7 +156,7 @@ describe('app shell (production build)', () => {
     await page.close();
   });
 
-  it('uses an uploaded School Workforce Census file in place of the estimates, after refusing a bad one that names its row and column', async () => {
+  it('uses an uploaded School Workforce Census file in place of the estimates, after refusing a bad one that names its line and column', async () => {
     const page = await browser.newPage();
     const watched = watchPage(page);
     await page.goto(baseUrl() + '/data-sources');
