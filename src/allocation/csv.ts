@@ -321,7 +321,7 @@ export function needFromForecastCsv(
     time_period: academicYear(),
     lad_code: gssCode(),
     phase: phaseCell(),
-    subject: oneOf([...SUBJECT_GROUPS, 'Total'], 'a subject group or Total'),
+    subject: oneOf([...SUBJECT_GROUPS, 'Total'], 'subject group'),
     ...Object.fromEntries(valueColumns.map((column) => [column, optionalNumber(NEED)])),
   });
   const issues: DataIssue[] = [];

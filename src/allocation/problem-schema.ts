@@ -164,7 +164,10 @@ export function parseProblem(
     ok: false,
     issues: result.error.issues.slice(0, 50).map((issue) => ({
       field: fieldPath(issue.path) || '(the whole file)',
-      message: issue.message,
+      message:
+        issue.code === 'unrecognized_keys'
+          ? `${issue.keys.map((key) => `"${key}"`).join(', ')} is not a field of an allocation problem`
+          : issue.message,
     })),
   };
 }

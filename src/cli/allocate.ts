@@ -201,7 +201,11 @@ function readProblemFile(path: string): unknown {
     what: 'problem file',
   });
   if (!json.ok) throw new CliError(`--problem: ${path} ${json.reason}`);
-  return json.value;
+  const value = json.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CliError(`--problem: ${path} does not hold an allocation problem (a JSON object)`);
+  }
+  return value;
 }
 
 /** The allocation problem the arguments describe (also the benchmark's embedded-data instance). */
@@ -219,8 +223,7 @@ export async function buildProblem(args: AllocateArgs): Promise<AllocationProble
   // Any bad cell in any file stops the run: an allocation is not made from a dataset that
   // lost a file (the plans, caps or footprints among them).
   const { dataset, issues } = await loadRegionDataset(nodeReader(args.dataDir));
-  // The loader's messages already name the file, row and column.
-  if (issues.length > 0) throw new CliError(issues.map((i) => i.message).join('\n'));
+  if (issues.length > 0) throw new CliError(issues.map(describeIssue).join('\n'));
   const scenario = args.scenario ? await readScenarioFile(args.scenario) : DEFAULT_SCENARIO;
   const { parameters, inputs } = await scenarioModelInputs(
     scenario,

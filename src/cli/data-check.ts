@@ -7,9 +7,9 @@
  *
  * Prints a summary line; exits 1 with every problem (file, row, column, reason) if any.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { replaceWithImportedFile } from '../data/imports.ts';
+import { describeIssue } from '../data/issues.ts';
 import { loadRegionDataset, validateFile } from '../data/load.ts';
 import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
 import { FILE_KINDS, isFileKind, isImportKind } from '../data/registry/index.ts';
@@ -18,6 +18,7 @@ import {
   CliError,
   EXIT_CODES,
   parseOptions,
+  readOptionFile,
   runCli,
   type CliCommand,
   type ExitCode,
@@ -41,16 +42,14 @@ const COMMAND = {
 } as const satisfies CliCommand;
 
 function report(issues: DataIssue[], summary: string): ExitCode {
-  for (const i of issues) console.error(i.message);
+  for (const issue of issues) console.error(describeIssue(issue));
   console.log(issues.length === 0 ? `${summary}: OK` : `${summary}: ${issues.length} problem(s)`);
   return issues.length === 0 ? EXIT_CODES.ok : EXIT_CODES.badInput;
 }
 
 async function checkUserFile(file: string, kind: string, dataDir: string): Promise<ExitCode> {
   if (!isFileKind(kind)) throw new CliError(`--kind: unknown kind "${kind}" (see --help)`);
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new CliError(`--file: cannot read ${file}`);
-  });
+  const text = readOptionFile('file', file);
   const name = basename(file);
   if (isImportKind(kind)) {
     // Imports are also checked against the loaded dataset (districts, base year).

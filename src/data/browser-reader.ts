@@ -23,6 +23,6 @@ export function browserReader(fetchImpl: typeof fetch = fetch): DataReader {
     if (url === undefined) throw new Error(`${path} is not among the bundled data files`);
     const response = await fetchImpl(url);
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${response.statusText}`);
-    return response.text();
+    return new Uint8Array(await response.arrayBuffer());
   };
 }

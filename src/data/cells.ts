@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { fromTimePeriod, isTimePeriod, type AcademicYear } from './academic-year.ts';
 import { isMissingSymbol } from './ees.ts';
-import type { DataIssue } from './types.ts';
+import type { DataIssue, Provenance } from './types.ts';
 
 /** The geographic levels Explore Education Statistics accepts in `geographic_level`. */
 export const EES_GEOGRAPHIC_LEVELS = [
@@ -229,21 +229,26 @@ export const optionalNumber = (rule: NumberRule = {}) => {
   );
 };
 
-/** "Enter one of: a, b or c", or "Enter a subject group, such as a or b" for long lists. */
-export function choiceFix(values: readonly string[], what: string): string {
-  if (values.length <= 6) {
-    const last = values[values.length - 1];
-    return `Enter ${values.length === 1 ? '' : 'one of: '}${values.slice(0, -1).join(', ')}${values.length > 1 ? ' or ' : ''}${last}`;
-  }
-  return `Enter ${what}, such as ${values[0]} or ${values[1]}`;
+/** "a" or "an", for a noun. */
+function article(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? 'an' : 'a';
 }
 
-/** One of a list of values, written exactly. `what` names it with its article: 'a phase'. */
+/** "Enter one of: a, b or c", or "Enter a subject group, such as a or b" for long lists. */
+export function choiceFix(values: readonly string[], what: string): string {
+  if (values.length === 1) return `Enter ${values[0]}`;
+  if (values.length <= 6) {
+    return `Enter one of: ${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+  }
+  return `Enter ${article(what)} ${what}, such as ${values[0]} or ${values[1]}`;
+}
+
+/** One of a list of values, written exactly; `what` names it: 'subject group'. */
 export const oneOf = <T extends string>(values: readonly T[], what: string) =>
   cell<T>((raw) =>
     (values as readonly string[]).includes(raw)
       ? { value: raw as T }
-      : { reason: `"${raw}" is not ${what}`, fix: choiceFix(values, what) },
+      : { reason: `"${raw}" is not a known ${what}`, fix: choiceFix(values, what) },
   );
 
 /** `geographic_level`, one of the EES levels (optionally only some of them). */
@@ -257,7 +262,7 @@ export const geographicLevel = <T extends EesGeographicLevel>(
       reason: known
         ? `"${raw}" is a geographic level this file cannot hold`
         : `"${raw}" is not a geographic level of Explore Education Statistics`,
-      fix: choiceFix(allowed, 'a geographic level'),
+      fix: choiceFix(allowed, 'geographic level'),
     };
   });
 
@@ -269,7 +274,36 @@ export const phaseCell = () =>
       : { reason: `"${raw}" is not a phase`, fix: 'Enter Primary or Secondary' };
   });
 
-export const yesNo = () => oneOf(['Yes', 'No'] as const, 'Yes or No');
+export const yesNo = () => oneOf(['Yes', 'No'] as const, 'answer');
+
+/** Where a figure comes from. */
+export const PROVENANCES: readonly Provenance[] = [
+  'published',
+  'derived',
+  'estimated',
+  'illustrative',
+  'imported',
+];
+export const provenanceCell = () => oneOf(PROVENANCES, 'provenance');
+
+/** A school's unique reference number: 5 to 7 digits. */
+export const urn = () =>
+  cell<string>((raw) =>
+    /^\d{5,7}$/.test(raw)
+      ? { value: raw }
+      : { reason: `"${raw}" is not a URN`, fix: 'Enter the school’s URN: 5 to 7 digits' },
+  );
+
+/** A footprint destination: a district code, or "outside" the region. */
+export const districtCodeOrOutside = () =>
+  cell<string>((raw) =>
+    raw === 'outside' || GSS.test(raw)
+      ? { value: raw }
+      : {
+          reason: `"${raw}" is neither a district GSS code nor "outside"`,
+          fix: `${GSS_FIX}, or outside`,
+        },
+  );
 
 /** Where a row's problems are reported: the file and the row's line (null for a form). */
 export interface RowPlace {

@@ -162,9 +162,14 @@ function lineWithControlCharacter(text: string): number | null {
   return match === null ? null : text.slice(0, match.index).split(/\r\n|\n|\r/).length;
 }
 
+/** "an allocation file", "a returns file". */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 /** Reads a CSV file into its header and rows, or the problems that stop it being read. */
 export function readCsv(content: FileContent, fileName: string, options: CsvReadOptions): CsvRead {
-  const what = options.what ?? 'file';
+  const what = withArticle(options.what ?? 'file');
   const refuse = (row: number | null, column: string | null, message: string, fix?: string) => ({
     ok: false as const,
     issues: [{ file: fileName, row, column, message, ...(fix ? { fix } : {}) }],
@@ -174,8 +179,8 @@ export function readCsv(content: FileContent, fileName: string, options: CsvRead
     return refuse(
       null,
       null,
-      `the file is larger than ${sizeText(options.limits.maxBytes)}, the limit for a ${what}`,
-      `Upload a ${what} smaller than ${sizeText(options.limits.maxBytes)}`,
+      `the file is larger than ${sizeText(options.limits.maxBytes)}, the limit for ${what}`,
+      `Upload ${what} smaller than ${sizeText(options.limits.maxBytes)}`,
     );
   }
   const decoded = decodeUtf8(content);
@@ -186,7 +191,7 @@ export function readCsv(content: FileContent, fileName: string, options: CsvRead
       null,
       null,
       'the file is empty',
-      `Upload a ${what} with a header row and data rows`,
+      `Upload ${what} with a header row and data rows`,
     );
   const controlLine = lineWithControlCharacter(text);
   if (controlLine !== null) {
@@ -245,18 +250,13 @@ export function readCsv(content: FileContent, fileName: string, options: CsvRead
   }
   if (issues.length > 0) return { ok: false, issues };
   if (body.length === 0 && !options.allowNoRows) {
-    return refuse(
-      null,
-      null,
-      'the file has a header but no rows',
-      `Upload a ${what} with data rows`,
-    );
+    return refuse(null, null, 'the file has a header but no rows', `Upload ${what} with data rows`);
   }
   if (body.length > options.limits.maxRows) {
     return refuse(
       null,
       null,
-      `the file has ${body.length.toLocaleString('en-GB')} rows; the limit for a ${what} is ${options.limits.maxRows.toLocaleString('en-GB')}`,
+      `the file has ${body.length.toLocaleString('en-GB')} rows; the limit for ${what} is ${options.limits.maxRows.toLocaleString('en-GB')}`,
       `Split the file into files of at most ${options.limits.maxRows.toLocaleString('en-GB')} rows`,
     );
   }

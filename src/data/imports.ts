@@ -7,12 +7,20 @@
  *   LA (`new_la_code`) and phase, for the base year; replaces the estimated teacher FTE.
  * - `pupilProjectionImport`: pupils by district (or an LA that is a single district) and phase
  *   for years after the base year; replaces or adds pupil projections.
+ *
+ * Rows at a level other than district or LA (England or regional totals) are skipped, as are
+ * LAs outside the region: national files hold them all. A name given beside a code must agree
+ * with it.
  */
+import { addYears, toTimePeriod } from './academic-year.ts';
+import { checkNumber, isGssCode, sameName } from './cells.ts';
 import type { RowOf } from './registry/entry.ts';
 import type { ImportKey } from './registry/index.ts';
+import { PLAUSIBLE_PUPIL_TEACHER_RATIO, PUPILS_PER_AREA } from './registry/ranges.ts';
 import { pupilProjectionImport, swcTeacherFte } from './registry/user-files.ts';
 import { issue, validateTable } from './schemas.ts';
 import type { AcademicYear, DataIssue, District, Phase, RegionDataset } from './types.ts';
+import type { FileContent } from './utf8.ts';
 
 export type ImportKind = ImportKey;
 
@@ -21,7 +29,8 @@ export interface ImportResult {
   issues: DataIssue[];
 }
 
-const GSS = /^[EWSNK]\d{8}$/;
+/** Projections further ahead than this are typing slips (the model plans a few years). */
+export const PROJECTION_HORIZON_YEARS = 15;
 
 /** A row resolved to the districts it covers (a county LA covers several). */
 interface AreaRow<Row> {
@@ -34,10 +43,11 @@ interface AreaRow<Row> {
 }
 
 /**
- * Reads each row's area from `lad_code` or `new_la_code`, keeps the rows for the region and
- * reports unknown codes. LA rows outside the region are skipped (national files hold all LAs).
+ * Reads each row's area from `lad_code` (district rows) or `new_la_code` (LA rows), keeps the
+ * rows for the region and reports unknown codes, names that contradict their code and LA
+ * pupils that are not a plausible number.
  */
-function resolveAreas<Row>(
+function resolveAreas<Row extends { geographic_level: string }>(
   rows: { line: number; value: Row }[],
   raw: Record<string, string>[],
   columns: string[],
@@ -49,7 +59,13 @@ function resolveAreas<Row>(
   const hasLa = columns.includes('new_la_code');
   if (!hasLad && !hasLa) {
     issues.push(
-      issue(fileName, 1, 'lad_code', 'missing required column (lad_code or new_la_code)'),
+      issue(
+        fileName,
+        1,
+        'lad_code',
+        'the header has neither lad_code nor new_la_code',
+        'Add a lad_code column for district rows, or new_la_code for local authority rows',
+      ),
     );
     return [];
   }
@@ -57,30 +73,85 @@ function resolveAreas<Row>(
   const result: AreaRow<Row>[] = [];
   rows.forEach(({ line, value }, index) => {
     const cells = raw[index] ?? {};
-    const lad = hasLad ? (cells.lad_code ?? '').trim() : '';
-    const la = hasLa ? (cells.new_la_code ?? '').trim() : '';
+    const level = value.geographic_level;
+    const codeColumn =
+      level === 'Local authority district'
+        ? 'lad_code'
+        : level === 'Local authority'
+          ? 'new_la_code'
+          : null;
+    if (codeColumn === null) return;
+    const code = (cells[codeColumn] ?? '').trim();
+    if (!(codeColumn in cells)) {
+      issues.push(
+        issue(
+          fileName,
+          line,
+          codeColumn,
+          `a ${level} row needs a ${codeColumn} column`,
+          `Add the ${codeColumn} column`,
+        ),
+      );
+      return;
+    }
+    if (!isGssCode(code)) {
+      issues.push(
+        issue(
+          fileName,
+          line,
+          codeColumn,
+          `"${code}" is not a GSS code`,
+          'Enter a GSS code: a letter and 8 digits, like E08000019',
+        ),
+      );
+      return;
+    }
+    const districts =
+      codeColumn === 'lad_code'
+        ? [districtByCode.get(code)].filter((d): d is District => d !== undefined)
+        : dataset.districts.filter((d) => d.educationLaCode === code);
+    if (districts.length === 0) {
+      if (codeColumn === 'lad_code') {
+        issues.push(
+          issue(
+            fileName,
+            line,
+            'lad_code',
+            `"${code}" is not a district of the region`,
+            'Enter the code of one of the region’s districts, or remove the row',
+          ),
+        );
+      }
+      return;
+    }
+    const nameColumn = codeColumn === 'lad_code' ? 'lad_name' : 'la_name';
+    const name = (cells[nameColumn] ?? '').trim();
+    const expected = codeColumn === 'lad_code' ? districts[0]!.name : districts[0]!.educationLaName;
+    if (name !== '' && !sameName(name, expected)) {
+      issues.push(
+        issue(
+          fileName,
+          line,
+          nameColumn,
+          `"${name}" is not the name of ${code} ("${expected}")`,
+          `Enter ${expected}, or the code of ${name}`,
+        ),
+      );
+      return;
+    }
     const pupilsCell = (cells.pupils ?? '').trim();
-    const laPupils =
-      pupilsCell === '' || Number.isNaN(Number(pupilsCell)) ? null : Number(pupilsCell);
-    if (GSS.test(lad)) {
-      const district = districtByCode.get(lad);
-      if (!district) {
-        issues.push(issue(fileName, line, 'lad_code', `"${lad}" is not a district of the region`));
+    let laPupils: number | null = null;
+    if (pupilsCell !== '' && pupilsCell !== 'z' && pupilsCell !== 'x') {
+      const pupils = checkNumber(pupilsCell, PUPILS_PER_AREA);
+      if ('reason' in pupils) {
+        issues.push(issue(fileName, line, 'pupils', pupils.reason, pupils.fix));
         return;
       }
-      result.push({ line, value, districts: [district], splitAcross: false, laPupils });
-      return;
+      laPupils = pupils.value;
     }
-    if (GSS.test(la)) {
-      const covered = dataset.districts.filter((d) => d.educationLaCode === la);
-      if (covered.length === 0) return;
-      const single = covered.length === 1 && covered[0]?.code === la;
-      result.push({ line, value, districts: covered, splitAcross: !single, laPupils });
-      return;
-    }
-    const column = hasLad && lad !== '' ? 'lad_code' : hasLa ? 'new_la_code' : 'lad_code';
-    const shown = column === 'lad_code' ? lad : la;
-    issues.push(issue(fileName, line, column, `"${shown}" is not a GSS code (E + 8 digits)`));
+    const single =
+      codeColumn === 'lad_code' || (districts.length === 1 && districts[0]!.code === code);
+    result.push({ line, value, districts, splitAcross: !single, laPupils });
   });
   return result;
 }
@@ -93,34 +164,57 @@ function replaceTeacherFte(
 ): RegionDataset {
   const baseRows = rows.filter((r) => r.value.time_period === dataset.baseYear);
   if (baseRows.length === 0) {
+    const base = dataset.baseYear === null ? 'the base year' : toTimePeriod(dataset.baseYear);
     issues.push(
-      issue(fileName, null, 'time_period', `no rows for the base year ${dataset.baseYear}`),
+      issue(
+        fileName,
+        null,
+        'time_period',
+        `the file has no rows for the base year ${base}`,
+        `Give rows for ${base}`,
+      ),
     );
     return dataset;
   }
+  const [lowest, highest] = PLAUSIBLE_PUPIL_TEACHER_RATIO;
   const replacements = new Map<string, { fte: number; method: string; line: number }>();
   for (const { line, value, districts, splitAcross, laPupils } of baseRows) {
+    if (splitAcross && laPupils === null) {
+      issues.push(
+        issue(
+          fileName,
+          line,
+          'pupils',
+          `${districts[0]!.educationLaName}'s teacher FTE covers several districts, so the LA's ${value.phase} pupils are needed to split it`,
+          `Enter the LA's ${value.phase} pupils in a pupils column`,
+        ),
+      );
+      continue;
+    }
     for (const district of districts) {
       const baseline = dataset.baselines.find(
         (b) => b.districtCode === district.code && b.phase === value.phase,
       );
       if (!baseline) continue;
       let fte = value.fte;
-      let method = `Imported from ${fileName} row ${line} (School Workforce Census teacher FTE).`;
-      if (splitAcross) {
-        if (laPupils === null || laPupils <= 0) {
-          issues.push(
-            issue(
-              fileName,
-              line,
-              'pupils',
-              `needed to split ${district.educationLaName}'s teacher FTE over its districts: give the LA's ${value.phase} pupils`,
-            ),
-          );
-          continue;
-        }
+      let method = `Imported from ${fileName} line ${line} (School Workforce Census teacher FTE).`;
+      if (splitAcross && laPupils !== null) {
         fte = (baseline.pupils * value.fte) / laPupils;
-        method = `Imported from ${fileName} row ${line}: ${district.educationLaName} pupil:teacher ratio (${(laPupils / value.fte).toFixed(2)}) applied to the district's pupils.`;
+        method = `Imported from ${fileName} line ${line}: ${district.educationLaName} pupil:teacher ratio (${(laPupils / value.fte).toFixed(2)}) applied to the district's pupils.`;
+      }
+      // An FTE far from the area's pupils (0 teachers for 44,000 pupils) is a slip, not data.
+      const ratio = baseline.pupils / fte;
+      if (ratio < lowest || ratio > highest) {
+        issues.push(
+          issue(
+            fileName,
+            line,
+            'fte',
+            `${value.fte} teachers gives ${district.name} ${ratio.toFixed(1)} ${value.phase} pupils per teacher (${baseline.pupils.toLocaleString('en-GB')} pupils); schools have between ${lowest} and ${highest}`,
+            'Check the teacher FTE (and the LA pupils, for a county row)',
+          ),
+        );
+        continue;
       }
       const key = `${district.code}|${value.phase}`;
       const earlier = replacements.get(key);
@@ -130,7 +224,8 @@ function replaceTeacherFte(
             fileName,
             line,
             'phase',
-            `duplicate of row ${earlier.line} (${district.name}, ${value.phase})`,
+            `${district.name} ${value.phase} is also on line ${earlier.line}`,
+            'Keep one row for each area and phase',
           ),
         );
         continue;
@@ -162,14 +257,21 @@ function replaceProjections(
   issues: DataIssue[],
 ): RegionDataset {
   const replacements = new Map<string, { pupils: number; line: number }>();
+  const base = dataset.baseYear;
+  const last = base === null ? null : addYears(base, PROJECTION_HORIZON_YEARS);
   for (const { line, value, districts, splitAcross } of rows) {
-    if (dataset.baseYear === null || value.time_period <= dataset.baseYear) {
+    if (base === null || last === null || value.time_period <= base || value.time_period > last) {
+      const range =
+        base === null || last === null
+          ? 'after the base year'
+          : `from ${toTimePeriod(addYears(base, 1))} to ${toTimePeriod(last)}`;
       issues.push(
         issue(
           fileName,
           line,
           'time_period',
-          `${value.time_period} is not after the base year ${dataset.baseYear}`,
+          `${toTimePeriod(value.time_period)} is outside the years a projection can cover (${range})`,
+          `Enter a year ${range}`,
         ),
       );
       continue;
@@ -181,7 +283,8 @@ function replaceProjections(
           fileName,
           line,
           'new_la_code',
-          `${districts[0]?.educationLaName ?? 'this LA'} spans several districts: give district rows (lad_code)`,
+          `${districts[0]?.educationLaName ?? 'this LA'} spans several districts`,
+          'Give a row for each district, with its lad_code',
         ),
       );
       continue;
@@ -194,7 +297,8 @@ function replaceProjections(
           fileName,
           line,
           'time_period',
-          `duplicate of row ${earlier.line} (${district.name}, ${value.phase}, ${value.time_period})`,
+          `${district.name} ${value.phase} ${toTimePeriod(value.time_period)} is also on line ${earlier.line}`,
+          'Keep one row for each district, phase and year',
         ),
       );
       continue;
@@ -213,7 +317,7 @@ function replaceProjections(
       year,
       pupils,
       provenance: 'imported' as const,
-      method: `Imported from ${fileName} row ${line}.`,
+      method: `Imported from ${fileName} line ${line}.`,
     };
   });
   return {
@@ -231,13 +335,13 @@ function replaceProjections(
 export function replaceWithImportedFile(
   dataset: RegionDataset,
   kind: ImportKind,
-  text: string,
+  content: FileContent,
   fileName: string,
 ): ImportResult {
   const issues: DataIssue[] = [];
   let next: RegionDataset;
   if (kind === 'swcTeacherFte') {
-    const { table, issues: fileIssues } = validateTable(swcTeacherFte.table, text, fileName);
+    const { table, issues: fileIssues } = validateTable(swcTeacherFte.table, content, fileName);
     if (!table) return { dataset, issues: fileIssues };
     const rows = resolveAreas(table.rows, table.raw, table.columns, dataset, fileName, issues);
     if (issues.length > 0) return { dataset, issues };
@@ -245,7 +349,7 @@ export function replaceWithImportedFile(
   } else {
     const { table, issues: fileIssues } = validateTable(
       pupilProjectionImport.table,
-      text,
+      content,
       fileName,
     );
     if (!table) return { dataset, issues: fileIssues };
@@ -254,7 +358,15 @@ export function replaceWithImportedFile(
     next = replaceProjections(dataset, rows, fileName, issues);
   }
   if (issues.length === 0 && next === dataset) {
-    issues.push(issue(fileName, null, null, 'no rows for the districts of the region'));
+    issues.push(
+      issue(
+        fileName,
+        null,
+        null,
+        'the file has no rows for the districts of the region',
+        'Give rows for the region’s districts or their local authorities',
+      ),
+    );
   }
   return issues.length > 0 ? { dataset, issues } : { dataset: next, issues };
 }

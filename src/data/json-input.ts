@@ -57,6 +57,24 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+/**
+ * Where an "Unexpected token 'N', ..."x": NaN..." is not valid JSON" complaint points: V8 gives
+ * no position there, only the text around the token, which is found in the input.
+ */
+function offsetOfQuotedContext(text: string, message: string): number | null {
+  const quoted = /^Unexpected token '(.)', (?:\.\.\.)?"(.*)"(?:\.\.\.)? is not valid JSON$/s.exec(
+    message,
+  );
+  if (!quoted) return null;
+  const [, token, context] = quoted as unknown as [string, string, string];
+  const at = text.indexOf(context);
+  // V8 shows at most 10 characters before the token.
+  const inContext = context.lastIndexOf(token, 10);
+  return at === -1 || inContext === -1 || text.indexOf(context, at + 1) !== -1
+    ? null
+    : at + inContext;
+}
+
 const ENDS_EARLY = 'the text ends before the JSON is complete: the file is cut short';
 
 /** JSON.parse's complaint without its position, and the line and column it points at. */
@@ -67,9 +85,9 @@ function syntaxProblem(text: string, error: unknown): { reason: string; line: nu
     ? text.length
     : position?.[1] !== undefined
       ? Number(position[1])
-      : null;
+      : offsetOfQuotedContext(text, message);
   const detail = message
-    .replace(/,? ?".*" is not valid JSON$/s, '')
+    .replace(/,? ?(?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '')
     .replace(/ in JSON at position \d+.*$/s, '')
     .replace(/ \(line \d+ column \d+\)$/, '');
   if (offset === null) return { reason: `is not valid JSON (${detail})`, line: null };

@@ -11,18 +11,19 @@ import { buildIndicators } from './registry/indicators.ts';
 import { codeSetsUsed, joinProblems, type ResolvedCodeSet } from './registry/joins.ts';
 import { issue, validateTable, type Located } from './schemas.ts';
 import type { DataIssue, RegionDataset } from './types.ts';
+import { decodeUtf8, notUtf8, type FileContent } from './utf8.ts';
 
-/** Reads a file given its path relative to data/. */
-export type DataReader = (path: string) => Promise<string>;
+/** Reads a file's bytes (or text) given its path relative to data/. */
+export type DataReader = (path: string) => Promise<FileContent>;
 
 export interface LoadResult {
   dataset: RegionDataset;
   issues: DataIssue[];
 }
 
-/** Validates one file's text; an empty list means the file is valid on its own. */
-export function validateFile(kind: FileKind, text: string, fileName: string): DataIssue[] {
-  return validateTable(fileOfKind(kind).table, text, fileName).issues;
+/** Validates one file; an empty list means the file is valid on its own. */
+export function validateFile(kind: FileKind, content: FileContent, fileName: string): DataIssue[] {
+  return validateTable(fileOfKind(kind).table, content, fileName).issues;
 }
 
 export function emptyDataset(): RegionDataset {
@@ -98,7 +99,12 @@ async function boundaryCodeSet(name: string, read: DataReader, issues: DataIssue
   const file = BOUNDARY_FILES.find((b) => b.codes?.name === name);
   if (!file?.codes) throw new Error(`no registry entry provides the code set "${name}"`);
   try {
-    const codes = file.codes.parse(await read(file.path));
+    const decoded = decodeUtf8(await read(file.path));
+    if (!decoded.ok) {
+      issues.push(notUtf8(file.path, decoded.line));
+      return null;
+    }
+    const codes = file.codes.parse(decoded.text);
     return { description: file.codes.description, codes, names: new Map<string, string>() };
   } catch (error) {
     issues.push(issue(file.path, null, null, `could not be read (${String(error)})`));
@@ -157,7 +163,7 @@ export async function loadRegionDataset(
       }
       const lookup = (name: string) => codeSets.get(name) ?? null;
       const problems = joinProblems(file.joins ?? [], rows, lookup, dataset);
-      for (const p of problems) issues.push(issue(file.path, p.line, p.column, p.reason));
+      for (const p of problems) issues.push(issue(file.path, p.line, p.column, p.reason, p.fix));
       if (problems.length === 0) accepted.set(file.key, rows);
     }
     joined.add(file.key);

@@ -11,5 +11,5 @@ export const DEFAULT_DATA_DIR = resolve(fileURLToPath(new URL('../../data', impo
 
 /** Reads paths relative to `dataDir` (default: the repository's data/). */
 export function nodeReader(dataDir: string = DEFAULT_DATA_DIR): DataReader {
-  return (path) => readFile(join(dataDir, path), 'utf8');
+  return (path) => readFile(join(dataDir, path));
 }

@@ -182,11 +182,11 @@ function entrySchema(known: CompiledContext, mode: Mode) {
   const schoolFix = form
     ? 'Select a partner school'
     : 'Enter the URN of a partner school of the partnership';
-  const subjectFix = form ? 'Select a subject' : choiceFix(SUBJECT_GROUPS, 'a subject group');
-  const yearFix = form ? 'Select an entry year' : choiceFix(years, 'an entry year');
+  const subjectFix = form ? 'Select a subject' : choiceFix(SUBJECT_GROUPS, 'subject group');
+  const yearFix = form ? 'Select an entry year' : choiceFix(years, 'entry year');
   const kindFix = form
     ? 'Select the kind of change'
-    : choiceFix(INTELLIGENCE_KINDS, 'a kind of change');
+    : choiceFix(INTELLIGENCE_KINDS, 'kind of change');
   return z
     .object({
       partnership_code: cell<string>((code) =>

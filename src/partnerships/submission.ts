@@ -232,7 +232,7 @@ const forecastNumber = (what: string, min: number) =>
 
 const commonSchema = z.object({
   time_period: academicYear(),
-  time_identifier: oneOf([ACADEMIC_YEAR] as const, ACADEMIC_YEAR),
+  time_identifier: oneOf([ACADEMIC_YEAR] as const, 'time identifier'),
   geographic_level: geographicLevel(['School', 'Regional'] as const),
   country_code: gssCode(),
   country_name: text(),
@@ -265,7 +265,7 @@ function forecastSchema(entryYears: ReadonlySet<AcademicYear>) {
   const periods = [...entryYears].map(toTimePeriod);
   return z
     .object({
-      subject: oneOf(SUBJECT_GROUPS, 'a subject group'),
+      subject: oneOf(SUBJECT_GROUPS, 'subject group'),
       time_period: academicYear(),
       fte_change: forecastNumber('the intelligence total', -MAX_FORECAST_FTE),
       forecast_nqt_p10: forecastNumber('the P10 forecast', 0),
@@ -278,7 +278,7 @@ function forecastSchema(entryYears: ReadonlySet<AcademicYear>) {
           code: 'custom',
           path: ['time_period'],
           message: `${toTimePeriod(row.time_period)} is not one of the three entry years (${periods.join(', ')})`,
-          params: { fix: choiceFix(periods, 'an entry year') },
+          params: { fix: choiceFix(periods, 'entry year') },
         });
       }
       if (!(

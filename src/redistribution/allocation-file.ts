@@ -62,7 +62,7 @@ const rowSchema = z.object({
   time_period: academicYear(),
   partnership_code: partnershipCode(),
   partnership_name: text(),
-  subject: oneOf(SUBJECT_GROUPS, 'a subject group'),
+  subject: oneOf(SUBJECT_GROUPS, 'subject group'),
   allocation_count: numberCell(PLACES),
   capacity_count: optionalNumber(PLACES),
   need_weight: optionalNumber(NEED_WEIGHT),

@@ -144,7 +144,7 @@ function rowSchema(context: ReturnsContext) {
             },
       ),
       partnership_name: text(),
-      subject: oneOf(SUBJECT_GROUPS, 'a subject group'),
+      subject: oneOf(SUBJECT_GROUPS, 'subject group'),
       allocation_count: count('a whole number of places allocated'),
       applications_count: count('a whole number of applications'),
       offers_count: count('a whole number of offers'),

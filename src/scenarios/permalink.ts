@@ -74,12 +74,15 @@ export async function decodePermalink(encoded: string): Promise<PermalinkResult>
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(encoded));
-  } catch (error) {
-    return damaged((error as Error).message);
+  } catch {
+    return damaged('it is not UTF-8 text');
   }
   const json = parseJsonInput(text, { maxBytes: MAX_ENCODED_LENGTH, what: 'shared link' });
   if (!json.ok) return damaged(`it ${json.reason}`);
   const value = json.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return damaged('it does not hold a scenario');
+  }
   const parserProblem = await prepareFormulas(value);
   if (parserProblem) return { ok: false, issues: [{ path: '', message: parserProblem }] };
   const parsed = permalinkSchema.safeParse(value);

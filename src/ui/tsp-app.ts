@@ -59,7 +59,7 @@ export class TspApp extends LitElement {
     super.disconnectedCallback();
   }
 
-  /** Settles once the default data has loaded or failed: a file chosen before then waits for it. */
+  /** Settles when the default data has loaded or failed to. */
   private dataLoaded: Promise<void> = Promise.resolve();
 
   private async loadData(): Promise<void> {
@@ -94,7 +94,8 @@ export class TspApp extends LitElement {
    * A user's file replaces estimated figures for every page; a bad file changes nothing. The
    * file checks (and zod under them) load with the first file, not with the app.
    */
-  private readonly importFile: ImportDataFile = async (kind, text, fileName) => {
+  private readonly importFile: ImportDataFile = async (kind, content, fileName) => {
+    // A file chosen while the default data loads is checked against it once it is there.
     await this.dataLoaded;
     if (!this.region) {
       return [
@@ -102,14 +103,15 @@ export class TspApp extends LitElement {
           file: fileName,
           row: null,
           column: null,
-          message: 'the default data could not be loaded, so there is nothing to replace',
+          message: 'the default data could not be loaded, so the file cannot be checked',
+          fix: 'Reload the page and upload the file again',
         },
       ];
     }
     const { replaceWithImportedFile } = await import('../data/imports.ts');
     // Read after the import: the dataset in use now, which a file applied meanwhile may have changed.
     const region = this.region;
-    const { dataset, issues } = replaceWithImportedFile(region, kind, text, fileName);
+    const { dataset, issues } = replaceWithImportedFile(region, kind, content, fileName);
     if (issues.length === 0) this.region = dataset;
     return issues;
   };

@@ -3,19 +3,25 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ImportKind } from '../data/imports.ts';
 import { IMPORT_FILES } from '../data/registry/index.ts';
 import type { DataIssue } from '../data/types.ts';
-import { describeIssue } from '../data/issues.ts';
+import { describeFieldIssue, describeIssueInFile } from '../data/issues.ts';
+import type { FileContent } from '../data/utf8.ts';
+import { errorSummary, onErrorLinkClick } from './partnerships/view-helpers.ts';
+import { fileBytes } from './upload.ts';
 
 /** What the app root does with an imported file: the problems, or none when it was applied. */
 export type ImportDataFile = (
   kind: ImportKind,
-  text: string,
+  content: FileContent,
   fileName: string,
 ) => Promise<DataIssue[]>;
 
+const FILE_INPUT_ID = 'import-file';
+
 /**
  * "Bring your own data": upload an Explore Education Statistics CSV that replaces estimated
- * figures for this session. The file is checked first; on any problem the error summary names
- * file, row, column and reason, and the data in use stays as it was.
+ * figures for this session. The file is checked first; on any problem a GOV.UK error summary
+ * lists each one (line, column, what is wrong and what to do) linking to the upload field,
+ * which shows its own error message, and the data in use stays as it was.
  *
  * @summary Upload of a user's data file.
  */
@@ -23,6 +29,8 @@ export type ImportDataFile = (
 export class TspDataImport extends LitElement {
   @property({ attribute: false }) importFile: ImportDataFile | undefined;
   @state() private issues: DataIssue[] = [];
+  /** The file the issues are about, or '' when none was chosen. */
+  @state() private refusedFile = '';
   @state() private applied: string | undefined;
 
   protected override createRenderRoot(): HTMLElement {
@@ -35,12 +43,19 @@ export class TspDataImport extends LitElement {
     const kind = (form.elements.namedItem('import-kind') as RadioNodeList).value as ImportKind;
     const file = (form.elements.namedItem('import-file') as HTMLInputElement).files?.[0];
     this.applied = undefined;
+    this.refusedFile = file?.name ?? '';
     if (!file || !this.importFile) {
       this.issues = [
-        { file: 'No file', row: null, column: null, message: 'select a CSV file to upload' },
+        {
+          file: '',
+          row: null,
+          column: null,
+          message: 'no file is chosen',
+          fix: 'Select a CSV file',
+        },
       ];
     } else {
-      this.issues = await this.importFile(kind, await file.text(), file.name);
+      this.issues = await this.importFile(kind, await fileBytes(file), file.name);
       if (this.issues.length === 0) {
         this.applied = `${file.name} is now in use: ${IMPORT_FILES.find((file) => file.key === kind)?.title}. Figures from it are tagged “Your data”. Reloading the page returns to the embedded data.`;
       }
@@ -49,22 +64,31 @@ export class TspDataImport extends LitElement {
     this.querySelector<HTMLElement>('.govuk-error-summary, .govuk-notification-banner')?.focus();
   }
 
+  /** The field's own error message (GOV.UK: the summary and the field both say it). */
+  private fieldError(): string {
+    if (this.refusedFile === '') return describeFieldIssue(this.issues[0]!);
+    const count = this.issues.length === 1 ? 'a problem' : `${this.issues.length} problems`;
+    return `${this.refusedFile} has ${count}: correct the file and upload it again`;
+  }
+
   protected override render(): TemplateResult {
+    const invalid = this.issues.length > 0;
     return html`
       ${
-        this.issues.length > 0
-          ? html`<div class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1">
-              <div role="alert">
-                <h2 class="govuk-error-summary__title">The file was not used</h2>
-                <div class="govuk-error-summary__body">
-                  <p class="govuk-body">
-                    Nothing has changed. Correct these problems and upload it again:
-                  </p>
-                  <ul class="govuk-list govuk-error-summary__list">
-                    ${this.issues.map((issue) => html`<li><a href="#import-file">${describeIssue(issue)}</a></li>`)}
-                  </ul>
-                </div>
-              </div>
+        invalid
+          ? html`<div @click=${onErrorLinkClick}>
+              ${errorSummary(
+                this.refusedFile === ''
+                  ? 'There is a problem'
+                  : `${this.refusedFile} was not used: nothing has changed`,
+                this.issues.map((issue) => ({
+                  text:
+                    this.refusedFile === ''
+                      ? describeFieldIssue(issue)
+                      : describeIssueInFile(issue),
+                  href: `#${FILE_INPUT_ID}`,
+                })),
+              )}
             </div>`
           : nothing
       }
@@ -114,16 +138,24 @@ export class TspDataImport extends LitElement {
             </div>
           </fieldset>
         </div>
-        <div class="govuk-form-group ${this.issues.length > 0 ? 'govuk-form-group--error' : ''}">
-          <label class="govuk-label" for="import-file"
+        <div class="govuk-form-group ${invalid ? 'govuk-form-group--error' : ''}">
+          <label class="govuk-label" for=${FILE_INPUT_ID}
             >Upload a CSV file (Explore Education Statistics format)</label
           >
+          ${
+            invalid
+              ? html`<p class="govuk-error-message" id="${FILE_INPUT_ID}-error">
+                  <span class="govuk-visually-hidden">Error:</span> ${this.fieldError()}
+                </p>`
+              : nothing
+          }
           <input
-            class="govuk-file-upload"
-            id="import-file"
-            name="import-file"
+            class="govuk-file-upload ${invalid ? 'govuk-file-upload--error' : ''}"
+            id=${FILE_INPUT_ID}
+            name=${FILE_INPUT_ID}
             type="file"
             accept=".csv,text/csv"
+            aria-describedby=${invalid ? `${FILE_INPUT_ID}-error` : nothing}
           />
         </div>
         <button type="submit" class="govuk-button govuk-button--secondary">Use this file</button>

@@ -168,9 +168,24 @@ describe('app shell (production build)', () => {
     await page.getByRole('button', { name: 'Use this file' }).click();
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
-    expect(await summary.textContent()).toMatch(
-      /swc_teacher_fte_missing_pupils\.csv.*line \d+.*column/,
+    expect(await summary.locator('.govuk-error-summary__title').textContent()).toContain(
+      'swc_teacher_fte_missing_pupils.csv was not used: nothing has changed',
     );
+    // One item per problem, saying where and what to do, linking to the upload field; the
+    // file's name is in the title, not repeated in each item.
+    const item = summary.locator('.govuk-error-summary__list a');
+    expect(await item.count()).toBe(1);
+    expect((await item.textContent())?.trim()).toBe(
+      "Line 3, column pupils: Derbyshire's teacher FTE covers several districts, so the LA's primary pupils are needed to split it. Enter the LA's primary pupils in a pupils column",
+    );
+    expect(await item.getAttribute('href')).toBe('#import-file');
+    expect(
+      (await page.locator('#import-file-error').textContent())?.replace(/\s+/g, ' ').trim(),
+    ).toBe(
+      'Error: swc_teacher_fte_missing_pupils.csv has a problem: correct the file and upload it again',
+    );
+    await item.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('import-file');
     expect(await axeViolations(page)).toEqual([]);
 
     await page.setInputFiles('#import-file', 'test/fixtures/data/swc_teacher_fte_valid.csv');

@@ -1,12 +1,18 @@
 /** Attainment by education LA, shown by district on the maps (county figures for shire districts). */
 import { z } from 'zod';
-import { academicYear, oneOf, optionalGssCode, optionalNumber, optionalText } from '../schemas.ts';
+import {
+  academicYear,
+  geographicLevel,
+  optionalGssCode,
+  optionalNumber,
+  optionalText,
+} from '../cells.ts';
 import { COUNTY_CAVEAT, OGL } from './citations.ts';
 import { tableFile } from './entry.ts';
 
 const laLevelColumns = {
   time_period: academicYear(),
-  geographic_level: oneOf(['National', 'Regional', 'Local authority'] as const, 'geographic_level'),
+  geographic_level: geographicLevel(['National', 'Regional', 'Local authority'] as const),
   new_la_code: optionalGssCode(),
   la_name: optionalText(),
 };

@@ -1,6 +1,6 @@
 /** English Indices of Deprivation by LSOA, and 2015 aggregates by MSOA and district. */
 import { z } from 'zod';
-import { calendarYear, gssCode, optionalNumber, provenanceCell, text } from '../schemas.ts';
+import { calendarYear, gssCode, optionalNumber, provenanceCell, text } from '../cells.ts';
 import { OGL } from './citations.ts';
 import { tableFile } from './entry.ts';
 

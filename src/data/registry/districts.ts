@@ -1,6 +1,6 @@
 /** The districts of the region: every other file joins to them. */
 import { z } from 'zod';
-import { academicYear, gssCode, numberCell, oneOf, text } from '../schemas.ts';
+import { academicYear, geographicLevel, gssCode, numberCell, text } from '../cells.ts';
 import { COUNTY_CAVEAT, OGL } from './citations.ts';
 import { tableFile } from './entry.ts';
 
@@ -18,10 +18,10 @@ export const districts = tableFile({
     title: 'districts',
     row: z.object({
       time_period: academicYear(),
-      geographic_level: oneOf(['Local authority district'] as const, 'geographic_level'),
+      geographic_level: geographicLevel(['Local authority district'] as const),
       lad_code: gssCode(),
       lad_name: text(),
-      old_la_code: numberCell({ min: 1, integer: true }),
+      old_la_code: numberCell({ min: 1, max: 999, integer: true, what: 'a 3-digit LA number' }),
       new_la_code: gssCode(),
       la_name: text(),
       planning_region: text(),

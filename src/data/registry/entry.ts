@@ -44,6 +44,8 @@ export interface RefersTo<Row> {
   column: CodeColumn<Row>;
   in: string;
   orAlso?: readonly string[];
+  /** A column naming the code, which must agree with the set's name for it. */
+  nameColumn?: CodeColumn<Row>;
 }
 
 /**

@@ -5,7 +5,8 @@
  * its national mode and is never an input.
  */
 import { z } from 'zod';
-import { academicYear, numberCell, oneOf, text } from '../schemas.ts';
+import { academicYear, numberCell, oneOf, text } from '../cells.ts';
+import { TRAINEES_IN_ENGLAND } from './ranges.ts';
 import { OGL, TWM } from './citations.ts';
 import { tableFile } from './entry.ts';
 
@@ -30,7 +31,7 @@ export const ittNewEntrants = tableFile({
       phase: oneOf(['Total', 'Primary', 'Secondary'] as const, 'phase'),
       figure_status: oneOf(['provisional', 'revised'] as const, 'figure status'),
       census_release: text(),
-      new_entrants_count: numberCell({ min: 0, integer: true }),
+      new_entrants_count: numberCell({ ...TRAINEES_IN_ENGLAND, integer: true }),
     }),
     key: ['time_period', 'course_level', 'phase'],
   },
@@ -62,7 +63,7 @@ export const qtsAwards = tableFile({
     row: z.object({
       time_period: academicYear(),
       qts_route: text(),
-      qts_awarded_count: numberCell({ min: 0, integer: true }),
+      qts_awarded_count: numberCell({ ...TRAINEES_IN_ENGLAND, integer: true }),
     }),
     key: ['time_period', 'qts_route'],
   },
@@ -94,7 +95,7 @@ export const publishedTraineeNeed = tableFile({
       time_period: academicYear(),
       phase: oneOf(['Primary', 'Secondary', 'Total'] as const, 'phase'),
       subject: text(),
-      pgitt_trainee_need_count: numberCell({ min: 0 }),
+      pgitt_trainee_need_count: numberCell(TRAINEES_IN_ENGLAND),
     }),
     key: ['time_period', 'phase', 'subject'],
   },

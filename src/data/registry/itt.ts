@@ -4,9 +4,10 @@
  * allocation and returns the In-year page starts from.
  */
 import { z } from 'zod';
+import { PLACES } from './ranges.ts';
 import {
-  PARTNERSHIP_TYPES,
   districtCodeOrOutside,
+  geographicLevel,
   gssCode,
   numberCell,
   oneOf,
@@ -15,7 +16,8 @@ import {
   partnershipCode,
   provenanceCell,
   text,
-} from '../schemas.ts';
+} from '../cells.ts';
+import { PARTNERSHIP_TYPES } from '../schemas.ts';
 import { SUBJECT_GROUPS } from '../types.ts';
 import {
   COMPENDIUM,
@@ -27,9 +29,6 @@ import {
 } from './citations.ts';
 import { sharesSumToOne } from './checks.ts';
 import { tableFile, type ListedFile } from './entry.ts';
-
-/** More places than any region trains in a year: a typing slip, not a figure. */
-export const MAX_PLACES = 100_000;
 
 export const trainingPartners = tableFile({
   key: 'trainingPartners',
@@ -167,7 +166,7 @@ export const nqtFirstPostDistances = tableFile({
   table: {
     title: 'NQT first-post distances',
     row: z.object({
-      geographic_level: oneOf(['Regional', 'Provider'] as const, 'geographic_level'),
+      geographic_level: geographicLevel(['Regional', 'Provider'] as const),
       region_code: gssCode(),
       provider_name: optionalText(),
       partnership_code: optionalText(),
@@ -209,10 +208,10 @@ export const partnershipPlans = tableFile({
       partnership_code: partnershipCode(),
       subject: oneOf(SUBJECT_GROUPS, 'subject group'),
       provenance: provenanceCell(),
-      capacity: numberCell({ min: 0, max: MAX_PLACES, integer: true }),
-      minimum_cohort: numberCell({ min: 0, max: MAX_PLACES, integer: true }),
-      last_year_allocation: numberCell({ min: 0, max: MAX_PLACES, integer: true }),
-      last_year_recruited: numberCell({ min: 0, max: MAX_PLACES, integer: true }),
+      capacity: numberCell(PLACES),
+      minimum_cohort: numberCell(PLACES),
+      last_year_allocation: numberCell(PLACES),
+      last_year_recruited: numberCell(PLACES),
     }),
     key: ['partnership_code', 'subject'],
     tableChecks: (rows) =>

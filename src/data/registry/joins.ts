@@ -2,6 +2,7 @@
  * Applies a file's join rules (entry.ts) to its validated rows. Pure: the code sets come in
  * already resolved, so the same rules run in the loader, in a worker or in a test.
  */
+import { sameName } from '../cells.ts';
 import type { Located, TableProblem } from '../schemas.ts';
 import type { RegionDataset } from '../types.ts';
 import type { JoinRule } from './entry.ts';
@@ -45,6 +46,26 @@ function combinations<Row>(
   );
 }
 
+/** A name that contradicts the set's name for the row's code (names compared as sameName does). */
+function nameProblems(
+  line: number,
+  code: string,
+  name: string | null,
+  column: string,
+  set: ResolvedCodeSet,
+): TableProblem[] {
+  const known = set.names.get(code);
+  if (name === null || known === undefined || sameName(name, known)) return [];
+  return [
+    {
+      line,
+      column,
+      reason: `"${name}" is not the name of ${code} ("${known}")`,
+      fix: `Enter ${known}, or the code of ${name}`,
+    },
+  ];
+}
+
 export function joinProblems<Row>(
   rules: readonly JoinRule<Row>[],
   rows: readonly Located<Row>[],
@@ -70,11 +91,15 @@ export function joinProblems<Row>(
       if (!set) return [];
       const also = rule.orAlso ?? [];
       const allowed = [set.description, ...also.map((value) => `"${value}"`)].join(' or ');
-      return rows.flatMap(({ line, value }) => {
+      return rows.flatMap(({ line, value }): TableProblem[] => {
         const code = cellOf(value, rule.column);
-        return code === null || set.codes.has(code) || also.includes(code)
+        if (code === null || also.includes(code)) return [];
+        if (!set.codes.has(code)) {
+          return [{ line, column: rule.column, reason: `"${code}" is not ${allowed}` }];
+        }
+        return rule.nameColumn === undefined
           ? []
-          : [{ line, column: rule.column, reason: `"${code}" is not ${allowed}` }];
+          : nameProblems(line, code, cellOf(value, rule.nameColumn), rule.nameColumn, set);
       });
     }
     const set = codeSets(rule.covers);

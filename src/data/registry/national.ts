@@ -1,7 +1,7 @@
 /** National series of the Teacher Workforce Model (TWM): pupils, teachers and flows. */
 import { z } from 'zod';
+import { NATIONAL_FLOW_FTE, PUPILS_IN_ENGLAND, TEACHERS_IN_ENGLAND } from './ranges.ts';
 import {
-  NATIONAL_FLOW_TYPES,
   academicYear,
   calendarYear,
   numberCell,
@@ -9,8 +9,8 @@ import {
   optionalNumber,
   phaseCell,
   yesNo,
-  type Located,
-} from '../schemas.ts';
+} from '../cells.ts';
+import { NATIONAL_FLOW_TYPES, type Located } from '../schemas.ts';
 import { SUBJECT_GROUPS, type NationalFlow } from '../types.ts';
 import { OGL, TWM } from './citations.ts';
 import { tableFile } from './entry.ts';
@@ -31,8 +31,8 @@ export const nationalPupilTeacher = tableFile({
       time_period: academicYear(),
       phase: phaseCell(),
       projection: yesNo(),
-      pupils: numberCell({ min: 0 }),
-      teachers_fte: numberCell({ min: 0 }),
+      pupils: numberCell(PUPILS_IN_ENGLAND),
+      teachers_fte: numberCell(TEACHERS_IN_ENGLAND),
     }),
     key: ['time_period', 'phase'],
   },
@@ -58,7 +58,7 @@ const flowRow = z.object({
   flow_status: oneOf(['Historic', 'Trajectory'] as const, 'flow status'),
   publication_year: calendarYear(),
   leaver_rate: optionalNumber({ min: 0, max: 1 }),
-  flow_fte: optionalNumber({ min: 0 }),
+  flow_fte: optionalNumber(NATIONAL_FLOW_FTE),
 });
 
 /** Flow rows as the dataset holds them; a missing value (e.g. 2027/28 NQEs) is left out. */

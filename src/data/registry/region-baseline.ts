@@ -1,5 +1,6 @@
 /** The region's pupils and teachers: base year, projections and secondary subject shares. */
 import { z } from 'zod';
+import { PUPILS_PER_AREA, TEACHERS_PER_AREA } from './ranges.ts';
 import {
   academicYear,
   gssCode,
@@ -8,7 +9,7 @@ import {
   phaseCell,
   provenanceCell,
   text,
-} from '../schemas.ts';
+} from '../cells.ts';
 import { SECONDARY_SUBJECTS, type Phase } from '../types.ts';
 import { COUNTY_CAVEAT, GIAS, OGL, SCAP, SWC_HOURS, TWM } from './citations.ts';
 import { sharesSumToOne } from './checks.ts';
@@ -19,6 +20,7 @@ const PHASES: readonly Phase[] = ['primary', 'secondary'];
 const districtPhaseColumns = {
   time_period: academicYear(),
   lad_code: gssCode(),
+  lad_name: text(),
   phase: phaseCell(),
 };
 
@@ -38,8 +40,8 @@ export const baselines = tableFile({
       pupils_provenance: provenanceCell(),
       teachers_fte_provenance: provenanceCell(),
       method: text(),
-      pupils: numberCell({ min: 0 }),
-      teachers_fte: numberCell({ min: 0 }),
+      pupils: numberCell(PUPILS_PER_AREA),
+      teachers_fte: numberCell(TEACHERS_PER_AREA),
     }),
     key: ['lad_code', 'phase'],
     tableChecks: (rows) => {
@@ -54,7 +56,7 @@ export const baselines = tableFile({
     },
   },
   joins: [
-    { column: 'lad_code', in: 'districts' },
+    { column: 'lad_code', in: 'districts', nameColumn: 'lad_name' },
     {
       column: 'lad_code',
       covers: 'districts',
@@ -96,12 +98,12 @@ export const pupilProjections = tableFile({
       ...districtPhaseColumns,
       provenance: provenanceCell(),
       method: text(),
-      pupils: numberCell({ min: 0 }),
+      pupils: numberCell(PUPILS_PER_AREA),
     }),
     key: ['time_period', 'lad_code', 'phase'],
   },
   joins: [
-    { column: 'lad_code', in: 'districts' },
+    { column: 'lad_code', in: 'districts', nameColumn: 'lad_name' },
     {
       column: 'lad_code',
       covers: 'districts',

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { academicYear } from '../academic-year.ts';
 import type { Located } from '../schemas.ts';
-import { gssCode, numberCell, optionalGssCode, optionalNumber, text, urn } from '../schemas.ts';
+import { gssCode, numberCell, optionalGssCode, optionalNumber, text, urn } from '../cells.ts';
 import type { School } from '../types.ts';
 import { GIAS, OGL } from './citations.ts';
 import { tableFile, type RowOf } from './entry.ts';

@@ -32,7 +32,7 @@ export const sourceCopies: readonly ListedFile[] = [
       path: `source/stats/${name}.csv`,
       title: `Source copy: ${title}`,
       source:
-        'Verbatim copy of ../shared/data/stats (see source/README-stats.md for its origin, commit and caveats)',
+        'Verbatim copy kept in data/source/stats/ (source/README-stats.md gives its origin, commit and caveats)',
       date: 'See source/README-stats.md',
       licence: 'See source/README-stats.md (OGL v3 for DfE/ONS/DCLG data unless stated)',
       provenance: ['published'],
@@ -103,7 +103,7 @@ export const sourceCopies: readonly ListedFile[] = [
   ...(
     [
       ['LICENCE-OGL-v3.txt', 'Full text of the Open Government Licence v3.0'],
-      ['README.md', 'README of the shared data bundle'],
+      ['README.md', 'README of the source data bundle'],
       ['README-stats.md', 'README of the stats folder: sources, licences and caveats of each file'],
       ['README-twm.md', 'README of the TWM folder'],
       ['README-geo.md', 'README of the boundaries: source, processing and attribution'],
@@ -112,7 +112,7 @@ export const sourceCopies: readonly ListedFile[] = [
     listed({
       path: `source/${name}`,
       title,
-      source: 'Copied from ../shared/data',
+      source: 'Copied with the source data (data/source/README.md)',
       date: '2026',
       licence: name.startsWith('LICENCE') ? 'The National Archives' : 'Documentation',
       provenance: ['published'],

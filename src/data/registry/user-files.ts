@@ -3,8 +3,9 @@
  * src/data/imports.ts resolves their areas and applies them to a loaded dataset.
  */
 import { z } from 'zod';
-import { academicYear, numberCell, phaseCell, text } from '../schemas.ts';
+import { academicYear, geographicLevel, numberCell, phaseCell } from '../cells.ts';
 import { importFile } from './entry.ts';
+import { PUPILS_PER_AREA, TEACHERS_PER_AREA } from './ranges.ts';
 
 export const swcTeacherFte = importFile({
   key: 'swcTeacherFte',
@@ -16,9 +17,9 @@ export const swcTeacherFte = importFile({
     title: 'School Workforce Census teacher FTE',
     row: z.object({
       time_period: academicYear(),
-      geographic_level: text(),
+      geographic_level: geographicLevel(),
       phase: phaseCell(),
-      fte: numberCell({ min: 0 }),
+      fte: numberCell(TEACHERS_PER_AREA),
     }),
   },
 });
@@ -32,9 +33,9 @@ export const pupilProjectionImport = importFile({
     title: 'pupil projections',
     row: z.object({
       time_period: academicYear(),
-      geographic_level: text(),
+      geographic_level: geographicLevel(),
       phase: phaseCell(),
-      pupils: numberCell({ min: 0 }),
+      pupils: numberCell(PUPILS_PER_AREA),
     }),
   },
 });

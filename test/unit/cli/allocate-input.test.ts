@@ -75,12 +75,12 @@ describe('allocate: bad input stops at the file, with its cell', { timeout: 240_
     expect(run.stderr).not.toMatch(STACK_LINE);
     const plans = 'illustrative_partnership_subject_plans.csv';
     for (const line of [
-      `${plans} row 2, column capacity: -5 is negative`,
-      `${plans} row 3, column capacity: "NaN" is not a number`,
-      `${plans} row 4, column capacity: "x" is a missing-value symbol but a number is required here`,
-      `${plans} row 5, column capacity: 1e300 is above 100000`,
-      'illustrative_regional_caps.csv row 2, column places: "lots" is not a number',
-      'itt_employment_footprints.csv row 2, column footprint_share: 1.5 is above 1',
+      `${plans}, line 2, column capacity: -5 is too small; enter a whole number of places from 0 to 99,999`,
+      `${plans}, line 3, column capacity: "NaN" is not a number written in digits`,
+      `${plans}, line 4, column capacity: "x" is a missing-value symbol but a number is needed`,
+      `${plans}, line 5, column capacity: "1e300" is not a number written in digits`,
+      'illustrative_regional_caps.csv, line 2, column places: "lots" is not a number written in digits',
+      'itt_employment_footprints.csv, line 2, column footprint_share: 1.5 is too large to be right; enter a number from 0 to 1',
     ]) {
       expect(run.stderr).toContain(line);
     }
@@ -101,7 +101,7 @@ describe('allocate: bad input stops at the file, with its cell', { timeout: 240_
     ]);
     expect(run).toMatchObject({ code: EXIT_CODES.badInput, stdout: '' });
     expect(run.stderr).toBe(
-      'allocate: illustrative_partnership_subject_plans.csv row 25, column minimum_cohort: 10 exceeds the capacity 5\n',
+      'allocate: illustrative_partnership_subject_plans.csv, line 25, column minimum_cohort: 10 exceeds the capacity 5\n',
     );
     expect(written()).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replaceWithImportedFile } from '../../../src/data/imports.ts';
+import { describeIssue } from '../../../src/data/issues.ts';
 import { fixture, loadReal } from './helpers.ts';
 
 describe('bring your own data', () => {
@@ -44,9 +45,9 @@ describe('bring your own data', () => {
     );
     expect(result.dataset).toBe(dataset);
     expect(dataset).toEqual(before);
-    expect(result.issues.map((i) => i.message)).toContain(
-      "swc.csv row 3, column pupils: needed to split Derbyshire's teacher FTE over its districts: give the LA's primary pupils",
-    );
+    expect(result.issues.map(describeIssue)).toEqual([
+      "swc.csv, line 3, column pupils: Derbyshire's teacher FTE covers several districts, so the LA's primary pupils are needed to split it; enter the LA's primary pupils in a pupils column",
+    ]);
   });
 
   it('refuses a file with a bad cell before looking at areas', async () => {
@@ -55,8 +56,8 @@ describe('bring your own data', () => {
       'time_period,geographic_level,lad_code,phase,fte\n202425,Local authority district,E08000019,Primary,lots\n';
     const result = replaceWithImportedFile(dataset, 'swcTeacherFte', text, 'swc.csv');
     expect(result.dataset).toBe(dataset);
-    expect(result.issues.map((i) => i.message)).toEqual([
-      'swc.csv row 2, column fte: "lots" is not a number',
+    expect(result.issues.map(describeIssue)).toEqual([
+      'swc.csv, line 2, column fte: "lots" is not a number written in digits; enter a number of teachers (FTE) above 0 and below 100,000',
     ]);
   });
 
@@ -64,8 +65,8 @@ describe('bring your own data', () => {
     const { dataset } = await loadReal();
     const text = 'time_period,geographic_level,phase,fte\n202425,Local authority,Primary,100\n';
     const result = replaceWithImportedFile(dataset, 'swcTeacherFte', text, 'swc.csv');
-    expect(result.issues.map((i) => i.message)).toEqual([
-      'swc.csv row 1, column lad_code: missing required column (lad_code or new_la_code)',
+    expect(result.issues.map(describeIssue)).toEqual([
+      'swc.csv, line 1, column lad_code: the header has neither lad_code nor new_la_code; add a lad_code column for district rows, or new_la_code for local authority rows',
     ]);
   });
 
@@ -97,8 +98,8 @@ describe('bring your own data', () => {
     );
     expect(bad.dataset).toBe(dataset);
     expect(dataset).toEqual(before);
-    expect(bad.issues.map((i) => i.message)).toEqual([
-      'p.csv row 3, column time_period: 2023/24 is not after the base year 2024/25',
+    expect(bad.issues.map(describeIssue)).toEqual([
+      'p.csv, line 3, column time_period: 202324 is outside the years a projection can cover (from 202526 to 203940); enter a year from 202526 to 203940',
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegionDataset } from '../../../src/data/load.ts';
+import { describeIssue } from '../../../src/data/issues.ts';
 import { DEFAULT_DATA_DIR } from '../../../src/data/node-reader.ts';
 import { nqtFirstPostDistances } from '../../../src/data/registry/itt.ts';
 import { validateTable } from '../../../src/data/schemas.ts';
@@ -66,8 +67,8 @@ describe('NQT first-post distances', () => {
       readerWith({ [path]: lines.join('\n') }),
       previous,
     );
-    expect(issues.map((i) => i.message)).toEqual([
-      `${path} row ${line + 1}, column partnership_code: "S99" is not a partnership in itt_partnerships.csv`,
+    expect(issues.map(describeIssue)).toEqual([
+      `${path}, line ${line + 1}, column partnership_code: "S99" is not a partnership in itt_partnerships.csv`,
     ]);
     expect(dataset).toEqual(previous);
   });

@@ -12,6 +12,7 @@ import {
   BOUNDARY_FILES,
   DATA_FILES,
   DATA_FILE_REGISTRY,
+  FILES_IN_DATA,
   INDICATOR_OFFERS,
   TABLE_FILES,
 } from '../../../src/data/registry/index.ts';
@@ -53,6 +54,13 @@ describe('data-file registry', () => {
       'swcTeacherFte',
       'pupilProjectionImport',
     ]);
+  });
+
+  it('describes every file on the Data sources page without a path outside the repository', () => {
+    for (const file of FILES_IN_DATA) {
+      const words = [file.title, file.source, file.date, file.licence, file.notes ?? ''];
+      expect(words.join(' '), file.path).not.toMatch(/\.\.\/|\bshared\//);
+    }
   });
 
   it('names only columns of the file in its key, joins and indicators', () => {
@@ -194,7 +202,7 @@ describe('the loader follows the registry', () => {
         file: path,
         row: 4,
         column: 'destination_code',
-        message: `${path} row 4, column destination_code: "E08000099" is not a district of the region (districts.csv) or "outside"`,
+        message: '"E08000099" is not a district of the region (districts.csv) or "outside"',
       },
     ]);
     expect(dataset.partnerships).toEqual(previous.partnerships);
@@ -209,7 +217,7 @@ describe('the loader follows the registry', () => {
     lines.splice(sheffieldSecondary, 1);
     const { dataset, issues } = await loadRegionDataset(readerWith({ [path]: lines.join('\n') }));
     expect(issues.map((i) => i.message)).toEqual([
-      `${path} column lad_code: no baseline row for E08000019 (Sheffield), secondary`,
+      'no baseline row for E08000019 (Sheffield), secondary',
     ]);
     expect(dataset.baselines).toEqual([]);
     expect(dataset.baseYear).toBeNull();

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_FILES } from '../../../src/data/registry/index.ts';
 import { loadRegionDataset, validateFile } from '../../../src/data/load.ts';
 import { MAX_FILE_BYTES } from '../../../src/data/schemas.ts';
+import { describeIssue } from '../../../src/data/issues.ts';
 import { fixture, loadReal, readerWith } from './helpers.ts';
 
 interface Case {
@@ -21,80 +22,85 @@ const CASES: Case[] = [
     rule: 'missing column',
     target: DATA_FILES.districts,
     fixture: 'districts_missing_column.csv',
-    message: 'districts.csv row 1, column lad_code: missing required column (districts file)',
+    message:
+      'districts.csv, line 1, column lad_code: the header has no lad_code column; add the lad_code column',
   },
   {
     rule: 'bad GSS code',
     target: DATA_FILES.districts,
     fixture: 'districts_bad_gss.csv',
-    message: 'districts.csv row 4, column lad_code: "E0800001" is not a GSS code (E + 8 digits)',
+    message:
+      'districts.csv, line 4, column lad_code: "E0800001" is not a GSS code; enter a GSS code: a letter and 8 digits, like E08000019',
   },
   {
     rule: 'duplicate key',
     target: DATA_FILES.districts,
     fixture: 'districts_duplicate_key.csv',
-    message: 'districts.csv row 10, column lad_code: duplicate of row 2 (E08000016)',
+    message:
+      'districts.csv, line 10, column lad_code: E08000016 is also on line 2; keep one row for each lad_code',
   },
   {
     rule: 'non-numeric value',
     target: DATA_FILES.baselines,
     fixture: 'baseline_non_numeric.csv',
-    message: 'district_phase_baseline.csv row 3, column pupils: "about 13k" is not a number',
+    message:
+      'district_phase_baseline.csv, line 3, column pupils: "about 13k" is not a number written in digits; enter a number of pupils above 0 and below 1,000,000',
   },
   {
     rule: 'negative value',
     target: DATA_FILES.baselines,
     fixture: 'baseline_negative.csv',
-    message: 'district_phase_baseline.csv row 5, column teachers_fte: -12.5 is negative',
+    message:
+      'district_phase_baseline.csv, line 5, column teachers_fte: -12.5 is too small; enter a number of teachers (FTE) above 0 and below 100,000',
   },
   {
     rule: 'unknown district in a join',
     target: DATA_FILES.baselines,
     fixture: 'baseline_unknown_district.csv',
     message:
-      'district_phase_baseline.csv row 2, column lad_code: "E08000099" is not a district of the region (districts.csv)',
+      'district_phase_baseline.csv, line 2, column lad_code: "E08000099" is not a district of the region (districts.csv)',
   },
   {
     rule: 'blank cell instead of an EES symbol',
     target: DATA_FILES.pupilProjections,
     fixture: 'projections_blank_cell.csv',
     message:
-      'district_pupil_projections.csv row 6, column pupils: is blank: EES files use a symbol for a missing value (x, z, c, low, u)',
+      'district_pupil_projections.csv, line 6, column pupils: the cell is blank; enter a number of pupils above 0 and below 1,000,000',
   },
   {
     rule: 'shares not summing to 1',
     target: DATA_FILES.subjectShares,
     fixture: 'subject_shares_bad_sum.csv',
     message:
-      'secondary_subject_shares.csv row 2, column teaching_share: teaching shares sum to 1.1000, not 1',
+      'secondary_subject_shares.csv, line 2, column teaching_share: teaching shares sum to 1.1000, not 1',
   },
   {
     rule: 'footprint not summing to 1',
     target: DATA_FILES.employmentFootprints,
     fixture: 'footprints_bad_sum.csv',
     message:
-      'itt_employment_footprints.csv row 12, column footprint_share: footprint shares of S21 sum to 1.1000, not 1',
+      'itt_employment_footprints.csv, line 12, column footprint_share: footprint shares of S21 sum to 1.1000, not 1',
   },
   {
     rule: 'minimum cohort above capacity',
     target: DATA_FILES.partnershipPlans,
     fixture: 'plans_min_cohort_above_capacity.csv',
     message:
-      'illustrative_partnership_subject_plans.csv row 40, column minimum_cohort: 21 exceeds the capacity 16',
+      'illustrative_partnership_subject_plans.csv, line 40, column minimum_cohort: 21 exceeds the capacity 16',
   },
   {
     rule: 'unknown partnership in a join',
     target: DATA_FILES.trainingPartners,
     fixture: 'partners_unknown_partnership.csv',
     message:
-      'itt_training_partners.csv row 2, column partnership_code: "ZZ9" is not a partnership in itt_partnerships.csv',
+      'itt_training_partners.csv, line 2, column partnership_code: "ZZ9" is not a partnership in itt_partnerships.csv',
   },
   {
     rule: 'impossible academic year',
     target: DATA_FILES.nationalFlows,
     fixture: 'flows_bad_time_period.csv',
     message:
-      'national_teacher_flows_2026_publication.csv row 2, column time_period: "201113" is not an academic-year time_period like 202425',
+      'national_teacher_flows_2026_publication.csv, line 2, column time_period: "201113" is not an academic year this tool plans; enter the academic year as 6 digits, like 202526 for 2025/26',
   },
 ];
 
@@ -107,8 +113,9 @@ describe('each validation rule rejects its fixture and keeps the loaded dataset'
         readerWith({ [c.target]: fixture(c.fixture) }),
         previous,
       );
-      expect(issues.map((i) => i.message).some((m) => m.startsWith(c.message))).toBe(true);
-      const found = issues.find((i) => i.message.startsWith(c.message));
+      // The one sentence a manager reads: file, line, column, reason and what to do.
+      const found = issues.find((i) => describeIssue(i) === c.message);
+      expect(found, issues.map(describeIssue).join('\n')).toBeDefined();
       expect(found?.file).toBe(c.target);
       expect(dataset).toEqual(before);
       expect(previous).toEqual(before);
@@ -122,8 +129,8 @@ describe('each validation rule rejects its fixture and keeps the loaded dataset'
         file: 'districts.csv',
         row: 4,
         column: 'lad_code',
-        message:
-          'districts.csv row 4, column lad_code: "E0800001" is not a GSS code (E + 8 digits)',
+        message: '"E0800001" is not a GSS code',
+        fix: 'Enter a GSS code: a letter and 8 digits, like E08000019',
       },
     ]);
   });
@@ -136,8 +143,8 @@ describe('each validation rule rejects its fixture and keeps the loaded dataset'
       readerWith({ [DATA_FILES.districts]: huge }),
       previous,
     );
-    expect(issues.map((i) => i.message)).toEqual([
-      'districts.csv: file is 20.0 MB; the limit is 20.0 MB',
+    expect(issues.map(describeIssue)).toEqual([
+      'districts.csv: the file is larger than 20 MB, the limit for a districts file; upload a districts file smaller than 20 MB',
     ]);
     expect(dataset).toEqual(before);
   });
@@ -157,7 +164,7 @@ describe('each validation rule rejects its fixture and keeps the loaded dataset'
       if (path === DATA_FILES.schoolsKs4) return Promise.reject(new Error('ENOENT'));
       return readerWith({})(path);
     }, previous);
-    expect(missing.issues.map((i) => i.message)).toEqual([
+    expect(missing.issues.map(describeIssue)).toEqual([
       'ks4_schools_2018_19.csv: could not be read (Error: ENOENT)',
     ]);
     expect(missing.dataset.schools).toEqual(previous.schools);

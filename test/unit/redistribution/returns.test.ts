@@ -89,7 +89,7 @@ describe('importReturnsCsv', () => {
       [
         'unknown subject',
         `${header}\n${line('October', 'S21', 'Physic', '1,1,1,1,0')}`,
-        { row: 2, column: 'subject', text: /not a subject group/ },
+        { row: 2, column: 'subject', text: /not a known subject group/ },
       ],
       [
         'negative count',
