@@ -18,7 +18,7 @@ import {
   type SummaryRequest,
 } from '../model/index.ts';
 import type { ModelWorkerApi } from '../../workers/model.worker.ts';
-import { fromPlainError, type WorkerOutcome } from './model-worker-api.ts';
+import { fromPlainError, type WorkerOutcome } from '../../workers/outcome.ts';
 
 /** A Worker, or anything with the same messaging surface (e.g. a MessagePort in tests). */
 export type ModelWorkerLike = Endpoint & { terminate(): void };

@@ -9,7 +9,8 @@ import type { AllocationOptions, AllocationResult } from '../allocation/allocate
 import type { AllocationProblem } from '../allocation/problem.ts';
 import type { SolveOptions, SolveResult } from '../solver/engine.ts';
 import type { LinearModel } from '../solver/model.ts';
-import type { SolverOutcome, SolverWorkerApi } from './solver-worker-api.ts';
+import { fromPlainError, type WorkerOutcome } from '../../workers/outcome.ts';
+import type { SolverWorkerApi } from '../../workers/solver-worker-api.ts';
 
 /** A Worker, or anything with the same messaging surface (a MessagePort in tests). */
 export type SolverWorkerLike = Endpoint & { terminate(): void };
@@ -67,7 +68,7 @@ export class SolverClient {
   }
 
   private call<T>(
-    run: (api: Remote<SolverWorkerApi>) => Promise<SolverOutcome<T>>,
+    run: (api: Remote<SolverWorkerApi>) => Promise<WorkerOutcome<T>>,
     signal?: AbortSignal,
   ): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortError());
@@ -84,8 +85,7 @@ export class SolverClient {
         (outcome) => {
           signal?.removeEventListener('abort', onAbort);
           if (outcome.ok) resolve(outcome.value);
-          else
-            reject(Object.assign(new Error(outcome.error.message), { name: outcome.error.name }));
+          else reject(fromPlainError(outcome.error));
         },
         (error: unknown) => {
           signal?.removeEventListener('abort', onAbort);

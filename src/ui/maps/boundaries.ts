@@ -8,7 +8,7 @@ import type { GeographyLevel } from '../../data/types.ts';
 import { BUNDLED_DATA_URLS } from '../../data/browser-reader.ts';
 import { boundaryPath } from '../../data/registry/boundaries.ts';
 import { withProjection, type PreparedGeography } from '../../maps/geography.ts';
-import type { BoundaryFile, GeographyWorkerApi } from '../../runtime/geography-worker-api.ts';
+import type { BoundaryFile, GeographyWorkerApi } from '../../../workers/geography-worker-api.ts';
 
 let worker: Remote<GeographyWorkerApi> | undefined;
 const geographies = new Map<string, Promise<PreparedGeography>>();
