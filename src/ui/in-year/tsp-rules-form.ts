@@ -9,7 +9,7 @@ import {
   stopDate,
   type StopNotice,
 } from '../../redistribution/index.ts';
-import type { InYearSettings } from './in-year-store.ts';
+import type { InYearSettings } from '../../storage/in-year-store.ts';
 
 export const RULES_SOURCE = 'stop notice';
 export const NOTICE_DAY_ID = 'tsp-notice-day';

@@ -8,7 +8,7 @@ import {
   type IntelligenceContext,
   type IntelligenceState,
 } from '../../partnerships/index.ts';
-import type { LoadedSubmission } from './partnership-store.ts';
+import type { LoadedSubmission } from '../../storage/partnership-store.ts';
 import { emit, errorSummary, focusErrorSummary, onErrorLinkClick } from './view-helpers.ts';
 
 const INPUT_ID = 'tsp-submission-files';
