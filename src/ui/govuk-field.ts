@@ -9,6 +9,8 @@ export interface GovukField {
   /** The control's id; the hint and error message take it as their prefix. */
   id: string;
   label: string | TemplateResult;
+  /** Extra label classes, e.g. `govuk-label--s`. */
+  labelClass?: string;
   hint?: string | TemplateResult | undefined;
   /** The error message, if the field has one (GOV.UK error-message wording). */
   error?: string | undefined;
@@ -36,7 +38,9 @@ export function govukFormGroupClass(error: string | undefined, extra = ''): stri
 }
 
 /** What the control's aria-describedby lists: its hint and its error message, where shown. */
-export function govukDescribedBy(field: GovukField): string | typeof nothing {
+export function govukDescribedBy(
+  field: Pick<GovukField, 'id' | 'error'> & { hint?: unknown },
+): string | typeof nothing {
   const ids = [field.hint ? `${field.id}-hint` : '', field.error ? `${field.id}-error` : ''];
   return ids.filter(Boolean).join(' ') || nothing;
 }
@@ -44,7 +48,9 @@ export function govukDescribedBy(field: GovukField): string | typeof nothing {
 /** A whole GOV.UK form group around `control` (which sets aria-describedby with govukDescribedBy). */
 export function govukField(field: GovukField, control: TemplateResult): TemplateResult {
   return html`<div class=${govukFormGroupClass(field.error, field.groupClass)}>
-    <label class="govuk-label" for=${field.id}>${field.label}</label>
+    <label class=${['govuk-label', field.labelClass].filter(Boolean).join(' ')} for=${field.id}>
+      ${field.label}
+    </label>
     ${field.hint ? html`<div id="${field.id}-hint" class="govuk-hint">${field.hint}</div>` : nothing}
     ${govukErrorMessage(field.id, field.error)} ${control}
   </div>`;
