@@ -176,9 +176,7 @@ export class TspLeverForm extends LitElement {
     const hasError = this.errors.some((error) =>
       [
         ...levers.map((doc) => `lever-${doc.path.replace(/\./g, '-')}`),
-        'lever-completionRate',
-        'lever-employmentRate',
-        'lever-recruitmentShare',
+        ...SUBJECT_LEVERS.map((doc) => `lever-${doc.path.replace('.<subject>', '')}`),
       ].includes(error.id),
     );
     return html`<details
