@@ -43,7 +43,7 @@ export const LAYERS = {
     packages: ['idb'],
   },
   'src/maps': {
-    paths: ['src/data'],
+    paths: ['src/data', 'src/charts'],
     packages: ['d3', 'd3-*', 'topojson-client', 'topojson-specification', 'geojson'],
   },
   'src/charts': { paths: [], packages: ['d3-*'] },
