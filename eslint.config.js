@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import { layersPlugin } from './scripts/eslint-layers.js';
 
 // csvParse/tsvParse build row objects with `new Function`, which the app's CSP forbids:
 // use parseCsv from src/data/ees.ts (csvParseRows underneath). CSV is written only by
@@ -57,37 +58,8 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core runs in Node, workers and tests: no DOM, UI or worker libraries.
-    files: [
-      'src/model/**',
-      'src/allocation/**',
-      'src/redistribution/**',
-      'src/partnerships/**',
-      'src/indicators/**',
-      'src/solver/**',
-      'src/scenarios/**',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: restrictedCsvImports,
-          patterns: [
-            {
-              group: [
-                'lit',
-                'lit/*',
-                '@lit/*',
-                'comlink',
-                'd3-selection',
-                '../ui/*',
-                '../../workers/*',
-              ],
-              message: 'The pure core must not import UI or worker code.',
-            },
-          ],
-        },
-      ],
-    },
+    // The layering table of DEVELOPERS.md: what each folder may import (scripts/eslint-layers.js).
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/allowed-imports': 'error' },
   },
 );

@@ -32,7 +32,7 @@ import {
 import { checkModelSolution } from '../src/solver/check-model.ts';
 import type { SolveResult } from '../src/solver/engine.ts';
 import { createHighsEngine } from '../src/solver/highs-engine.ts';
-import { toJsLpModel } from '../src/solver/jslp-model.ts';
+import { toJsLpModel } from './jslp-model.ts';
 import { modelSize, type LinearModel } from '../src/solver/model.ts';
 import { toCplexLp } from '../src/solver/lp-format.ts';
 import { GLPSOL_MISSING, glpsolAvailable, relativeDifference, solveWithGlpsol } from './glpsol.ts';

@@ -2,7 +2,7 @@
  * Monte Carlo throughput of the supply model: draws per second to a finished forecast (every
  * draw simulated, then P10/P50/P90 per cell and the chosen totals per draw, as the Forecast
  * page asks), on one thread (runSummary) and on the app's own ModelPool, its workers being
- * node:worker_threads that expose the same worker API (src/runtime/model-worker-api.ts)
+ * node:worker_threads that expose the same worker API (workers/model-worker-api.ts)
  * through Comlink, so the hand-out of blocks, the transfers and the merge are all in the timed
  * region, as in the browser. Sizes: SCR (9 districts x 19 subject groups x 4 years) and a
  * synthetic national size (150 districts); and SCR as the Scenarios page asks (also the
@@ -35,7 +35,7 @@ import {
 import { aggregatePlan } from '../src/scenarios/aggregate.ts';
 import { selectionTotals } from '../src/ui/forecast/forecast-view.ts';
 import { ModelPool, type ModelWorkerLike } from '../src/runtime/model-pool.ts';
-import { modelWorkerApi } from '../src/runtime/model-worker-api.ts';
+import { modelWorkerApi } from '../workers/model-worker-api.ts';
 import { academicYear, addYears, consecutiveYears } from '../src/data/academic-year.ts';
 import { fixedClock } from '../src/data/clock.ts';
 

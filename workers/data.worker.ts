@@ -1,7 +1,7 @@
-/** Thin Comlink shell around the data loader: the API lives in src/runtime/data-worker-api.ts. */
+/** Thin Comlink shell around the data loader: the API lives in data-worker-api.ts. */
 import { expose } from 'comlink';
 import { browserReader } from '../src/data/browser-reader.ts';
-import { createDataWorkerApi } from '../src/runtime/data-worker-api.ts';
+import { createDataWorkerApi } from './data-worker-api.ts';
 
 const api = createDataWorkerApi(browserReader());
 expose(api);

@@ -1,6 +1,6 @@
-/** Thin Comlink shell around boundary projection: the API lives in src/runtime/geography-worker-api.ts. */
+/** Thin Comlink shell around boundary projection: the API lives in geography-worker-api.ts. */
 import { expose } from 'comlink';
-import { createGeographyWorkerApi } from '../src/runtime/geography-worker-api.ts';
+import { createGeographyWorkerApi } from './geography-worker-api.ts';
 
 const api = createGeographyWorkerApi();
 expose(api);

@@ -1,6 +1,6 @@
-/** Thin Comlink shell around the supply model: the API lives in src/runtime/model-worker-api.ts. */
+/** Thin Comlink shell around the supply model: the API lives in model-worker-api.ts. */
 import { expose } from 'comlink';
-import { modelWorkerApi } from '../src/runtime/model-worker-api.ts';
+import { modelWorkerApi } from './model-worker-api.ts';
 
 const api = modelWorkerApi;
 expose(api);

@@ -1,5 +1,5 @@
 /**
- * Thin Comlink shell around the solver layer (src/runtime/solver-worker-api.ts). HiGHS's WebAssembly
+ * Thin Comlink shell around the solver layer (solver-worker-api.ts). HiGHS's WebAssembly
  * is loaded from the URL Vite gives the bundled highs.wasm, once, and warmed before the first
  * real solve; the worker lives as long as the page unless a call is aborted.
  */
@@ -7,7 +7,7 @@ import { expose } from 'comlink';
 import loadHighs from 'highs';
 import highsWasmUrl from 'highs/runtime?url';
 import { createHighsEngine } from '../src/solver/highs-engine.ts';
-import { createSolverWorkerApi } from '../src/runtime/solver-worker-api.ts';
+import { createSolverWorkerApi } from './solver-worker-api.ts';
 
 const api = createSolverWorkerApi(() =>
   loadHighs({ locateFile: () => highsWasmUrl }).then(createHighsEngine),

@@ -18,7 +18,10 @@ import {
   type SummaryRequest,
 } from '../model/index.ts';
 import type { ModelWorkerApi } from '../../workers/model.worker.ts';
-import { fromPlainError, type WorkerOutcome } from './model-worker-api.ts';
+import { fromPlainError, type WorkerOutcome } from '../../workers/outcome.ts';
+import { abortError } from './abort.ts';
+
+const CANCELLED = 'The model run was cancelled.';
 
 /** A Worker, or anything with the same messaging surface (e.g. a MessagePort in tests). */
 export type ModelWorkerLike = Endpoint & { terminate(): void };
@@ -49,10 +52,6 @@ function defaultWorker(): ModelWorkerLike {
 function defaultSize(): number {
   const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency;
   return Math.max(1, Math.floor(cores || 1));
-}
-
-function abortError(): DOMException {
-  return new DOMException('The model run was cancelled.', 'AbortError');
 }
 
 /** Contiguous draw ranges, as even as possible, one per worker (none empty). */
@@ -132,7 +131,7 @@ export class ModelPool {
    */
   async run(inputs: ModelInputs, options: ModelRunOptions): Promise<DrawResult> {
     const { seed, drawCount, spread, outputs, signal, onProgress } = options;
-    if (signal?.aborted) throw abortError();
+    if (signal?.aborted) throw abortError(CANCELLED);
     const ranges = splitDraws(drawCount, this.size);
     const workers = this.ensureWorkers(ranges.length);
     const progress = progressCounter(ranges.length, drawCount, 1, onProgress);
@@ -161,7 +160,7 @@ export class ModelPool {
     options: SummaryRequest & Pick<ModelRunOptions, 'signal' | 'onProgress'>,
   ): Promise<RunSummary> {
     const { signal, onProgress, ...request } = options;
-    if (signal?.aborted) throw abortError();
+    if (signal?.aborted) throw abortError(CANCELLED);
     const blocks = areaBlocks(inputs, request.drawCount);
     const workers = this.ensureWorkers(Math.min(this.size, blocks.length));
     const progress = progressCounter(blocks.length, request.drawCount, blocks.length, onProgress);
@@ -197,7 +196,7 @@ export class ModelPool {
     run: Pick<RunSummary, 'drawCount' | 'totals'>,
     signal?: AbortSignal,
   ): Promise<DrawSummary> {
-    if (signal?.aborted) throw abortError();
+    if (signal?.aborted) throw abortError(CANCELLED);
     const [worker] = this.ensureWorkers(1);
     const outcome = await this.untilDoneOrAborted(
       worker!.api.summariseTotals({ drawCount: run.drawCount, totals: run.totals }) as Promise<
@@ -214,7 +213,7 @@ export class ModelPool {
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
         this.terminate();
-        reject(abortError());
+        reject(abortError(CANCELLED));
       };
       signal.addEventListener('abort', onAbort, { once: true });
       work.then(

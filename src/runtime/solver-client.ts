@@ -9,7 +9,11 @@ import type { AllocationOptions, AllocationResult } from '../allocation/allocate
 import type { AllocationProblem } from '../allocation/problem.ts';
 import type { SolveOptions, SolveResult } from '../solver/engine.ts';
 import type { LinearModel } from '../solver/model.ts';
-import type { SolverOutcome, SolverWorkerApi } from './solver-worker-api.ts';
+import { fromPlainError, type WorkerOutcome } from '../../workers/outcome.ts';
+import type { SolverWorkerApi } from '../../workers/solver-worker-api.ts';
+import { abortError } from './abort.ts';
+
+const CANCELLED = 'The solve was cancelled.';
 
 /** A Worker, or anything with the same messaging surface (a MessagePort in tests). */
 export type SolverWorkerLike = Endpoint & { terminate(): void };
@@ -19,10 +23,6 @@ function defaultWorker(): SolverWorkerLike {
     type: 'module',
     name: 'solver',
   });
-}
-
-function abortError(): DOMException {
-  return new DOMException('The solve was cancelled.', 'AbortError');
 }
 
 interface Handle {
@@ -67,25 +67,24 @@ export class SolverClient {
   }
 
   private call<T>(
-    run: (api: Remote<SolverWorkerApi>) => Promise<SolverOutcome<T>>,
+    run: (api: Remote<SolverWorkerApi>) => Promise<WorkerOutcome<T>>,
     signal?: AbortSignal,
   ): Promise<T> {
-    if (signal?.aborted) return Promise.reject(abortError());
+    if (signal?.aborted) return Promise.reject(abortError(CANCELLED));
     const handle = this.current();
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
         // Only the worker this call was running on: a newer one may already be in use.
         if (this.handle === handle) this.dispose();
         else handle.worker.terminate();
-        reject(abortError());
+        reject(abortError(CANCELLED));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       run(handle.api).then(
         (outcome) => {
           signal?.removeEventListener('abort', onAbort);
           if (outcome.ok) resolve(outcome.value);
-          else
-            reject(Object.assign(new Error(outcome.error.message), { name: outcome.error.name }));
+          else reject(fromPlainError(outcome.error));
         },
         (error: unknown) => {
           signal?.removeEventListener('abort', onAbort);

@@ -50,10 +50,6 @@ export function aggregateLayout(inputs: ModelInputs): AggregateLayout {
   };
 }
 
-export function aggregateSize(layout: AggregateLayout): number {
-  return layout.areas.length * layout.subjects.length * layout.years.length;
-}
-
 export function aggregateIndex(
   layout: AggregateLayout,
   area: number,

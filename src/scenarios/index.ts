@@ -26,7 +26,6 @@ export {
   RUN_SETTINGS,
   leverDoc,
   rangeText,
-  runSettingDoc,
   type LeverDoc,
   type LeverGroup,
 } from './levers.ts';

@@ -280,15 +280,11 @@ export const DEFAULT_RUN = { draws: 1000, spread: 1, seed: 1 } as const;
 
 /** The lever doc of a path: `completionRate.Physics` finds `completionRate.<subject>`. */
 export function leverDoc(path: string): LeverDoc | undefined {
-  const generic = path.replace(
-    /^(completionRate|employmentRate|recruitmentShare)\..+$/,
-    '$1.<subject>',
+  return LEVERS.find((lever) =>
+    lever.path.endsWith('.<subject>')
+      ? path.startsWith(lever.path.slice(0, -'<subject>'.length)) && !path.endsWith('.')
+      : lever.path === path,
   );
-  return LEVERS.find((lever) => lever.path === generic);
-}
-
-export function runSettingDoc(name: string): LeverDoc | undefined {
-  return RUN_SETTINGS.find((setting) => setting.path === name);
 }
 
 /** "between 0 and 3" or "a whole number from 0 to 2". */

@@ -1,7 +1,7 @@
 /**
  * An engine-neutral linear / mixed-integer model: named columns and named rows with a sparse
  * row-wise (CSR) matrix. Model builders (allocation, in-year transfers) produce this; engines
- * (HiGHS, the LP-text writer, the javascript-lp-solver baseline) consume it, so the engine
+ * (HiGHS, the LP-text writer, bench/'s javascript-lp-solver baseline) consume it, so the engine
  * can change without touching how a model is built. Plain data with typed arrays, so it
  * crosses a worker boundary by structured clone.
  */

@@ -2,7 +2,7 @@ import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
 import type { DataIssue, RegionDataset } from '../data/types.ts';
-import { loadDefaultDataset } from './default-dataset.ts';
+import { loadDefaultDataset } from '../runtime/default-dataset.ts';
 import type { ImportDataFile } from './tsp-data-import.ts';
 import { ROUTES, routeForPath, type RouteName } from './routes.ts';
 import './tsp-data-issues.ts';

@@ -8,6 +8,7 @@ import {
   WHOLE_REGION,
   type ForecastChoices,
 } from './forecast-view.ts';
+import { govukDescribedBy, govukField } from '../govuk-field.ts';
 
 export const MAX_DRAWS = 20_000;
 const MAX_SEED = 2_147_483_647;
@@ -127,29 +128,21 @@ export class TspForecastControls extends LitElement {
     value: string,
     onInput: (value: string) => void,
   ): TemplateResult {
-    const error = this.errorFor(id);
-    return html`<div class="govuk-form-group ${error ? 'govuk-form-group--error' : ''}">
-      <label class="govuk-label" for=${id}>${label}</label>
-      <div id="${id}-hint" class="govuk-hint">${hint}</div>
-      ${
-        error
-          ? html`<p id="${id}-error" class="govuk-error-message">
-              <span class="govuk-visually-hidden">Error:</span> ${error.message}
-            </p>`
-          : nothing
-      }
-      <input
-        class="govuk-input govuk-input--width-10 ${error ? 'govuk-input--error' : ''}"
+    const field = { id, label, hint, error: this.errorFor(id)?.message };
+    return govukField(
+      field,
+      html`<input
+        class="govuk-input govuk-input--width-10 ${field.error ? 'govuk-input--error' : ''}"
         id=${id}
         name=${id}
         type="text"
         inputmode="numeric"
         spellcheck="false"
-        aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"
+        aria-describedby=${govukDescribedBy(field)}
         .value=${value}
         @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
-      />
-    </div>`;
+      />`,
+    );
   }
 
   protected override render(): TemplateResult {

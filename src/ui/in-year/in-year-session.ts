@@ -47,7 +47,7 @@ import {
 } from '../../redistribution/index.ts';
 import type { TrustedManagerKey } from '../../storage/ledger-db.ts';
 import { LedgerStore } from '../../storage/ledger-store.ts';
-import { InYearStore, type InYearSettings } from './in-year-store.ts';
+import { InYearStore, type InYearSettings } from '../../storage/in-year-store.ts';
 
 export interface NamedText {
   fileName: string;

@@ -8,6 +8,7 @@ import {
   type CurveChoice,
 } from '../../redistribution/index.ts';
 import { provenanceTag } from '../provenance-tag.ts';
+import { govukDescribedBy, govukField } from '../govuk-field.ts';
 
 export const CURVE_SOURCE = 'recruitment curve';
 export const curveFieldId = (monthIndex: number): string => `tsp-curve-${monthIndex}`;
@@ -123,28 +124,24 @@ export class TspCurveEditor extends LitElement {
               </legend>
               <div class="govuk-grid-row">
                 ${CYCLE_MONTHS.map((month, m) => {
-                  const error = this.errors.find((i) => i.column === month)?.message ?? '';
-                  const id = curveFieldId(m + 1);
+                  const field = {
+                    id: curveFieldId(m + 1),
+                    label: `${month} (%)`,
+                    error: this.errors.find((i) => i.column === month)?.message,
+                  };
                   return html`<div class="govuk-grid-column-one-quarter">
-                    <div class="govuk-form-group ${error ? 'govuk-form-group--error' : ''}">
-                      <label class="govuk-label" for=${id}>${month} (%)</label>
-                      ${
-                        error
-                          ? html`<p id="${id}-error" class="govuk-error-message">
-                              <span class="govuk-visually-hidden">Error:</span> ${error}
-                            </p>`
-                          : nothing
-                      }
-                      <input
-                        class="govuk-input govuk-input--width-4 ${error ? 'govuk-input--error' : ''}"
-                        id=${id}
+                    ${govukField(
+                      field,
+                      html`<input
+                        class="govuk-input govuk-input--width-4 ${field.error ? 'govuk-input--error' : ''}"
+                        id=${field.id}
                         type="text"
                         inputmode="decimal"
                         spellcheck="false"
                         .value=${percentText(shares[m] ?? 0)}
-                        aria-describedby=${error ? `${id}-error` : nothing}
-                      />
-                    </div>
+                        aria-describedby=${govukDescribedBy(field)}
+                      />`,
+                    )}
                   </div>`;
                 })}
               </div>

@@ -1,7 +1,8 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FileContent } from '../../data/utf8.ts';
 import { fileBytes } from '../upload.ts';
+import { govukDescribedBy, govukField } from '../govuk-field.ts';
 
 /**
  * What a `tsp-file` event carries: the file's bytes (its reader decodes and checks them), or
@@ -63,30 +64,25 @@ export class TspFileUpload extends LitElement {
 
   protected override render(): TemplateResult {
     const error = this.missing ? 'Select a file' : this.error;
-    const hintId = `${this.inputId}-hint`;
-    const errorId = `${this.inputId}-error`;
-    return html`<div class="govuk-form-group ${error ? 'govuk-form-group--error' : ''}">
-        <label class="govuk-label govuk-label--s" for=${this.inputId}>${this.label}</label>
-        ${this.hint ? html`<div id=${hintId} class="govuk-hint">${this.hint}</div>` : nothing}
-        ${
-          error
-            ? html`<p id=${errorId} class="govuk-error-message">
-                <span class="govuk-visually-hidden">Error:</span> ${error}
-              </p>`
-            : nothing
-        }
-        <input
+    const field = {
+      id: this.inputId,
+      label: this.label,
+      labelClass: 'govuk-label--s',
+      hint: this.hint || undefined,
+      error: error || undefined,
+    };
+    return html`${govukField(
+        field,
+        html`<input
           class="govuk-file-upload ${error ? 'govuk-file-upload--error' : ''}"
           id=${this.inputId}
           name=${this.inputId}
           type="file"
           accept=${this.accept}
-          aria-describedby=${
-            [this.hint ? hintId : '', error ? errorId : ''].join(' ').trim() || nothing
-          }
+          aria-describedby=${govukDescribedBy(field)}
           @change=${() => (this.missing = false)}
-        />
-      </div>
+        />`,
+      )}
       <button
         type="button"
         class="govuk-button govuk-button--secondary"

@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { describeFieldIssue } from '../../data/issues.ts';
 import { SUBJECT_GROUPS, type DataIssue } from '../../data/types.ts';
 import { CYCLE_MONTHS, type ManualReturnInput } from '../../redistribution/index.ts';
+import { govukDescribedBy, govukField } from '../govuk-field.ts';
 
 /** Count fields of a return, by the column name the CSV and the core's messages use. */
 const COUNT_FIELDS = [
@@ -83,50 +84,34 @@ export class TspReturnEntry extends LitElement {
     label: string,
     options: readonly [string, string][],
   ): TemplateResult {
-    const error = this.errorFor(column);
-    const id = entryFieldId(column);
-    return html`<div class="govuk-form-group ${error ? 'govuk-form-group--error' : ''}">
-      <label class="govuk-label" for=${id}>${label}</label>
-      ${
-        error
-          ? html`<p id="${id}-error" class="govuk-error-message">
-              <span class="govuk-visually-hidden">Error:</span> ${error}
-            </p>`
-          : nothing
-      }
-      <select
-        class="govuk-select ${error ? 'govuk-select--error' : ''}"
-        id=${id}
+    const field = { id: entryFieldId(column), label, error: this.errorFor(column) };
+    return govukField(
+      field,
+      html`<select
+        class="govuk-select ${field.error ? 'govuk-select--error' : ''}"
+        id=${field.id}
         name=${column}
-        aria-describedby=${error ? `${id}-error` : nothing}
+        aria-describedby=${govukDescribedBy(field)}
       >
         ${options.map(([value, text]) => html`<option value=${value}>${text}</option>`)}
-      </select>
-    </div>`;
+      </select>`,
+    );
   }
 
   private count(column: string, label: string): TemplateResult {
-    const error = this.errorFor(column);
-    const id = entryFieldId(column);
-    return html`<div class="govuk-form-group ${error ? 'govuk-form-group--error' : ''}">
-      <label class="govuk-label" for=${id}>${label}</label>
-      ${
-        error
-          ? html`<p id="${id}-error" class="govuk-error-message">
-              <span class="govuk-visually-hidden">Error:</span> ${error}
-            </p>`
-          : nothing
-      }
-      <input
-        class="govuk-input govuk-input--width-5 ${error ? 'govuk-input--error' : ''}"
-        id=${id}
+    const field = { id: entryFieldId(column), label, error: this.errorFor(column) };
+    return govukField(
+      field,
+      html`<input
+        class="govuk-input govuk-input--width-5 ${field.error ? 'govuk-input--error' : ''}"
+        id=${field.id}
         name=${column}
         type="text"
         inputmode="numeric"
         spellcheck="false"
-        aria-describedby=${error ? `${id}-error` : nothing}
-      />
-    </div>`;
+        aria-describedby=${govukDescribedBy(field)}
+      />`,
+    );
   }
 
   protected override render(): TemplateResult {

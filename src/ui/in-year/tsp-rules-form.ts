@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SUBJECT_GROUPS, type DataIssue } from '../../data/types.ts';
 import {
@@ -9,7 +9,8 @@ import {
   stopDate,
   type StopNotice,
 } from '../../redistribution/index.ts';
-import type { InYearSettings } from './in-year-store.ts';
+import type { InYearSettings } from '../../storage/in-year-store.ts';
+import { govukErrorMessage } from '../govuk-field.ts';
 
 export const RULES_SOURCE = 'stop notice';
 export const NOTICE_DAY_ID = 'tsp-notice-day';
@@ -174,13 +175,7 @@ export class TspRulesForm extends LitElement {
             Recruitment closes ${STOP_NOTICE_WORKING_DAYS} working days later. For example, 27 3
             2025
           </div>
-          ${
-            dateError
-              ? html`<p id="tsp-notice-error" class="govuk-error-message">
-                  <span class="govuk-visually-hidden">Error:</span> ${dateError}
-                </p>`
-              : nothing
-          }
+          ${govukErrorMessage('tsp-notice', dateError)}
           <div class="govuk-date-input">
             ${(
               [

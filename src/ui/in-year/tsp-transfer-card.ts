@@ -8,6 +8,7 @@ import {
 } from '../../redistribution/index.ts';
 import { formatDecimal } from '../format.ts';
 import { STATUS_WORDS, eventLabel, stepText, termsText } from './workflow-words.ts';
+import { govukErrorMessage } from '../govuk-field.ts';
 
 export interface TransferStepDetail {
   transferId: string;
@@ -69,13 +70,7 @@ export class TspTransferCard extends LitElement {
               <label class="govuk-label" for=${id}
                 >Reason or note (needed to decline or undo)</label
               >
-              ${
-                this.reasonError
-                  ? html`<p id="${id}-error" class="govuk-error-message">
-                      <span class="govuk-visually-hidden">Error:</span> ${this.reasonError}
-                    </p>`
-                  : nothing
-              }
+              ${govukErrorMessage(id, this.reasonError)}
               <textarea
                 class="govuk-textarea ${this.reasonError ? 'govuk-textarea--error' : ''}"
                 id=${id}

@@ -8,6 +8,7 @@ import { loadDefaultCycle } from '../in-year/default-cycle.ts';
 import type { CycleSources } from '../in-year/in-year-session.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { fillRateIndicator, needIndicators, solvedAllocationIndicators } from './model-results.ts';
+import { abortError, isAbortError } from '../../runtime/abort.ts';
 
 type Job = 'need' | 'allocation' | 'fill';
 
@@ -17,7 +18,6 @@ const BUTTONS: readonly [Job, string][] = [
   ['fill', 'Add recruitment fill rate (illustrative)'],
 ];
 
-const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Where the work runs; tests pass fakes for the workers and the bundled files. */
@@ -117,7 +117,7 @@ export class TspModelIndicators extends LitElement {
     this.querySelector<HTMLButtonElement>('#tsp-model-cancel')?.focus();
     try {
       const indicators = await this.work(job, region, abort.signal);
-      if (abort.signal.aborted) throw new DOMException('Cancelled', 'AbortError');
+      if (abort.signal.aborted) throw abortError('Cancelled');
       const ids = new Set(indicators.map((indicator) => indicator.id));
       this.added = [...this.added.filter((indicator) => !ids.has(indicator.id)), ...indicators];
       this.dispatchEvent(
@@ -131,7 +131,7 @@ export class TspModelIndicators extends LitElement {
         .map((indicator) => indicator.label)
         .join('; ')}.`;
     } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) {
+      if (isAbortError(error) || abort.signal.aborted) {
         this.status = 'Cancelled. Nothing was added.';
       } else {
         this.error = messageOf(error);

@@ -8,7 +8,7 @@ import type { MapStyle } from '../../maps/choropleth.ts';
 import { BOUNDARY_ATTRIBUTION, type PreparedGeography } from '../../maps/geography.ts';
 import { partnershipOverlay, schoolPoints } from '../../maps/overlays.ts';
 import { provenanceTag } from '../provenance-tag.ts';
-import { loadGeography, loadParentLookup } from '../maps/boundaries.ts';
+import { loadGeography, loadParentLookup } from '../../runtime/geography-client.ts';
 import type { IndexChoices } from '../maps/tsp-index-builder.ts';
 import { areaRowId } from '../maps/tsp-area-table.ts';
 import {

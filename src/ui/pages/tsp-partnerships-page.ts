@@ -23,7 +23,7 @@ import {
   PartnershipStore,
   type LoadedSubmission,
   type PartnershipsSnapshot,
-} from '../partnerships/partnership-store.ts';
+} from '../../storage/partnership-store.ts';
 import type { PartnershipsRole } from '../partnerships/tsp-role-choice.ts';
 import type { SubmissionsChange } from '../partnerships/tsp-submission-upload.ts';
 import '../partnerships/tsp-need-run-status.ts';

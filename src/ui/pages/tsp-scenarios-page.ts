@@ -18,7 +18,7 @@ import {
   shippedEntries,
 } from '../scenarios/scenario-entries.ts';
 import { ScenarioRunner } from '../scenarios/scenario-runner.ts';
-import { ScenarioStore } from '../scenarios/scenario-store.ts';
+import { ScenarioStore } from '../../storage/scenario-store.ts';
 import type { ScenarioEntry } from '../scenarios/tsp-scenario-picker.ts';
 import '../scenarios/tsp-lever-form.ts';
 import '../scenarios/tsp-run-status.ts';

@@ -10,7 +10,7 @@ import {
   type PartnerSchoolAssignment,
 } from '../../partnerships/index.ts';
 import { formatCount } from '../format.ts';
-import type { LoadedSubmission, PartnershipsSnapshot } from './partnership-store.ts';
+import type { LoadedSubmission, PartnershipsSnapshot } from '../../storage/partnership-store.ts';
 
 /**
  * The illustrative default with the uploaded lists put back over it. A list naming a school

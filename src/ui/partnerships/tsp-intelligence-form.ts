@@ -21,6 +21,7 @@ import {
   formatChange,
   onErrorLinkClick,
 } from './view-helpers.ts';
+import { govukDescribedBy, govukField } from '../govuk-field.ts';
 
 type Field = Exclude<keyof IntelligenceInput, 'partnershipCode'>;
 const ID = (field: Field) => `tsp-intelligence-${field}`;
@@ -114,21 +115,17 @@ export class TspIntelligenceForm extends LitElement {
     hint?: string,
   ): TemplateResult {
     const issue = this.issueOf(field);
-    const describedBy = [hint ? `${ID(field)}-hint` : '', issue ? `${ID(field)}-error` : '']
-      .filter(Boolean)
-      .join(' ');
-    return html`<div class="govuk-form-group ${issue ? 'govuk-form-group--error' : ''}">
-      <label class="govuk-label" for=${ID(field)}>${label}</label>
-      ${hint ? html`<div class="govuk-hint" id="${ID(field)}-hint">${hint}</div>` : nothing}
-      ${
-        issue
-          ? html`<p class="govuk-error-message" id="${ID(field)}-error">
-              <span class="govuk-visually-hidden">Error:</span> ${describeFieldIssue(issue)}
-            </p>`
-          : nothing
-      }
-      ${control(describedBy, issue !== undefined)}
-    </div>`;
+    const parts = {
+      id: ID(field),
+      label,
+      hint,
+      error: issue ? describeFieldIssue(issue) : undefined,
+    };
+    const describedBy = govukDescribedBy(parts);
+    return govukField(
+      parts,
+      control(describedBy === nothing ? '' : describedBy, issue !== undefined),
+    );
   }
 
   private select(field: Field, options: readonly [string, string][]) {

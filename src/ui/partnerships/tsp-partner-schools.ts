@@ -22,6 +22,7 @@ import {
   focusErrorSummary,
   onErrorLinkClick,
 } from './view-helpers.ts';
+import { govukDescribedBy, govukField } from '../govuk-field.ts';
 
 type SummaryRow = ReturnType<typeof partnerSchoolSummary>[number];
 
@@ -84,6 +85,10 @@ export class TspPartnerSchools extends LitElement {
     if (partnership === undefined || assignment === undefined) return nothing;
     const basis = partnerSchoolBasis(assignment, partnership.code);
     const rows = partnerSchoolSummary(partnership.code, assignment, this.schools);
+    const uploadError =
+      this.issues.length > 0
+        ? `The file has ${this.issues.length === 1 ? 'a problem' : `${this.issues.length} problems`}, listed above`
+        : undefined;
     const columns: TableColumn<SummaryRow>[] = [
       {
         key: 'district',
@@ -159,33 +164,25 @@ export class TspPartnerSchools extends LitElement {
             ></tsp-table>`
           : nothing
       }
-      <div class="govuk-form-group ${this.issues.length > 0 ? 'govuk-form-group--error' : ''}">
-        <label class="govuk-label govuk-label--s" for=${FILE_INPUT_ID}>
-          Upload the partnership’s own partner-school list (CSV)
-        </label>
-        <div class="govuk-hint" id="${FILE_INPUT_ID}-hint">
-          Columns partnership_code, school_urn and share (z when the school is not shared, or the
-          share of the school’s need, above 0 and at most 1). It replaces the list of each
-          partnership in the file.
-        </div>
-        ${
-          this.issues.length > 0
-            ? html`<p class="govuk-error-message" id="${FILE_INPUT_ID}-error">
-                <span class="govuk-visually-hidden">Error:</span> The file has
-                ${this.issues.length === 1 ? 'a problem' : `${this.issues.length} problems`}, listed
-                above
-              </p>`
-            : nothing
-        }
-        <input
-          class="govuk-file-upload ${this.issues.length > 0 ? 'govuk-file-upload--error' : ''}"
+      ${govukField(
+        {
+          id: FILE_INPUT_ID,
+          label: 'Upload the partnership’s own partner-school list (CSV)',
+          labelClass: 'govuk-label--s',
+          hint: `Columns partnership_code, school_urn and share (z when the school is not shared, or
+            the share of the school’s need, above 0 and at most 1). It replaces the list of each
+            partnership in the file.`,
+          error: uploadError,
+        },
+        html`<input
+          class="govuk-file-upload ${uploadError ? 'govuk-file-upload--error' : ''}"
           id=${FILE_INPUT_ID}
           type="file"
           accept=".csv,text/csv"
-          aria-describedby="${FILE_INPUT_ID}-hint${this.issues.length > 0 ? ` ${FILE_INPUT_ID}-error` : ''}"
+          aria-describedby=${govukDescribedBy({ id: FILE_INPUT_ID, hint: true, error: uploadError })}
           @change=${this.onFile}
-        />
-      </div>
+        />`,
+      )}
       <div class="govuk-button-group">
         <button
           type="button"

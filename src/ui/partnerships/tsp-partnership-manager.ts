@@ -13,7 +13,7 @@ import { formatDecimal } from '../format.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
 import type { DistrictNeedRun } from './district-need-run.ts';
-import type { LoadedSubmission } from './partnership-store.ts';
+import type { LoadedSubmission } from '../../storage/partnership-store.ts';
 import type { SubmissionsChange } from './tsp-submission-upload.ts';
 import { emit } from './view-helpers.ts';
 import './tsp-amalgamation-table.ts';

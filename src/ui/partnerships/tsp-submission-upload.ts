@@ -8,8 +8,9 @@ import {
   type IntelligenceContext,
   type IntelligenceState,
 } from '../../partnerships/index.ts';
-import type { LoadedSubmission } from './partnership-store.ts';
+import type { LoadedSubmission } from '../../storage/partnership-store.ts';
 import { emit, errorSummary, focusErrorSummary, onErrorLinkClick } from './view-helpers.ts';
+import { govukDescribedBy, govukField } from '../govuk-field.ts';
 
 const INPUT_ID = 'tsp-submission-files';
 
@@ -106,6 +107,9 @@ export class TspSubmissionUpload extends LitElement {
   protected override render(): TemplateResult | typeof nothing {
     if (this.context === undefined) return nothing;
     const invalid = this.issues.length > 0;
+    const uploadError = invalid
+      ? `Fix the ${this.issues.length === 1 ? 'problem' : `${this.issues.length} problems`} listed above and upload again`
+      : undefined;
     return html`
       ${
         invalid
@@ -117,33 +121,25 @@ export class TspSubmissionUpload extends LitElement {
             </div>`
           : nothing
       }
-      <div class="govuk-form-group ${invalid ? 'govuk-form-group--error' : ''}">
-        <label class="govuk-label govuk-label--s" for=${INPUT_ID}>
-          Upload partnership submissions (CSV)
-        </label>
-        <div class="govuk-hint" id="${INPUT_ID}-hint">
-          One or more submission files exported from this page by partnership leads. Every file is
-          checked first; if any has a problem, nothing is loaded.
-        </div>
-        ${
-          invalid
-            ? html`<p class="govuk-error-message" id="${INPUT_ID}-error">
-                <span class="govuk-visually-hidden">Error:</span> Fix the
-                ${this.issues.length === 1 ? 'problem' : `${this.issues.length} problems`} listed
-                above and upload again
-              </p>`
-            : nothing
-        }
-        <input
-          class="govuk-file-upload ${invalid ? 'govuk-file-upload--error' : ''}"
+      ${govukField(
+        {
+          id: INPUT_ID,
+          label: 'Upload partnership submissions (CSV)',
+          labelClass: 'govuk-label--s',
+          hint: `One or more submission files exported from this page by partnership leads. Every
+            file is checked first; if any has a problem, nothing is loaded.`,
+          error: uploadError,
+        },
+        html`<input
+          class="govuk-file-upload ${uploadError ? 'govuk-file-upload--error' : ''}"
           id=${INPUT_ID}
           type="file"
           multiple
           accept=".csv,text/csv"
-          aria-describedby="${INPUT_ID}-hint${invalid ? ` ${INPUT_ID}-error` : ''}"
+          aria-describedby=${govukDescribedBy({ id: INPUT_ID, hint: true, error: uploadError })}
           @change=${this.onFiles}
-        />
-      </div>
+        />`,
+      )}
     `;
   }
 }

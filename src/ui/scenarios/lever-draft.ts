@@ -9,7 +9,10 @@ import { LEVERS, RUN_SETTINGS, type Levers, type Scenario } from '../../scenario
 
 export type Draft = Record<string, string>;
 
-const SUBJECT_LEVERS = ['completionRate', 'employmentRate', 'recruitmentShare'] as const;
+/** The per-subject levers (`completionRate.<subject>` ...), by name. */
+const SUBJECT_LEVERS = LEVERS.filter((lever) => lever.path.includes('<subject>')).map((lever) =>
+  lever.path.replace('.<subject>', ''),
+);
 
 /** Every editable path: plain levers, per-subject levers for each subject, run settings. */
 export function draftPaths(): string[] {

@@ -11,7 +11,7 @@ import {
   shippedScenarios,
   type Scenario,
 } from '../../scenarios/index.ts';
-import type { SavedScenario } from './scenario-store.ts';
+import type { SavedScenario } from '../../storage/scenario-store.ts';
 import type { ScenarioEntry } from './tsp-scenario-picker.ts';
 
 /** The scenarios shipped with the service, named after their files. */

@@ -14,6 +14,7 @@ import {
 } from '../../scenarios/index.ts';
 import { draftOf, fieldIdOf, scenarioFromDraft, type Draft } from './lever-draft.ts';
 import { systemClock } from '../../data/clock.ts';
+import { govukDescribedBy, govukField } from '../govuk-field.ts';
 
 interface FieldError {
   id: string;
@@ -82,32 +83,24 @@ export class TspLeverForm extends LitElement {
   }
 
   private field(doc: LeverDoc, key: string, id: string, label = doc.label): TemplateResult {
-    const error = this.errorFor(id);
     const hint = `${doc.unit}. From ${doc.min} to ${doc.max}. Default: ${doc.defaultText}. ${doc.formula ? FORMULA_HINT : ''}`;
-    return html`<div class="govuk-form-group ${error ? 'govuk-form-group--error' : ''}">
-      <label class="govuk-label" for=${id}>${label}</label>
-      <div class="govuk-hint" id="${id}-hint">${hint}</div>
-      ${
-        error
-          ? html`<p class="govuk-error-message" id="${id}-error">
-              <span class="govuk-visually-hidden">Error:</span> ${error}
-            </p>`
-          : nothing
-      }
-      <input
-        class="govuk-input ${doc.formula ? 'govuk-input--width-20' : 'govuk-input--width-10'} ${error ? 'govuk-input--error' : ''}"
+    const field = { id, label, hint, error: this.errorFor(id) };
+    return govukField(
+      field,
+      html`<input
+        class="govuk-input ${doc.formula ? 'govuk-input--width-20' : 'govuk-input--width-10'} ${field.error ? 'govuk-input--error' : ''}"
         id=${id}
         name=${key}
         type="text"
         spellcheck="false"
         autocomplete="off"
-        aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"
+        aria-describedby=${govukDescribedBy(field)}
         .value=${this.draft[key] ?? ''}
         @input=${(event: Event) => {
           this.draft = { ...this.draft, [key]: (event.target as HTMLInputElement).value };
         }}
-      />
-    </div>`;
+      />`,
+    );
   }
 
   private subjectFields(): TemplateResult {
@@ -183,9 +176,7 @@ export class TspLeverForm extends LitElement {
     const hasError = this.errors.some((error) =>
       [
         ...levers.map((doc) => `lever-${doc.path.replace(/\./g, '-')}`),
-        'lever-completionRate',
-        'lever-employmentRate',
-        'lever-recruitmentShare',
+        ...SUBJECT_LEVERS.map((doc) => `lever-${doc.path.replace('.<subject>', '')}`),
       ].includes(error.id),
     );
     return html`<details

@@ -1,6 +1,7 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ScenarioEntry } from './tsp-scenario-picker.ts';
+import { govukErrorMessage } from '../govuk-field.ts';
 
 const MAX_OTHERS = 3;
 
@@ -80,13 +81,7 @@ export class TspScenarioCompare extends LitElement {
             Select 1 to ${MAX_OTHERS} scenarios. All run with the baseline's seed and number of
             draws, so their ranges can be compared draw by draw.
           </div>
-          ${
-            this.error
-              ? html`<p class="govuk-error-message" id="compare-error">
-                  <span class="govuk-visually-hidden">Error:</span> ${this.error}
-                </p>`
-              : nothing
-          }
+          ${govukErrorMessage('compare', this.error)}
           <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
             ${this.entries
               .filter((entry) => entry.id !== this.baselineId)

@@ -9,7 +9,7 @@ import { nodeReader } from '../../../src/data/node-reader.ts';
 import type { RegionDataset } from '../../../src/data/types.ts';
 import { cellIndex, forecastColumns, runDeterministic } from '../../../src/model/index.ts';
 import { ModelPool, type ModelWorkerLike } from '../../../src/runtime/model-pool.ts';
-import { modelWorkerApi } from '../../../src/runtime/model-worker-api.ts';
+import { modelWorkerApi } from '../../../workers/model-worker-api.ts';
 import {
   driversTable,
   flowsTable,

@@ -13,7 +13,7 @@ import { appendSigned } from '../../fixtures/ledger/keys.ts';
 import { parseCsv } from '../../../src/data/ees.ts';
 import { LedgerStore } from '../../../src/storage/ledger-store.ts';
 import { InYearSession, type CycleSources } from '../../../src/ui/in-year/in-year-session.ts';
-import { InYearStore } from '../../../src/ui/in-year/in-year-store.ts';
+import { InYearStore } from '../../../src/storage/in-year-store.ts';
 
 const DATA = join(import.meta.dirname, '../../../data');
 const read = (fileName: string) => ({ fileName, text: readFileSync(join(DATA, fileName), 'utf8') });

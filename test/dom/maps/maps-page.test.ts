@@ -23,7 +23,7 @@ function topology(level: GeographyLevel): Topology {
 }
 
 // jsdom cannot fetch the boundary files, so read them from disk instead (once, like the app).
-vi.mock('../../../src/ui/maps/boundaries.ts', () => {
+vi.mock('../../../src/runtime/geography-client.ts', () => {
   const geographies = new Map<string, ReturnType<typeof prepareGeography>>();
   return {
     loadGeography: async (level: GeographyLevel, width: number, height: number) => {

@@ -12,9 +12,9 @@ import { loadRegionDataset } from '../../../src/data/load.ts';
 import { DEFAULT_DATA_DIR, nodeReader } from '../../../src/data/node-reader.ts';
 import type { AreaIndicator, RegionDataset } from '../../../src/data/types.ts';
 import { ModelPool, type ModelWorkerLike } from '../../../src/runtime/model-pool.ts';
-import { modelWorkerApi } from '../../../src/runtime/model-worker-api.ts';
+import { modelWorkerApi } from '../../../workers/model-worker-api.ts';
 import { SolverClient, type SolverWorkerLike } from '../../../src/runtime/solver-client.ts';
-import { createSolverWorkerApi } from '../../../src/runtime/solver-worker-api.ts';
+import { createSolverWorkerApi } from '../../../workers/solver-worker-api.ts';
 import { createHighsEngine } from '../../../src/solver/highs-engine.ts';
 import {
   runAllocationNeed,

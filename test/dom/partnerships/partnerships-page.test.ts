@@ -19,9 +19,9 @@ import {
   type IntelligenceEntry,
 } from '../../../src/partnerships/index.ts';
 import { ModelPool, type ModelWorkerLike } from '../../../src/runtime/model-pool.ts';
-import { modelWorkerApi } from '../../../src/runtime/model-worker-api.ts';
+import { modelWorkerApi } from '../../../workers/model-worker-api.ts';
 import { FORECAST_RUN } from '../../../src/ui/partnerships/district-need-run.ts';
-import { PartnershipStore } from '../../../src/ui/partnerships/partnership-store.ts';
+import { PartnershipStore } from '../../../src/storage/partnership-store.ts';
 import '../../../src/ui/pages/tsp-partnerships-page.ts';
 import { academicYear } from '../../../src/data/academic-year.ts';
 import { fixedClock } from '../../../src/data/clock.ts';

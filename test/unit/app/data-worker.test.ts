@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRegionDataset } from '../../../src/data/load.ts';
 import { nodeReader } from '../../../src/data/node-reader.ts';
-import { createDataWorkerApi } from '../../../src/runtime/data-worker-api.ts';
+import { createDataWorkerApi } from '../../../workers/data-worker-api.ts';
 
 describe('the data worker API', () => {
   it('gives the loader’s dataset and issues, unchanged by structured cloning', async () => {

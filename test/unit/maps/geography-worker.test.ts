@@ -11,7 +11,7 @@ import type { FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { fittedProjection, projectGeography, withProjection } from '../../../src/maps/geography.ts';
-import { createGeographyWorkerApi } from '../../../src/runtime/geography-worker-api.ts';
+import { createGeographyWorkerApi } from '../../../workers/geography-worker-api.ts';
 
 const text = readFileSync(join(import.meta.dirname, '../../../data/geo/scr_lad.topo.json'), 'utf8');
 const topology = JSON.parse(text) as Topology;

@@ -8,7 +8,7 @@ import {
   runSummary,
 } from '../../../src/model/index.ts';
 import { ModelPool, splitDraws, type ModelWorkerLike } from '../../../src/runtime/model-pool.ts';
-import { modelWorkerApi } from '../../../src/runtime/model-worker-api.ts';
+import { modelWorkerApi } from '../../../workers/model-worker-api.ts';
 import { fixtureDataset } from './fixtures.ts';
 import { fixedClock } from '../../../src/data/clock.ts';
 

@@ -32,7 +32,8 @@ beforeAll(async () => {
     if (!prepared.ok) throw new Error(`${file}: ${JSON.stringify(prepared.issues)}`);
     results.set(file, await runScenario(prepared.setup, localRunner()));
   }
-});
+  // Eight central runs: seconds alone, longer when the whole suite shares the cores.
+}, 120_000);
 
 /** Region total of a subject (name) in projection year t. */
 function total(file: string, output: NeedOutput, subject: string, t: number): number {

@@ -3,7 +3,7 @@ import loadHighs from 'highs';
 import { describe, expect, it } from 'vitest';
 import { SolverClient, type SolverWorkerLike } from '../../../src/runtime/solver-client.ts';
 import { createHighsEngine } from '../../../src/solver/highs-engine.ts';
-import { createSolverWorkerApi } from '../../../src/runtime/solver-worker-api.ts';
+import { createSolverWorkerApi } from '../../../workers/solver-worker-api.ts';
 import { ModelBuilder } from '../../../src/solver/model.ts';
 import { need, partnership, plan, problem } from '../allocation/fixtures.ts';
 

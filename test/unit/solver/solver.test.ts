@@ -3,7 +3,7 @@ import loadHighs from 'highs';
 import { describe, expect, it } from 'vitest';
 import { checkModelSolution } from '../../../src/solver/check-model.ts';
 import { createHighsEngine } from '../../../src/solver/highs-engine.ts';
-import { JSLP_OBJECTIVE, toJsLpModel } from '../../../src/solver/jslp-model.ts';
+import { JSLP_OBJECTIVE, toJsLpModel } from '../../../bench/jslp-model.ts';
 import { toCplexLp } from '../../../src/solver/lp-format.ts';
 import { ModelBuilder, type LinearModel } from '../../../src/solver/model.ts';
 import { glpsolAvailable, solveWithGlpsol } from '../../../bench/glpsol.ts';

@@ -5,8 +5,8 @@
  * a failed read is not remembered, so the next call tries again.
  */
 import type { Topology } from 'topojson-specification';
-import type { GeographyLevel } from '../data/types.ts';
-import { parentLookup, projectGeography, type ProjectedGeography } from '../maps/geography.ts';
+import type { GeographyLevel } from '../src/data/types.ts';
+import { parentLookup, projectGeography, type ProjectedGeography } from '../src/maps/geography.ts';
 
 /** A boundary file: where to fetch it, and its name in data/ for messages. */
 export interface BoundaryFile {

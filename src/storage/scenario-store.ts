@@ -3,7 +3,7 @@
  * so a record damaged by an older version of the app is reported, not loaded half-way.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { describeIssues, loadScenario, type Scenario } from '../../scenarios/index.ts';
+import { describeIssues, loadScenario, type Scenario } from '../scenarios/index.ts';
 
 export const SCENARIO_DB_NAME = 'teacher-supply-planner-scenarios';
 const DB_VERSION = 1;

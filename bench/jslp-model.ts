@@ -1,4 +1,4 @@
-import type { LinearModel } from './model.ts';
+import type { LinearModel } from '../src/solver/model.ts';
 
 /**
  * The model in javascript-lp-solver's JSON form. That solver is only the benchmark baseline

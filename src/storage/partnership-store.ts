@@ -9,7 +9,7 @@ import type {
   IntelligenceEntry,
   PartnerSchoolLink,
   SubmittedForecastRow,
-} from '../../partnerships/index.ts';
+} from '../partnerships/index.ts';
 
 export const PARTNERSHIPS_DB_NAME = 'teacher-supply-planner-partnerships';
 const DB_VERSION = 1;

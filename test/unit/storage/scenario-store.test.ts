@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { shippedScenarios } from '../../../src/scenarios/index.ts';
-import { SCENARIO_DB_NAME, ScenarioStore } from '../../../src/ui/scenarios/scenario-store.ts';
+import { SCENARIO_DB_NAME, ScenarioStore } from '../../../src/storage/scenario-store.ts';
 
 describe('scenarios saved in the browser', () => {
   it('saves copies under new ids, lists them oldest first and removes them', async () => {

@@ -1,12 +1,11 @@
 /**
- * What the model worker exposes. Kept apart from workers/model.worker.ts so tests can expose
- * it on a MessageChannel in Node. Results leave as transferables (no copy); errors leave as
- * plain objects, since some browsers cannot structured-clone an Error.
+ * What the model worker exposes. Kept apart from model.worker.ts so tests can expose it on a
+ * MessageChannel in Node. Results leave as transferables (no copy); errors as plain objects
+ * (outcome.ts).
  */
 import { transfer } from 'comlink';
 import {
   BlockWorkspace,
-  ModelInputError,
   runDraws,
   summariseBlock,
   summariseTotals,
@@ -18,35 +17,8 @@ import {
   type ModelInputs,
   type RunSummary,
   type SummaryRequest,
-} from '../model/index.ts';
-
-export interface PlainError {
-  name: string;
-  message: string;
-  /** ModelInputError's path to the bad value, when there is one. */
-  path?: string;
-}
-
-export type WorkerOutcome<T> = { ok: true; value: T } | { ok: false; error: PlainError };
-
-export function toPlainError(error: unknown): PlainError {
-  if (error instanceof ModelInputError)
-    return { name: error.name, message: error.message, path: error.path };
-  if (error instanceof Error) return { name: error.name, message: error.message };
-  return { name: 'Error', message: String(error) };
-}
-
-/** Rebuilds the error a worker reported, as the class it was thrown as where that matters. */
-export function fromPlainError(error: PlainError): Error {
-  if (error.path !== undefined) {
-    const rebuilt = new ModelInputError(error.path, '');
-    rebuilt.message = error.message;
-    return rebuilt;
-  }
-  const rebuilt = new Error(error.message);
-  rebuilt.name = error.name;
-  return rebuilt;
-}
+} from '../src/model/index.ts';
+import { toPlainError, type WorkerOutcome } from './outcome.ts';
 
 function buffersOf(outputs: Partial<Record<string, Float64Array>>): ArrayBuffer[] {
   return Object.values(outputs).map((array) => array!.buffer as ArrayBuffer);

@@ -5,7 +5,7 @@
  */
 import { wrap } from 'comlink';
 import type { LoadResult } from '../data/load.ts';
-import type { DataWorkerApi } from '../runtime/data-worker-api.ts';
+import type { DataWorkerApi } from '../../workers/data-worker-api.ts';
 
 let loading: Promise<LoadResult> | undefined;
 

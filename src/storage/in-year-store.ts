@@ -1,11 +1,11 @@
 /**
  * IndexedDB persistence of what the In-year page holds besides the ledger (which has its own
- * store, src/storage/ledger-store.ts): the recruitment returns and the manager's settings
+ * store, ledger-store.ts): the recruitment returns and the manager's settings
  * (rules, recruitment curve, month shown, who is acting). Each is one record written whole,
  * so a reload finds exactly what was last saved.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { RecruitmentReturn, StopNotice } from '../../redistribution/index.ts';
+import type { RecruitmentReturn, StopNotice } from '../redistribution/index.ts';
 
 export const IN_YEAR_DB_NAME = 'teacher-supply-planner-in-year';
 const IN_YEAR_DB_VERSION = 1;

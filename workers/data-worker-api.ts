@@ -4,7 +4,7 @@
  * the dataset and the issues. Kept apart from workers/data.worker.ts so tests can call it in
  * Node.
  */
-import { loadRegionDataset, type DataReader, type LoadResult } from '../data/load.ts';
+import { loadRegionDataset, type DataReader, type LoadResult } from '../src/data/load.ts';
 
 export function createDataWorkerApi(read: DataReader) {
   return {

@@ -4,18 +4,18 @@
  * thread receives path strings and centroids and only rebuilds the fitted projection.
  */
 import { wrap, type Remote } from 'comlink';
-import type { GeographyLevel } from '../../data/types.ts';
-import { BUNDLED_DATA_URLS } from '../../data/browser-reader.ts';
-import { boundaryPath } from '../../data/registry/boundaries.ts';
-import { withProjection, type PreparedGeography } from '../../maps/geography.ts';
-import type { BoundaryFile, GeographyWorkerApi } from '../../runtime/geography-worker-api.ts';
+import type { GeographyLevel } from '../data/types.ts';
+import { BUNDLED_DATA_URLS } from '../data/browser-reader.ts';
+import { boundaryPath } from '../data/registry/boundaries.ts';
+import { withProjection, type PreparedGeography } from '../maps/geography.ts';
+import type { BoundaryFile, GeographyWorkerApi } from '../../workers/geography-worker-api.ts';
 
 let worker: Remote<GeographyWorkerApi> | undefined;
 const geographies = new Map<string, Promise<PreparedGeography>>();
 
 function geographyWorker(): Remote<GeographyWorkerApi> {
   worker ??= wrap<GeographyWorkerApi>(
-    new Worker(new URL('../../../workers/geography.worker.ts', import.meta.url), {
+    new Worker(new URL('../../workers/geography.worker.ts', import.meta.url), {
       type: 'module',
       name: 'geography',
     }),
