@@ -178,6 +178,14 @@ export const FORECAST_META_COLUMNS = [
   'filter_grouping_column',
 ];
 
+/**
+ * Need is shown signed, not floored at 0: a floor per draw would lift the percentiles and break
+ * the drivers' exact sum, and a surplus in one year is already kept from reducing the next
+ * year's need (W = min(supply, demand)).
+ */
+export const NEGATIVE_NEED =
+  "A negative need or percentile means a surplus: more teachers are expected from the other sources (returners, new to the sector, other routes) than the year needs, so no trainees are needed and the number is how far over need supply is; it is not a target. A surplus does not reduce a later year's need.";
+
 /** What the caveat row says: keys, planned years, extrapolation, provenance. */
 export function forecastCaveat(
   inputs: Pick<ModelInputs, 'baseYear' | 'planningEntryYears'>,
@@ -187,6 +195,7 @@ export function forecastCaveat(
     `time_period is the academic year: for trainee need the ITT entry (recruitment) year, for NQT need and every other figure the year it happens (NQTs start work a year after they enter ITT).`,
     `Entry years planned: ${entries[0]} to ${entries.at(-1)} (from the date of the run); earlier entry years are recruited.`,
     `Base year ${inputs.baseYear} (latest published teacher numbers).`,
+    NEGATIVE_NEED,
     EXTRAPOLATION_METHOD,
     'District teacher FTE is estimated unless teacher_fte_provenance says published; completion and employment rates are published only where conversion_provenance says so.',
     unpublishedParameters(),

@@ -14,6 +14,7 @@ import { emptyPercentiles, writePercentiles, type Percentiles } from './percenti
 import {
   OUTPUT_NAMES,
   baseValues,
+  centralPlan,
   deterministicFactors,
   simulate,
   type BaseValues,
@@ -209,6 +210,7 @@ export function runDraws(
   for (const name of names) outputs[name] = new Float64Array(drawCount * inputs.cellCount);
   const sink = OUTPUT_NAMES.map((name) => outputs[name] ?? null);
   const factors = deterministicFactors(inputs);
+  factors.plannedEntrants = centralPlan(inputs);
   const progressEvery = Math.max(1, Math.floor(drawCount / 20));
   for (let d = 0; d < drawCount; d++) {
     fillDrawFactors(inputs, seed, firstDraw + d, spread, factors);

@@ -22,7 +22,12 @@
  *   E(t)   = [D(t) - W(t-1)] + sum cap_k L_k + sum cap_k H_k - G       entrant need
  *   N(t)   = (E - returners - new to sector - cap_ECT1 x other-route NQs - net movers) / cap_ECT1
  *   T(t)   = N(t) / (FTE per head x completion x employment)  trainees, entry year t-1
- *   Q(t)   = expected postgraduate NQs where recruited, else max(0, N): planned to meet need
+ *   Q(t)   = expected postgraduate NQs where recruited, else the plan: max(0, N) of the run
+ *            itself in the central projection; in a Monte Carlo draw the central projection's
+ *            plan (Factors.plannedEntrants), since intakes are planned on the forecast, not on
+ *            the outturn a draw stands for: a draw's error in one year's need is not made good
+ *            by that year's intake but carries into the next year's need (so ranges widen
+ *            with the horizon, as forecast errors do).
  *   S(t)   = S(t-1) - L - H + returners + new to sector + other routes + Q + net movers
  */
 import type { ModelInputs } from './inputs.ts';
@@ -69,6 +74,11 @@ export interface Factors {
   pupils: Float64Array;
   completionRate: Float64Array;
   employmentRate: Float64Array;
+  /**
+   * Postgraduate NQs of the years not yet recruited, by cell, as planned from the central
+   * projection (centralPlan); null in the central projection itself, which plans max(0, N).
+   */
+  plannedEntrants: Float64Array | null;
 }
 
 export function deterministicFactors(inputs: ModelInputs): Factors {
@@ -81,7 +91,18 @@ export function deterministicFactors(inputs: ModelInputs): Factors {
     pupils: inputs.pupils.slice(),
     completionRate: inputs.completionRate.slice(),
     employmentRate: inputs.employmentRate.slice(),
+    plannedEntrants: null,
   };
+}
+
+/** The central projection's postgraduate NQs by cell: the intakes a draw's years are planned on. */
+export function centralPlan(inputs: ModelInputs): Float64Array {
+  const planned = new Float64Array(inputs.cellCount);
+  const sink: OutputSink = OUTPUT_NAMES.map((name) =>
+    name === 'postgraduateEntrants' ? planned : null,
+  );
+  simulate(inputs, deterministicFactors(inputs), sink, drawMajor(inputs, 0));
+  return planned;
 }
 
 /** Base-year values per (district, group): what year 1 starts from. */
@@ -235,6 +256,7 @@ export function simulate(
   const employmentRates = factors.employmentRate;
   const elasticities = factors.elasticity;
   const drawnPupils = factors.pupils;
+  const plannedEntrants = factors.plannedEntrants;
 
   for (let area = areaFrom; area < areaTo; area++) {
     const a = Math.floor(area / G);
@@ -325,9 +347,11 @@ export function simulate(
       const nqtNeed = (entrantNeed - returners - newToSector - cap0 * otherRoutes - movers) / cap0;
       const traineeNeed = nqtNeed / conversion;
       const expected = pipeline[i]!;
-      const postgraduate = Number.isNaN(expected)
-        ? Math.max(nqtNeed, 0)
-        : expected * pipelineMultiplier;
+      const postgraduate = !Number.isNaN(expected)
+        ? expected * pipelineMultiplier
+        : plannedEntrants
+          ? plannedEntrants[i]!
+          : Math.max(nqtNeed, 0);
 
       s4 = stay4 + p6 * stay3;
       s3 = (1 - p6) * stay3 + p35 * stay2 + returners + newToSector + movers;

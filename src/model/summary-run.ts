@@ -13,6 +13,7 @@
 import type { ModelInputs } from './inputs.ts';
 import { ModelInputError } from './errors.ts';
 import {
+  centralPlan,
   deterministicFactors,
   simulate,
   OUTPUT_NAMES,
@@ -223,6 +224,7 @@ export function summariseBlock(
   const table = workspace.groupFactorTable(inputs, request, spread);
   const width = groupFactorWidth(inputs);
   const factors = deterministicFactors(inputs);
+  factors.plannedEntrants = centralPlan(inputs);
   const districtFrom = Math.floor(block.areaFrom / G);
   const districtTo = Math.floor((block.areaTo - 1) / G) + 1;
   const progressEvery = Math.max(1, Math.floor(drawCount / 10));

@@ -193,6 +193,8 @@ describe('forecast CLI', () => {
     // Provenance survives outside the app: the caveat names the parameters not published.
     expect(meta.at(-1)!.label).toMatch(/estimated: [a-z_, ]*working_hour_loss_rate/);
     expect(meta.at(-1)!.label).toMatch(/illustrative: leaver_rate_between_area_sd/);
+    // A negative need (a surplus) is explained where the figures go.
+    expect(meta.at(-1)!.label).toMatch(/A negative need or percentile means a surplus/);
 
     const nationalOut = join(dir, 'national.csv');
     await runForecast(
