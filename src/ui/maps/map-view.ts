@@ -135,7 +135,10 @@ export function computeMapView(
   const shown = geography.areas
     .map((area) => view.values.get(area.code))
     .filter((value): value is number => value !== null && value !== undefined);
-  return { view: { ...view, scale: classScale(shown, choices.classMethod) }, indexError };
+  return {
+    view: { ...view, scale: classScale(shown, choices.classMethod, view.higherIsWorse) },
+    indexError,
+  };
 }
 
 /** The allocation LP's weights for these choices (priority 1), from the same function it calls. */
