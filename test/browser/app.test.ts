@@ -19,9 +19,10 @@ describe('app shell (production build)', () => {
     const watched = watchPage(page);
     await page.goto(baseUrl() + '/');
     expect(await page.locator('main h1').textContent()).toBe('Teacher Supply Planner');
-    // The default dataset loads: the district table lists the nine SCR districts.
-    await page.locator('table tbody tr').first().waitFor();
-    const districtNames = await page.locator('table tbody th').allTextContents();
+    // The default dataset loads: the district table, folded under the figures, lists the nine SCR districts.
+    await page.locator('tsp-region-districts summary').click();
+    await page.locator('tsp-region-districts table tbody tr').first().waitFor();
+    const districtNames = await page.locator('tsp-region-districts tbody th').allTextContents();
     expect(districtNames).toContain('Sheffield');
     expect(districtNames).toHaveLength(9);
     expect(await page.locator('.govuk-phase-banner .govuk-tag').textContent()).toContain('Beta');

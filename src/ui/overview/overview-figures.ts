@@ -26,7 +26,9 @@ export interface ColdSpotSummary {
 }
 
 /** The region's cold districts under the default index; null when the data hold no district indicator. */
-export function coldSpotSummary(dataset: RegionDataset): ColdSpotSummary | null {
+export function coldSpotSummary(
+  dataset: Pick<RegionDataset, 'districts' | 'indicators'>,
+): ColdSpotSummary | null {
   const spec = defaultDistrictColdSpotSpec(dataset.indicators);
   if (!spec) return null;
   const districtCodes = dataset.districts.map((district) => district.code);

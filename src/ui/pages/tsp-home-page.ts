@@ -4,7 +4,7 @@ import type { RegionDataset } from '../../data/types.ts';
 import { systemClock, type Clock } from '../../data/clock.ts';
 import { ModelPool } from '../../runtime/model-pool.ts';
 import { CENTRAL_LABEL } from '../../charts/fan-chart.ts';
-import { formatCount, formatDecimal, formatPercent } from '../format.ts';
+import { formatCount, formatPercent } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { DEFAULT_CHOICES, selectionLabel, type ForecastView } from '../forecast/forecast-view.ts';
 import { runForecast } from '../forecast/run-forecast.ts';
@@ -127,7 +127,7 @@ export class TspHomePage extends LitElement {
   private renderNeed(): TemplateResult {
     const view = this.forecast;
     const heading = html`<h2 class="govuk-heading-m">
-      Trainees needed${provenanceTag('estimated')}
+      Postgraduate trainees needed${provenanceTag('estimated')}
     </h2>`;
     if (this.forecastError) {
       return html`<section class="tsp-kpi" data-testid="overview-need">
@@ -169,13 +169,13 @@ export class TspHomePage extends LitElement {
                   ${year.entryYear}${year.status === 'extrapolated' ? ' (extrapolated)' : ''}
                 </th>
                 <td class="govuk-table__cell govuk-table__cell--numeric tsp-numeric tsp-kpi__value">
-                  ${formatDecimal(year.trainee.central)}
+                  ${formatCount(year.trainee.central)}
                 </td>
                 <td class="govuk-table__cell govuk-table__cell--numeric tsp-numeric">
                   ${
                     year.trainee.p10 === undefined || year.trainee.p90 === undefined
                       ? 'x'
-                      : `${formatDecimal(year.trainee.p10)} to ${formatDecimal(year.trainee.p90)}`
+                      : `${formatCount(year.trainee.p10)} to ${formatCount(year.trainee.p90)}`
                   }
                 </td>
               </tr>`,
