@@ -32,7 +32,7 @@ export const sourceCopies: readonly ListedFile[] = [
       path: `source/stats/${name}.csv`,
       title: `Source copy: ${title}`,
       source:
-        'Verbatim copy of ../shared/data/stats (see source/README-stats.md for its origin, commit and caveats)',
+        'Verbatim copy of the published statistics file (see data/source/README-stats.md for its origin, commit and caveats)',
       date: 'See source/README-stats.md',
       licence: 'See source/README-stats.md (OGL v3 for DfE/ONS/DCLG data unless stated)',
       provenance: ['published'],
@@ -112,7 +112,7 @@ export const sourceCopies: readonly ListedFile[] = [
     listed({
       path: `source/${name}`,
       title,
-      source: 'Copied from ../shared/data',
+      source: 'Copied with the source data it describes',
       date: '2026',
       licence: name.startsWith('LICENCE') ? 'The National Archives' : 'Documentation',
       provenance: ['published'],

@@ -6,6 +6,7 @@ import { provenanceTag } from '../provenance-tag.ts';
 import '../tsp-data-import.ts';
 import type { ImportDataFile } from '../tsp-data-import.ts';
 import { tableRegion } from '../table-region.ts';
+import { methodNoteLink } from '../method-note.ts';
 
 /**
  * Every dataset the service uses, with its source, date, licence and whether its figures are
@@ -31,6 +32,7 @@ export class TspDataSourcesPage extends LitElement {
         <code>data/</code> folder. Figures marked <strong>Estimated</strong> are computed openly
         from published figures by the method given; figures marked <strong>Illustrative</strong> are
         made up for demonstration and must be replaced with real ones before any decision is taken.
+        ${methodNoteLink('data', 'How figures are labelled')}.
       </p>
       ${tableRegion(
         { label: 'Datasets table' },

@@ -21,6 +21,7 @@ import '../forecast/tsp-forecast-flows.ts';
 import '../forecast/tsp-forecast-inputs.ts';
 import '../forecast/tsp-forecast-need.ts';
 import '../forecast/tsp-forecast-progress.ts';
+import { methodNoteLink } from '../method-note.ts';
 
 /** What the last user action came to, shown in a banner that takes focus. */
 interface Notice {
@@ -191,6 +192,7 @@ export class TspForecastPage extends LitElement {
       <p class="govuk-body-l">
         How many newly qualified teachers and trainees the area needs over the next three entry
         years, with uncertainty ranges and the reasons the need changes.
+        ${methodNoteLink('supply-model', 'How the forecast is worked out')}.
       </p>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">

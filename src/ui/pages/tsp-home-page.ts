@@ -18,6 +18,7 @@ import {
   type InYearSummary,
 } from '../overview/overview-figures.ts';
 import '../overview/tsp-region-districts.ts';
+import { methodNoteLink } from '../method-note.ts';
 
 /**
  * The Overview, the app's home: each user's main figure first, worked out by the same code
@@ -118,6 +119,12 @@ export class TspHomePage extends LitElement {
                 </div>
               </div>
               ${this.renderAttention()} ${this.renderJobs()}
+              <p class="govuk-body">
+                How the figures are worked out: ${methodNoteLink('supply-model', 'need')},
+                ${methodNoteLink('allocation', 'allocation')},
+                ${methodNoteLink('redistribution', 'in-year redistribution')},
+                ${methodNoteLink('maps', 'cold spots')} and ${methodNoteLink('data', 'data')}.
+              </p>
               <tsp-region-districts .region=${region}></tsp-region-districts>`
           : html`<p class="govuk-body" role="status">Loading the region’s data…</p>`
       }

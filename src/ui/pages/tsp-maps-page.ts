@@ -32,6 +32,7 @@ import '../maps/tsp-map-controls.ts';
 import '../maps/tsp-school-table.ts';
 import '../maps/tsp-partnership-reach.ts';
 import '../maps/tsp-model-indicators.ts';
+import { methodNoteLink } from '../method-note.ts';
 
 const MAP_WIDTH = 600;
 const MAP_HEIGHT = 640;
@@ -252,7 +253,7 @@ export class TspMapsPage extends LitElement {
         Where are the region’s cold spots for teacher supply? Map deprivation, attainment and, once
         forecasts and allocations have been run, teacher need, by district or small area. The
         cold-spot index combines the indicators you choose; the same index weights unmet need in the
-        allocation of ITT places.
+        allocation of ITT places. ${methodNoteLink('maps', 'How the maps and the index work')}.
       </p>
       ${
         this.loadError
