@@ -7,10 +7,13 @@ import { formatCount } from '../format.ts';
 import { ROUTES } from '../routes.ts';
 import { fileStem, fullForecastFiles } from '../forecast/forecast-files.ts';
 import {
-  DEFAULT_CHOICES,
+  choicesFromSettings,
+  choicesToSettings,
   selectionLabel,
   type ForecastChoices,
 } from '../forecast/forecast-view.ts';
+import { MAX_DRAWS } from '../forecast/tsp-forecast-controls.ts';
+import { readSetting, writeSettings } from '../url-state.ts';
 import { runForecast, type ForecastResult } from '../forecast/run-forecast.ts';
 import type { DrawRunner } from '../../model/index.ts';
 import '../forecast/tsp-forecast-accuracy.ts';
@@ -51,6 +54,8 @@ export class TspForecastPage extends LitElement {
   @state() private drawCount = 0;
   @state() private notice: Notice | undefined;
 
+  /** The choices of the first run: the address's, so a reload or link repeats the last run. */
+  private initialChoices: ForecastChoices | undefined;
   private pool: ModelPool | undefined;
   private controller: AbortController | undefined;
   private started = false;
@@ -65,7 +70,12 @@ export class TspForecastPage extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('region') && this.region && !this.started) {
       this.started = true;
-      void this.run(DEFAULT_CHOICES, false);
+      this.initialChoices = choicesFromSettings(
+        readSetting,
+        this.region.districts.map((district) => district.code),
+        MAX_DRAWS,
+      );
+      void this.run(this.initialChoices, false);
     }
   }
 
@@ -82,6 +92,7 @@ export class TspForecastPage extends LitElement {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
+    writeSettings(choicesToSettings(choices));
     this.running = true;
     this.drawsDone = 0;
     this.drawCount = choices.drawCount;
@@ -200,6 +211,7 @@ export class TspForecastPage extends LitElement {
             .districts=${this.region.districts}
             regionName=${this.region.regionName}
             ?running=${this.running}
+            .initial=${this.initialChoices}
             @tsp-forecast-run=${(e: CustomEvent<ForecastChoices>) => void this.run(e.detail, true)}
           ></tsp-forecast-controls>
         </div>
