@@ -176,7 +176,10 @@ export class TspForecastPage extends LitElement {
       </p>
       <tsp-forecast-need .view=${view}></tsp-forecast-need>
       <tsp-forecast-drivers .view=${view}></tsp-forecast-drivers>
-      <tsp-forecast-flows .view=${view}></tsp-forecast-flows>
+      ${this.folded(
+        'The demand, supply and flows behind the need',
+        html`<tsp-forecast-flows .view=${view}></tsp-forecast-flows>`,
+      )}
       <h2 class="govuk-heading-m">Download the full forecast</h2>
       <p class="govuk-body">
         Every ${result.national ? 'subject' : 'district, subject'} and year of this run: central
@@ -190,7 +193,23 @@ export class TspForecastPage extends LitElement {
         .region=${this.region}
         .runner=${this.runDraws}
       ></tsp-forecast-accuracy>
-      <tsp-forecast-inputs .region=${this.region} .choices=${view.choices}></tsp-forecast-inputs>`;
+      ${this.folded(
+        'Where the numbers come from',
+        html`<tsp-forecast-inputs
+          .region=${this.region}
+          .choices=${view.choices}
+        ></tsp-forecast-inputs>`,
+      )}`;
+  }
+
+  /** Detail behind the answer, folded so the page opens on the results. */
+  private folded(summary: string, content: TemplateResult): TemplateResult {
+    return html`<details class="govuk-details">
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text">${summary}</span>
+      </summary>
+      <div class="govuk-details__text">${content}</div>
+    </details>`;
   }
 
   protected override render(): TemplateResult {
