@@ -179,7 +179,8 @@ describe('app shell (production build)', () => {
     await page.locator('.govuk-notification-banner--success').waitFor();
     // Back to the overview in the same visit: Sheffield's teacher FTE now comes from the file.
     await page.locator('.govuk-service-navigation__service-name a').click();
-    const sheffield = page.locator('tbody tr', { hasText: 'Sheffield' });
+    await page.locator('tsp-region-districts summary').click();
+    const sheffield = page.locator('tsp-region-districts tbody tr', { hasText: 'Sheffield' });
     await sheffield.waitFor();
     expect(await sheffield.textContent()).toContain('Your data');
     expect(watched.errors).toEqual([]);
