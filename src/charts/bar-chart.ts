@@ -2,9 +2,8 @@ import { scaleLinear } from 'd3-scale';
 import {
   CATEGORICAL_COLOURS,
   DEFAULT_CHART_WIDTH,
-  GRID_COLOUR,
-  TEXT_COLOUR,
   createChartSvg,
+  drawValueGridlinesAcross,
   drawLegend,
 } from './chart-svg.ts';
 import { textWidth, wrapToWidth } from './text.ts';
@@ -81,22 +80,10 @@ export function renderBarChart(
     .nice()
     .range([labelWidth + 12, width - right]);
 
-  const axis = svg.append('g').attr('fill', TEXT_COLOUR);
-  for (const tick of x.ticks(Math.max(2, Math.floor((width - labelWidth - right) / 80)))) {
-    axis
-      .append('line')
-      .attr('x1', x(tick))
-      .attr('x2', x(tick))
-      .attr('y1', top)
-      .attr('y2', top + plotHeight)
-      .attr('stroke', GRID_COLOUR);
-    axis
-      .append('text')
-      .attr('x', x(tick))
-      .attr('y', top + plotHeight + 16)
-      .attr('text-anchor', 'middle')
-      .text(tick.toLocaleString('en-GB'));
-  }
+  const axis = drawValueGridlinesAcross(svg, x, top, top + plotHeight, {
+    spacing: 80,
+    labelOffset: 16,
+  });
   axis
     .append('text')
     .attr('x', (labelWidth + 12 + width - right) / 2)

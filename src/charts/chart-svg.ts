@@ -72,6 +72,37 @@ export function drawValueGridlines(
   }
 }
 
+/**
+ * Vertical gridlines with their values underneath, for a horizontal value scale (bars drawn
+ * across the page): a tick every `spacing` pixels or so. Returns the group, for an axis title.
+ */
+export function drawValueGridlinesAcross(
+  svg: ChartSvg,
+  x: ScaleLinear<number, number>,
+  top: number,
+  bottom: number,
+  { spacing, labelOffset }: { spacing: number; labelOffset: number },
+): Selection<SVGGElement, unknown, null, undefined> {
+  const [left, right] = x.range() as [number, number];
+  const axis = svg.append('g').attr('fill', TEXT_COLOUR);
+  for (const tick of x.ticks(Math.max(2, Math.floor((right - left) / spacing)))) {
+    axis
+      .append('line')
+      .attr('x1', x(tick))
+      .attr('x2', x(tick))
+      .attr('y1', top)
+      .attr('y2', bottom)
+      .attr('stroke', GRID_COLOUR);
+    axis
+      .append('text')
+      .attr('x', x(tick))
+      .attr('y', bottom + labelOffset)
+      .attr('text-anchor', 'middle')
+      .text(tick.toLocaleString('en-GB'));
+  }
+  return axis;
+}
+
 /** A key in a chart's legend: a filled swatch (bordered), a band, or a line with a point. */
 export interface LegendKey {
   label: string;

@@ -1,9 +1,9 @@
 import { scaleLinear } from 'd3-scale';
 import {
   DEFAULT_CHART_WIDTH,
-  GRID_COLOUR,
   TEXT_COLOUR,
   createChartSvg,
+  drawValueGridlinesAcross,
   drawLegend,
   type LegendKey,
 } from './chart-svg.ts';
@@ -107,22 +107,7 @@ export function renderWaterfallChart(
     .nice()
     .range([labelWidth + 12, width - right]);
 
-  const grid = svg.append('g').attr('fill', TEXT_COLOUR);
-  for (const tick of x.ticks(Math.max(2, Math.floor((width - labelWidth - right) / 90)))) {
-    grid
-      .append('line')
-      .attr('x1', x(tick))
-      .attr('x2', x(tick))
-      .attr('y1', top)
-      .attr('y2', top + plotHeight)
-      .attr('stroke', GRID_COLOUR);
-    grid
-      .append('text')
-      .attr('x', x(tick))
-      .attr('y', top + plotHeight + 18)
-      .attr('text-anchor', 'middle')
-      .text(tick.toLocaleString('en-GB'));
-  }
+  drawValueGridlinesAcross(svg, x, top, top + plotHeight, { spacing: 90, labelOffset: 18 });
 
   let rowTop = top;
   bars.forEach((bar, index) => {
