@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { readFileSync, readdirSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -58,6 +59,35 @@ function deploymentHeaders(): Plugin {
   };
 }
 
+/**
+ * The method notes in docs/, served as plain text at /docs/<note>.txt so the app's pages can
+ * link to them (a browser shows text/plain; Markdown reads well as it is).
+ */
+function methodNotes(): Plugin {
+  const notes = () =>
+    readdirSync('docs')
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => ({
+        url: `/docs/${name.replace(/\.md$/, '.txt')}`,
+        text: readFileSync(`docs/${name}`, 'utf8'),
+      }));
+  return {
+    name: 'method-notes',
+    generateBundle() {
+      for (const note of notes())
+        this.emitFile({ type: 'asset', fileName: note.url.slice(1), source: note.text });
+    },
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const note = notes().find((candidate) => candidate.url === request.url);
+        if (!note) return next();
+        response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        response.end(note.text);
+      });
+    },
+  };
+}
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'content-security-policy',
@@ -72,7 +102,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [contentSecurityPolicy(), deploymentHeaders()],
+  plugins: [contentSecurityPolicy(), deploymentHeaders(), methodNotes()],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   server: { fs: { allow: ['.'] } },

@@ -1,5 +1,12 @@
-import { scaleBand, scaleLinear } from 'd3-scale';
-import { CATEGORICAL_COLOURS, TEXT_COLOUR, createChartSvg } from './chart-svg.ts';
+import { scaleLinear } from 'd3-scale';
+import {
+  CATEGORICAL_COLOURS,
+  DEFAULT_CHART_WIDTH,
+  createChartSvg,
+  drawValueGridlinesAcross,
+  drawLegend,
+} from './chart-svg.ts';
+import { textWidth, wrapToWidth } from './text.ts';
 
 /** One row of a grouped bar chart: a category and one value per series. */
 export interface BarGroup {
@@ -13,110 +20,115 @@ export interface BarChartOptions {
   series: string[];
   /** What the values count, for the axis (e.g. 'Places'). */
   valueLabel: string;
+  /** The width the chart is shown at, in CSS pixels. */
   width?: number;
+  /** How a bar's value is written (default up to one decimal place); the table should agree. */
+  formatValue?: (value: number) => string;
 }
 
-const MARGIN = { top: 40, right: 56, bottom: 36, left: 200 };
-const GROUP_HEIGHT = 30;
+const LINE_HEIGHT = 15;
+const BAR_HEIGHT = 14;
+const GROUP_GAP = 10;
+const AXIS_HEIGHT = 40;
+const upToOneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
 /**
- * Horizontal grouped bars: a row per category, a bar per series, each bar labelled with its
- * value at its end and the series told apart by a bordered legend as well as colour. Pure and
- * aria-hidden; the page shows the same numbers in a table.
+ * Horizontal grouped bars: a row per category (its label wrapped to fit), a bar per series,
+ * each bar labelled with its value at its end and the series told apart by a bordered legend
+ * as well as colour. Drawn at the width it is shown, so text keeps its size on a phone. Pure
+ * and aria-hidden; the page shows the same numbers in a table.
  */
 export function renderBarChart(
   groups: BarGroup[],
   options: BarChartOptions,
   document: Document,
 ): SVGSVGElement {
-  const width = options.width ?? 640;
-  const height = MARGIN.top + MARGIN.bottom + GROUP_HEIGHT * Math.max(1, groups.length);
-  const y = scaleBand<string>()
-    .domain(groups.map((group) => group.label))
-    .range([MARGIN.top, height - MARGIN.bottom])
-    .paddingInner(0.2);
-  const inner = scaleBand<number>()
-    .domain(options.series.map((_, index) => index))
-    .range([0, y.bandwidth()])
-    .padding(0.05);
+  const width = options.width ?? DEFAULT_CHART_WIDTH;
+  const format = options.formatValue ?? ((value: number) => upToOneDecimal.format(value));
+  const labelWidth = Math.min(
+    Math.max(0, ...groups.map((group) => textWidth(group.label))),
+    Math.round(width * 0.35),
+  );
+  const lines = groups.map((group) => wrapToWidth(group.label, labelWidth));
+  const seriesCount = Math.max(1, options.series.length);
+  const groupHeights = lines.map(
+    (text) => Math.max(seriesCount * BAR_HEIGHT, text.length * LINE_HEIGHT) + GROUP_GAP,
+  );
+  const right =
+    Math.max(0, ...groups.flatMap((group) => group.values.map((v) => textWidth(format(v))))) + 12;
+
+  const svg = createChartSvg(document, width, 0, options.title);
+  const legendHeight = drawLegend(
+    svg,
+    options.series.map((label, index) => ({
+      label,
+      colour: CATEGORICAL_COLOURS[index % CATEGORICAL_COLOURS.length]!,
+      mark: 'swatch' as const,
+    })),
+    0,
+    4,
+    width,
+  );
+  const top = legendHeight + 14;
+  const plotHeight = groupHeights.reduce((sum, h) => sum + h, 0);
+  const height = top + plotHeight + AXIS_HEIGHT;
+  svg.attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+
   const largest = Math.max(1, ...groups.flatMap((group) => group.values));
   const x = scaleLinear()
     .domain([0, largest])
     .nice()
-    .range([MARGIN.left, width - MARGIN.right]);
+    .range([labelWidth + 12, width - right]);
 
-  const svg = createChartSvg(document, width, height, options.title);
-
-  const legend = svg.append('g').attr('font-size', 12).attr('fill', TEXT_COLOUR);
-  options.series.forEach((name, index) => {
-    const left = MARGIN.left + index * 140;
-    legend
-      .append('rect')
-      .attr('x', left)
-      .attr('y', 8)
-      .attr('width', 14)
-      .attr('height', 14)
-      .attr('fill', CATEGORICAL_COLOURS[index % CATEGORICAL_COLOURS.length]!)
-      .attr('stroke', TEXT_COLOUR);
-    legend
-      .append('text')
-      .attr('x', left + 20)
-      .attr('y', 19)
-      .text(name);
+  const axis = drawValueGridlinesAcross(svg, x, top, top + plotHeight, {
+    spacing: 80,
+    labelOffset: 16,
   });
-
-  const axis = svg.append('g').attr('font-size', 12).attr('fill', TEXT_COLOUR);
-  for (const tick of x.ticks(5)) {
-    axis
-      .append('line')
-      .attr('x1', x(tick))
-      .attr('x2', x(tick))
-      .attr('y1', MARGIN.top)
-      .attr('y2', height - MARGIN.bottom)
-      .attr('stroke', '#b1b4b6');
-    axis
-      .append('text')
-      .attr('x', x(tick))
-      .attr('y', height - MARGIN.bottom + 16)
-      .attr('text-anchor', 'middle')
-      .text(tick.toLocaleString('en-GB'));
-  }
   axis
     .append('text')
-    .attr('x', (MARGIN.left + width - MARGIN.right) / 2)
+    .attr('x', (labelWidth + 12 + width - right) / 2)
     .attr('y', height - 4)
     .attr('text-anchor', 'middle')
     .text(options.valueLabel);
 
-  for (const group of groups) {
-    const top = y(group.label) ?? 0;
-    svg
+  let groupTop = top;
+  groups.forEach((group, index) => {
+    const groupHeight = groupHeights[index]!;
+    const barsTop = groupTop + (groupHeight - GROUP_GAP - seriesCount * BAR_HEIGHT) / 2;
+    const text = lines[index]!;
+    const label = svg
       .append('text')
-      .attr('x', MARGIN.left - 8)
-      .attr('y', top + y.bandwidth() / 2 + 4)
-      .attr('text-anchor', 'end')
-      .attr('font-size', 12)
-      .attr('fill', TEXT_COLOUR)
-      .text(group.label);
-    group.values.forEach((value, index) => {
-      const barTop = top + (inner(index) ?? 0);
+      .attr('x', labelWidth)
+      .attr(
+        'y',
+        groupTop + (groupHeight - GROUP_GAP) / 2 + 4 - ((text.length - 1) * LINE_HEIGHT) / 2,
+      )
+      .attr('text-anchor', 'end');
+    text.forEach((line, n) => {
+      label
+        .append('tspan')
+        .attr('x', labelWidth)
+        .attr('dy', n === 0 ? 0 : LINE_HEIGHT)
+        .text(line);
+    });
+    group.values.forEach((value, series) => {
+      const barTop = barsTop + series * BAR_HEIGHT;
       const barWidth = Math.max(0, x(value) - x(0));
       svg
         .append('rect')
         .attr('x', x(0))
-        .attr('y', barTop)
+        .attr('y', barTop + 1)
         .attr('width', barWidth)
-        .attr('height', inner.bandwidth())
-        .attr('fill', CATEGORICAL_COLOURS[index % CATEGORICAL_COLOURS.length]!)
-        .attr('aria-label', `${group.label}, ${options.series[index] ?? ''}: ${value}`);
+        .attr('height', BAR_HEIGHT - 2)
+        .attr('fill', CATEGORICAL_COLOURS[series % CATEGORICAL_COLOURS.length]!)
+        .attr('aria-label', `${group.label}, ${options.series[series] ?? ''}: ${value}`);
       svg
         .append('text')
         .attr('x', x(0) + barWidth + 4)
-        .attr('y', barTop + inner.bandwidth() / 2 + 4)
-        .attr('font-size', 10)
-        .attr('fill', TEXT_COLOUR)
-        .text(value.toLocaleString('en-GB', { maximumFractionDigits: 1 }));
+        .attr('y', barTop + BAR_HEIGHT - 3)
+        .text(format(value));
     });
-  }
+    groupTop += groupHeight;
+  });
   return svg.node() as SVGSVGElement;
 }

@@ -10,6 +10,7 @@
 import type { PreparedGeography } from './geography.ts';
 import { BOUNDARY_ATTRIBUTION } from './geography.ts';
 import { CATEGORICAL, NO_DATA_FILL, classOf, fillFor, type ClassScale } from './classify.ts';
+import { MIN_FONT_SIZE, wrapToWidth } from '../charts/text.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT = 'Arial, Helvetica, sans-serif';
@@ -26,9 +27,9 @@ const SELECTED_COLOUR = '#0b0c0c';
 const FOCUS_COLOUR = '#ffdd00';
 const LINE_HEIGHT = 18;
 const SWATCH = 14;
-/** Rows under the map: title, unit, six class/no-data rows, then source lines. */
-export const LEGEND_HEIGHT = 9 * LINE_HEIGHT;
-const SOURCE_LINE_HEIGHT = 14;
+/** Rows under the map: title, six class/no-data rows, unit, the colour rule in two rows, then source lines. */
+export const LEGEND_HEIGHT = 11 * LINE_HEIGHT;
+const SOURCE_LINE_HEIGHT = 16;
 
 export interface SchoolPoint {
   id: string;
@@ -103,7 +104,7 @@ export function renderChoropleth(
     'aria-hidden': 'true',
     focusable: 'false',
     'font-family': FONT,
-    'font-size': 12,
+    'font-size': MIN_FONT_SIZE,
     fill: TEXT_COLOUR,
   });
   svg.append(
@@ -361,16 +362,22 @@ function drawLegend(
       `No data (${areaCount(counts.get(null) ?? 0)})`,
     ),
   );
-  if (style.unit) {
+  // The one colour rule of every map, in words, so the shading never has to be guessed.
+  const notes = [
+    ...(style.unit ? [`Unit: ${style.unit}`] : []),
+    'Darker = worse for teacher supply',
+    style.scale.higherIsWorse ? '(higher values are worse)' : '(lower values are worse)',
+  ];
+  notes.forEach((note, line) => {
     rows.push(
       svgElement(
         document,
         'text',
-        { x: 0, y: top + (classCount + 1) * LINE_HEIGHT + 12 },
-        `Unit: ${style.unit}`,
+        { x: 0, y: top + (classCount + 1 + line) * LINE_HEIGHT + 12, 'data-legend-note': '' },
+        note,
       ),
     );
-  }
+  });
 
   // Keys for the overlays, in a second column.
   const keyX = Math.round(geography.width / 2) + 20;
@@ -402,34 +409,19 @@ function drawLegend(
   legend.replaceChildren(...rows);
 }
 
-/** Splits text into lines of at most `limit` characters at spaces (a word longer than that stands alone). */
-export function wrapText(text: string, limit: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > limit) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 /** Writes the source and boundary attribution; returns the number of lines. */
 function drawSource(sourceGroup: SVGGElement, width: number, source: string): number {
   const document = sourceGroup.ownerDocument;
-  // About 5.5 px per character at 11 px Arial.
-  const limit = Math.max(30, Math.floor(width / 5.5));
-  const lines = [...wrapText(`Source: ${source}`, limit), ...wrapText(BOUNDARY_ATTRIBUTION, limit)];
+  const lines = [
+    ...wrapToWidth(`Source: ${source}`, width),
+    ...wrapToWidth(BOUNDARY_ATTRIBUTION, width),
+  ];
   sourceGroup.replaceChildren(
     ...lines.map((line, index) =>
       svgElement(
         document,
         'text',
-        { x: 0, y: 12 + index * SOURCE_LINE_HEIGHT, 'font-size': 11 },
+        { x: 0, y: 12 + index * SOURCE_LINE_HEIGHT, 'font-size': MIN_FONT_SIZE },
         line,
       ),
     ),

@@ -1,4 +1,9 @@
-/** Classed colour scales for choropleths: white-to-blue, five classes, quantiles or equal intervals. */
+/**
+ * Classed colour scales for choropleths: white-to-blue, five classes, quantiles or equal
+ * intervals. One colour rule for every map: darker means worse for teacher supply, so for an
+ * indicator where a low value is worse (an IMD rank, attainment) the darkest blue goes to the
+ * lowest class.
+ */
 import { quantileSorted, schemeBlues } from 'd3';
 
 export type ClassMethod = 'quantile' | 'equal-interval';
@@ -21,23 +26,29 @@ export const NO_DATA_FILL = '#b1b4b6';
 
 export interface ClassScale {
   method: ClassMethod;
+  /** Whether higher values are worse for supply (and so drawn darker). */
+  higherIsWorse: boolean;
   /** Class bounds, ascending: class i holds values in (breaks[i], breaks[i+1]], class 0 also its lower bound. */
   breaks: number[];
+  /** Colour of each class, in the order of the breaks (darkest at the worse end). */
   colours: readonly string[];
 }
 
 /**
- * Breaks for `colours.length` classes. Quantile breaks put about the same number of areas in
- * each class (ties can leave a class empty); equal intervals split the range evenly.
+ * Breaks for `palette.length` classes, coloured light to dark from the better end to the worse.
+ * Quantile breaks put about the same number of areas in each class (ties can leave a class
+ * empty); equal intervals split the range evenly. `palette` runs from light to dark.
  */
 export function classScale(
   values: readonly number[],
   method: ClassMethod,
-  colours: readonly string[] = SEQUENTIAL_BLUES,
+  higherIsWorse: boolean,
+  palette: readonly string[] = SEQUENTIAL_BLUES,
 ): ClassScale {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  const classes = colours.length;
-  if (sorted.length === 0) return { method, breaks: [], colours };
+  const classes = palette.length;
+  const colours = higherIsWorse ? palette : [...palette].reverse();
+  if (sorted.length === 0) return { method, higherIsWorse, breaks: [], colours };
   const min = sorted[0]!;
   const max = sorted[sorted.length - 1]!;
   const breaks = Array.from({ length: classes + 1 }, (_, i) => {
@@ -47,7 +58,7 @@ export function classScale(
       ? quantileSorted(sorted, i / classes)!
       : min + ((max - min) * i) / classes;
   });
-  return { method, breaks, colours };
+  return { method, higherIsWorse, breaks, colours };
 }
 
 /** The class of a value (0 = lightest), or null for a missing value or an empty scale. */

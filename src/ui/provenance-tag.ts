@@ -17,3 +17,11 @@ export function provenanceTag(provenance: Provenance | undefined): TemplateResul
       return nothing;
   }
 }
+
+/** The least certain provenance of the inputs, so a figure made from illustrative ones says so. */
+export function combinedProvenance(provenances: readonly Provenance[]): Provenance {
+  for (const weakest of ['illustrative', 'imported', 'estimated'] as const) {
+    if (provenances.includes(weakest)) return weakest;
+  }
+  return 'derived';
+}

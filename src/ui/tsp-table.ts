@@ -1,5 +1,6 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { tableRegion } from './table-region.ts';
 
 /** A column of a `tsp-table`: the row key, the header text and how to show a value. */
 export interface TableColumn<Row> {
@@ -28,13 +29,9 @@ export class TspTable<Row = unknown> extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div
-      class="tsp-table-wrapper"
-      tabindex="0"
-      role="region"
-      aria-label=${this.caption}
-    >
-      <table class="govuk-table">
+    return tableRegion(
+      { label: this.caption },
+      html`<table class="govuk-table">
         <caption class="govuk-table__caption govuk-table__caption--s">
           ${this.caption}
         </caption>
@@ -67,8 +64,8 @@ export class TspTable<Row = unknown> extends LitElement {
               </tr>`,
           )}
         </tbody>
-      </table>
-    </div>`;
+      </table>`,
+    );
   }
 }
 

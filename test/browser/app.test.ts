@@ -19,9 +19,10 @@ describe('app shell (production build)', () => {
     const watched = watchPage(page);
     await page.goto(baseUrl() + '/');
     expect(await page.locator('main h1').textContent()).toBe('Teacher Supply Planner');
-    // The default dataset loads: the district table lists the nine SCR districts.
-    await page.locator('table tbody tr').first().waitFor();
-    const districtNames = await page.locator('table tbody th').allTextContents();
+    // The default dataset loads: the district table, folded under the figures, lists the nine SCR districts.
+    await page.locator('tsp-region-districts summary').click();
+    await page.locator('tsp-region-districts table tbody tr').first().waitFor();
+    const districtNames = await page.locator('tsp-region-districts tbody th').allTextContents();
     expect(districtNames).toContain('Sheffield');
     expect(districtNames).toHaveLength(9);
     expect(await page.locator('.govuk-phase-banner .govuk-tag').textContent()).toContain('Beta');
@@ -193,7 +194,8 @@ describe('app shell (production build)', () => {
     await page.locator('.govuk-notification-banner--success').waitFor();
     // Back to the overview in the same visit: Sheffield's teacher FTE now comes from the file.
     await page.locator('.govuk-service-navigation__service-name a').click();
-    const sheffield = page.locator('tbody tr', { hasText: 'Sheffield' });
+    await page.locator('tsp-region-districts summary').click();
+    const sheffield = page.locator('tsp-region-districts tbody tr', { hasText: 'Sheffield' });
     await sheffield.waitFor();
     expect(await sheffield.textContent()).toContain('Your data');
     expect(watched.errors).toEqual([]);

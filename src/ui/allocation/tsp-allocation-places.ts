@@ -8,6 +8,7 @@ import { formatCount, formatDecimal } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import { subjectTotals, subjectTotalsTable, type SubjectTotal } from './subject-totals.ts';
+import '../tsp-chart.ts';
 import '../tsp-table.ts';
 import './tsp-allocation-download.ts';
 import {
@@ -56,14 +57,21 @@ export class TspAllocationPlaces extends LitElement {
     const label = year;
     const before = this.previousLabel(year, first);
     const totals = subjectTotals(solution, year);
-    const chart = renderBarChart(
-      totals.map((total) => ({
-        label: total.subject,
-        values: [total.places, total.previousPlaces],
-      })),
-      { title: `Places by subject, ${label}`, series: [label, before], valueLabel: 'Places' },
-      document,
-    );
+    const draw = (width: number) =>
+      renderBarChart(
+        totals.map((total) => ({
+          label: total.subject,
+          values: [total.places, total.previousPlaces],
+        })),
+        {
+          title: `Places by subject, ${label}`,
+          series: [label, before],
+          valueLabel: 'Places',
+          width,
+          formatValue: places,
+        },
+        document,
+      );
     const totalColumns: TableColumn<SubjectTotal>[] = [
       { key: 'subject', label: 'Subject', rowHeader: true, value: (row) => row.subject },
       { key: 'places', label: label, numeric: true, value: (row) => places(row.places) },
@@ -130,7 +138,7 @@ export class TspAllocationPlaces extends LitElement {
         </select>
       </div>
       <h3 class="govuk-heading-s">Places by subject, ${label} against ${before.toLowerCase()}</h3>
-      <figure class="govuk-!-margin-0 tsp-chart">${chart}</figure>
+      <tsp-chart .draw=${draw}></tsp-chart>
       <tsp-table
         caption="Places by subject, ${label} and ${before.toLowerCase()}"
         .columns=${totalColumns}

@@ -4,7 +4,12 @@
  * three from today's date, inputs.planningEntryYears), each beside the NQT year its trainees
  * start work. Pure (no DOM), so it is tested in Node with hand-made outputs.
  */
-import type { AcademicYear, Phase, SecondarySubject } from '../../data/types.ts';
+import {
+  SECONDARY_SUBJECTS,
+  type AcademicYear,
+  type Phase,
+  type SecondarySubject,
+} from '../../data/types.ts';
 import {
   DRIVER_NAMES,
   type DeterministicResult,
@@ -42,6 +47,48 @@ export const DEFAULT_CHOICES: ForecastChoices = {
   drawCount: 2000,
   seed: 1,
 };
+
+/** The choices as address settings (only those that differ from the defaults). */
+export function choicesToSettings(choices: ForecastChoices): Record<string, string | null> {
+  const differs = <K extends keyof ForecastChoices>(key: K) =>
+    choices[key] === DEFAULT_CHOICES[key] ? null : String(choices[key]);
+  return {
+    area: differs('area'),
+    phase: differs('phase'),
+    subject: differs('subject'),
+    draws: differs('drawCount'),
+    seed: differs('seed'),
+  };
+}
+
+/**
+ * Choices from address settings; a setting that is missing or not one the page offers keeps
+ * its default, so an old or mistyped link still opens a forecast.
+ */
+export function choicesFromSettings(
+  read: (name: string) => string | null,
+  districtCodes: readonly string[],
+  maxDraws: number,
+): ForecastChoices {
+  const area = read('area');
+  const phase = read('phase');
+  const subject = read('subject');
+  const whole = (text: string | null, max: number) =>
+    text !== null && /^\d+$/.test(text) && Number(text) <= max ? Number(text) : undefined;
+  return {
+    area:
+      area !== null && [WHOLE_REGION, ENGLAND_NATIONAL, ...districtCodes].includes(area)
+        ? area
+        : DEFAULT_CHOICES.area,
+    phase: phase === 'primary' || phase === 'secondary' ? phase : DEFAULT_CHOICES.phase,
+    subject:
+      subject !== null && (SECONDARY_SUBJECTS as readonly string[]).includes(subject)
+        ? (subject as SecondarySubject)
+        : DEFAULT_CHOICES.subject,
+    drawCount: whole(read('draws'), maxDraws) ?? DEFAULT_CHOICES.drawCount,
+    seed: whole(read('seed'), 2_147_483_647) ?? DEFAULT_CHOICES.seed,
+  };
+}
 
 /** Central projection and, when draws were run, the P10/P50/P90 of a total. */
 export interface NeedRange extends Partial<Percentiles> {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SECONDARY_SUBJECTS, type Phase, type SecondarySubject } from '../../data/types.ts';
 import {
@@ -40,6 +40,8 @@ export class TspForecastControls extends LitElement {
   @property() regionName = '';
   /** While a run is under way the button is disabled (the progress panel has Cancel). */
   @property({ type: Boolean }) running = false;
+  /** The choices the form starts from (e.g. read from the address). */
+  @property({ attribute: false }) initial: ForecastChoices | undefined;
 
   @state() private area = DEFAULT_CHOICES.area;
   @state() private phase: Phase = DEFAULT_CHOICES.phase;
@@ -50,6 +52,15 @@ export class TspForecastControls extends LitElement {
 
   protected override createRenderRoot(): HTMLElement {
     return this;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('initial') || this.initial === undefined) return;
+    this.area = this.initial.area;
+    this.phase = this.initial.phase;
+    this.subject = this.initial.subject;
+    this.drawsText = String(this.initial.drawCount);
+    this.seedText = String(this.initial.seed);
   }
 
   private submit(event: Event): void {

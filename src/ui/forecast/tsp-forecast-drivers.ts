@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { renderWaterfallChart } from '../../charts/waterfall-chart.ts';
 import { formatDecimal } from '../format.ts';
 import type { TableColumn } from '../tsp-table.ts';
+import '../tsp-chart.ts';
 import '../tsp-table.ts';
 import { driversTable, fileStem } from './forecast-files.ts';
 import { selectionLabel, type DriverChange, type ForecastView } from './forecast-view.ts';
@@ -49,18 +50,22 @@ export class TspForecastDrivers extends LitElement {
     const selection = selectionLabel(view);
     const from = change.from.entryYear;
     const to = change.to.entryYear;
-    const chart = renderWaterfallChart(
-      change.steps
-        .filter((step) => Math.abs(step.value) >= CHART_THRESHOLD)
-        .map((step) => ({ label: DRIVER_SHORT_LABELS[step.driver], value: step.value })),
-      {
-        title: `Why trainee need changes from ${from} to ${to}, ${selection}`,
-        startLabel: from,
-        startValue: change.from.trainee.central,
-        endLabel: to,
-      },
-      document,
-    );
+    const draw = (width: number) =>
+      renderWaterfallChart(
+        change.steps
+          .filter((step) => Math.abs(step.value) >= CHART_THRESHOLD)
+          .map((step) => ({ label: DRIVER_SHORT_LABELS[step.driver], value: step.value })),
+        {
+          title: `Why trainee need changes from ${from} to ${to}, ${selection}`,
+          startLabel: from,
+          startValue: change.from.trainee.central,
+          endLabel: to,
+          width,
+          formatTotal: formatDecimal,
+          formatStep: formatDecimal,
+        },
+        document,
+      );
     const rows: DriverRow[] = [
       {
         label: `Trainees needed, starting ${from}`,
@@ -79,7 +84,7 @@ export class TspForecastDrivers extends LitElement {
       { key: 'label', label: 'Driver', rowHeader: true, value: (row) => row.label },
       { key: 'value', label: 'Trainees', numeric: true, value: (row) => row.value },
     ];
-    return html`<div class="tsp-chart" data-testid="forecast-waterfall">${chart}</div>
+    return html`<tsp-chart data-testid="forecast-waterfall" .draw=${draw}></tsp-chart>
       <p class="govuk-body-s">
         Orange bars raise need and green bars lower it; each bar is labelled with its sign. Drivers
         with no effect are in the table only.

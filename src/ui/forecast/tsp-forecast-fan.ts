@@ -1,8 +1,9 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { renderFanChart, type FanPoint } from '../../charts/fan-chart.ts';
+import { CENTRAL_LABEL, renderFanChart, type FanPoint } from '../../charts/fan-chart.ts';
 import { formatCount, formatDecimal } from '../format.ts';
 import type { TableColumn } from '../tsp-table.ts';
+import '../tsp-chart.ts';
 import '../tsp-table.ts';
 import type { NeedRange, NeedYear } from './forecast-view.ts';
 
@@ -32,8 +33,10 @@ export function yearLabel(year: NeedYear, quantity: Quantity): string {
 
 /**
  * One quantity of the forecast (NQT or trainee need) over the shown years: a fan chart of the
- * P10-P90 range around the median, and a table with the same numbers plus the central
- * projection. With no draws the chart shows the central projection alone.
+ * central projection (the line) and the P10-P90 range around it (the band), and a table with
+ * the same figures under the same names. The central projection is the deterministic model,
+ * the figure the drivers and flows explain, so it is the one figure per year; the range says
+ * how far it could be off. With no draws the chart shows the central projection alone.
  *
  * @summary Fan chart and table of NQT or trainee need.
  */
@@ -62,42 +65,37 @@ export class TspForecastFan extends LitElement {
       const need = this.need(year);
       return {
         label: this.quantity === 'nqt' ? year.nqtYear : year.entryYear,
-        p10: need.p10 ?? need.central,
-        p50: need.p50 ?? need.central,
-        p90: need.p90 ?? need.central,
+        central: need.central,
+        p10: need.p10,
+        p90: need.p90,
       };
     });
-    const title = `${words.heading}, ${this.selection}: median and 10th to 90th percentile range`;
-    const chart = renderFanChart(points, { title, yLabel: words.axis }, document);
+    const title = `${words.heading}, ${this.selection}: central projection and 10th to 90th percentile range`;
+    const draw = (width: number) =>
+      renderFanChart(points, { title, yLabel: words.axis, width }, document);
     const columns: TableColumn<NeedYear>[] = [
       { key: 'year', label: 'Year', rowHeader: true, value: (y) => yearLabel(y, this.quantity) },
       {
         key: 'central',
-        label: 'Central projection',
+        label: CENTRAL_LABEL,
         numeric: true,
         value: (y) => this.format(this.need(y).central),
       },
       {
         key: 'p10',
-        label: 'P10 (low)',
+        label: 'Low (10th percentile)',
         numeric: true,
         value: (y) => this.format(this.need(y).p10),
       },
       {
-        key: 'p50',
-        label: 'P50 (median)',
-        numeric: true,
-        value: (y) => this.format(this.need(y).p50),
-      },
-      {
         key: 'p90',
-        label: 'P90 (high)',
+        label: 'High (90th percentile)',
         numeric: true,
         value: (y) => this.format(this.need(y).p90),
       },
     ];
     return html`<h3 class="govuk-heading-s">${words.heading}</h3>
-      <div class="tsp-chart" data-testid="forecast-fan-${this.quantity}">${chart}</div>
+      <tsp-chart data-testid="forecast-fan-${this.quantity}" .draw=${draw}></tsp-chart>
       <tsp-table
         data-testid="forecast-table-${this.quantity}"
         caption="${words.heading} (${words.unit}), ${this.selection}"

@@ -15,6 +15,7 @@ import type { MapDataRow } from '../../maps/export.ts';
 import type { PreparedGeography } from '../../maps/geography.ts';
 import { specFor, type IndexChoices } from './tsp-index-builder.ts';
 import type { AreaTableRow } from './tsp-area-table.ts';
+import { combinedProvenance } from '../provenance-tag.ts';
 
 /** The display choice for the composite index (indicator ids never contain a space). */
 export const INDEX = 'cold spot index';
@@ -50,14 +51,6 @@ const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }
 export const formatValue = (value: number): string => numberFormat.format(value);
 export const formatMaybe = (value: number | null | undefined): string =>
   value === null || value === undefined || !Number.isFinite(value) ? 'x' : formatValue(value);
-
-/** The least certain provenance of the inputs, so an index of illustrative figures says so. */
-function combinedProvenance(provenances: readonly Provenance[]): Provenance {
-  for (const weakest of ['illustrative', 'imported', 'estimated'] as const) {
-    if (provenances.includes(weakest)) return weakest;
-  }
-  return 'derived';
-}
 
 function classLabel(scale: ClassScale, value: number | null): string {
   const index = classOf(scale, value);
@@ -135,7 +128,10 @@ export function computeMapView(
   const shown = geography.areas
     .map((area) => view.values.get(area.code))
     .filter((value): value is number => value !== null && value !== undefined);
-  return { view: { ...view, scale: classScale(shown, choices.classMethod) }, indexError };
+  return {
+    view: { ...view, scale: classScale(shown, choices.classMethod, view.higherIsWorse) },
+    indexError,
+  };
 }
 
 /** The allocation LP's weights for these choices (priority 1), from the same function it calls. */

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { pageRange, rangeText } from '../tsp-pagination.ts';
+import { tableRegion } from '../table-region.ts';
 
 /** One area's row: the same numbers the map shows, plus any extra columns (e.g. z-scores). */
 export interface AreaTableRow {
@@ -83,16 +84,13 @@ export class TspAreaTable extends LitElement {
             </p>`
           : nothing
       }
-      <!-- Focusable, so keyboard users can scroll a table wider than the page. -->
-      <div
-        class="tsp-table-wrapper"
-        id=${REGION_ID}
-        tabindex="0"
-        role="region"
-        aria-label=${this.caption}
-        aria-describedby=${paged ? `${REGION_ID}-range` : nothing}
-      >
-        <table class="govuk-table" data-testid="map-table">
+      ${tableRegion(
+        {
+          label: this.caption,
+          id: REGION_ID,
+          describedBy: paged ? `${REGION_ID}-range` : undefined,
+        },
+        html`<table class="govuk-table" data-testid="map-table">
           <caption class="govuk-table__caption govuk-table__caption--m">
             ${this.caption}
           </caption>
@@ -150,8 +148,8 @@ export class TspAreaTable extends LitElement {
               },
             )}
           </tbody>
-        </table>
-      </div>
+        </table>`,
+      )}
       <tsp-pagination
         page=${range.page}
         pageCount=${range.pageCount}

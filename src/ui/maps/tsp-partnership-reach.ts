@@ -4,6 +4,7 @@ import type { District, Partnership } from '../../data/types.ts';
 import { formatCount, formatPercent } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { partnershipReach } from '../../maps/overlays.ts';
+import { tableRegion } from '../table-region.ts';
 
 /**
  * The numbers behind a partnership's footprint and flow lines on the map: the share of its
@@ -29,13 +30,9 @@ export class TspPartnershipReach extends LitElement {
         : (this.districts.find((d) => d.code === code)?.name ?? code);
     const outside = partnership.employmentFootprint.outside;
     return html`
-      <div
-        class="tsp-table-wrapper"
-        tabindex="0"
-        role="region"
-        aria-label="Reach of ${partnership.name}"
-      >
-        <table class="govuk-table">
+      ${tableRegion(
+        { label: `Reach of ${partnership.name}` },
+        html`<table class="govuk-table">
           <caption class="govuk-table__caption govuk-table__caption--m">
             Reach of ${partnership.name} (${partnership.type}), based in
             ${name(partnership.homeDistrictCode)}
@@ -78,8 +75,8 @@ export class TspPartnershipReach extends LitElement {
                 : nothing
             }
           </tbody>
-        </table>
-      </div>
+        </table>`,
+      )}
       <p class="govuk-body-s">How the NQT shares were found: ${partnership.footprintMethod}</p>
       ${
         partnership.homeDistrictCode === null

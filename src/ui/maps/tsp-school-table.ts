@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { School } from '../../data/types.ts';
 import { formatCount, formatDecimal } from '../format.ts';
 import { pageRange, rangeText } from '../tsp-pagination.ts';
+import { tableRegion } from '../table-region.ts';
 
 const progressFormat = new Intl.NumberFormat('en-GB', {
   minimumFractionDigits: 2,
@@ -60,15 +61,13 @@ export class TspSchoolTable extends LitElement {
               ? html`<p class="govuk-body-s" id="${REGION_ID}-range">${rangeText(range)}</p>`
               : nothing
           }
-          <div
-            class="tsp-table-wrapper"
-            id=${REGION_ID}
-            tabindex="0"
-            role="region"
-            aria-label="Schools on the map"
-            aria-describedby=${paged ? `${REGION_ID}-range` : nothing}
-          >
-            <table class="govuk-table">
+          ${tableRegion(
+            {
+              label: 'Schools on the map',
+              id: REGION_ID,
+              describedBy: paged ? `${REGION_ID}-range` : undefined,
+            },
+            html`<table class="govuk-table">
               <caption class="govuk-table__caption govuk-table__caption--s">
                 Schools on the map. Positions are postcode centroids; the GIAS 2018 extract has no
                 names.
@@ -112,8 +111,8 @@ export class TspSchoolTable extends LitElement {
                     </tr>`,
                 )}
               </tbody>
-            </table>
-          </div>
+            </table>`,
+          )}
           <tsp-pagination
             page=${range.page}
             pageCount=${range.pageCount}

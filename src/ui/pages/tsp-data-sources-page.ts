@@ -5,6 +5,8 @@ import { BOUNDARY_ATTRIBUTION, FILES_IN_DATA } from '../../data/registry/index.t
 import { provenanceTag } from '../provenance-tag.ts';
 import '../tsp-data-import.ts';
 import type { ImportDataFile } from '../tsp-data-import.ts';
+import { tableRegion } from '../table-region.ts';
+import { methodNoteLink } from '../method-note.ts';
 
 /**
  * Every dataset the service uses, with its source, date, licence and whether its figures are
@@ -30,9 +32,11 @@ export class TspDataSourcesPage extends LitElement {
         <code>data/</code> folder. Figures marked <strong>Estimated</strong> are computed openly
         from published figures by the method given; figures marked <strong>Illustrative</strong> are
         made up for demonstration and must be replaced with real ones before any decision is taken.
+        ${methodNoteLink('data', 'How figures are labelled')}.
       </p>
-      <div class="tsp-table-wrapper" tabindex="0" role="region" aria-label="Datasets table">
-        <table class="govuk-table">
+      ${tableRegion(
+        { label: 'Datasets table' },
+        html`<table class="govuk-table">
           <caption class="govuk-table__caption govuk-table__caption--m">
             Datasets
           </caption>
@@ -60,8 +64,8 @@ export class TspDataSourcesPage extends LitElement {
                 </tr>`,
             )}
           </tbody>
-        </table>
-      </div>
+        </table>`,
+      )}
       <h2 class="govuk-heading-m">Boundaries</h2>
       <p class="govuk-body">${BOUNDARY_ATTRIBUTION}</p>
       <h2 class="govuk-heading-m">Bring your own data</h2>

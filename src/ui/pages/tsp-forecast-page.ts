@@ -7,10 +7,13 @@ import { formatCount } from '../format.ts';
 import { ROUTES } from '../routes.ts';
 import { fileStem, fullForecastFiles } from '../forecast/forecast-files.ts';
 import {
-  DEFAULT_CHOICES,
+  choicesFromSettings,
+  choicesToSettings,
   selectionLabel,
   type ForecastChoices,
 } from '../forecast/forecast-view.ts';
+import { MAX_DRAWS } from '../forecast/tsp-forecast-controls.ts';
+import { readSetting, writeSettings } from '../url-state.ts';
 import { runForecast, type ForecastResult } from '../forecast/run-forecast.ts';
 import type { DrawRunner } from '../../model/index.ts';
 import '../forecast/tsp-forecast-accuracy.ts';
@@ -21,6 +24,7 @@ import '../forecast/tsp-forecast-flows.ts';
 import '../forecast/tsp-forecast-inputs.ts';
 import '../forecast/tsp-forecast-need.ts';
 import '../forecast/tsp-forecast-progress.ts';
+import { methodNoteLink } from '../method-note.ts';
 
 /** What the last user action came to, shown in a banner that takes focus. */
 interface Notice {
@@ -50,6 +54,8 @@ export class TspForecastPage extends LitElement {
   @state() private drawCount = 0;
   @state() private notice: Notice | undefined;
 
+  /** The choices of the first run: the address's, so a reload or link repeats the last run. */
+  private initialChoices: ForecastChoices | undefined;
   private pool: ModelPool | undefined;
   private controller: AbortController | undefined;
   private started = false;
@@ -64,7 +70,12 @@ export class TspForecastPage extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('region') && this.region && !this.started) {
       this.started = true;
-      void this.run(DEFAULT_CHOICES, false);
+      this.initialChoices = choicesFromSettings(
+        readSetting,
+        this.region.districts.map((district) => district.code),
+        MAX_DRAWS,
+      );
+      void this.run(this.initialChoices, false);
     }
   }
 
@@ -81,6 +92,7 @@ export class TspForecastPage extends LitElement {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
+    writeSettings(choicesToSettings(choices));
     this.running = true;
     this.drawsDone = 0;
     this.drawCount = choices.drawCount;
@@ -164,7 +176,10 @@ export class TspForecastPage extends LitElement {
       </p>
       <tsp-forecast-need .view=${view}></tsp-forecast-need>
       <tsp-forecast-drivers .view=${view}></tsp-forecast-drivers>
-      <tsp-forecast-flows .view=${view}></tsp-forecast-flows>
+      ${this.folded(
+        'The demand, supply and flows behind the need',
+        html`<tsp-forecast-flows .view=${view}></tsp-forecast-flows>`,
+      )}
       <h2 class="govuk-heading-m">Download the full forecast</h2>
       <p class="govuk-body">
         Every ${result.national ? 'subject' : 'district, subject'} and year of this run: central
@@ -178,7 +193,23 @@ export class TspForecastPage extends LitElement {
         .region=${this.region}
         .runner=${this.runDraws}
       ></tsp-forecast-accuracy>
-      <tsp-forecast-inputs .region=${this.region} .choices=${view.choices}></tsp-forecast-inputs>`;
+      ${this.folded(
+        'Where the numbers come from',
+        html`<tsp-forecast-inputs
+          .region=${this.region}
+          .choices=${view.choices}
+        ></tsp-forecast-inputs>`,
+      )}`;
+  }
+
+  /** Detail behind the answer, folded so the page opens on the results. */
+  private folded(summary: string, content: TemplateResult): TemplateResult {
+    return html`<details class="govuk-details">
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text">${summary}</span>
+      </summary>
+      <div class="govuk-details__text">${content}</div>
+    </details>`;
   }
 
   protected override render(): TemplateResult {
@@ -191,6 +222,7 @@ export class TspForecastPage extends LitElement {
       <p class="govuk-body-l">
         How many newly qualified teachers and trainees the area needs over the next three entry
         years, with uncertainty ranges and the reasons the need changes.
+        ${methodNoteLink('supply-model', 'How the forecast is worked out')}.
       </p>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
@@ -198,6 +230,7 @@ export class TspForecastPage extends LitElement {
             .districts=${this.region.districts}
             regionName=${this.region.regionName}
             ?running=${this.running}
+            .initial=${this.initialChoices}
             @tsp-forecast-run=${(e: CustomEvent<ForecastChoices>) => void this.run(e.detail, true)}
           ></tsp-forecast-controls>
         </div>

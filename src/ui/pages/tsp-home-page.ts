@@ -1,110 +1,299 @@
-import { LitElement, html, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { RegionDataset } from '../../data/types.ts';
-import { formatCount } from '../format.ts';
+import { systemClock, type Clock } from '../../data/clock.ts';
+import { ModelPool } from '../../runtime/model-pool.ts';
+import { CENTRAL_LABEL } from '../../charts/fan-chart.ts';
+import { formatCount, formatPercent } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
+import { DEFAULT_CHOICES, selectionLabel, type ForecastView } from '../forecast/forecast-view.ts';
+import { runForecast } from '../forecast/run-forecast.ts';
+import { loadDefaultCycle } from '../in-year/default-cycle.ts';
+import { InYearSession } from '../in-year/in-year-session.ts';
+import {
+  LOW_FILL_RATE,
+  coldSpotSummary,
+  inYearSummary,
+  type ColdSpotSummary,
+  type InYearSummary,
+} from '../overview/overview-figures.ts';
+import '../overview/tsp-region-districts.ts';
+import { methodNoteLink } from '../method-note.ts';
 
 /**
- * The start page: what the service is for, who uses it, and the region it has loaded.
+ * The Overview, the app's home: each user's main figure first, worked out by the same code
+ * and defaults as its own page (so the two agree), each linking to that page. Trainee need
+ * for the next three entry years with ranges (Forecast), the in-year fill, unfilled places and
+ * pending transfers (In-year), and the cold spots of the default index (Maps, Allocation).
  *
- * @summary Overview of the service and the loaded region.
+ * @summary Overview of the region's headline figures.
  */
 @customElement('tsp-home-page')
 export class TspHomePage extends LitElement {
   @property({ attribute: false }) region: RegionDataset | undefined;
+  /** Today's date: the forecast plans the next three entry years from it (tests fix it). */
+  @property({ attribute: false }) clock: Clock = systemClock;
+
+  @state() private forecast: ForecastView | undefined;
+  @state() private forecastError = '';
+  @state() private inYear: { summary: InYearSummary | null; illustrative: boolean } | undefined;
+  @state() private inYearError = '';
+
+  private pool: ModelPool | undefined;
+  private controller: AbortController | undefined;
+  private started: RegionDataset | undefined;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const region = this.region;
+    if (changed.has('region') && region && region !== this.started) {
+      this.started = region;
+      void this.runForecast(region);
+      void this.openInYear(region);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    this.controller?.abort();
+    this.pool?.terminate();
+    this.pool = undefined;
+    super.disconnectedCallback();
+  }
+
+  /** The Forecast page's default run (same choices and seed), so its figures match. */
+  private async runForecast(region: RegionDataset): Promise<void> {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.pool ??= new ModelPool();
+    try {
+      const result = await runForecast(this.pool, region, DEFAULT_CHOICES, {
+        today: this.clock(),
+        signal: controller.signal,
+        onProgress: () => {},
+      });
+      if (this.controller === controller) this.forecast = result.view;
+    } catch (error) {
+      if (this.controller !== controller || controller.signal.aborted) return;
+      this.forecastError = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (this.controller === controller) {
+        // The workers are not needed again until the data change.
+        this.pool?.terminate();
+        this.pool = undefined;
+      }
+    }
+  }
+
+  private async openInYear(region: RegionDataset): Promise<void> {
+    try {
+      const session = await InYearSession.open(await loadDefaultCycle(), region.partnerships);
+      const view = session.view();
+      this.inYear = {
+        summary: view ? inYearSummary(view, session.ledger) : null,
+        illustrative: session.includesIllustrative,
+      };
+    } catch (error) {
+      this.inYearError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
   protected override render(): TemplateResult {
+    const region = this.region;
     return html`
-      <h1 class="govuk-heading-xl">Teacher Supply Planner</h1>
+      <h1 class="govuk-heading-xl govuk-!-margin-bottom-4">Teacher Supply Planner</h1>
       <p class="govuk-body-l">
-        Plan the supply of new teachers in a region: forecast the need for newly qualified teachers,
-        allocate initial teacher training (ITT) places across provider partnerships, move unfilled
-        places in year, and see where the cold spots are.
+        ${region ? html`Overview of <strong>${region.regionName}</strong>: ` : nothing}how many new
+        teachers the region needs, how this year's training places are filling and where the cold
+        spots are. Each figure links to the page that explains it.
       </p>
-      <h2 class="govuk-heading-m">Who it is for</h2>
-      <ul class="govuk-list govuk-list--bullet">
-        <li>
-          <a class="govuk-link" href="/allocation" data-route>Regional allocation managers</a>
-          sharing ITT places and
-          <a class="govuk-link" href="/in-year" data-route>redistributing unfilled places</a>
-        </li>
-        <li>
-          <a class="govuk-link" href="/scenarios" data-route>DfE and regional analysts</a> running
-          scenarios
-        </li>
-        <li>
-          <a class="govuk-link" href="/partnerships" data-route>ITT partnership leads</a>
-          forecasting NQT demand over a rolling three years
-        </li>
-      </ul>
-      ${this.renderRegion()}
+      ${
+        region
+          ? html`<div class="govuk-grid-row">
+                <div class="govuk-grid-column-one-half">${this.renderNeed()}</div>
+                <div class="govuk-grid-column-one-half">
+                  ${this.renderInYear()} ${this.renderColdSpots(coldSpotSummary(region))}
+                </div>
+              </div>
+              ${this.renderAttention()} ${this.renderJobs()}
+              <p class="govuk-body">
+                How the figures are worked out: ${methodNoteLink('supply-model', 'need')},
+                ${methodNoteLink('allocation', 'allocation')},
+                ${methodNoteLink('redistribution', 'in-year redistribution')},
+                ${methodNoteLink('maps', 'cold spots')} and ${methodNoteLink('data', 'data')}.
+              </p>
+              <tsp-region-districts .region=${region}></tsp-region-districts>`
+          : html`<p class="govuk-body" role="status">Loading the region’s data…</p>`
+      }
     `;
   }
 
-  private renderRegion(): TemplateResult {
-    const dataset = this.region;
-    if (!dataset) return html`<p class="govuk-body" role="status">Loading the region’s data…</p>`;
-    const baseline = (districtCode: string, phase: 'primary' | 'secondary') =>
-      dataset.baselines.find((row) => row.districtCode === districtCode && row.phase === phase);
-    return html`
-      <h2 class="govuk-heading-m">${dataset.regionName}</h2>
+  private renderNeed(): TemplateResult {
+    const view = this.forecast;
+    const heading = html`<h2 class="govuk-heading-m">
+      Postgraduate trainees needed${provenanceTag('estimated')}
+    </h2>`;
+    if (this.forecastError) {
+      return html`<section class="tsp-kpi" data-testid="overview-need">
+        ${heading}
+        <p class="govuk-body">The forecast could not run: ${this.forecastError}</p>
+      </section>`;
+    }
+    if (!view) {
+      return html`<section class="tsp-kpi" data-testid="overview-need">
+        ${heading}
+        <p class="govuk-body" role="status">Working out the forecast…</p>
+      </section>`;
+    }
+    return html`<section class="tsp-kpi" data-testid="overview-need">
+      ${heading}
       <p class="govuk-body">
-        ${dataset.districts.length} districts, ${dataset.partnerships.length} ITT provider
-        partnerships. Base year ${dataset.baseYear}. Pupil and teacher figures marked
-        <strong>estimated</strong> are computed from published figures by the method on the
-        <a class="govuk-link" href="/data-sources" data-route>data sources</a> page.
+        Postgraduate trainees to recruit in each of the next three entry years
+        (${selectionLabel(view)}): the model's ${CENTRAL_LABEL.toLowerCase()}, with the 10th to 90th
+        percentile range of ${formatCount(view.choices.drawCount)} draws.
       </p>
-      <div class="tsp-table-wrapper" tabindex="0" role="region" aria-label="Districts table">
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--s">
-            Districts of the region, base year ${dataset.baseYear}
-          </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">District</th>
-              <th scope="col" class="govuk-table__header">GSS code</th>
-              <th scope="col" class="govuk-table__header">Education authority</th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                Primary pupils
-              </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                Secondary pupils
-              </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                Teacher FTE
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            ${dataset.districts.map((district) => {
-              const primary = baseline(district.code, 'primary');
-              const secondary = baseline(district.code, 'secondary');
-              const fte = (primary?.teacherFte ?? 0) + (secondary?.teacherFte ?? 0);
-              return html`<tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header">${district.name}</th>
-                <td class="govuk-table__cell">${district.code}</td>
-                <td class="govuk-table__cell">
-                  ${district.educationLaName} (${district.educationLaNumber})
+      <table class="govuk-table tsp-kpi__table">
+        <caption class="govuk-visually-hidden">
+          Trainees needed by entry year, ${selectionLabel(view)}
+        </caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">Entry year</th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+              ${CENTRAL_LABEL}
+            </th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">Range</th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          ${view.years.map(
+            (year) =>
+              html`<tr class="govuk-table__row">
+                <th scope="row" class="govuk-table__header">
+                  ${year.entryYear}${year.status === 'extrapolated' ? ' (extrapolated)' : ''}
+                </th>
+                <td class="govuk-table__cell govuk-table__cell--numeric tsp-numeric tsp-kpi__value">
+                  ${formatCount(year.trainee.central)}
                 </td>
                 <td class="govuk-table__cell govuk-table__cell--numeric tsp-numeric">
-                  ${formatCount(primary?.pupils)}${provenanceTag(primary?.pupilsProvenance)}
+                  ${
+                    year.trainee.p10 === undefined || year.trainee.p90 === undefined
+                      ? 'x'
+                      : `${formatCount(year.trainee.p10)} to ${formatCount(year.trainee.p90)}`
+                  }
                 </td>
-                <td class="govuk-table__cell govuk-table__cell--numeric tsp-numeric">
-                  ${formatCount(secondary?.pupils)}${provenanceTag(secondary?.pupilsProvenance)}
-                </td>
-                <td class="govuk-table__cell govuk-table__cell--numeric tsp-numeric">
-                  ${primary || secondary ? formatCount(fte) : 'x'}${provenanceTag(primary?.teacherFteProvenance)}
-                </td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>
-    `;
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/forecast" data-route>See the forecast and why need changes</a>
+      </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/allocation" data-route
+          >Share the places across partnerships to meet this need</a
+        >
+      </p>
+    </section>`;
+  }
+
+  private renderInYear(): TemplateResult {
+    const heading = html`<h2 class="govuk-heading-m">
+      This year's places${this.inYear?.illustrative ? provenanceTag('illustrative') : nothing}
+    </h2>`;
+    if (this.inYearError) {
+      return html`<section class="tsp-kpi">
+        ${heading}
+        <p class="govuk-body">The in-year returns could not be read: ${this.inYearError}</p>
+      </section>`;
+    }
+    const summary = this.inYear?.summary;
+    if (this.inYear === undefined || summary === null || summary === undefined) {
+      return html`<section class="tsp-kpi">
+        ${heading}
+        <p class="govuk-body" role=${this.inYear ? nothing : 'status'}>
+          ${this.inYear ? 'No monthly return has been loaded yet.' : 'Reading the returns…'}
+        </p>
+      </section>`;
+    }
+    return html`<section class="tsp-kpi" data-testid="overview-in-year">
+      ${heading}
+      <dl class="govuk-summary-list govuk-summary-list--no-border tsp-kpi__list">
+        ${this.row('Filled at the end of ' + summary.monthName, formatPercent(summary.fillRate))}
+        ${this.row('Recruited', `${formatCount(summary.recruited)} of ${formatCount(summary.allocated)}`)}
+        ${this.row('Places still unfilled', formatCount(summary.unfilled))}
+        ${this.row('Expected to stay unfilled at the end of the cycle', formatCount(Math.round(summary.expectedUnfilled)))}
+        ${this.row('Transfers waiting for a decision', formatCount(summary.pendingTransfers))}
+      </dl>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/in-year" data-route>Track returns and move unfilled places</a>
+      </p>
+    </section>`;
+  }
+
+  private row(key: string, value: string): TemplateResult {
+    return html`<div class="govuk-summary-list__row">
+      <dt class="govuk-summary-list__key">${key}</dt>
+      <dd class="govuk-summary-list__value tsp-numeric tsp-kpi__value">${value}</dd>
+    </div>`;
+  }
+
+  private renderColdSpots(summary: ColdSpotSummary | null): TemplateResult {
+    if (!summary) {
+      return html`<section class="tsp-kpi">
+        <h2 class="govuk-heading-m">Cold spots</h2>
+        <p class="govuk-body">The data have no district indicators to find cold spots with.</p>
+      </section>`;
+    }
+    return html`<section class="tsp-kpi" data-testid="overview-cold-spots">
+      <h2 class="govuk-heading-m">Cold spots${provenanceTag(summary.provenance)}</h2>
+      <p class="govuk-body">
+        <span class="tsp-kpi__value govuk-!-font-weight-bold">${summary.names.length}</span> of
+        ${summary.districtCount}
+        districts${summary.names.length > 0 ? html`: ${summary.names.join(', ')}` : nothing}.
+        Districts much worse off than average on ${summary.indicatorLabels.join(' and ')}.
+      </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/maps" data-route>See the cold-spot maps</a>
+      </p>
+    </section>`;
+  }
+
+  /** Partnerships filling slowly, in words, so a manager knows where to look first. */
+  private renderAttention(): TemplateResult | typeof nothing {
+    const low = this.inYear?.summary?.lowFill ?? [];
+    if (low.length === 0) return nothing;
+    return html`<h2 class="govuk-heading-m">Needs attention</h2>
+      <p class="govuk-body" data-testid="overview-attention">
+        ${low.length} ${low.length === 1 ? 'partnership is' : 'partnerships are'} expected to fill
+        less than ${formatPercent(LOW_FILL_RATE)} of their places by the end of the cycle:
+        ${low.map((entry) => `${entry.name} (${formatPercent(entry.expectedFillRate)})`).join(', ')}.
+        <a class="govuk-link" href="/in-year" data-route>See their returns</a>
+      </p>`;
+  }
+
+  private renderJobs(): TemplateResult {
+    return html`<h2 class="govuk-heading-m">What you can do</h2>
+      <ul class="govuk-list govuk-list--bullet">
+        <li>
+          Regional allocation managers:
+          <a class="govuk-link" href="/allocation" data-route>allocate ITT places</a> and
+          <a class="govuk-link" href="/in-year" data-route>redistribute unfilled places</a>
+        </li>
+        <li>
+          DfE and regional analysts:
+          <a class="govuk-link" href="/scenarios" data-route>compare scenarios</a>
+        </li>
+        <li>
+          ITT partnership leads:
+          <a class="govuk-link" href="/partnerships" data-route
+            >forecast your NQT demand over three years</a
+          >
+        </li>
+      </ul>`;
   }
 }
 

@@ -17,6 +17,7 @@ import '../in-year/tsp-return-entry.ts';
 import '../in-year/tsp-rules-form.ts';
 import '../in-year/tsp-tracking-table.ts';
 import '../in-year/tsp-transfer-card.ts';
+import { methodNoteLink } from '../method-note.ts';
 
 type Named = { code: string; name: string };
 
@@ -195,6 +196,7 @@ export class TspInYearPage extends LitElement {
       <p class="govuk-body">
         Recruitment cycle ${session.timePeriod.slice(0, 4)}/${session.timePeriod.slice(4)} (October
         to September), ledger ${session.ledger.ledgerId}.
+        ${methodNoteLink('redistribution', 'How tracking and transfers work')}.
       </p>
       ${this.choices(session, partnerships)}
       <tsp-tracking-table

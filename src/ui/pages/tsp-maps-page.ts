@@ -15,6 +15,7 @@ import {
   DEFAULT_INDEX,
   FINER,
   INDEX,
+  LEVELS,
   LEVEL_IN_TEXT,
   allocationWeights,
   computeMapView,
@@ -32,6 +33,8 @@ import '../maps/tsp-map-controls.ts';
 import '../maps/tsp-school-table.ts';
 import '../maps/tsp-partnership-reach.ts';
 import '../maps/tsp-model-indicators.ts';
+import { methodNoteLink } from '../method-note.ts';
+import { readSetting, settingOf, writeSettings } from '../url-state.ts';
 
 const MAP_WIDTH = 600;
 const MAP_HEIGHT = 640;
@@ -52,17 +55,26 @@ export class TspMapsPage extends LitElement {
   /** Indicators computed elsewhere (forecast NQT need per 1,000 pupils, allocated places, fill rate). */
   @property({ attribute: false }) extraIndicators: readonly AreaIndicator[] = [];
 
-  @state() private level: GeographyLevel = 'district';
-  @state() private display = INDEX;
-  @state() private classMethod: ClassMethod = 'quantile';
+  // The map's settings start from the address, so a reload or a shared link shows the same map.
+  @state() private level: GeographyLevel = settingOf(
+    'level',
+    LEVELS.map(([level]) => level),
+    'district',
+  );
+  @state() private display = readSetting('show') ?? INDEX;
+  @state() private classMethod: ClassMethod = settingOf(
+    'classes',
+    ['quantile', 'equal-interval'] as const,
+    'quantile',
+  );
   @state() private choices: IndexChoices = {
     weights: {},
     threshold: DEFAULT_COLD_SPOT_THRESHOLD,
     missing: 'exclude-area',
   };
-  @state() private selectedCode = '';
-  @state() private schoolPhase = '';
-  @state() private partnershipCode = '';
+  @state() private selectedCode = readSetting('area') ?? '';
+  @state() private schoolPhase = readSetting('schools') ?? '';
+  @state() private partnershipCode = readSetting('partnership') ?? '';
   @state() private geography: PreparedGeography | undefined;
   @state() private parentLookups = new Map<string, Map<string, string>>();
   @state() private loadError = '';
@@ -147,8 +159,10 @@ export class TspMapsPage extends LitElement {
         this.choices = { ...this.choices, weights };
       }
     }
+    // Only once the data are in: an indicator named in the address may not have loaded yet.
     if (
       this.display !== INDEX &&
+      this.region !== undefined &&
       !this.indicators.some((indicator) => indicator.id === this.display)
     ) {
       this.display = INDEX;
@@ -169,6 +183,17 @@ export class TspMapsPage extends LitElement {
       this.view = view;
       this.indexError = indexError;
     }
+  }
+
+  protected override updated(): void {
+    writeSettings({
+      level: this.level === 'district' ? null : this.level,
+      show: this.display === INDEX ? null : this.display,
+      classes: this.classMethod === 'quantile' ? null : this.classMethod,
+      area: this.selectedCode,
+      schools: this.schoolPhase,
+      partnership: this.partnershipCode,
+    });
   }
 
   private districtName(code: string): string {
@@ -252,7 +277,7 @@ export class TspMapsPage extends LitElement {
         Where are the region’s cold spots for teacher supply? Map deprivation, attainment and, once
         forecasts and allocations have been run, teacher need, by district or small area. The
         cold-spot index combines the indicators you choose; the same index weights unmet need in the
-        allocation of ITT places.
+        allocation of ITT places. ${methodNoteLink('maps', 'How the maps and the index work')}.
       </p>
       ${
         this.loadError

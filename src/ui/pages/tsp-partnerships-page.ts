@@ -32,6 +32,7 @@ import '../partnerships/tsp-partnership-manager.ts';
 import '../partnerships/tsp-partnership-notices.ts';
 import '../partnerships/tsp-role-choice.ts';
 import { systemClock, type Clock } from '../../data/clock.ts';
+import { readSetting, settingOf, writeSettings } from '../url-state.ts';
 
 /**
  * The Partnerships page. A partnership lead sees a partnership's partner schools, footprint,
@@ -51,8 +52,9 @@ export class TspPartnershipsPage extends LitElement {
   /** Today's date: the forecast plans the next three entry years from it (tests fix it). */
   @property({ attribute: false }) clock: Clock = systemClock;
 
-  @state() private view: PartnershipsRole = 'lead';
-  @state() private selectedCode = '';
+  /** The role and partnership chosen, kept in the address so a reload or link keeps them. */
+  @state() private view = settingOf<PartnershipsRole>('view', ['lead', 'manager'], 'lead');
+  @state() private selectedCode = readSetting('partnership') ?? '';
   @state() private run: DistrictNeedRun | undefined;
   @state() private progress = 0;
   @state() private runError = '';
@@ -202,6 +204,7 @@ export class TspPartnershipsPage extends LitElement {
         chosen=${this.view}
         @tsp-role-change=${(event: CustomEvent<{ role: PartnershipsRole }>) => {
           this.view = event.detail.role;
+          writeSettings({ view: event.detail.role === 'manager' ? 'manager' : null });
           this.message = '';
         }}
       ></tsp-role-choice>
@@ -223,6 +226,7 @@ export class TspPartnershipsPage extends LitElement {
                 selectedCode=${this.selectedCode}
                 @tsp-partnership-select=${(event: CustomEvent<{ code: string }>) => {
                   this.selectedCode = event.detail.code;
+                  writeSettings({ partnership: event.detail.code });
                   this.message = '';
                 }}
                 @tsp-intelligence-change=${this.onIntelligenceChange}

@@ -67,8 +67,38 @@ function valueOf(raw: string): unknown {
     : { formula: trimmed };
 }
 
-/** The scenario the form describes, before validation (the loader checks it). */
-export function scenarioFromDraft(base: Scenario, name: string, draft: Draft): unknown {
+/** Whether the draft sets any lever or run setting differently from the scenario it started from. */
+export function draftChanged(base: Scenario, draft: Draft): boolean {
+  const original = draftOf(base);
+  return Object.keys(original).some(
+    (path) => (original[path] ?? '').trim() !== (draft[path] ?? '').trim(),
+  );
+}
+
+/**
+ * What an edited scenario says about itself: the user's description when they wrote one;
+ * otherwise, once the levers differ, a note that it was edited from the original, so a
+ * download or link never passes the original's words off as describing the edit.
+ */
+export function editedDescription(base: Scenario, description: string, draft: Draft): string {
+  const written = description.trim();
+  if (written !== base.description.trim() || !draftChanged(base, draft)) return written;
+  return `Edited from “${base.name}”: the levers differ from that scenario's, which it described as: ${base.description}`.slice(
+    0,
+    4000,
+  );
+}
+
+/**
+ * The scenario the form describes, before validation (the loader checks it). The original's
+ * evidence is kept only while the levers are the original's: it supported those values.
+ */
+export function scenarioFromDraft(
+  base: Scenario,
+  name: string,
+  description: string,
+  draft: Draft,
+): unknown {
   const levers: Record<string, unknown> = {};
   const run: Record<string, unknown> = {};
   for (const path of draftPaths()) {
@@ -87,10 +117,10 @@ export function scenarioFromDraft(base: Scenario, name: string, draft: Draft): u
   const scenario: Record<string, unknown> = {
     schemaVersion: 2,
     name,
-    description: base.description,
+    description: editedDescription(base, description, draft),
     levers: levers as Levers,
   };
-  if (base.evidence) scenario.evidence = base.evidence;
+  if (base.evidence && !draftChanged(base, draft)) scenario.evidence = base.evidence;
   if (Object.keys(run).length > 0) scenario.run = run;
   return scenario;
 }

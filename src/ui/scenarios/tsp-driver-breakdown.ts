@@ -11,9 +11,10 @@ import {
   type Selection,
   layoutYearLabel,
 } from '../../scenarios/index.ts';
+import '../tsp-chart.ts';
 import '../tsp-table.ts';
 import type { TableColumn } from '../tsp-table.ts';
-import { OUTPUT_LABELS, formatSigned } from './result-format.ts';
+import { OUTPUT_LABELS, formatNeed, formatSigned } from './result-format.ts';
 
 interface Row {
   label: string;
@@ -45,26 +46,24 @@ export class TspDriverBreakdown extends LitElement {
       : [];
   }
 
-  protected override updated(): void {
-    const [baseline, first] = this.results;
-    const container = this.querySelector('[data-waterfall]');
-    if (!baseline || !first || !container) return;
+  /** The waterfall from the baseline to the first other scenario. */
+  private chart(baseline: ScenarioResult, first: ScenarioResult, width: number): SVGSVGElement {
     const { parts } = driverDifference(first, baseline, this.output, this.at);
-    container.replaceChildren(
-      renderWaterfallChart(
-        DRIVER_NAMES.filter((name) => Math.abs(parts[name]) > 1e-9).map((name) => ({
-          label: driverLabel(name),
-          value: parts[name],
-        })),
-        {
-          title: `${OUTPUT_LABELS[this.output]}: ${baseline.scenario.name} to ${first.scenario.name}`,
-          startLabel: baseline.scenario.name,
-          startValue: figureAt(baseline, this.output, this.at).central,
-          endLabel: first.scenario.name,
-          width: 720,
-        },
-        document,
-      ),
+    return renderWaterfallChart(
+      DRIVER_NAMES.filter((name) => Math.abs(parts[name]) > 1e-9).map((name) => ({
+        label: driverLabel(name),
+        value: parts[name],
+      })),
+      {
+        title: `${OUTPUT_LABELS[this.output]}: ${baseline.scenario.name} to ${first.scenario.name}`,
+        startLabel: baseline.scenario.name,
+        startValue: figureAt(baseline, this.output, this.at).central,
+        endLabel: first.scenario.name,
+        width,
+        formatTotal: (value) => formatNeed(this.output, value),
+        formatStep: (value) => formatNeed(this.output, value),
+      },
+      document,
     );
   }
 
@@ -95,7 +94,10 @@ export class TspDriverBreakdown extends LitElement {
     ];
     const layout = baseline.layout;
     const where = `${layout.subjects[this.at.subject]}, ${layout.areas[this.at.area]!.name}, ${layoutYearLabel(layout, this.at.year)}`;
-    return html`<div class="tsp-chart" data-waterfall></div>
+    return html`<tsp-chart
+        data-waterfall
+        .draw=${(width: number) => this.chart(baseline, others[0]!, width)}
+      ></tsp-chart>
       <tsp-table
         caption="Difference in ${OUTPUT_LABELS[output]} by driver: ${where}"
         .columns=${columns}

@@ -39,6 +39,7 @@ export class TspLeverForm extends LitElement {
   @property({ type: Boolean }) running = false;
   @state() private draft: Draft = {};
   @state() private name = '';
+  @state() private description = '';
   @state() private subject = 'Physics';
   @state() private errors: FieldError[] = [];
 
@@ -50,6 +51,7 @@ export class TspLeverForm extends LitElement {
     if (changed.has('scenario') && this.scenario) {
       this.draft = draftOf(this.scenario);
       this.name = this.scenario.name;
+      this.description = this.scenario.description;
       this.errors = [];
     }
   }
@@ -58,7 +60,9 @@ export class TspLeverForm extends LitElement {
     event.preventDefault();
     const region = this.region;
     if (!this.scenario || !region) return;
-    const loaded = await loadScenario(scenarioFromDraft(this.scenario, this.name, this.draft));
+    const loaded = await loadScenario(
+      scenarioFromDraft(this.scenario, this.name, this.description, this.draft),
+    );
     const prepared = loaded.ok
       ? await prepareScenario(loaded.scenario, region, systemClock())
       : undefined;
@@ -223,6 +227,23 @@ export class TspLeverForm extends LitElement {
           aria-describedby=${nameError ? 'scenario-name-error' : nothing}
           @input=${(event: Event) => (this.name = (event.target as HTMLInputElement).value)}
         />
+      </div>
+      <div class="govuk-form-group">
+        <label class="govuk-label govuk-label--s" for="scenario-description">Description</label>
+        <div class="govuk-hint" id="scenario-description-hint">
+          What this scenario assumes and why. If you change the levers and leave this as it is, the
+          saved scenario says it was edited from the original, and the original's evidence is left
+          out.
+        </div>
+        <textarea
+          class="govuk-textarea"
+          id="scenario-description"
+          rows="3"
+          aria-describedby="scenario-description-hint"
+          .value=${this.description}
+          @input=${(event: Event) =>
+            (this.description = (event.target as HTMLTextAreaElement).value)}
+        ></textarea>
       </div>
       <p class="govuk-body">
         Leave a lever empty to use its default. Open a group to see its levers.

@@ -1,7 +1,8 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { renderFanChart, type FanPoint } from '../../charts/fan-chart.ts';
+import { CENTRAL_LABEL, renderFanChart, type FanPoint } from '../../charts/fan-chart.ts';
 import { figureAt, type NeedOutput, type ScenarioResult } from '../../scenarios/index.ts';
+import '../tsp-chart.ts';
 import '../tsp-table.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import { OUTPUT_LABELS, formatNeed } from './result-format.ts';
@@ -13,9 +14,9 @@ interface Row {
 }
 
 /**
- * One fan chart per scenario (central line and P10-P90 band over the projection years) for
- * the region and one subject, on a shared scale, with a table of the same numbers. Without
- * draws the band collapses onto the central projection.
+ * One fan chart per scenario (central projection as the line, P10-P90 range as the band, over
+ * the projection years) for the region and one subject, with a table of the same figures
+ * under the same names. Without draws there is no band.
  *
  * @summary Fan charts of scenarios with their table.
  */
@@ -35,31 +36,25 @@ export class TspScenarioFans extends LitElement {
       const figure = figureAt(result, this.output, { area: region, subject: this.subject, year });
       return {
         label: this.output === 'traineeNeed' ? entryYear : result.layout.years[year]!,
-        p10: figure.p10 ?? figure.central,
-        p50: figure.p50 ?? figure.central,
-        p90: figure.p90 ?? figure.central,
+        central: figure.central,
+        p10: figure.p10 ?? undefined,
+        p90: figure.p90 ?? undefined,
       };
     });
   }
 
-  protected override updated(): void {
-    this.results.forEach((result, i) => {
-      const container = this.querySelector(`[data-fan="${i}"]`);
-      if (!container) return;
-      const subject = result.layout.subjects[this.subject];
-      container.replaceChildren(
-        renderFanChart(
-          this.points(result),
-          {
-            title: `${result.scenario.name}: ${OUTPUT_LABELS[this.output]}, ${subject}`,
-            yLabel: OUTPUT_LABELS[this.output],
-            width: 480,
-            height: 260,
-          },
-          document,
-        ),
-      );
-    });
+  private chart(result: ScenarioResult, width: number): SVGSVGElement {
+    const subject = result.layout.subjects[this.subject];
+    return renderFanChart(
+      this.points(result),
+      {
+        title: `${result.scenario.name}: ${OUTPUT_LABELS[this.output]}, ${subject}`,
+        yLabel: OUTPUT_LABELS[this.output],
+        width,
+        height: 260,
+      },
+      document,
+    );
   }
 
   protected override render(): TemplateResult {
@@ -75,20 +70,20 @@ export class TspScenarioFans extends LitElement {
       { key: 'scenario', label: 'Scenario', rowHeader: true, value: (row) => row.scenario },
       { key: 'year', label: 'Year', value: (row) => row.year },
       {
+        key: 'central',
+        label: CENTRAL_LABEL,
+        numeric: true,
+        value: (row) => formatNeed(output, row.point.central),
+      },
+      {
         key: 'p10',
-        label: 'P10',
+        label: 'Low (10th percentile)',
         numeric: true,
         value: (row) => formatNeed(output, row.point.p10),
       },
       {
-        key: 'p50',
-        label: 'P50 (median)',
-        numeric: true,
-        value: (row) => formatNeed(output, row.point.p50),
-      },
-      {
         key: 'p90',
-        label: 'P90',
+        label: 'High (90th percentile)',
         numeric: true,
         value: (row) => formatNeed(output, row.point.p90),
       },
@@ -99,7 +94,10 @@ export class TspScenarioFans extends LitElement {
           (result, i) =>
             html`<div class="govuk-grid-column-one-half">
               <h4 class="govuk-heading-s">${result.scenario.name}</h4>
-              <div class="tsp-chart" data-fan=${i}></div>
+              <tsp-chart
+                data-fan=${i}
+                .draw=${(width: number) => this.chart(result, width)}
+              ></tsp-chart>
             </div>`,
         )}
       </div>

@@ -109,9 +109,16 @@ describe('tsp-forecast-fan', () => {
       [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim()),
     );
     expect(rows).toEqual([
-      ['NQTs in 2026/27 (trainees starting 2025/26)', '100.0', '90.0', '101.0', '120.3'],
-      ['NQTs in 2027/28 (trainees starting 2026/27)', '95.0', 'x', 'x', 'x'],
+      ['NQTs in 2026/27 (trainees starting 2025/26)', '100.0', '90.0', '120.3'],
+      ['NQTs in 2027/28 (trainees starting 2026/27)', '95.0', 'x', 'x'],
     ]);
+    // One figure per year under one name: the chart's line is the table's central projection.
+    const headers = [...fan.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+    expect(headers[1]).toBe('Central projection');
+    expect(fan.querySelector('.tsp-chart__legend')?.textContent).toContain('Central projection');
+    expect(fan.querySelector('circle[aria-label]')?.getAttribute('aria-label')).toMatch(
+      /^2026\/27: central projection 100\.0/,
+    );
   });
 });
 
@@ -151,7 +158,7 @@ describe('tsp-forecast-drivers', () => {
     ]);
     // One change only: no choice of change to explain.
     expect(drivers.querySelector('#forecast-driver-change')).toBeNull();
-    expect(drivers.querySelectorAll('svg rect').length).toBe(4);
+    expect(drivers.querySelectorAll('svg rect[aria-label]').length).toBe(4);
   });
 });
 

@@ -7,10 +7,16 @@ import { prepareGeography, parentLookup } from '../../../src/maps/geography.ts';
 import {
   renderChoropleth,
   restyleChoropleth,
-  wrapText,
   type MapStyle,
 } from '../../../src/maps/choropleth.ts';
-import { classScale, classOf, NO_DATA_FILL, SEQUENTIAL_BLUES } from '../../../src/maps/classify.ts';
+import { wrapText } from '../../../src/charts/text.ts';
+import {
+  classScale,
+  classOf,
+  fillFor,
+  NO_DATA_FILL,
+  SEQUENTIAL_BLUES,
+} from '../../../src/maps/classify.ts';
 import { mapDataCsv, svgMarkup } from '../../../src/maps/export.ts';
 import { expectSvgSnapshot, tidySvg } from './snapshot.ts';
 
@@ -49,6 +55,7 @@ function districtStyle(overrides: Partial<MapStyle> = {}): MapStyle {
     scale: classScale(
       [...values.values()].filter((v): v is number => v !== null),
       'equal-interval',
+      true,
     ),
     ...overrides,
   };
@@ -178,6 +185,7 @@ describe('MSOA map', () => {
         scale: classScale(
           [...values.values()].filter((v): v is number => v !== null),
           'quantile',
+          true,
         ),
         coldSpotCodes: new Set(codes.slice(-3)),
       },
@@ -189,13 +197,13 @@ describe('MSOA map', () => {
 
 describe('classScale', () => {
   it('splits 1..10 into five equal intervals: 1, 2.8, 4.6, 6.4, 8.2, 10', () => {
-    const scale = classScale([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'equal-interval');
+    const scale = classScale([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'equal-interval', true);
     scale.breaks.forEach((b, i) => expect(b).toBeCloseTo([1, 2.8, 4.6, 6.4, 8.2, 10][i]!, 12));
     expect([1, 2.8, 2.81, 10].map((v) => classOf(scale, v))).toEqual([0, 0, 1, 4]);
   });
 
   it('puts two of 1..10 in each quantile class', () => {
-    const scale = classScale([10, 9, 8, 7, 6, 5, 4, 3, 2, 1], 'quantile');
+    const scale = classScale([10, 9, 8, 7, 6, 5, 4, 3, 2, 1], 'quantile', true);
     // d3 quantiles of 1..10 at 0.2, 0.4, 0.6, 0.8: 2.8, 4.6, 6.4, 8.2 (linear interpolation).
     const counts = [0, 0, 0, 0, 0];
     for (let v = 1; v <= 10; v++) counts[classOf(scale, v)!]! += 1;
@@ -203,8 +211,20 @@ describe('classScale', () => {
   });
 
   it('has no class for a missing value', () => {
-    expect(classOf(classScale([1, 2], 'quantile'), null)).toBeNull();
-    expect(classOf(classScale([], 'quantile'), 1)).toBeNull();
+    expect(classOf(classScale([1, 2], 'quantile', true), null)).toBeNull();
+    expect(classOf(classScale([], 'quantile', true), 1)).toBeNull();
+  });
+
+  it('draws the worse end darker whichever way an indicator runs', () => {
+    const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const higherWorse = classScale(values, 'equal-interval', true);
+    const lowerWorse = classScale(values, 'equal-interval', false);
+    // Same classes; the darkest blue goes to 10 when high is worse, to 1 when low is worse.
+    expect(lowerWorse.breaks).toEqual(higherWorse.breaks);
+    expect(fillFor(higherWorse, 10)).toBe(SEQUENTIAL_BLUES[4]);
+    expect(fillFor(higherWorse, 1)).toBe(SEQUENTIAL_BLUES[0]);
+    expect(fillFor(lowerWorse, 1)).toBe(SEQUENTIAL_BLUES[4]);
+    expect(fillFor(lowerWorse, 10)).toBe(SEQUENTIAL_BLUES[0]);
   });
 });
 

@@ -173,7 +173,11 @@ function choose(select: HTMLSelectElement, value: string): void {
   select.dispatchEvent(new Event('change'));
 }
 
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  document.body.replaceChildren();
+  // The page keeps its settings in the address; each test starts from a clean one.
+  history.replaceState(null, '', '/');
+});
 
 describe('tsp-maps-page', () => {
   it('says it is loading until the dataset arrives', async () => {

@@ -20,7 +20,7 @@ const shipped = await shippedScenarios();
 describe('the lever form draft', () => {
   it.each(shipped.map((s) => s.scenario))('round-trips the levers of "$name"', async (scenario) => {
     const loaded = await loadScenario(
-      scenarioFromDraft(scenario, scenario.name, draftOf(scenario)),
+      scenarioFromDraft(scenario, scenario.name, scenario.description, draftOf(scenario)),
     );
     expect(loaded.ok && loaded.scenario).toEqual(scenario);
   });
@@ -103,7 +103,7 @@ describe('tsp-lever-form', () => {
     );
   });
 
-  it('sends a valid edited scenario to run, keeping the description and evidence', async () => {
+  it('sends a valid edited scenario to run, saying it was edited and leaving out the original evidence', async () => {
     const shortage = shipped.find(
       (s) => s.file === 'shortage-subject-under-recruitment.json',
     )!.scenario;
@@ -118,6 +118,27 @@ describe('tsp-lever-form', () => {
     expect(runs[0]!.levers.leaverRateMultipliers).toEqual({ ect1: 0.9 });
     expect(runs[0]!.levers.recruitmentShare).toEqual(shortage.levers.recruitmentShare);
     expect(runs[0]!.run).toEqual({ draws: 50, spread: 1, seed: 1 });
+    // The original's words and evidence were for its levers, not these.
+    expect(runs[0]!.description).toMatch(new RegExp(`^Edited from “${shortage.name}”`));
+    expect(runs[0]!.evidence).toBeUndefined();
+  });
+
+  it('keeps a description the user writes, and the evidence of an unchanged scenario', async () => {
+    const shortage = shipped.find(
+      (s) => s.file === 'shortage-subject-under-recruitment.json',
+    )!.scenario;
+    const form = await mount(shortage);
+    const runs: Scenario[] = [];
+    form.addEventListener('tsp-run', (event) => runs.push((event as CustomEvent).detail.scenario));
+    await submit(form);
+    expect(runs[0]!.description).toBe(shortage.description);
     expect(runs[0]!.evidence).toEqual(shortage.evidence);
+    const description = form.querySelector<HTMLTextAreaElement>('#scenario-description')!;
+    description.value = 'Physics completion lower still.';
+    description.dispatchEvent(new Event('input'));
+    type(form, 'lever-leaverRateMultipliers-ect1', '0.9');
+    await submit(form);
+    expect(runs[1]!.description).toBe('Physics completion lower still.');
+    expect(runs[1]!.evidence).toBeUndefined();
   });
 });
