@@ -50,6 +50,33 @@ function lineTooDeep(text: string, maxDepth: number): number | null {
   return null;
 }
 
+/**
+ * The first key that appears twice in one object, and its line, or null. JSON.parse keeps the
+ * last silently, so `{"draws": 10, "draws": 1e6}` would run what a reader of the file does not
+ * see. Called on text JSON.parse has accepted, so strings and brackets are well formed.
+ */
+function duplicateKey(text: string): { key: string; line: number } | null {
+  const objects: (Set<string> | null)[] = []; // null for an array
+  let line = 1;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charCodeAt(i);
+    if (char === 10) line += 1;
+    else if (char === 123) objects.push(new Set());
+    else if (char === 91) objects.push(null);
+    else if (char === 93 || char === 125) objects.pop();
+    else if (char === 34) {
+      const start = i;
+      for (i += 1; text.charCodeAt(i) !== 34; i += 1) if (text.charCodeAt(i) === 92) i += 1;
+      const keys = objects.at(-1);
+      if (!keys || !/^\s*:/.test(text.slice(i + 1, i + 64))) continue;
+      const key = JSON.parse(text.slice(start, i + 1)) as string;
+      if (keys.has(key)) return { key, line };
+      keys.add(key);
+    }
+  }
+  return null;
+}
+
 /** Line and column of a character offset, both 1-based. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
@@ -121,11 +148,21 @@ export function parseJsonInput(content: FileContent, limits: JsonLimits): JsonIn
       line: deepLine,
     };
   }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(body) };
+    value = JSON.parse(body);
   } catch (error) {
     return { ok: false, ...syntaxProblem(body, error) };
   }
+  const duplicate = duplicateKey(body);
+  if (duplicate) {
+    return {
+      ok: false,
+      reason: `gives "${duplicate.key}" twice in one object (line ${duplicate.line}); give each field once`,
+      line: duplicate.line,
+    };
+  }
+  return { ok: true, value };
 }
 
 /** True when a value nests arrays or objects deeper than `maxDepth` (checked without recursion). */

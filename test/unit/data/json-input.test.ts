@@ -83,6 +83,25 @@ describe('the JSON input guard', () => {
     });
   });
 
+  it('refuses a field given twice in one object, which JSON.parse would take the last of', () => {
+    expect(parseJsonInput('{\n  "draws": 10,\n  "seed": 1,\n  "draws": 1e6\n}', LIMITS)).toEqual({
+      ok: false,
+      reason: 'gives "draws" twice in one object (line 4); give each field once',
+      line: 4,
+    });
+    // An escaped spelling is the same key.
+    expect(parseJsonInput('{"a": 1, "\\u0061": 2}', LIMITS).ok).toBe(false);
+    // The same key in two objects, a key-like string value and a repeated array item are fine.
+    expect(
+      parseJsonInput('[{"a": 1, "b": {"a": 2}}, {"a": "a:"}, "a", "a", {"k": ["x", "x"]}]', LIMITS),
+    ).toEqual({
+      ok: true,
+      value: [{ a: 1, b: { a: 2 } }, { a: 'a:' }, 'a', 'a', { k: ['x', 'x'] }],
+    });
+    // A key after a closed inner object is checked against its own object's keys.
+    expect(parseJsonInput('{"a": {"b": 1}, "b": 2, "a": 3}', LIMITS).ok).toBe(false);
+  });
+
   it('checks the depth of a value that did not come from text, without recursion', () => {
     expect(isTooDeep(deepArray(100_000))).toBe(true);
     expect(isTooDeep(deepArray(MAX_JSON_DEPTH))).toBe(false);
