@@ -100,7 +100,9 @@ export interface NumberRule {
   what?: string;
 }
 
-const figure = (value: number) => value.toLocaleString('en-GB', { maximumFractionDigits: 10 });
+// One formatter for every message: toLocaleString with options builds a new one per call.
+const FIGURE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 10 });
+const figure = (value: number) => FIGURE.format(value);
 
 /** "Enter a whole number of places from 0 to 99,999": what to type, from the rule. */
 export function numberFix(rule: NumberRule): string {
@@ -132,28 +134,28 @@ export function numberFix(rule: NumberRule): string {
 
 /** A number text checked against its rule. */
 export function checkNumber(raw: string, rule: NumberRule = {}): Parsed<number> {
-  const fix = numberFix(rule);
+  // The instruction is written only for a refused cell: a data file has many thousands of good ones.
+  const refuse = (reason: string) => ({ reason, fix: numberFix(rule) });
   const value = parseDecimal(raw, rule.grouped);
   if (value === null) {
-    const reason =
+    return refuse(
       !rule.grouped && GROUPED_DECIMAL.test(raw)
         ? `"${raw}" has a thousands separator`
-        : `"${raw}" is not a number written in digits`;
-    return { reason, fix };
+        : `"${raw}" is not a number written in digits`,
+    );
   }
-  if (rule.integer && !Number.isInteger(value))
-    return { reason: `${raw} is not a whole number`, fix };
+  if (rule.integer && !Number.isInteger(value)) return refuse(`${raw} is not a whole number`);
   if (
     (rule.min !== undefined && value < rule.min) ||
     (rule.above !== undefined && value <= rule.above)
   ) {
-    return { reason: `${raw} is too small`, fix };
+    return refuse(`${raw} is too small`);
   }
   if (
     (rule.max !== undefined && value > rule.max) ||
     (rule.below !== undefined && value >= rule.below)
   ) {
-    return { reason: `${raw} is too large to be right`, fix };
+    return refuse(`${raw} is too large to be right`);
   }
   return { value };
 }
