@@ -15,6 +15,7 @@ import {
 import type { AllocationProblem } from '../../allocation/problem.ts';
 import { SolverClient } from '../../runtime/solver-client.ts';
 import { verdictTitle } from './tsp-allocation-verdict.ts';
+import { isAbortError } from '../../runtime/abort.ts';
 
 export type SolveMode = 'quick' | 'final';
 
@@ -29,7 +30,6 @@ export interface ShownResult {
   mode: SolveMode;
 }
 
-const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class AllocationSolves implements ReactiveController {
@@ -119,7 +119,7 @@ export class AllocationSolves implements ReactiveController {
       this.status = `${verdictTitle(result)}.`;
       if (mode === 'final') this.finished += 1;
     } catch (error) {
-      if (isAbort(error)) {
+      if (isAbortError(error)) {
         this.status = this.shown
           ? 'Solve cancelled. The previous result is still shown.'
           : 'Solve cancelled.';

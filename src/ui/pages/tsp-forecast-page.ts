@@ -25,14 +25,13 @@ import '../forecast/tsp-forecast-inputs.ts';
 import '../forecast/tsp-forecast-need.ts';
 import '../forecast/tsp-forecast-progress.ts';
 import { methodNoteLink } from '../method-note.ts';
+import { isAbortError } from '../../runtime/abort.ts';
 
 /** What the last user action came to, shown in a banner that takes focus. */
 interface Notice {
   kind: 'success' | 'cancelled' | 'error';
   text: string;
 }
-
-const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
 /**
  * The Forecast page: choose an area, phase and subject; the Monte Carlo runs in the model
@@ -117,7 +116,7 @@ export class TspForecastPage extends LitElement {
       }
     } catch (error) {
       if (!current()) return;
-      this.notice = isAbort(error)
+      this.notice = isAbortError(error)
         ? {
             kind: 'cancelled',
             text: this.result

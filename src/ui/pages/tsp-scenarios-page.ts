@@ -27,8 +27,7 @@ import '../scenarios/tsp-scenario-compare.ts';
 import '../scenarios/tsp-scenario-picker.ts';
 import '../scenarios/tsp-scenario-results.ts';
 import '../scenarios/tsp-scenario-share.ts';
-
-const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+import { isAbortError } from '../../runtime/abort.ts';
 
 /**
  * The scenario workbench: choose a scenario (shipped, saved, from a file or a shared link),
@@ -177,7 +176,8 @@ export class TspScenariosPage extends LitElement {
         this.querySelector('tsp-scenario-results')?.focusHeading(),
       );
     } catch (error) {
-      if (isAbort(error)) this.status = 'Run cancelled. The results shown before are unchanged.';
+      if (isAbortError(error))
+        this.status = 'Run cancelled. The results shown before are unchanged.';
       else this.showProblems([`The model run failed: ${(error as Error).message}`]);
     } finally {
       if (this.abort === abort) this.running = false;
