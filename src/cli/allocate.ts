@@ -45,6 +45,7 @@ import {
   checkOutputFolder,
   isEntryPoint,
   numberOption,
+  outputOption,
   parseOptions,
   readOptionFile,
   runCli,
@@ -144,16 +145,12 @@ export interface AllocateArgs {
 
 export function parseAllocateArgs(argv: string[]): AllocateArgs {
   const { values } = parseOptions(ALLOCATE_COMMAND, argv);
-  const out = values.out ?? 'allocation.csv';
-  if (!out.endsWith('.csv')) throw new CliError(`--out: "${out}" must end in .csv`);
-  if (values.lp !== undefined && !values.lp.endsWith('.lp'))
-    throw new CliError(`--lp: "${values.lp}" must end in .lp`);
   return {
     scenario: values.scenario ?? null,
     need: values.need ?? null,
     problem: values.problem ?? null,
-    out,
-    lp: values.lp ?? null,
+    out: outputOption('out', values.out, 'allocation.csv'),
+    lp: values.lp === undefined ? null : outputOption('lp', values.lp, 'model.lp'),
     firstEntryYear: academicYearArg('first-entry-year', values['first-entry-year']),
     today: todayArg(values.today),
     years: numberOption('years', values.years, 3, { above: 0, integer: true }),

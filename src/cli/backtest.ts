@@ -31,7 +31,9 @@ import {
   checkOutputFolder,
   isEntryPoint,
   numberOption,
+  outputOption,
   parseOptions,
+  seedOption,
   runCli,
   type CliCommand,
 } from './cli.ts';
@@ -79,18 +81,13 @@ export interface BacktestArgs {
 
 export function parseBacktestArgs(argv: string[]): BacktestArgs {
   const { values } = parseOptions(BACKTEST_COMMAND, argv);
-  const out = values.out ?? 'backtest.csv';
-  if (!out.endsWith('.csv')) throw new CliError(`--out: "${out}" must end in .csv`);
   return {
-    out,
+    out: outputOption('out', values.out, 'backtest.csv'),
     draws: numberOption('draws', values.draws, DEFAULT_BACKTEST.drawCount, {
       min: 1,
       integer: true,
     }),
-    seed: numberOption('seed', values.seed, DEFAULT_BACKTEST.seed, {
-      min: Number.MIN_SAFE_INTEGER,
-      integer: true,
-    }),
+    seed: seedOption(values.seed, DEFAULT_BACKTEST.seed),
     dataDir: values.data ?? DEFAULT_DATA_DIR,
   };
 }

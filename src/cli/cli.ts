@@ -184,6 +184,20 @@ export function numberOption(
   return value;
 }
 
+/** An output file option that must end in `extension` (".csv", ".lp"), or its default. */
+export function outputOption(flag: string, text: string | undefined, fallback: string): string {
+  const path = text ?? fallback;
+  const extension = fallback.slice(fallback.lastIndexOf('.'));
+  if (!path.endsWith(extension))
+    throw new CliError(`--${flag}: "${path}" must end in ${extension}`);
+  return path;
+}
+
+/** The --seed option: any whole number a double holds exactly. */
+export function seedOption(text: string | undefined, fallback: number): number {
+  return numberOption('seed', text, fallback, { min: Number.MIN_SAFE_INTEGER, integer: true });
+}
+
 /** A date option like 2026-12-03 (default: today's date from the system clock). */
 export function dateOption(flag: string, text: string | undefined): Date {
   if (text === undefined) return systemClock();

@@ -30,7 +30,9 @@ import {
   dateOption,
   isEntryPoint,
   numberOption,
+  outputOption,
   parseOptions,
+  seedOption,
   runCli,
   type CliCommand,
 } from './cli.ts';
@@ -90,14 +92,12 @@ export interface ForecastArgs {
 
 export function parseForecastArgs(argv: string[]): ForecastArgs {
   const { values } = parseOptions(FORECAST_COMMAND, argv);
-  const out = values.out ?? 'forecast.csv';
-  if (!out.endsWith('.csv')) throw new CliError(`--out: "${out}" must end in .csv`);
   return {
     scenario: values.scenario ?? null,
     draws: numberOption('draws', values.draws, 1000, { min: 0, integer: true }),
-    seed: numberOption('seed', values.seed, 1, { min: Number.MIN_SAFE_INTEGER, integer: true }),
+    seed: seedOption(values.seed, 1),
     spread: numberOption('spread', values.spread, 1, { min: 0 }),
-    out,
+    out: outputOption('out', values.out, 'forecast.csv'),
     national: values.national ?? false,
     dataDir: values.data ?? DEFAULT_DATA_DIR,
     today: dateOption('today', values.today),

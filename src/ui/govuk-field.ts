@@ -55,3 +55,42 @@ export function govukField(field: GovukField, control: TemplateResult): Template
     ${govukErrorMessage(field.id, field.error)} ${control}
   </div>`;
 }
+
+/** A number box in a table cell: a grid of them edits a table (caps, plans, limits, rules). */
+export interface GovukTableInput {
+  id: string;
+  /** A visually hidden label; leave out when a label elsewhere in the row names the box. */
+  hiddenLabel?: string;
+  error: string | undefined;
+  value: string;
+  inputmode?: 'numeric' | 'decimal';
+  /** The id of a hint elsewhere in the row, which the box's aria-describedby lists first. */
+  hintId?: string;
+  onChange: (value: string) => void;
+}
+
+/** The GOV.UK form group for a number box in a table cell, with its error message above it. */
+export function govukTableInput(input: GovukTableInput): TemplateResult {
+  const { id, error } = input;
+  const describedBy = [input.hintId ?? '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class=${govukFormGroupClass(error, 'govuk-!-margin-bottom-0')}>
+    ${
+      input.hiddenLabel === undefined
+        ? nothing
+        : html`<label class="govuk-label govuk-visually-hidden" for=${id}
+            >${input.hiddenLabel}</label
+          >`
+    }
+    ${govukErrorMessage(id, error)}
+    <input
+      class="govuk-input govuk-input--width-4 ${error ? 'govuk-input--error' : ''}"
+      id=${id}
+      name=${id}
+      inputmode=${input.inputmode ?? 'numeric'}
+      spellcheck="false"
+      aria-describedby=${describedBy || nothing}
+      .value=${input.value}
+      @change=${(event: Event) => input.onChange((event.target as HTMLInputElement).value)}
+    />
+  </div>`;
+}

@@ -9,6 +9,7 @@ import {
 import { formatCount, formatDecimal } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { fieldIds } from './allocation-settings.ts';
+import { govukTableInput } from '../govuk-field.ts';
 
 export interface CapEditDetail {
   subject: SubjectGroup;
@@ -96,31 +97,13 @@ export class TspAllocationCaps extends LitElement {
                 ${Number.isInteger(last.fixed) ? formatCount(last.fixed) : formatDecimal(last.fixed)}
               </td>
               <td class="govuk-table__cell">
-                <div
-                  class="govuk-form-group govuk-!-margin-bottom-0 ${error ? 'govuk-form-group--error' : ''}"
-                >
-                  <label class="govuk-label govuk-visually-hidden" for=${id}
-                    >Regional cap for ${subject}</label
-                  >
-                  ${
-                    error
-                      ? html`<p class="govuk-error-message" id="${id}-error">
-                          <span class="govuk-visually-hidden">Error:</span> ${error}
-                        </p>`
-                      : nothing
-                  }
-                  <input
-                    class="govuk-input govuk-input--width-4 ${error ? 'govuk-input--error' : ''}"
-                    id=${id}
-                    name=${id}
-                    inputmode="numeric"
-                    spellcheck="false"
-                    aria-describedby=${error ? `${id}-error` : nothing}
-                    .value=${this.caps[subject] ?? ''}
-                    @change=${(event: Event) =>
-                      this.edit(subject, (event.target as HTMLInputElement).value)}
-                  />
-                </div>
+                ${govukTableInput({
+                  id,
+                  hiddenLabel: `Regional cap for ${subject}`,
+                  error,
+                  value: this.caps[subject] ?? '',
+                  onChange: (text) => this.edit(subject, text),
+                })}
               </td>
             </tr>`;
           })}

@@ -5,6 +5,7 @@ import { formatCount } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { fieldIds } from './allocation-settings.ts';
 import { limitTexts, type LimitEdit } from './rule-fields.ts';
+import { govukTableInput } from '../govuk-field.ts';
 
 export interface LimitEditDetail {
   partnershipCode: string;
@@ -34,37 +35,19 @@ export class TspAllocationLimits extends LitElement {
     const current = limitTexts(region, code, this.edits[code]);
     const error = this.errors.get(id);
     return html`<td class="govuk-table__cell">
-      <div
-        class="govuk-form-group govuk-!-margin-bottom-0 ${error ? 'govuk-form-group--error' : ''}"
-      >
-        <label class="govuk-label govuk-visually-hidden" for=${id}>${label}</label>
-        ${
-          error
-            ? html`<p class="govuk-error-message" id="${id}-error">
-                <span class="govuk-visually-hidden">Error:</span> ${error}
-              </p>`
-            : nothing
-        }
-        <input
-          class="govuk-input govuk-input--width-4 ${error ? 'govuk-input--error' : ''}"
-          id=${id}
-          name=${id}
-          inputmode="numeric"
-          spellcheck="false"
-          aria-describedby=${error ? `${id}-error` : nothing}
-          .value=${current[field]}
-          @change=${(event: Event) =>
-            this.dispatchEvent(
-              new CustomEvent<LimitEditDetail>('tsp-limit-edit', {
-                detail: {
-                  partnershipCode: code,
-                  edit: { ...current, [field]: (event.target as HTMLInputElement).value },
-                },
-                bubbles: true,
-              }),
-            )}
-        />
-      </div>
+      ${govukTableInput({
+        id,
+        hiddenLabel: label,
+        error,
+        value: current[field],
+        onChange: (text) =>
+          this.dispatchEvent(
+            new CustomEvent<LimitEditDetail>('tsp-limit-edit', {
+              detail: { partnershipCode: code, edit: { ...current, [field]: text } },
+              bubbles: true,
+            }),
+          ),
+      })}
     </td>`;
   }
 

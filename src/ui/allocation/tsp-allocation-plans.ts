@@ -9,6 +9,7 @@ import {
 import { formatCount } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { fieldIds, planKey, type PlanEdit } from './allocation-settings.ts';
+import { govukTableInput } from '../govuk-field.ts';
 
 export interface PlanEditDetail {
   key: string;
@@ -74,29 +75,13 @@ export class TspAllocationPlans extends LitElement {
     const error = this.errors.get(id);
     const value = this.edits[planKey(plan.partnershipCode, plan.subject)]?.[field];
     return html`<td class="govuk-table__cell">
-      <div
-        class="govuk-form-group govuk-!-margin-bottom-0 ${error ? 'govuk-form-group--error' : ''}"
-      >
-        <label class="govuk-label govuk-visually-hidden" for=${id}>${label}</label>
-        ${
-          error
-            ? html`<p class="govuk-error-message" id="${id}-error">
-                <span class="govuk-visually-hidden">Error:</span> ${error}
-              </p>`
-            : nothing
-        }
-        <input
-          class="govuk-input govuk-input--width-4 ${error ? 'govuk-input--error' : ''}"
-          id=${id}
-          name=${id}
-          inputmode="numeric"
-          spellcheck="false"
-          aria-describedby=${error ? `${id}-error` : nothing}
-          .value=${value ?? String(plan[field])}
-          @change=${(event: Event) =>
-            this.edit(plan, field, (event.target as HTMLInputElement).value)}
-        />
-      </div>
+      ${govukTableInput({
+        id,
+        hiddenLabel: label,
+        error,
+        value: value ?? String(plan[field]),
+        onChange: (text) => this.edit(plan, field, text),
+      })}
     </td>`;
   }
 

@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { RULE_DOCS, type RuleDoc, type RuleKey } from '../../allocation/rule-settings.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { fieldIds } from './allocation-settings.ts';
+import { govukTableInput } from '../govuk-field.ts';
 
 export interface RuleEditDetail {
   key: RuleKey;
@@ -44,28 +45,14 @@ export class TspAllocationRules extends LitElement {
         ${provenanceTag(doc.provenance)}
       </th>
       <td class="govuk-table__cell">
-        <div
-          class="govuk-form-group govuk-!-margin-bottom-0 ${error ? 'govuk-form-group--error' : ''}"
-        >
-          ${
-            error
-              ? html`<p class="govuk-error-message" id="${id}-error">
-                  <span class="govuk-visually-hidden">Error:</span> ${error}
-                </p>`
-              : nothing
-          }
-          <input
-            class="govuk-input govuk-input--width-4 ${error ? 'govuk-input--error' : ''}"
-            id=${id}
-            name=${id}
-            inputmode="decimal"
-            spellcheck="false"
-            aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"
-            .value=${this.values[doc.key] ?? ''}
-            @change=${(event: Event) =>
-              this.edit(doc.key, (event.target as HTMLInputElement).value)}
-          />
-        </div>
+        ${govukTableInput({
+          id,
+          error,
+          value: this.values[doc.key] ?? '',
+          inputmode: 'decimal',
+          hintId: `${id}-hint`,
+          onChange: (text) => this.edit(doc.key, text),
+        })}
       </td>
       <td class="govuk-table__cell govuk-body-s" id="${id}-hint">
         ${doc.hint} ${doc.min} to ${doc.maxExclusive ? 'below ' : ''}${doc.max} (${doc.unit});

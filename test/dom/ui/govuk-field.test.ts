@@ -1,6 +1,11 @@
 import { html, render } from 'lit';
 import { describe, expect, it } from 'vitest';
-import { govukDescribedBy, govukField, type GovukField } from '../../../src/ui/govuk-field.ts';
+import {
+  govukDescribedBy,
+  govukField,
+  govukTableInput,
+  type GovukField,
+} from '../../../src/ui/govuk-field.ts';
 
 function rendered(field: GovukField): HTMLElement {
   const host = document.createElement('div');
@@ -39,5 +44,59 @@ describe('govukField', () => {
     expect(group.querySelector('input')?.getAttribute('aria-describedby')).toBe(
       'places-hint places-error',
     );
+  });
+});
+
+describe('govukTableInput', () => {
+  it('is a number box with a hidden label, and hands on what is typed', () => {
+    const typed: string[] = [];
+    const host = document.createElement('div');
+    render(
+      govukTableInput({
+        id: 'cap-maths',
+        hiddenLabel: 'Regional cap for Mathematics',
+        error: undefined,
+        value: '40',
+        onChange: (text) => typed.push(text),
+      }),
+      host,
+    );
+    const input = host.querySelector('input')!;
+    expect(host.querySelector('label.govuk-visually-hidden')?.textContent).toBe(
+      'Regional cap for Mathematics',
+    );
+    expect([input.value, input.inputMode, input.hasAttribute('aria-describedby')]).toEqual([
+      '40',
+      'numeric',
+      false,
+    ]);
+    input.value = '35';
+    input.dispatchEvent(new Event('change'));
+    expect(typed).toEqual(['35']);
+  });
+
+  it('shows its error above the box and names the row hint and the error', () => {
+    const host = document.createElement('div');
+    render(
+      govukTableInput({
+        id: 'rule-band',
+        error: 'Enter a share from 0 to 1',
+        value: 'x',
+        inputmode: 'decimal',
+        hintId: 'rule-band-hint',
+        onChange: () => undefined,
+      }),
+      host,
+    );
+    const group = host.firstElementChild as HTMLElement;
+    expect(group.className).toBe(
+      'govuk-form-group govuk-form-group--error govuk-!-margin-bottom-0',
+    );
+    expect(group.querySelector('label')).toBeNull();
+    const parts = [...group.children].map((child) => child.className.split(' ')[0]);
+    expect(parts).toEqual(['govuk-error-message', 'govuk-input']);
+    const input = group.querySelector('input')!;
+    expect(input.classList.contains('govuk-input--error')).toBe(true);
+    expect(input.getAttribute('aria-describedby')).toBe('rule-band-hint rule-band-error');
   });
 });

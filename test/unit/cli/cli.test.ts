@@ -3,7 +3,9 @@ import {
   CliError,
   EXIT_CODES,
   numberOption,
+  outputOption,
   parseOptions,
+  seedOption,
   usage,
   type CliCommand,
 } from '../../../src/cli/cli.ts';
@@ -81,6 +83,23 @@ describe('command-line options', () => {
     }
     expect(messageOf(() => numberOption('gap', '1', 0.001, { above: 0, below: 1 }))).toBe(
       '--gap: "1" is not a number above 0 and below 1',
+    );
+  });
+
+  it('takes an output file only with its default’s extension, and any exact whole seed', () => {
+    expect(outputOption('out', undefined, 'forecast.csv')).toBe('forecast.csv');
+    expect(outputOption('out', 'runs/f.csv', 'forecast.csv')).toBe('runs/f.csv');
+    expect(outputOption('lp', 'model.lp', 'model.lp')).toBe('model.lp');
+    expect(messageOf(() => outputOption('out', 'f.xlsx', 'forecast.csv'))).toBe(
+      '--out: "f.xlsx" must end in .csv',
+    );
+    expect(messageOf(() => outputOption('lp', 'model.csv', 'model.lp'))).toBe(
+      '--lp: "model.csv" must end in .lp',
+    );
+    expect(seedOption(undefined, 1)).toBe(1);
+    expect(seedOption('-42', 1)).toBe(-42);
+    expect(messageOf(() => seedOption('1.5', 1))).toBe(
+      `--seed: "1.5" is not a whole number of at least ${Number.MIN_SAFE_INTEGER}`,
     );
   });
 
