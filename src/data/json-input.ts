@@ -9,6 +9,7 @@
  */
 
 import { byteLength, decodeUtf8, sizeText, type FileContent } from './utf8.ts';
+import { jsonSyntaxError } from './json-syntax.ts';
 
 /** Deeper than any file the app writes (a scenario or ledger is under 10 levels). */
 export const MAX_JSON_DEPTH = 64;
@@ -84,44 +85,13 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-/**
- * Where an "Unexpected token 'N', ..."x": NaN..." is not valid JSON" complaint points: V8 gives
- * no position there, only the text around the token, which is found in the input.
- */
-function offsetOfQuotedContext(text: string, message: string): number | null {
-  const quoted = /^Unexpected token '(.)', (?:\.\.\.)?"(.*)"(?:\.\.\.)? is not valid JSON$/s.exec(
-    message,
-  );
-  if (!quoted) return null;
-  const [, token, context] = quoted as unknown as [string, string, string];
-  const at = text.indexOf(context);
-  // V8 shows at most 10 characters before the token.
-  const inContext = context.lastIndexOf(token, 10);
-  return at === -1 || inContext === -1 || text.indexOf(context, at + 1) !== -1
-    ? null
-    : at + inContext;
-}
-
-const ENDS_EARLY = 'the text ends before the JSON is complete: the file is cut short';
-
-/** JSON.parse's complaint without its position, and the line and column it points at. */
-function syntaxProblem(text: string, error: unknown): { reason: string; line: number | null } {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /at position (\d+)/.exec(message);
-  const offset = message.startsWith('Unexpected end of JSON input')
-    ? text.length
-    : position?.[1] !== undefined
-      ? Number(position[1])
-      : offsetOfQuotedContext(text, message);
-  const detail = message
-    .replace(/,? ?(?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '')
-    .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/ \(line \d+ column \d+\)$/, '');
-  if (offset === null) return { reason: `is not valid JSON (${detail})`, line: null };
-  const { line, column } = lineAndColumn(text, offset);
-  // A complaint at the very end means the text stops short, whatever JSON.parse calls it.
-  const why = offset >= text.trimEnd().length ? ENDS_EARLY : detail;
-  return { reason: `is not valid JSON (line ${line}, column ${column}: ${why})`, line };
+/** Where the text first breaks the JSON grammar, and why, in words. */
+function syntaxProblem(text: string): { reason: string; line: number | null } {
+  const problem = jsonSyntaxError(text);
+  // JSON.parse and the scanner follow the same grammar; the fallback only guards a disagreement.
+  if (problem === null) return { reason: 'is not valid JSON', line: null };
+  const { line, column } = lineAndColumn(text, problem.offset);
+  return { reason: `is not valid JSON (line ${line}, column ${column}: ${problem.reason})`, line };
 }
 
 /** Parses JSON text within its limits; on any problem, the reason in words and its line. */
@@ -151,8 +121,8 @@ export function parseJsonInput(content: FileContent, limits: JsonLimits): JsonIn
   let value: unknown;
   try {
     value = JSON.parse(body);
-  } catch (error) {
-    return { ok: false, ...syntaxProblem(body, error) };
+  } catch {
+    return { ok: false, ...syntaxProblem(body) };
   }
   const duplicate = duplicateKey(body);
   if (duplicate) {

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH, isTooDeep, parseJsonInput } from '../../../src/data/json-input.ts';
+import { jsonSyntaxError } from '../../../src/data/json-syntax.ts';
 import {
   decodePermalink,
   describeIssues,
@@ -71,7 +72,8 @@ describe('the JSON input guard', () => {
   it('says where the JSON is broken, by line and column', () => {
     expect(parseJsonInput('{\n  "a": 1,\n}', LIMITS)).toEqual({
       ok: false,
-      reason: 'is not valid JSON (line 3, column 1: Expected double-quoted property name)',
+      reason:
+        'is not valid JSON (line 3, column 1: a comma is followed by “}”; remove the last comma)',
       line: 3,
     });
     expect(parseJsonInput('  \n', LIMITS)).toEqual({ ok: false, reason: 'is empty', line: null });
@@ -81,6 +83,145 @@ describe('the JSON input guard', () => {
         'is not valid JSON (line 2, column 3: the text ends before the JSON is complete: the file is cut short)',
       line: 2,
     });
+  });
+
+  // Each case: the text, then the line, column and words the refusal gives. The words come
+  // from our own reading of the grammar, so every browser and Node say the same thing.
+  const SYNTAX: [string, string, number, number, string][] = [
+    [
+      'trailing comma in a list',
+      '[1,\n 2,\n]',
+      3,
+      1,
+      'a comma is followed by “]”; remove the last comma',
+    ],
+    [
+      'field name without quotes',
+      '{\n  draws: 10\n}',
+      2,
+      3,
+      'a field name is not in double quotes; put each field name in double quotes (")',
+    ],
+    [
+      'field name in single quotes',
+      "{'draws': 10}",
+      1,
+      2,
+      'a field name is in single quotes; put it in double quotes (")',
+    ],
+    [
+      'text in single quotes',
+      '{"name": \'Base\'}',
+      1,
+      10,
+      'text is in single quotes; put it in double quotes (")',
+    ],
+    [
+      'missing comma between fields',
+      '{\n  "a": 1\n  "b": 2\n}',
+      3,
+      3,
+      'a comma is missing between two fields, or a “}” is missing',
+    ],
+    [
+      'missing comma in a list',
+      '[1 2]',
+      1,
+      4,
+      'a comma is missing between two items of a list, or a “]” is missing',
+    ],
+    ['missing colon', '{"a" 1}', 1, 6, 'a colon (:) is missing after the field name'],
+    [
+      'Infinity',
+      '{"a": Infinity}',
+      1,
+      7,
+      'Infinity is not a JSON value; write text in double quotes, numbers in digits, or true, false or null',
+    ],
+    [
+      'leading zero',
+      '{"a": 012}',
+      1,
+      7,
+      'a number is not written as JSON asks; write it in digits with a point for decimals, like 0.5 or 12',
+    ],
+    [
+      'decimal comma',
+      '{"a": 0,5}',
+      1,
+      9,
+      'a field name is not in double quotes; put each field name in double quotes (")',
+    ],
+    [
+      'line break inside quoted text',
+      '{"a": "two\nlines"}',
+      1,
+      11,
+      'a line break is inside quoted text; write it as \\n or \\t, or close the quote',
+    ],
+    [
+      'bad escape',
+      '{"a": "C:\\temp\\x"}',
+      1,
+      15,
+      '“\\x” is not a JSON escape; write a backslash as \\\\',
+    ],
+    [
+      'two documents',
+      '{"a": 1}\n{"b": 2}',
+      2,
+      1,
+      'there is more after the end of the JSON (“{”); remove it, or put the items in one list or object',
+    ],
+    [
+      'a comment',
+      '{"a": 1 // one\n}',
+      1,
+      9,
+      'a comma is missing between two fields, or a “}” is missing',
+    ],
+    [
+      'cut short inside text',
+      '{"name": "Bas',
+      1,
+      14,
+      'the text ends before the JSON is complete: the file is cut short',
+    ],
+  ];
+
+  it.each(SYNTAX)('says where and why JSON is broken: %s', (_, text, line, column, words) => {
+    expect(() => JSON.parse(text)).toThrow();
+    expect(parseJsonInput(text, LIMITS)).toEqual({
+      ok: false,
+      reason: `is not valid JSON (line ${line}, column ${column}: ${words})`,
+      line,
+    });
+  });
+
+  it('agrees with JSON.parse on which texts are JSON, over 2,000 damaged copies of a scenario', () => {
+    const text = readFileSync('scenarios/baseline.json', 'utf8');
+    const inserts = ['{', '}', '[', ']', ',', ':', '"', "'", '\\', '\n', '0', '-', 'e', '.', 'x'];
+    let state = 12345;
+    const next = (n: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % n;
+    };
+    for (let i = 0; i < 2000; i += 1) {
+      const at = next(text.length);
+      const damaged =
+        next(2) === 0
+          ? text.slice(0, at) + text.slice(at + 1)
+          : text.slice(0, at) + inserts[next(inserts.length)]! + text.slice(at);
+      let parses = true;
+      try {
+        JSON.parse(damaged);
+      } catch {
+        parses = false;
+      }
+      expect(jsonSyntaxError(damaged) === null, damaged.slice(Math.max(0, at - 20), at + 20)).toBe(
+        parses,
+      );
+    }
   });
 
   it('refuses a field given twice in one object, which JSON.parse would take the last of', () => {
