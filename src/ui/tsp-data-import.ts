@@ -3,10 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ImportKind } from '../data/imports.ts';
 import { IMPORT_FILES } from '../data/registry/index.ts';
 import type { DataIssue } from '../data/types.ts';
-import { describeFieldIssue, describeIssueInFile } from '../data/issues.ts';
 import type { FileContent } from '../data/utf8.ts';
-import { errorSummary, onErrorLinkClick } from './partnerships/view-helpers.ts';
+import { fileIssueReport } from './file-issues.ts';
 import { fileBytes } from './upload.ts';
+import './tsp-error-summary.ts';
 
 /** What the app root does with an imported file: the problems, or none when it was applied. */
 export type ImportDataFile = (
@@ -29,8 +29,6 @@ const FILE_INPUT_ID = 'import-file';
 export class TspDataImport extends LitElement {
   @property({ attribute: false }) importFile: ImportDataFile | undefined;
   @state() private issues: DataIssue[] = [];
-  /** The file the issues are about, or '' when none was chosen. */
-  @state() private refusedFile = '';
   @state() private applied: string | undefined;
 
   protected override createRenderRoot(): HTMLElement {
@@ -43,7 +41,6 @@ export class TspDataImport extends LitElement {
     const kind = (form.elements.namedItem('import-kind') as RadioNodeList).value as ImportKind;
     const file = (form.elements.namedItem('import-file') as HTMLInputElement).files?.[0];
     this.applied = undefined;
-    this.refusedFile = file?.name ?? '';
     if (!file || !this.importFile) {
       this.issues = [
         {
@@ -60,36 +57,23 @@ export class TspDataImport extends LitElement {
         this.applied = `${file.name} is now in use: ${IMPORT_FILES.find((file) => file.key === kind)?.title}. Figures from it are tagged “Your data”. Reloading the page returns to the embedded data.`;
       }
     }
+    // GOV.UK: after each submit, focus lands on the error summary or the success banner.
     await this.updateComplete;
-    this.querySelector<HTMLElement>('.govuk-error-summary, .govuk-notification-banner')?.focus();
-  }
-
-  /** The field's own error message (GOV.UK: the summary and the field both say it). */
-  private fieldError(): string {
-    if (this.refusedFile === '') return describeFieldIssue(this.issues[0]!);
-    const count = this.issues.length === 1 ? 'a problem' : `${this.issues.length} problems`;
-    return `${this.refusedFile} has ${count}: correct the file and upload it again`;
+    const summary = this.querySelector('tsp-error-summary');
+    if (summary !== null) await summary.focusSummary();
+    else this.querySelector<HTMLElement>('.govuk-notification-banner')?.focus();
   }
 
   protected override render(): TemplateResult {
     const invalid = this.issues.length > 0;
+    const report = fileIssueReport(this.issues, FILE_INPUT_ID);
     return html`
       ${
         invalid
-          ? html`<div @click=${onErrorLinkClick}>
-              ${errorSummary(
-                this.refusedFile === ''
-                  ? 'There is a problem'
-                  : `${this.refusedFile} was not used: nothing has changed`,
-                this.issues.map((issue) => ({
-                  text:
-                    this.refusedFile === ''
-                      ? describeFieldIssue(issue)
-                      : describeIssueInFile(issue),
-                  href: `#${FILE_INPUT_ID}`,
-                })),
-              )}
-            </div>`
+          ? html`<tsp-error-summary
+              .heading=${report.heading}
+              .items=${report.items}
+            ></tsp-error-summary>`
           : nothing
       }
       ${
@@ -145,7 +129,7 @@ export class TspDataImport extends LitElement {
           ${
             invalid
               ? html`<p class="govuk-error-message" id="${FILE_INPUT_ID}-error">
-                  <span class="govuk-visually-hidden">Error:</span> ${this.fieldError()}
+                  <span class="govuk-visually-hidden">Error:</span> ${report.fieldError}
                 </p>`
               : nothing
           }

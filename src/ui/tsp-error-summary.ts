@@ -7,33 +7,52 @@ export interface ErrorItem {
   href: string;
 }
 
+/** Same items, same words and links: a re-render with an equal list is not new errors. */
+function sameItems(a: readonly ErrorItem[], b: readonly ErrorItem[] | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.length === b.length &&
+    a.every((item, i) => item.text === b[i]!.text && item.href === b[i]!.href)
+  );
+}
+
 /**
- * GOV.UK error summary. It takes focus whenever a new set of errors arrives, so keyboard and
- * screen-reader users land on it; each item links to the field to fix.
+ * The one GOV.UK error summary of the app. It takes focus whenever a different set of errors
+ * arrives, so keyboard and screen-reader users land on it (a parent re-rendering the same
+ * errors does not steal focus); each item links to the field to fix, moving focus to it
+ * (the app's router owns the URL, so the fragment is not followed).
  *
  * @summary GOV.UK error summary that focuses itself.
  */
 @customElement('tsp-error-summary')
 export class TspErrorSummary extends LitElement {
   @property() heading = 'There is a problem';
-  @property({ attribute: false }) items: readonly ErrorItem[] = [];
+  @property({
+    attribute: false,
+    hasChanged: (a: readonly ErrorItem[], b?: readonly ErrorItem[]) => !sameItems(a, b),
+  })
+  items: readonly ErrorItem[] = [];
 
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('items') && this.items.length > 0) {
-      this.querySelector<HTMLElement>('.govuk-error-summary')?.focus();
-    }
+    if (changed.has('items') && this.items.length > 0) this.focusSummary();
+  }
+
+  /** Moves focus to the summary, e.g. when a form is submitted again with the same errors. */
+  async focusSummary(): Promise<void> {
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('.govuk-error-summary')?.focus();
   }
 
   private follow(event: Event, href: string): void {
     const target = document.querySelector<HTMLElement>(href);
     if (target === null) return;
     event.preventDefault();
-    target.scrollIntoView({ block: 'center' });
     target.focus();
+    target.scrollIntoView?.({ block: 'center' });
   }
 
   protected override render(): TemplateResult | typeof nothing {

@@ -119,9 +119,9 @@ describe('Allocation page', () => {
     await page.locator('#alloc-solve').click();
     const summary = page.locator('.govuk-error-summary', { hasText: 'There is a problem' });
     await summary.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.className)).toContain(
-      'govuk-error-summary',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className))
+      .toContain('govuk-error-summary');
     await screenshot(page, 'allocation-input-error');
 
     // A capacity below what the stability rule keeps is an error too, never raised silently.

@@ -128,7 +128,9 @@ describe('Forecast page', () => {
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
     expect(await summary.textContent()).toContain('from 0 to 20,000');
-    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => summary.evaluate((element) => element === document.activeElement))
+      .toBe(true);
     expect(await page.locator('#forecast-draws-error').count()).toBe(1);
   });
 

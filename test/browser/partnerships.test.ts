@@ -42,9 +42,11 @@ describe('Partnerships page', () => {
     // An empty form is refused with a focused error summary.
     await page.getByRole('button', { name: 'Add entry' }).click();
     await page.locator('tsp-intelligence-form .govuk-error-summary').waitFor();
-    expect(
-      await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
-    ).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
+      )
+      .toBe(true);
 
     const school = await page
       .locator('#tsp-intelligence-schoolUrn option', { hasText: 'Secondary' })
@@ -127,7 +129,8 @@ describe('Partnerships page', () => {
     const summary = page.locator('tsp-submission-upload .govuk-error-summary');
     await summary.waitFor();
     const text = (await summary.textContent())?.replace(/\s+/g, ' ') ?? '';
-    expect(text).toContain(`broken.csv, line ${lines.length}, column fte_change`);
+    expect(text).toContain('broken.csv was not used: nothing has changed');
+    expect(text).toContain(`Line ${lines.length}, column fte_change`);
     expect(text).toContain('not a number');
     // The loaded submission still counts.
     const row = page.locator('tsp-amalgamation-table tbody tr', { hasText: 'Sheffield Hallam' });

@@ -31,9 +31,11 @@ describe('Scenarios page', () => {
     const text = await summary.textContent();
     expect(text).toContain('levers.leaverRateMultipliers.ect1: must be between 0 and 3 (got 5)');
     expect(text).toContain('levers.returnerMultiplier.formula: "import("x")" is not allowed');
-    expect(
-      await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
-    ).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
+      )
+      .toBe(true);
   });
 
   it('runs an edited scenario in the workers, with a formula lever, and shows its results', async () => {

@@ -9,6 +9,7 @@ import {
   type ForecastChoices,
 } from './forecast-view.ts';
 import { govukDescribedBy, govukField } from '../govuk-field.ts';
+import '../tsp-error-summary.ts';
 
 export const MAX_DRAWS = 20_000;
 const MAX_SEED = 2_147_483_647;
@@ -84,9 +85,7 @@ export class TspForecastControls extends LitElement {
     document.title = document.title.replace(/^Error: /, '');
     if (drawCount === undefined || seed === undefined) {
       document.title = `Error: ${document.title}`;
-      void this.updateComplete.then(() =>
-        this.querySelector<HTMLElement>('.govuk-error-summary')?.focus(),
-      );
+      void this.updateComplete.then(() => this.querySelector('tsp-error-summary')?.focusSummary());
       return;
     }
     const choices: ForecastChoices = {
@@ -105,31 +104,11 @@ export class TspForecastControls extends LitElement {
     return this.errors.find((error) => error.id === id);
   }
 
-  /** Error summary links focus their field (GOV.UK pattern) instead of changing the URL. */
-  private focusField(event: Event, id: string): void {
-    event.preventDefault();
-    document.getElementById(id)?.focus();
-  }
-
   private renderErrorSummary(): TemplateResult | typeof nothing {
     if (this.errors.length === 0) return nothing;
-    return html`<div class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1">
-      <div role="alert">
-        <h2 class="govuk-error-summary__title">There is a problem</h2>
-        <div class="govuk-error-summary__body">
-          <ul class="govuk-list govuk-error-summary__list">
-            ${this.errors.map(
-              (error) =>
-                html`<li>
-                  <a href="#${error.id}" @click=${(e: Event) => this.focusField(e, error.id)}
-                    >${error.message}</a
-                  >
-                </li>`,
-            )}
-          </ul>
-        </div>
-      </div>
-    </div>`;
+    return html`<tsp-error-summary
+      .items=${this.errors.map((error) => ({ text: error.message, href: `#${error.id}` }))}
+    ></tsp-error-summary>`;
   }
 
   private renderNumberField(

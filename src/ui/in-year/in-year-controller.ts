@@ -5,7 +5,8 @@
  * action into a validated change, an error summary or a success message.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { describeFieldIssue, describeIssue } from '../../data/issues.ts';
+import { describeFieldIssue } from '../../data/issues.ts';
+import { fileIssueReport } from '../file-issues.ts';
 import type { DataIssue, RegionDataset } from '../../data/types.ts';
 import {
   CYCLE_MONTHS,
@@ -22,7 +23,7 @@ import { InYearSession, MANAGER } from './in-year-session.ts';
 import { planTransfers } from './transfer-plan.ts';
 import type { ActingAsDetail } from './tsp-acting-as.ts';
 import { curveFieldId, type CurveDetail } from './tsp-curve-editor.ts';
-import type { ErrorItem } from './tsp-error-summary.ts';
+import type { ErrorItem } from '../tsp-error-summary.ts';
 import type { ChosenFile } from './tsp-file-upload.ts';
 import { KEY_FILE_INPUT_ID } from './tsp-ledger-keys.ts';
 import { LEDGER_FILE_INPUT_ID, type LedgerImportDetail } from './tsp-ledger-view.ts';
@@ -35,8 +36,8 @@ export const RETURNS_FILE_INPUT_ID = 'tsp-returns-file';
 /** Which form an error belongs to, so the summary links to the right field. */
 export type ErrorSource = 'returns' | 'entry' | 'curve' | 'rules' | 'ledger' | 'keys' | 'workflow';
 
-/** Sources that are forms on the page: their errors say what to do in the field. */
-const FORMS: ReadonlySet<ErrorSource> = new Set(['entry', 'curve', 'rules']);
+/** Sources that are file uploads: their errors are reported as a refused file. */
+const FILES: ReadonlySet<ErrorSource> = new Set(['returns', 'ledger', 'keys']);
 
 function fieldFor(source: ErrorSource, issue: DataIssue, transferId: string): string {
   switch (source) {
@@ -67,6 +68,9 @@ export class InYearController implements ReactiveController {
   errorSource: ErrorSource | null = null;
   issues: DataIssue[] = [];
   errorItems: ErrorItem[] = [];
+  errorHeading = 'There is a problem';
+  /** The upload field's message, when the errors are about a file. */
+  private uploadError = '';
   /** Success message for the notification banner. */
   notice = '';
   /** Manager keys this browser trusts, shown with the ledger. */
@@ -154,16 +158,22 @@ export class InYearController implements ReactiveController {
     this.notice = '';
     this.errorSource = issues.length > 0 ? source : null;
     this.issues = issues;
-    // A new array only when the errors change: the summary takes focus whenever it gets one.
-    this.errorItems = issues.map((issue) => ({
-      text:
-        source === 'workflow'
-          ? `This step was refused: ${issue.message}`
-          : FORMS.has(source)
-            ? describeFieldIssue(issue)
-            : describeIssue(issue),
-      href: `#${fieldFor(source, issue, transferId)}`,
-    }));
+    if (FILES.has(source)) {
+      const report = fileIssueReport(issues, fieldFor(source, issues[0]!, transferId));
+      this.errorHeading = report.heading;
+      this.errorItems = report.items;
+      this.uploadError = report.fieldError;
+    } else {
+      this.errorHeading = 'There is a problem';
+      this.errorItems = issues.map((issue) => ({
+        text:
+          source === 'workflow'
+            ? `This step was refused: ${issue.message}`
+            : describeFieldIssue(issue),
+        href: `#${fieldFor(source, issue, transferId)}`,
+      }));
+      this.uploadError = '';
+    }
     this.host.requestUpdate();
   }
 
@@ -341,9 +351,6 @@ export class InYearController implements ReactiveController {
     });
 
   fieldError(source: ErrorSource): string {
-    if (this.errorSource !== source || this.issues.length === 0) return '';
-    return this.issues.length === 1
-      ? describeIssue(this.issues[0]!)
-      : `The file has ${this.issues.length} problems, listed at the top of the page; nothing was loaded`;
+    return this.errorSource === source ? this.uploadError : '';
   }
 }

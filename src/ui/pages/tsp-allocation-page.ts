@@ -30,8 +30,8 @@ import '../allocation/tsp-allocation-places.ts';
 import '../allocation/tsp-allocation-progress.ts';
 import '../allocation/tsp-allocation-verdict.ts';
 // The service's GOV.UK error summary (it focuses itself when errors arrive).
-import type { ErrorItem } from '../in-year/tsp-error-summary.ts';
-import '../in-year/tsp-error-summary.ts';
+import type { ErrorItem } from '../tsp-error-summary.ts';
+import '../tsp-error-summary.ts';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -7,7 +7,7 @@ import { InYearController, RETURNS_FILE_INPUT_ID } from '../in-year/in-year-cont
 import { MANAGER, type InYearSession } from '../in-year/in-year-session.ts';
 import '../in-year/tsp-acting-as.ts';
 import '../in-year/tsp-curve-editor.ts';
-import '../in-year/tsp-error-summary.ts';
+import '../tsp-error-summary.ts';
 import '../in-year/tsp-file-upload.ts';
 import '../in-year/tsp-in-year-kpis.ts';
 import '../in-year/tsp-ledger-keys.ts';
@@ -191,7 +191,10 @@ export class TspInYearPage extends LitElement {
     const illustrative = session.includesIllustrative;
     const partnerships = this.region.partnerships.map((p) => ({ code: p.code, name: p.name }));
     return html`${heading}
-      <tsp-error-summary .items=${this.state.errorItems}></tsp-error-summary>
+      <tsp-error-summary
+        .heading=${this.state.errorHeading}
+        .items=${this.state.errorItems}
+      ></tsp-error-summary>
       ${this.banners(illustrative)}
       <p class="govuk-body">
         Recruitment cycle ${session.timePeriod.slice(0, 4)}/${session.timePeriod.slice(4)} (October

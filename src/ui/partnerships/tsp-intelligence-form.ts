@@ -13,15 +13,9 @@ import {
   type IntelligenceState,
 } from '../../partnerships/index.ts';
 import { formatCount } from '../format.ts';
-import {
-  districtName,
-  emit,
-  errorSummary,
-  focusErrorSummary,
-  formatChange,
-  onErrorLinkClick,
-} from './view-helpers.ts';
+import { districtName, emit, formatChange } from './view-helpers.ts';
 import { govukDescribedBy, govukField } from '../govuk-field.ts';
+import '../tsp-error-summary.ts';
 
 type Field = Exclude<keyof IntelligenceInput, 'partnershipCode'>;
 const ID = (field: Field) => `tsp-intelligence-${field}`;
@@ -54,7 +48,6 @@ export class TspIntelligenceForm extends LitElement {
 
   @state() private values: Record<Field, string> = { ...EMPTY };
   @state() private issues: DataIssue[] = [];
-  private focusErrors = false;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -65,10 +58,6 @@ export class TspIntelligenceForm extends LitElement {
     for (const field of SELECTS) {
       const select = this.querySelector<HTMLSelectElement>(`#${ID(field)}`);
       if (select !== null && select.value !== this.values[field]) select.value = this.values[field];
-    }
-    if (this.focusErrors) {
-      this.focusErrors = false;
-      focusErrorSummary(this);
     }
   }
 
@@ -90,7 +79,7 @@ export class TspIntelligenceForm extends LitElement {
     );
     if (!result.ok) {
       this.issues = result.issues;
-      this.focusErrors = true;
+      void this.updateComplete.then(() => this.querySelector('tsp-error-summary')?.focusSummary());
       return;
     }
     this.issues = [];
@@ -190,15 +179,12 @@ export class TspIntelligenceForm extends LitElement {
       </p>
       ${
         this.issues.length > 0
-          ? html`<div @click=${onErrorLinkClick}>
-              ${errorSummary(
-                'There is a problem',
-                this.issues.map((issue) => ({
-                  text: describeFieldIssue(issue),
-                  href: `#${ID((issue.column ?? 'schoolUrn') as Field)}`,
-                })),
-              )}
-            </div>`
+          ? html`<tsp-error-summary
+              .items=${this.issues.map((issue) => ({
+                text: describeFieldIssue(issue),
+                href: `#${ID((issue.column ?? 'schoolUrn') as Field)}`,
+              }))}
+            ></tsp-error-summary>`
           : nothing
       }
       <form novalidate @submit=${this.onSubmit}>

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DataIssue, District, Partnership, School } from '../../data/types.ts';
-import { describeIssue } from '../../data/issues.ts';
 import { fileBytes } from '../upload.ts';
 import {
   exportPartnerSchools,
@@ -15,14 +14,10 @@ import { formatCount } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
-import {
-  districtName,
-  emit,
-  errorSummary,
-  focusErrorSummary,
-  onErrorLinkClick,
-} from './view-helpers.ts';
+import { districtName, emit } from './view-helpers.ts';
+import { fileIssueReport } from '../file-issues.ts';
 import { govukDescribedBy, govukField } from '../govuk-field.ts';
+import '../tsp-error-summary.ts';
 
 type SummaryRow = ReturnType<typeof partnerSchoolSummary>[number];
 
@@ -45,17 +40,9 @@ export class TspPartnerSchools extends LitElement {
   @property({ attribute: false }) assignment: PartnerSchoolAssignment | undefined;
 
   @state() private issues: DataIssue[] = [];
-  private focusErrors = false;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
-  }
-
-  protected override updated(): void {
-    if (this.focusErrors) {
-      this.focusErrors = false;
-      focusErrorSummary(this);
-    }
   }
 
   private async onFile(event: Event): Promise<void> {
@@ -69,7 +56,8 @@ export class TspPartnerSchools extends LitElement {
     input.value = '';
     if (!result.ok) {
       this.issues = result.issues;
-      this.focusErrors = true;
+      await this.updateComplete;
+      await this.querySelector('tsp-error-summary')?.focusSummary();
       return;
     }
     this.issues = [];
@@ -85,10 +73,8 @@ export class TspPartnerSchools extends LitElement {
     if (partnership === undefined || assignment === undefined) return nothing;
     const basis = partnerSchoolBasis(assignment, partnership.code);
     const rows = partnerSchoolSummary(partnership.code, assignment, this.schools);
-    const uploadError =
-      this.issues.length > 0
-        ? `The file has ${this.issues.length === 1 ? 'a problem' : `${this.issues.length} problems`}, listed above`
-        : undefined;
+    const report = fileIssueReport(this.issues, FILE_INPUT_ID);
+    const uploadError = this.issues.length > 0 ? report.fieldError : undefined;
     const columns: TableColumn<SummaryRow>[] = [
       {
         key: 'district',
@@ -121,15 +107,10 @@ export class TspPartnerSchools extends LitElement {
       </h2>
       ${
         this.issues.length > 0
-          ? html`<div @click=${onErrorLinkClick}>
-              ${errorSummary(
-                'The partner-school list was not loaded',
-                this.issues.map((issue) => ({
-                  text: describeIssue(issue),
-                  href: `#${FILE_INPUT_ID}`,
-                })),
-              )}
-            </div>`
+          ? html`<tsp-error-summary
+              .heading=${report.heading}
+              .items=${report.items}
+            ></tsp-error-summary>`
           : nothing
       }
       ${

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DataIssue } from '../../data/types.ts';
-import { describeIssue } from '../../data/issues.ts';
 import { fileBytes } from '../upload.ts';
 import {
   importSubmission,
@@ -9,8 +8,10 @@ import {
   type IntelligenceState,
 } from '../../partnerships/index.ts';
 import type { LoadedSubmission } from '../../storage/partnership-store.ts';
-import { emit, errorSummary, focusErrorSummary, onErrorLinkClick } from './view-helpers.ts';
+import { emit } from './view-helpers.ts';
+import { fileIssueReport } from '../file-issues.ts';
 import { govukDescribedBy, govukField } from '../govuk-field.ts';
+import '../tsp-error-summary.ts';
 
 const INPUT_ID = 'tsp-submission-files';
 
@@ -36,17 +37,11 @@ export class TspSubmissionUpload extends LitElement {
   @property({ attribute: false }) submissions: readonly LoadedSubmission[] = [];
 
   @state() private issues: DataIssue[] = [];
-  private focusErrors = false;
+  /** How many data files the refused upload held (all are refused when one is). */
+  @state() private chosen = 1;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
-  }
-
-  protected override updated(): void {
-    if (this.focusErrors) {
-      this.focusErrors = false;
-      focusErrorSummary(this);
-    }
   }
 
   private async onFiles(event: Event): Promise<void> {
@@ -88,10 +83,13 @@ export class TspSubmissionUpload extends LitElement {
                 file: files[0]?.name ?? '',
                 row: null,
                 column: null,
-                message: 'this is a metadata file (.meta.csv); choose the submission CSV itself',
+                message: 'this is a metadata file (.meta.csv)',
+                fix: 'Choose the submission CSV itself, not its .meta.csv file',
               },
             ];
-      this.focusErrors = true;
+      this.chosen = Math.max(1, dataFiles.length);
+      await this.updateComplete;
+      await this.querySelector('tsp-error-summary')?.focusSummary();
       return;
     }
     this.issues = [];
@@ -107,18 +105,15 @@ export class TspSubmissionUpload extends LitElement {
   protected override render(): TemplateResult | typeof nothing {
     if (this.context === undefined) return nothing;
     const invalid = this.issues.length > 0;
-    const uploadError = invalid
-      ? `Fix the ${this.issues.length === 1 ? 'problem' : `${this.issues.length} problems`} listed above and upload again`
-      : undefined;
+    const report = fileIssueReport(this.issues, INPUT_ID, this.chosen);
+    const uploadError = invalid ? report.fieldError : undefined;
     return html`
       ${
         invalid
-          ? html`<div @click=${onErrorLinkClick}>
-              ${errorSummary(
-                'No submission was loaded',
-                this.issues.map((issue) => ({ text: describeIssue(issue), href: `#${INPUT_ID}` })),
-              )}
-            </div>`
+          ? html`<tsp-error-summary
+              .heading=${report.heading}
+              .items=${report.items}
+            ></tsp-error-summary>`
           : nothing
       }
       ${govukField(

@@ -15,6 +15,7 @@ import {
 import { draftOf, fieldIdOf, scenarioFromDraft, type Draft } from './lever-draft.ts';
 import { systemClock } from '../../data/clock.ts';
 import { govukDescribedBy, govukField } from '../govuk-field.ts';
+import '../tsp-error-summary.ts';
 
 interface FieldError {
   id: string;
@@ -72,9 +73,7 @@ export class TspLeverForm extends LitElement {
       message: describeIssues([issue])[0]!,
     }));
     if (this.errors.length > 0 || !loaded.ok) {
-      void this.updateComplete.then(() =>
-        this.querySelector<HTMLElement>('.govuk-error-summary')?.focus(),
-      );
+      void this.updateComplete.then(() => this.querySelector('tsp-error-summary')?.focusSummary());
       return;
     }
     this.dispatchEvent(
@@ -204,16 +203,10 @@ export class TspLeverForm extends LitElement {
     return html`<form novalidate @submit=${this.onSubmit}>
       ${
         this.errors.length > 0
-          ? html`<div class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1">
-              <div role="alert">
-                <h2 class="govuk-error-summary__title">There is a problem with the levers</h2>
-                <div class="govuk-error-summary__body">
-                  <ul class="govuk-list govuk-error-summary__list">
-                    ${this.errors.map((error) => html`<li><a href="#${error.id}">${error.message}</a></li>`)}
-                  </ul>
-                </div>
-              </div>
-            </div>`
+          ? html`<tsp-error-summary
+              heading="There is a problem with the levers"
+              .items=${this.errors.map((error) => ({ text: error.message, href: `#${error.id}` }))}
+            ></tsp-error-summary>`
           : nothing
       }
       <div class="govuk-form-group ${nameError ? 'govuk-form-group--error' : ''}">

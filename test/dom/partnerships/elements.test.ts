@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   amalgamate,
   exportSubmission,
@@ -75,12 +75,13 @@ describe('tsp-intelligence-form', () => {
     setValue(form, '#tsp-intelligence-reason', 'Retires');
     form.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
     await form.updateComplete;
+    await form.querySelector('tsp-error-summary')?.updateComplete;
     const summary = form.querySelector('.govuk-error-summary');
     expect(summary?.textContent).toContain(
       'Enter an FTE change from -100 to 100, with up to 2 decimal places, such as 1 or -0.5',
     );
     expect(summary?.querySelector('a')?.getAttribute('href')).toBe('#tsp-intelligence-fteChange');
-    expect(document.activeElement).toBe(summary);
+    await vi.waitFor(() => expect(document.activeElement).toBe(summary));
     expect(form.querySelector('#tsp-intelligence-fteChange')?.className).toContain(
       'govuk-input--error',
     );
@@ -159,8 +160,10 @@ describe('tsp-submission-upload', () => {
       file('bad.csv', bad),
     ]);
     await upload.updateComplete;
+    await upload.querySelector('tsp-error-summary')?.updateComplete;
     expect(changes).toEqual([]);
     const summary = upload.querySelector('.govuk-error-summary')?.textContent ?? '';
+    expect(summary).toContain('None of the 2 files was used: nothing has changed');
     // Header row 1, then the 2 forecast rows of the hand case, then the entry on row 4.
     expect(summary).toContain('bad.csv, line 4, column entered_at');
   });
@@ -239,8 +242,12 @@ describe('tsp-partner-schools', () => {
       new File([`partnership_code,school_urn,share\n${rows}`], 'list.csv', { type: 'text/csv' });
     await chooseFiles(input, [list('P1,1,z\nP1,99,z\n')]);
     await element.updateComplete;
-    expect(element.querySelector('.govuk-error-summary')?.textContent).toContain(
-      'list.csv, line 3, column school_urn',
+    // The file is named once, in the title; the item says where, what is wrong and what to do.
+    await element.querySelector('tsp-error-summary')?.updateComplete;
+    const summary = element.querySelector('.govuk-error-summary')?.textContent ?? '';
+    expect(summary).toContain('list.csv was not used: nothing has changed');
+    expect(summary).toContain(
+      'Line 3, column school_urn: "99" is not the URN of a school in the region. Enter the URN',
     );
     expect(changes).toEqual([]);
     // P1 takes s1 and s2 (E1 primary, 200 + 300 pupils); its shared secondary s3 is dropped.
