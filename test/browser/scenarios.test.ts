@@ -29,8 +29,11 @@ describe('Scenarios page', () => {
     const summary = page.locator('tsp-lever-form .govuk-error-summary');
     await summary.waitFor();
     const text = await summary.textContent();
-    expect(text).toContain('levers.leaverRateMultipliers.ect1: must be between 0 and 3 (got 5)');
-    expect(text).toContain('levers.returnerMultiplier.formula: "import("x")" is not allowed');
+    // Each item names the field by its label, not the scenario file's path.
+    expect(text).toContain(
+      'Leaving rate multiplier: early career teachers in their first year (ECT1) must be between 0 and 3 (got 5)',
+    );
+    expect(text).toContain('Returners to teaching multiplier: "import("x")" is not allowed');
     await expect
       .poll(() =>
         page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),

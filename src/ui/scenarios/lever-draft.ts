@@ -5,7 +5,14 @@
  * fields (the model default applies); the strict loader then judges the result.
  */
 import { SUBJECT_GROUPS } from '../../data/types.ts';
-import { LEVERS, RUN_SETTINGS, type Levers, type Scenario } from '../../scenarios/index.ts';
+import {
+  LEVERS,
+  RUN_SETTINGS,
+  leverDoc,
+  type Levers,
+  type Scenario,
+  type ScenarioIssue,
+} from '../../scenarios/index.ts';
 
 export type Draft = Record<string, string>;
 
@@ -133,4 +140,27 @@ export function fieldIdOf(issuePath: string): string {
   const subjectLever = SUBJECT_LEVERS.find((name) => path.startsWith(`${name}.`));
   if (subjectLever) return `lever-${subjectLever}`;
   return `lever-${path.replace(/\./g, '-')}`;
+}
+
+/**
+ * An issue as the form shows it (GOV.UK: name the field in the words of its label, not the
+ * file's path): "Leaving rate multiplier: early career year 1 must be between 0 and 3 (got 5)".
+ */
+export function fieldMessageOf(issue: ScenarioIssue): string {
+  const path = issue.path.replace(/^levers\./, '').replace(/\.formula$/, '');
+  const run = path.startsWith('run.') ? path.slice('run.'.length) : undefined;
+  const doc =
+    run !== undefined ? RUN_SETTINGS.find((setting) => setting.path === run) : leverDoc(path);
+  const label =
+    path === 'name'
+      ? 'Scenario name'
+      : doc === undefined
+        ? undefined
+        : doc.path.endsWith('.<subject>')
+          ? `${doc.label}, ${path.slice(path.lastIndexOf('.') + 1)}`
+          : doc.label;
+  if (label === undefined) return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+  return issue.message.startsWith('must ')
+    ? `${label} ${issue.message}`
+    : `${label}: ${issue.message}`;
 }

@@ -6,13 +6,18 @@ import {
   LEVERS,
   LEVER_GROUPS,
   RUN_SETTINGS,
-  describeIssues,
   loadScenario,
   prepareScenario,
   type LeverDoc,
   type Scenario,
 } from '../../scenarios/index.ts';
-import { draftOf, fieldIdOf, scenarioFromDraft, type Draft } from './lever-draft.ts';
+import {
+  draftOf,
+  fieldIdOf,
+  fieldMessageOf,
+  scenarioFromDraft,
+  type Draft,
+} from './lever-draft.ts';
 import { systemClock } from '../../data/clock.ts';
 import { govukDescribedBy, govukField } from '../govuk-field.ts';
 import '../tsp-error-summary.ts';
@@ -70,7 +75,7 @@ export class TspLeverForm extends LitElement {
     const issues = !loaded.ok ? loaded.issues : prepared && !prepared.ok ? prepared.issues : [];
     this.errors = issues.map((issue) => ({
       id: fieldIdOf(issue.path),
-      message: describeIssues([issue])[0]!,
+      message: fieldMessageOf(issue),
     }));
     if (this.errors.length > 0 || !loaded.ok) {
       void this.updateComplete.then(() => this.querySelector('tsp-error-summary')?.focusSummary());

@@ -79,11 +79,11 @@ describe('tsp-lever-form', () => {
     expect(links.map((a) => [a.getAttribute('href'), a.textContent!.trim()])).toEqual([
       [
         '#lever-leaverRateMultipliers-ect1',
-        'levers.leaverRateMultipliers.ect1: must be between 0 and 3 (got 5)',
+        'Leaving rate multiplier: early career teachers in their first year (ECT1) must be between 0 and 3 (got 5)',
       ],
       [
         '#lever-newToSectorMultiplier',
-        'levers.newToSectorMultiplier.formula: "sqrt(4)" is not allowed: only numbers, + - * / ^, min, max, year and t',
+        'New to state-funded sector multiplier: "sqrt(4)" is not allowed: only numbers, + - * / ^, min, max, year and t',
       ],
     ]);
     expect(
@@ -99,7 +99,7 @@ describe('tsp-lever-form', () => {
     type(form, 'lever-returnerMultiplier', '1 + t');
     await submit(form);
     expect(form.querySelector('.govuk-error-summary')!.textContent).toContain(
-      'levers.returnerMultiplier.formula: gives 4 in 2027/28; it must be between 0 and 3',
+      'Returners to teaching multiplier: gives 4 in 2027/28; it must be between 0 and 3',
     );
   });
 
