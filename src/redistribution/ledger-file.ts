@@ -201,6 +201,12 @@ async function checkpointProblem(
   return null;
 }
 
+/** What to do about a refused ledger file, in the words of the page's error message. */
+const CHOOSE_LEDGER_FIX = 'Choose a ledger file exported from the In-year page (.json)';
+const ALTERED_LEDGER_FIX =
+  'Import the ledger exactly as it was exported; a changed ledger cannot be loaded';
+const CHOOSE_KEY_FIX = 'Choose the public key file a partnership exported from the In-year page';
+
 /**
  * Read an exported ledger file and check it completely (see the module comment). Nothing is
  * returned unless all of it holds; otherwise the issues name the entry and the reason.
@@ -210,20 +216,23 @@ export async function importLedger(
   fileName: string,
   context: LedgerFileContext,
 ): Promise<LedgerImportResult> {
-  const refuse = (message: string, column: string | null = null): LedgerImportResult => ({
+  const refuse = (message: string, fix = ALTERED_LEDGER_FIX): LedgerImportResult => ({
     ok: false,
-    issues: [{ file: fileName, row: null, column, message }],
+    issues: [{ file: fileName, row: null, column: null, message, fix }],
   });
   const read = parseJsonInput(content, { maxBytes: LEDGER_MAX_BYTES, what: 'ledger file' });
-  if (!read.ok) return refuse(`${read.reason}, so the ledger was not loaded`);
+  if (!read.ok) return refuse(`the file ${read.reason}`, CHOOSE_LEDGER_FIX);
   const file = fileSchema.safeParse(read.value);
-  if (!file.success) return refuse(`is not a ledger export: ${firstIssue(file.error)}`);
+  if (!file.success) {
+    return refuse(`the file is not a ledger export: ${firstIssue(file.error)}`, CHOOSE_LEDGER_FIX);
+  }
   const { ledgerId, entryCount, headHash } = file.data;
   const listed = keyListSchema.safeParse(file.data.keyList);
-  if (!listed.success) return refuse(`has no usable key list: ${firstIssue(listed.error)}`);
+  if (!listed.success)
+    return refuse(`the file has no usable key list: ${firstIssue(listed.error)}`);
   const keyList = listed.data as KeyList;
   const listProblem = await keyListProblem(keyList, ledgerId);
-  if (listProblem !== null) return refuse(`was refused: ${listProblem}`);
+  if (listProblem !== null) return refuse(listProblem);
 
   const entries: LedgerEntry[] = [];
   for (const [index, raw] of file.data.entries.entries()) {
@@ -233,7 +242,7 @@ export async function importLedger(
   }
   if (entries.length !== entryCount) {
     return refuse(
-      `the file says it holds ${entryCount} entries but has ${entries.length}: it has been truncated or edited, so it was refused`,
+      `the file says it holds ${entryCount} entries but has ${entries.length}: it has been cut short or edited`,
     );
   }
   let previousHash = GENESIS_HASH;
@@ -244,7 +253,7 @@ export async function importLedger(
       );
     }
     const problem = await entryProblem(entry, previousHash, keyList, context);
-    if (problem !== null) return refuse(`entry ${entry.seq} ${problem}; the ledger was not loaded`);
+    if (problem !== null) return refuse(`entry ${entry.seq} ${problem}`);
     previousHash = entry.hash;
   }
   if (previousHash !== headHash) {
@@ -292,18 +301,20 @@ export async function readPublicKeyFile(
 ): Promise<PublicKeyImport> {
   const refuse = (message: string): PublicKeyImport => ({
     ok: false,
-    issues: [{ file: fileName, row: null, column: null, message }],
+    issues: [{ file: fileName, row: null, column: null, message, fix: CHOOSE_KEY_FIX }],
   });
   const json = parseJsonInput(text, { maxBytes: 64 * 1024, what: 'public key file' });
-  if (!json.ok) return refuse(json.reason);
+  if (!json.ok) return refuse(`the file ${json.reason}`);
   const file = publicKeyFileSchema.safeParse(json.value);
-  if (!file.success) return refuse(`is not a public key file: ${firstIssue(file.error)}`);
+  if (!file.success) return refuse(`the file is not a public key file: ${firstIssue(file.error)}`);
   const { actor, keyId, publicKey } = file.data;
   if (!context.partnershipCodes.has(actor)) {
-    return refuse(`is the key of ${actor}, which is not in the region's partnership file`);
+    return refuse(
+      `the file holds the key of ${actor}, which is not in the region's partnership file`,
+    );
   }
   if ((await keyThumbprint(publicKey)) !== keyId) {
-    return refuse('names a key id that is not its key’s: the file was altered');
+    return refuse('the file names a key id that is not its key’s: the file was altered');
   }
   return { ok: true, registration: { actor, keyId, publicKey, registeredAt: at } };
 }

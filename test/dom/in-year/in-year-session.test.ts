@@ -341,7 +341,7 @@ describe('InYearSession', () => {
     await managerBrowser.updateSettings({ actingAs: 'manager' });
     const evil = keyFile.text.replace('"actor": "S21"', '"actor": "EVIL"');
     expect((await managerBrowser.registerPublicKey({ ...keyFile, text: evil }))[0]!.message).toBe(
-      "is the key of EVIL, which is not in the region's partnership file",
+      "the file holds the key of EVIL, which is not in the region's partnership file",
     );
     const altered = keyFile.text.replace(/"keyId": "[0-9a-f]/, '"keyId": "x');
     expect(
