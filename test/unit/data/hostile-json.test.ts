@@ -137,7 +137,8 @@ const EXPECTED: Record<string, Record<string, string>> = {
   'scenario file': {
     '1e300 for a number':
       'scenario.json: levers.inductionYears: must be a whole number from 0 to 2 (got 1e+300)',
-    'NaN literal': "scenario.json: is not valid JSON (line 6, column 23: NaN is not a JSON value; write text in double quotes, numbers in digits, or true, false or null)",
+    'NaN literal':
+      'scenario.json: is not valid JSON (line 6, column 23: NaN is not a JSON value; write text in double quotes, numbers in digits, or true, false or null)',
     'a 100,000-deep array':
       'scenario.json: nests lists or objects more than 64 levels deep (line 3); a scenario file is never that deep',
     'a list at the top': 'scenario.json: must be a JSON object',
@@ -160,7 +161,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
     '1e300 for a number':
       'Shared link: levers.inductionYears: must be a whole number from 0 to 2 (got 1e+300)',
     'NaN literal':
-      "Shared link: the link is damaged and cannot be read (it is not valid JSON (line 5, column 23: NaN is not a JSON value; write text in double quotes, numbers in digits, or true, false or null))",
+      'Shared link: the link is damaged and cannot be read (it is not valid JSON (line 5, column 23: NaN is not a JSON value; write text in double quotes, numbers in digits, or true, false or null))',
     'a 100,000-deep array': 'Shared link: the link is too long to be one this service made',
     'a list at the top':
       'Shared link: the link is damaged and cannot be read (it does not hold a scenario)',
@@ -182,7 +183,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
   'allocate --problem file': {
     '1e300 for a number': 'problem.json: districts[0].coldSpotWeight: must be at most 10000',
     'NaN literal':
-      "--problem: problem.json is not valid JSON (line 11, column 25: NaN is not a JSON value; write text in double quotes, numbers in digits, or true, false or null)",
+      '--problem: problem.json is not valid JSON (line 11, column 25: NaN is not a JSON value; write text in double quotes, numbers in digits, or true, false or null)',
     'a 100,000-deep array':
       '--problem: problem.json nests lists or objects more than 64 levels deep (line 133); a problem file is never that deep',
     'a list at the top':
