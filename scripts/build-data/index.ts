@@ -21,7 +21,11 @@ import { buildGcse5ac, buildLait } from './attainment.ts';
 import { buildDistricts } from './districts.ts';
 import { buildImd } from './imd.ts';
 import { buildIttNewEntrants, buildPublishedTraineeNeed, buildQtsAwards } from './itt.ts';
-import { buildNationalFlows, buildNationalPupilTeacher } from './national.ts';
+import {
+  buildNationalFlows,
+  buildNationalPupilProjections,
+  buildNationalPupilTeacher,
+} from './national.ts';
 import { buildNqtFirstPostDistances } from './nqt-distances.ts';
 import { buildPartnerships } from './partnerships.ts';
 import { buildPlans } from './plans.ts';
@@ -53,6 +57,7 @@ function main(): void {
     districtsFile,
     flows2026.file,
     flows2025.file,
+    buildNationalPupilProjections(),
     ...pupils.files,
     subjectShares.file,
     ...itt.files,

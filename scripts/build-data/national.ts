@@ -99,3 +99,50 @@ export function buildNationalFlows(
   });
   return { rows, file };
 }
+
+/** The national pupil projection school types the model's phases read. */
+const PROJECTION_PHASES: Record<string, string> = {
+  'State-funded nursery & primary schools': 'Primary',
+  'State-funded secondary schools': 'Secondary',
+};
+
+/**
+ * DfE national pupil projections of two releases, primary and secondary only, in the EES
+ * convention: the January census year becomes its academic year (January 2023 = 2022/23).
+ */
+export function buildNationalPupilProjections(): BuiltFile {
+  const rows = readSource('swc/national_pupil_projections_2021_2022_models.csv').flatMap((r) => {
+    const phase = PROJECTION_PHASES[field(r, 'school_type')];
+    if (!phase) return [];
+    const january = Number(field(r, 'calendar_year_january'));
+    const published = /published \w+ (\d{4})/.exec(field(r, 'projection_model'))?.[1];
+    if (!published) throw new Error(`projection model without a year: ${r.projection_model}`);
+    return [
+      {
+        time_period: toTimePeriod(academicYear(`${january - 1}/${String(january).slice(2)}`)),
+        time_identifier: ACADEMIC_YEAR,
+        ...eesLocation('National'),
+        publication_year: published,
+        phase,
+        figure_status: field(r, 'status'),
+        pupils_thousands: Number(field(r, 'pupils_thousands').replace(/,/g, '')),
+      },
+    ];
+  });
+  return builtFile(DATA_FILES.nationalPupilProjections, {
+    columns: [
+      ...eesColumns('National'),
+      'publication_year',
+      'phase',
+      'figure_status',
+      'pupils_thousands',
+    ],
+    meta: [
+      filter('publication_year', 'Year the projection was published'),
+      filter('phase', 'Phase (state-funded nursery & primary, or secondary, schools)'),
+      filter('figure_status', "actual: the projection's base year; projected: a projected year"),
+      indicator('pupils_thousands', 'Pupils (thousands, January census)', 0),
+    ],
+    rows,
+  });
+}

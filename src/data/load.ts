@@ -37,6 +37,7 @@ export function emptyDataset(): RegionDataset {
     nationalFlows: [],
     earlierNationalFlows: [],
     nationalPupilTeacher: [],
+    nationalPupilProjections: [],
     ittNewEntrants: [],
     qtsAwards: [],
     publishedTraineeNeed: [],

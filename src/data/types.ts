@@ -140,6 +140,20 @@ export interface NationalPupilTeacher {
   projection: boolean;
 }
 
+/**
+ * One figure of a DfE national pupil projection (a release's model): its base-year actual or a
+ * projected year, pupils in state-funded schools of the phase (headcount).
+ */
+export interface NationalPupilProjection {
+  /** The calendar year the projection was published (its vintage). */
+  publicationYear: number;
+  phase: Phase;
+  year: AcademicYear;
+  /** true for the projection's own base year (the census it starts from). */
+  actual: boolean;
+  pupils: number;
+}
+
 export type PartnershipType = 'HEI' | 'SCITT' | 'School Direct' | 'Teach First' | 'Apprenticeship';
 
 /** An ITT provider partnership working in the region (from the register of training providers). */
@@ -260,6 +274,8 @@ export interface RegionDataset {
   /** The flows of the TWM publication before the latest: what it projected (backtest, ranges). */
   earlierNationalFlows: NationalFlow[];
   nationalPupilTeacher: NationalPupilTeacher[];
+  /** Earlier national pupil projections (vintages), for their errors against the outturn. */
+  nationalPupilProjections?: NationalPupilProjection[];
   ittNewEntrants: IttNewEntrants[];
   qtsAwards: QtsAwards[];
   publishedTraineeNeed: PublishedTraineeNeed[];

@@ -119,7 +119,7 @@ export const MODEL_CONSTANTS = {
   elasticitySd: assumption(0.1, 'SD of the pupil-teacher elasticity (illustrative).'),
   pupilProjectionErrorSdPerYear: assumption(
     0.01,
-    'Relative SD of a district pupil projection per year of horizon (illustrative).',
+    'Relative SD of a district pupil projection per year of horizon when the dataset has no earlier national projections to estimate it from (illustrative).',
   ),
   completionRateSd: assumption(0.02, 'SD of ITT completion rates, 2 percentage points.'),
   employmentRateSd: assumption(0.03, 'SD of employment rates of qualifiers, 3 percentage points.'),

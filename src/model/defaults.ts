@@ -43,6 +43,7 @@ import {
   type FlowLookup,
 } from './calibration.ts';
 import { constant } from './constants.ts';
+import { pupilProjectionError } from './pupil-projection-error.ts';
 
 /** ITT completion and employment rates 2023/24 (ITT performance profiles; MODEL_CONSTANTS). */
 const PUBLISHED_CONVERSION: Partial<
@@ -383,7 +384,14 @@ export function defaultParameters(dataset: RegionDataset, today: Date): ModelPar
     uncertainty: {
       flows: drawnFlowSpreads(dataset, subjectStockShares),
       elasticitySd: perPhase(() => constant('elasticitySd')),
-      pupilProjectionErrorSdPerYear: constant('pupilProjectionErrorSdPerYear'),
+      pupilProjectionErrorSdPerYear: perPhase(
+        (phase) =>
+          pupilProjectionError(
+            dataset.nationalPupilProjections ?? [],
+            dataset.nationalPupilTeacher,
+            phase,
+          ).sdPerYear ?? constant('pupilProjectionErrorSdPerYear'),
+      ),
       completionRateSd: constant('completionRateSd'),
       employmentRateSd: constant('employmentRateSd'),
     },

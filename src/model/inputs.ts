@@ -105,7 +105,8 @@ export interface ModelInputs {
     /** Per drawn flow: SD of a secondary subject's own shock. */
     flowSubjectSd: Float64Array;
     elasticitySd: Float64Array;
-    pupilProjectionErrorSdPerYear: number;
+    /** By phase index. */
+    pupilProjectionErrorSdPerYear: Float64Array;
     completionRateSd: number;
     employmentRateSd: number;
   };
@@ -360,7 +361,9 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
       ),
       flowSubjectSd: Float64Array.from(DRAWN_FLOWS, (flow) => p.uncertainty.flows[flow].subject),
       elasticitySd: perPhase((phase) => p.uncertainty.elasticitySd[phase]),
-      pupilProjectionErrorSdPerYear: p.uncertainty.pupilProjectionErrorSdPerYear,
+      pupilProjectionErrorSdPerYear: perPhase(
+        (phase) => p.uncertainty.pupilProjectionErrorSdPerYear[phase],
+      ),
       completionRateSd: p.uncertainty.completionRateSd,
       employmentRateSd: p.uncertainty.employmentRateSd,
     },

@@ -156,11 +156,11 @@ export function fillPupilFactors(
   const Y = inputs.yearCount;
   const firstStream = pupilStreams(inputs) + districtFrom * 2;
   const normal = normalsOf(key, firstStream, (districtTo - districtFrom) * 2);
-  const sd = spread * inputs.uncertainty.pupilProjectionErrorSdPerYear;
+  const sd = inputs.uncertainty.pupilProjectionErrorSdPerYear;
   for (let areaPhase = districtFrom * 2; areaPhase < districtTo * 2; areaPhase++) {
     // One error per district and phase that grows with the horizon: projections tend to be
-    // wrong in the same direction year after year.
-    const errorPerYear = sd * normal[areaPhase - districtFrom * 2]!;
+    // wrong in the same direction year after year. areaPhase = a * 2 + phase index.
+    const errorPerYear = spread * sd[areaPhase % 2]! * normal[areaPhase - districtFrom * 2]!;
     for (let t = 0; t < Y; t++) {
       const i = areaPhase * Y + t;
       factors.pupils[i] = inputs.pupils[i]! * Math.max(0.01, 1 + errorPerYear * (t + 1));

@@ -56,6 +56,7 @@ export function nationalDataset(dataset: RegionDataset): RegionDataset {
     nationalFlows: dataset.nationalFlows,
     earlierNationalFlows: dataset.earlierNationalFlows,
     nationalPupilTeacher: rows,
+    nationalPupilProjections: dataset.nationalPupilProjections,
     ittNewEntrants: dataset.ittNewEntrants,
     qtsAwards: dataset.qtsAwards,
     publishedTraineeNeed: dataset.publishedTraineeNeed,

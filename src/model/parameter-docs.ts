@@ -148,6 +148,6 @@ export const PARAMETER_DOCS: Record<keyof ModelParameters, ParameterDoc> = {
     unit: 'standard deviations',
     provenance: 'estimated',
     source:
-      "Leaver rates, returners, new-to-sector entrants and the recruited cohorts' newly qualified entrants: each has a shock shared by every subject of a phase and a subject's own shock, with SDs from the TWM's publication-to-publication errors (what the 2025 publication projected for 2024/25 against what the 2026 publication records; COVID years excluded), held over the horizon. Elasticity, pupil projection, completion and employment spreads are illustrative.",
+      "Leaver rates, returners, new-to-sector entrants and the recruited cohorts' newly qualified entrants: each has a shock shared by every subject of a phase and a subject's own shock, with SDs from the TWM's publication-to-publication errors (what the 2025 publication projected for 2024/25 against what the 2026 publication records; COVID years excluded), held over the horizon. Pupil projection error per year of horizon, by phase: estimated from DfE's national pupil projections of July 2021 and July 2022 against the TWM's pupil outturn (growth from each release's base year; the root mean square of the releases' errors per year), illustrative 1% a year when the dataset has no earlier projections. Elasticity, completion and employment spreads are illustrative.",
   },
 };

@@ -60,8 +60,12 @@ export interface UncertaintyParameters {
   flows: Record<DrawnFlow, FlowSpread>;
   /** Absolute SD of the pupil-teacher elasticity. */
   elasticitySd: Record<Phase, number>;
-  /** Relative SD of a district's pupil projection error per year of horizon (error grows linearly). */
-  pupilProjectionErrorSdPerYear: number;
+  /**
+   * Relative SD of a district's pupil projection error per year of horizon (error grows
+   * linearly), by phase: estimated from DfE's national projections against the outturn
+   * (pupil-projection-error.ts).
+   */
+  pupilProjectionErrorSdPerYear: Record<Phase, number>;
   /** Absolute SD of ITT completion rates. */
   completionRateSd: number;
   /** Absolute SD of employment rates of qualifiers. */

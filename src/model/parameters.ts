@@ -236,7 +236,11 @@ export function validateParameters(parameters: ModelParameters): void {
     checkSd(`${path}.subject`, u.flows[flow].subject);
   }
   checkPhaseMap('uncertainty.elasticitySd', u?.elasticitySd, checkSd);
-  checkSd('uncertainty.pupilProjectionErrorSdPerYear', u?.pupilProjectionErrorSdPerYear);
+  checkPhaseMap(
+    'uncertainty.pupilProjectionErrorSdPerYear',
+    u?.pupilProjectionErrorSdPerYear,
+    checkSd,
+  );
   checkSd('uncertainty.completionRateSd', u?.completionRateSd);
   checkSd('uncertainty.employmentRateSd', u?.employmentRateSd);
 }

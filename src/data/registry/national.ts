@@ -134,5 +134,46 @@ export const nationalFlows2025 = tableFile({
   },
 });
 
+export const nationalPupilProjections = tableFile({
+  key: 'nationalPupilProjections',
+  path: 'national_pupil_projections.csv',
+  title: 'National pupil projections by phase: the July 2021 and July 2022 releases',
+  source:
+    'DfE National pupil projections (explore-education-statistics.service.gov.uk/find-statistics/national-pupil-projections): the 2022 model (July 2022) and the update to the 2020 model (July 2021), as stored; source/README-swc.md',
+  date: 'July 2021 and July 2022',
+  licence: OGL,
+  provenance: ['published'],
+  notes:
+    "Thousands of pupils in state-funded nursery & primary and in secondary schools, January census (time_period 202223 = January 2023). figure_status actual marks each release's base year. Read against the TWM's pupil outturn (growth from the base year, as the coverage differs) to estimate the pupil projection error of the Monte Carlo ranges.",
+  table: {
+    title: 'national pupil projections',
+    row: z.object({
+      time_period: academicYear(),
+      publication_year: calendarYear(),
+      phase: phaseCell(),
+      figure_status: oneOf(['actual', 'projected'] as const, 'figure status'),
+      pupils_thousands: numberCell({ above: 0, below: 20_000, what: 'thousands of pupils' }),
+    }),
+    key: ['time_period', 'publication_year', 'phase'],
+  },
+  dataset: {
+    fields: ['nationalPupilProjections'],
+    build: ({ rows }) => ({
+      nationalPupilProjections: rows.map(({ value: r }) => ({
+        publicationYear: r.publication_year,
+        phase: r.phase,
+        year: r.time_period,
+        actual: r.figure_status === 'actual',
+        pupils: r.pupils_thousands * 1000,
+      })),
+    }),
+  },
+});
+
 /** In the order the Data sources page lists them. */
-export const nationalFiles = [nationalPupilTeacher, nationalFlows, nationalFlows2025] as const;
+export const nationalFiles = [
+  nationalPupilTeacher,
+  nationalFlows,
+  nationalFlows2025,
+  nationalPupilProjections,
+] as const;

@@ -91,6 +91,25 @@ export const sourceCopies: readonly ListedFile[] = [
     notes: 'Kept so a fresh clone can rebuild and cite the data.',
   }),
   listed({
+    path: 'source/swc/national_pupil_projections_2021_2022_models.csv',
+    title: 'Source copy: DfE national pupil projections, July 2021 and July 2022 releases',
+    source:
+      'Verbatim copy of the pupil projections research pack (see source/README-swc.md for the pages and caveats)',
+    date: 'Compiled 3 December 2026',
+    licence: OGL,
+    provenance: ['published'],
+    notes: BUILD_INPUT,
+  }),
+  listed({
+    path: 'source/README-swc.md',
+    title: 'README of the pupil projections research pack: sources, licence and caveats',
+    source: 'Pupil projections research pack compiled for this project, 3 December 2026',
+    date: '3 December 2026',
+    licence: 'Documentation',
+    provenance: ['published'],
+    notes: 'Kept so a fresh clone can rebuild and cite the data.',
+  }),
+  listed({
     path: 'source/swc_hours_taught_by_subject_202425.csv',
     title: 'Transcribed SWC 2024/25 hours taught by subject',
     source: SWC_HOURS,

@@ -12,7 +12,7 @@ import {
 } from '../../../src/model/index.ts';
 import { randomLcg } from 'd3-random';
 import { drawKey, drawNormal, fillNormals, sequentialUniforms } from '../../../src/model/random.ts';
-import { fillGroupFactors } from '../../../src/model/monte-carlo.ts';
+import { fillGroupFactors, fillPupilFactors } from '../../../src/model/monte-carlo.ts';
 import { deterministicFactors } from '../../../src/model/simulate.ts';
 import { fixtureDataset, handWorkedOverrides } from './fixtures.ts';
 import { fixedClock } from '../../../src/data/clock.ts';
@@ -122,6 +122,38 @@ describe('Monte Carlo', () => {
       1 + inputs.uncertainty.flowPhaseSd[3]![0]! * normals[6]!,
       12,
     );
+  });
+
+  /*
+   * Hand-worked pupils of a draw: projection x (1 + sd_phase x z x (t + 1)), one z per district
+   * and phase from the streams after the group factors and elasticities (8 + 6G + 2), each
+   * phase with its own SD per year of horizon.
+   */
+  it('draws pupil projection error per district and phase with that phase SD (hand-worked)', () => {
+    const phaseSd = Float64Array.of(0.02, 0.005);
+    const withSd = {
+      ...inputs,
+      uncertainty: { ...inputs.uncertainty, pupilProjectionErrorSdPerYear: phaseSd },
+    };
+    const key = drawKey(3, 0);
+    const first = 8 + 6 * inputs.groupCount + 2;
+    const normals = new Float64Array(first + inputs.districtCount * 2);
+    fillNormals(key, 0, normals.length, normals);
+    const factors = deterministicFactors(withSd);
+    fillPupilFactors(withSd, key, 1, factors);
+    const Y = inputs.yearCount;
+    for (let a = 0; a < inputs.districtCount; a++) {
+      for (const ph of [0, 1]) {
+        for (const t of [0, Y - 1]) {
+          const i = (a * 2 + ph) * Y + t;
+          const z = normals[first + a * 2 + ph]!;
+          expect(factors.pupils[i]).toBeCloseTo(
+            inputs.pupils[i]! * (1 + phaseSd[ph]! * z * (t + 1)),
+            9,
+          );
+        }
+      }
+    }
   });
 
   it('gives phase totals the common risk of the phase-wide shock', () => {
