@@ -15,7 +15,7 @@
  */
 import { checkModelSolution } from '../solver/check-model.ts';
 import { rowActivities } from '../solver/model.ts';
-import type { AllocationModel } from './build.ts';
+import type { AllocationModel, BuildOptions } from './build.ts';
 import { FAIRNESS_ROUNDING } from './families/fairness.ts';
 import type { AllocationProblem } from './problem.ts';
 import { stabilityBand, type StabilityBand } from './rules.ts';
@@ -27,15 +27,24 @@ const REPAIRED_FAMILIES = new Set([
   'regional-cap',
 ]);
 
+/** The rules a plan must keep: the model's own, or whole places and cohorts on the LP's. */
+export type StartRules = Pick<BuildOptions, 'wholePlaces' | 'minimumCohorts'>;
+
+/**
+ * A whole-place plan for `milp` (the MILP, or the LP itself for the first verdict of a
+ * re-solve, with `rules` saying which whole-place rules it must keep), or null when the
+ * rounding breaks a row it could not repair.
+ */
 export function roundedStart(
   problem: AllocationProblem,
   milp: AllocationModel,
   lp: AllocationModel,
   lpColValue: ArrayLike<number>,
+  rules: StartRules = milp.options,
 ): Float64Array | null {
   const model = milp.model;
   const start = new Float64Array(model.colNames.length);
-  const whole = milp.options.wholePlaces;
+  const whole = rules.wholePlaces;
   const years = milp.entryYears.length;
   const bands: (StabilityBand | null)[] = milp.plans.map((plan) =>
     problem.stability ? stabilityBand(plan, problem.stability) : null,
@@ -97,8 +106,7 @@ export function roundedStart(
       );
       // ...and a cohort closed or raised last year can put this year outside its band.
       if (band) value = Math.min(value, Math.floor(previous + band.increase + 1e-9));
-      const open = milp.openColumns[planIndex]![yearIndex]!;
-      if (open >= 0 && value > 0 && value < plan.minimumCohort) {
+      if (rules.minimumCohorts && value > 0 && value < plan.minimumCohort) {
         const candidates = [0, plan.minimumCohort].sort(
           (a, b) => Math.abs(a - lpValue) - Math.abs(b - lpValue),
         );
@@ -160,10 +168,7 @@ export function roundedStart(
         // The plan furthest above its fair share gives first, then the largest plan.
         const excess = excessOverFairShare(planIndex, yearIndex);
         if (excess < bestExcess || (excess === bestExcess && value <= bestValue)) continue;
-        const lowered =
-          milp.openColumns[planIndex]![yearIndex]! >= 0 && value - 1 < plan.minimumCohort
-            ? 0
-            : value - 1;
+        const lowered = rules.minimumCohorts && value - 1 < plan.minimumCohort ? 0 : value - 1;
         if (withinBand(planIndex, yearIndex, lowered)) {
           best = place;
           bestValue = value;
@@ -174,15 +179,54 @@ export function roundedStart(
       const [planIndex, yearIndex] = best;
       const plan = milp.plans[planIndex]!;
       const lowered =
-        milp.openColumns[planIndex]![yearIndex]! >= 0 && bestValue - 1 < plan.minimumCohort
-          ? 0
-          : bestValue - 1;
+        rules.minimumCohorts && bestValue - 1 < plan.minimumCohort ? 0 : bestValue - 1;
       start[milp.placeColumns[planIndex]![yearIndex]!] = lowered;
       setPool();
     }
   }
 
-  // 4. Switches, change and balance columns.
+  return completeStart(milp, start, lp, lpColValue);
+}
+
+/**
+ * The plan in `from` (places and pool) as a start for `to`, a model of the same problem
+ * (the MILP after the LP's first verdict), or null when it breaks one of `to`'s rows.
+ */
+export function carriedStart(
+  from: AllocationModel,
+  fromValue: ArrayLike<number>,
+  to: AllocationModel,
+  lp: AllocationModel,
+  lpColValue: ArrayLike<number>,
+): Float64Array | null {
+  const start = new Float64Array(to.model.colNames.length);
+  to.placeColumns.forEach((columns, planIndex) =>
+    columns.forEach((column, yearIndex) => {
+      start[column] = fromValue[from.placeColumns[planIndex]![yearIndex]!]!;
+    }),
+  );
+  for (const [subject, columns] of to.poolColumns) {
+    const source = from.poolColumns.get(subject);
+    columns.forEach((column, yearIndex) => {
+      start[column] = source ? fromValue[source[yearIndex]!]! : 0;
+    });
+  }
+  return completeStart(to, start, lp, lpColValue);
+}
+
+/**
+ * 4. With places and pool set, the columns that follow from them (switches, change, fairness,
+ * balance); the start if it keeps every row and bound of the model, else null.
+ */
+function completeStart(
+  milp: AllocationModel,
+  start: Float64Array,
+  lp: AllocationModel,
+  lpColValue: ArrayLike<number>,
+): Float64Array | null {
+  const model = milp.model;
+  const x = (planIndex: number, yearIndex: number) =>
+    start[milp.placeColumns[planIndex]![yearIndex]!]!;
   milp.openColumns.forEach((columns, planIndex) =>
     columns.forEach((open, yearIndex) => {
       if (open >= 0) start[open] = x(planIndex, yearIndex) > 0 ? 1 : 0;

@@ -9,7 +9,7 @@
  * place of the difference. Half a place either side is free, since whole places can come no
  * closer.
  */
-import { nameCode, ruleId, yearCode, type BuildContext } from '../build-context.ts';
+import { nameCode, ruleId, yearCode, type BuildContext, type PlanFacts } from '../build-context.ts';
 import { fairnessReference } from '../rules.ts';
 import { formatNumber, placesText } from '../words.ts';
 import { planLabel, type ConstraintFamilyEntry } from './family.ts';
@@ -24,14 +24,18 @@ export const fairness: ConstraintFamilyEntry = {
     if (!settings || settings.weightPerPlace <= 0 || context.options.feasibilityOnly) return;
     const { builder } = context;
     const weight = settings.weightPerPlace;
+    // Each plan with a reference, grouped by subject once (not one pass over every plan per
+    // subject: that was a tenth of an SCR-size build).
+    const bySubject = new Map<string, (PlanFacts & { planIndex: number; reference: number })[]>();
+    context.facts.forEach((facts, planIndex) => {
+      const reference = fairnessReference(facts.plan);
+      if (reference === null) return;
+      const group = bySubject.get(facts.plan.subject) ?? [];
+      group.push({ ...facts, planIndex, reference });
+      bySubject.set(facts.plan.subject, group);
+    });
     for (const subject of context.subjects) {
-      const plans = context.facts
-        .map((facts, planIndex) => ({
-          ...facts,
-          planIndex,
-          reference: fairnessReference(facts.plan),
-        }))
-        .filter(({ plan, reference }) => plan.subject === subject && reference !== null);
+      const plans = bySubject.get(subject) ?? [];
       if (plans.length < 2) continue;
       const factors = context.entryYears.map((year, yearIndex) => {
         const factor = builder.addColumn(
@@ -49,7 +53,7 @@ export const fairness: ConstraintFamilyEntry = {
             {
               id: ruleId('fairness', key, year),
               family: 'fairness',
-              limit: reference!,
+              limit: reference,
               detail: weight,
               partnershipCode: plan.partnershipCode,
               subject,
@@ -63,7 +67,7 @@ export const fairness: ConstraintFamilyEntry = {
                 upper: FAIRNESS_ROUNDING,
                 terms: [
                   [context.placeColumns[planIndex]![yearIndex]!, 1],
-                  [factor, -reference!],
+                  [factor, -reference],
                   [above, -1],
                   [below, 1],
                 ],
@@ -77,7 +81,7 @@ export const fairness: ConstraintFamilyEntry = {
             below,
             planIndex,
             yearIndex,
-            reference: reference!,
+            reference,
           });
         }
         return factor;

@@ -13,6 +13,8 @@ export function verdictTitle(result: AllocationResult): string {
       return quick
         ? `Allocation found, within ${(result.options.relativeGap * 100).toFixed(0)}% of the best possible`
         : 'Optimal allocation found';
+    case 'provisional':
+      return `First plan (gap ${gap}): refining it`;
     case 'time-limit':
       return quick
         ? `Quick allocation found (gap ${gap}): the final run closes the gap`
