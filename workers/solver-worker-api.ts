@@ -3,12 +3,22 @@
  * MessageChannel in Node. The engine is loaded and warmed once, when the API is created, and
  * reused for every call. Column vectors leave as transferables; errors as plain objects
  * (outcome.ts).
+ *
+ * A re-solve after an edit is two calls: `firstVerdict` answers at once and keeps what its
+ * refinement needs under a ticket; `refine(ticket)` runs the refinement a step at a time,
+ * letting the worker read its messages between steps. Any newer call (another edit's first
+ * verdict, a final run) makes the ticket stale: the refinement stops at its next step and
+ * answers null, so a stale edit's result never arrives after a newer one's.
  */
 import { transfer } from 'comlink';
 import {
   allocate,
+  failedRun,
+  firstVerdict,
+  refine,
   type AllocationOptions,
   type AllocationResult,
+  type FirstStage,
 } from '../src/allocation/allocate.ts';
 import type { AllocationProblem } from '../src/allocation/problem.ts';
 import { warmUpAllocation } from '../src/allocation/synthetic.ts';
@@ -16,8 +26,34 @@ import type { SolveOptions, SolveResult, SolverEngine } from '../src/solver/engi
 import type { LinearModel } from '../src/solver/model.ts';
 import { toPlainError, type WorkerOutcome } from './outcome.ts';
 
+/** The first verdict as the page gets it: the ticket of its refinement, null when none is due. */
+export interface FirstVerdict {
+  result: AllocationResult;
+  ticket: number | null;
+}
+
+/** Resolves after the messages already queued for this thread have been handled. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 export function createSolverWorkerApi(loadEngine: () => Promise<SolverEngine>) {
   const ready = loadEngine().then((engine) => ({ engine, warmSeconds: warmUpAllocation(engine) }));
+  /** The latest call's ticket; a refinement with an older one is stale. */
+  let latest = 0;
+  let kept: { ticket: number; stage: FirstStage } | null = null;
+  const newCall = () => {
+    latest += 1;
+    kept = null;
+    return latest;
+  };
   return {
     /** Resolves once HiGHS is loaded and warmed; the warm-up time in seconds. */
     async warm(): Promise<WorkerOutcome<number>> {
@@ -33,8 +69,50 @@ export function createSolverWorkerApi(loadEngine: () => Promise<SolverEngine>) {
       problem: AllocationProblem,
       options: Partial<AllocationOptions> = {},
     ): Promise<WorkerOutcome<AllocationResult>> {
+      newCall();
       try {
         return { ok: true, value: allocate(problem, (await ready).engine, options) };
+      } catch (error) {
+        return { ok: false, error: toPlainError(error) };
+      }
+    },
+
+    /** The first verdict of a re-solve (stages.ts); its refinement waits for `refine`. */
+    async firstVerdict(
+      problem: AllocationProblem,
+      options: Partial<AllocationOptions> = {},
+    ): Promise<WorkerOutcome<FirstVerdict>> {
+      const ticket = newCall();
+      try {
+        const stage = firstVerdict(problem, (await ready).engine, options);
+        // Another call may have come in while HiGHS loaded: then this one is already stale.
+        const current = ticket === latest && stage.pending !== null;
+        if (current) kept = { ticket, stage };
+        return { ok: true, value: { result: stage.result, ticket: current ? ticket : null } };
+      } catch (error) {
+        return { ok: false, error: toPlainError(error) };
+      }
+    },
+
+    /** The refined result of the first verdict `ticket`, or null once a newer call made it stale. */
+    async refine(ticket: number): Promise<WorkerOutcome<AllocationResult | null>> {
+      if (kept?.ticket !== ticket || ticket !== latest) return { ok: true, value: null };
+      const { stage } = kept;
+      kept = null;
+      try {
+        const { engine } = await ready;
+        const steps = refine(stage, engine);
+        for (;;) {
+          let step: IteratorResult<void, AllocationResult>;
+          try {
+            step = steps.next();
+          } catch (error) {
+            return { ok: true, value: failedRun(stage.result, error) };
+          }
+          if (step.done) return { ok: true, value: step.value };
+          await nextTask();
+          if (ticket !== latest) return { ok: true, value: null };
+        }
       } catch (error) {
         return { ok: false, error: toPlainError(error) };
       }

@@ -10,7 +10,7 @@ import type { AllocationProblem } from '../allocation/problem.ts';
 import type { SolveOptions, SolveResult } from '../solver/engine.ts';
 import type { LinearModel } from '../solver/model.ts';
 import { fromPlainError, type WorkerOutcome } from '../../workers/outcome.ts';
-import type { SolverWorkerApi } from '../../workers/solver-worker-api.ts';
+import type { FirstVerdict, SolverWorkerApi } from '../../workers/solver-worker-api.ts';
 import { abortError } from './abort.ts';
 
 const CANCELLED = 'The solve was cancelled.';
@@ -46,6 +46,20 @@ export class SolverClient {
     signal?: AbortSignal,
   ): Promise<AllocationResult> {
     return this.call((api) => api.allocate(problem, options), signal);
+  }
+
+  /** A re-solve's first verdict, and the ticket of its refinement (null when none is due). */
+  firstVerdict(
+    problem: AllocationProblem,
+    options: Partial<AllocationOptions> = {},
+    signal?: AbortSignal,
+  ): Promise<FirstVerdict> {
+    return this.call((api) => api.firstVerdict(problem, options), signal);
+  }
+
+  /** The refined result of a first verdict, or null when a newer call made it stale. */
+  refine(ticket: number, signal?: AbortSignal): Promise<AllocationResult | null> {
+    return this.call((api) => api.refine(ticket), signal);
   }
 
   solve(model: LinearModel, options: SolveOptions, signal?: AbortSignal): Promise<SolveResult> {

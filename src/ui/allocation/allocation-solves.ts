@@ -1,10 +1,14 @@
 /**
  * The Allocation page's solves, as a Lit reactive controller. The solver worker is started and
  * HiGHS warmed as soon as the page opens (not on the first click). A quick solve (1% gap, a
- * short search) runs when the need is ready and again after every valid edit; the worker keeps
- * the LP and its basis, so each re-solve starts from the last one. An edit made while a solve
- * runs waits for it and then solves the latest settings (never aborting, which would lose the
- * warm worker). The final run (0.1% by default) can be cancelled, which does end the worker.
+ * short search) runs when the need is ready and again after every valid edit, in two stages:
+ * the first verdict (the LP from its last basis and its plan rounded to whole places, checked)
+ * is shown at once, then its refinement (search, marginal values) replaces it. An edit made
+ * while a refinement runs is solved at once, and the worker drops the stale refinement at its
+ * next step; an edit made while a first verdict or a final run is worked out waits for it and
+ * then solves the latest settings (never aborting, which would lose the warm worker). A result
+ * is shown only while it is the latest asked for, so a stale edit's never replaces a newer
+ * one's. The final run (0.1% by default) can be cancelled, which does end the worker.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
@@ -26,15 +30,20 @@ export interface SolveRequest {
 
 export interface ShownResult {
   problem: AllocationProblem;
+  /** `complete` is false for a first verdict whose refinement is still running. */
   result: AllocationResult;
   mode: SolveMode;
 }
+
+type Solver = Pick<SolverClient, 'warm' | 'allocate' | 'firstVerdict' | 'refine' | 'dispose'>;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class AllocationSolves implements ReactiveController {
   shown: ShownResult | undefined;
   running: { mode: SolveMode; started: number; timeLimitSeconds: number } | null = null;
+  /** True while the shown first verdict is being refined. */
+  refining = false;
   /** Text for the page's live region. */
   status = '';
   error = '';
@@ -43,15 +52,16 @@ export class AllocationSolves implements ReactiveController {
   /** How many results have been shown: tests and benchmarks wait for it to move on. */
   solved = 0;
 
-  private solver: Pick<SolverClient, 'warm' | 'allocate' | 'dispose'> | null = null;
+  private solver: Solver | null = null;
+  /** Counts solves asked for: only the latest one's results are shown. */
+  private generation = 0;
   /** What waits for the running solve: at most a final run and the latest quick one. */
   private pending: Partial<Record<SolveMode, SolveRequest>> = {};
   private abort: AbortController | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly createSolver: () => Pick<SolverClient, 'warm' | 'allocate' | 'dispose'> = () =>
-      new SolverClient(),
+    private readonly createSolver: () => Solver = () => new SolverClient(),
   ) {
     host.addController(this);
   }
@@ -99,9 +109,13 @@ export class AllocationSolves implements ReactiveController {
 
   private async run(mode: SolveMode, request: SolveRequest): Promise<void> {
     this.solver ??= this.createSolver();
+    const solver = this.solver;
+    this.generation += 1;
+    const generation = this.generation;
     const abort = new AbortController();
     this.abort = abort;
     this.error = '';
+    this.refining = false;
     this.running = {
       mode,
       started: performance.now(),
@@ -112,27 +126,23 @@ export class AllocationSolves implements ReactiveController {
         ? 'Solving the final allocation in the solver worker.'
         : 'Updating the allocation.';
     this.host.requestUpdate();
+    let ticket: number | null = null;
     try {
-      const result = await this.solver.allocate(request.problem, request.options, abort.signal);
-      this.shown = { problem: request.problem, result, mode };
-      this.solved += 1;
-      this.status = `${verdictTitle(result)}.`;
-      if (mode === 'final') this.finished += 1;
-    } catch (error) {
-      if (isAbortError(error)) {
-        this.status = this.shown
-          ? 'Solve cancelled. The previous result is still shown.'
-          : 'Solve cancelled.';
+      if (mode === 'final') {
+        this.show(request, await solver.allocate(request.problem, request.options, abort.signal));
+        this.finished += 1;
       } else {
-        this.error = `The allocation could not be solved: ${messageOf(error)}`;
-        this.status = this.error;
+        const first = await solver.firstVerdict(request.problem, request.options, abort.signal);
+        this.show(request, first.result, 'quick');
+        ticket = first.ticket;
       }
+    } catch (error) {
+      this.failed(error);
     } finally {
       this.running = null;
       this.abort = null;
-      this.host.requestUpdate();
     }
-    // A waiting final run first, then the latest edit.
+    // A waiting final run first, then the latest edit; else this verdict's refinement.
     const next: SolveMode | undefined = this.pending.final
       ? 'final'
       : this.pending.quick
@@ -142,6 +152,45 @@ export class AllocationSolves implements ReactiveController {
       const waiting = this.pending[next]!;
       delete this.pending[next];
       void this.run(next, waiting);
+    } else if (ticket !== null) {
+      void this.refine(solver, request, ticket, generation);
+    }
+    this.host.requestUpdate();
+  }
+
+  /** The refined result, shown unless a newer solve was asked for meanwhile. */
+  private async refine(
+    solver: Solver,
+    request: SolveRequest,
+    ticket: number,
+    generation: number,
+  ): Promise<void> {
+    this.refining = true;
+    try {
+      const result = await solver.refine(ticket);
+      if (result && generation === this.generation) this.show(request, result, 'quick');
+    } catch (error) {
+      if (generation === this.generation) this.failed(error);
+    } finally {
+      if (generation === this.generation) this.refining = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  private show(request: SolveRequest, result: AllocationResult, mode: SolveMode = 'final'): void {
+    this.shown = { problem: request.problem, result, mode };
+    this.solved += 1;
+    this.status = `${verdictTitle(result)}.`;
+  }
+
+  private failed(error: unknown): void {
+    if (isAbortError(error)) {
+      this.status = this.shown
+        ? 'Solve cancelled. The previous result is still shown.'
+        : 'Solve cancelled.';
+    } else {
+      this.error = `The allocation could not be solved: ${messageOf(error)}`;
+      this.status = this.error;
     }
   }
 }

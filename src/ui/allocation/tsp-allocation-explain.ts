@@ -125,9 +125,14 @@ export class TspAllocationExplain extends LitElement {
           ? html`<ul class="govuk-list govuk-list--bullet" data-testid="allocation-marginal">
               ${values.map((value) => html`<li>${value.text}</li>`)}
             </ul>`
-          : html`<p class="govuk-body">
-              No marginal values: they come from the linear programme, which did not finish in time.
-            </p>`
+          : result.complete
+            ? html`<p class="govuk-body">
+                No marginal values: they come from the linear programme, which did not finish in
+                time.
+              </p>`
+            : html`<p class="govuk-body" data-testid="allocation-marginal-pending">
+                Being worked out: they follow this first plan in a moment.
+              </p>`
       }
     `;
   }

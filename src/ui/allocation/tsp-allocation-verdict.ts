@@ -3,6 +3,13 @@ import { customElement, property } from 'lit/decorators.js';
 import type { AllocationResult } from '../../allocation/allocate.ts';
 import { formatDecimal } from '../format.ts';
 
+/** Milliseconds under a second (a first verdict takes a few), else seconds to one decimal. */
+function durationText(seconds: number): string {
+  return seconds < 1
+    ? `${Math.max(1, Math.round(seconds * 1000))} ms`
+    : `${formatDecimal(seconds)} seconds`;
+}
+
 /** The banner title for each outcome, in words (never colour alone). */
 export function verdictTitle(result: AllocationResult): string {
   const gap = result.gap ? `${(result.gap.relative * 100).toFixed(2)}%` : 'unknown';
@@ -42,6 +49,8 @@ export class TspAllocationVerdict extends LitElement {
   @property({ attribute: false }) result: AllocationResult | undefined;
   /** True while the plan is being worked out again after an edit. */
   @property({ type: Boolean }) updating = false;
+  /** True while the first verdict shown is being refined (search, marginal values). */
+  @property({ type: Boolean }) refining = false;
   /** 'quick' (worked out again after an edit) or 'final' (the final run). */
   @property() mode = '';
   /** How many results the page has shown, this one included (a test waits for it to move). */
@@ -107,6 +116,7 @@ export class TspAllocationVerdict extends LitElement {
       data-status=${result.status}
       data-mode=${this.mode}
       data-solved=${this.solved}
+      data-complete=${result.complete ? 'true' : 'false'}
     >
       <div class="govuk-notification-banner__header">
         <h2 class="govuk-notification-banner__title" id="alloc-verdict-heading">
@@ -119,11 +129,21 @@ export class TspAllocationVerdict extends LitElement {
         </p>
         ${
           this.updating
-            ? html`<p class="govuk-body-s" data-testid="allocation-updating">
+            ? html`<p class="govuk-body-s" data-testid="allocation-updating" data-stage="first">
                 <strong class="govuk-tag govuk-tag--grey">Updating</strong> Working out the plan
                 again with your change.
               </p>`
-            : nothing
+            : this.refining
+              ? html`<p
+                  class="govuk-body-s"
+                  data-testid="allocation-updating"
+                  data-stage="refining"
+                >
+                  <strong class="govuk-tag govuk-tag--blue">Refining</strong> This first plan is
+                  provisional: searching for a better one, and working out what one more place is
+                  worth.
+                </p>`
+              : nothing
         }
         ${
           result.status === 'infeasible'
@@ -138,7 +158,8 @@ export class TspAllocationVerdict extends LitElement {
             : nothing
         }
         <p class="govuk-body-s">
-          Solved in ${formatDecimal(result.timing.totalSeconds)} seconds in the solver worker
+          ${result.complete ? 'Solved' : 'First plan'} in
+          ${durationText(result.timing.totalSeconds)} in the solver worker
           (HiGHS)${
             result.modelSize
               ? `, ${result.modelSize.columns.toLocaleString('en-GB')} variables and ${result.modelSize.rows.toLocaleString('en-GB')} rules`

@@ -213,6 +213,7 @@ export class TspAllocationPage extends LitElement {
         mode=${shown.mode}
         solved=${this.solves.solved}
         ?updating=${this.solves.running?.mode === 'quick'}
+        ?refining=${this.solves.refining}
       ></tsp-allocation-verdict>
       ${this.finalRun()}
       ${
