@@ -222,21 +222,23 @@ export class BuildContext {
     const info = this.info(spec, null);
     const elastic = this.elastic.has(spec.id);
     for (const row of rows) {
-      const terms = [...row.terms];
+      let terms = row.terms;
       if (elastic) {
         // Slack that lets the row move, at a cost: below-lower and above-upper parts.
         const columns = this.elasticColumns.get(spec.id) ?? [];
+        const slack: [number, number][] = [];
         if (Number.isFinite(row.lower)) {
           const up = this.builder.addColumn(`el_${row.name}_lo`, 1, 0, Infinity, 'continuous');
-          terms.push([up, 1]);
+          slack.push([up, 1]);
           columns.push(up);
         }
         if (Number.isFinite(row.upper)) {
           const down = this.builder.addColumn(`el_${row.name}_hi`, 1, 0, Infinity, 'continuous');
-          terms.push([down, -1]);
+          slack.push([down, -1]);
           columns.push(down);
         }
         this.elasticColumns.set(spec.id, columns);
+        terms = [...terms, ...slack];
       }
       info.rows.push(this.builder.addRow(row.name, row.lower, row.upper, terms));
       this.rowConstraint.push(index);

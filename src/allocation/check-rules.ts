@@ -128,17 +128,15 @@ export function unmetCost(
 /** Pool NQTs by district: the given shares, or each district's share of the subject's need. */
 export function poolShares(problem: AllocationProblem, subject: SubjectGroup): Map<string, number> {
   const weights = new Map<string, number>();
-  for (const district of problem.districts) {
-    let weight = 0;
-    if (problem.pool?.districtShares) weight = problem.pool.districtShares[district.code] ?? 0;
-    else {
-      for (const record of problem.need) {
-        if (record.districtCode === district.code && record.subject === subject) {
-          weight += record.teachers > 0 ? record.teachers : 0;
-        }
+  const given = problem.pool?.districtShares;
+  for (const district of problem.districts) weights.set(district.code, given?.[district.code] ?? 0);
+  if (!given) {
+    for (const record of problem.need) {
+      const weight = weights.get(record.districtCode);
+      if (weight !== undefined && record.subject === subject && record.teachers > 0) {
+        weights.set(record.districtCode, weight + record.teachers);
       }
     }
-    weights.set(district.code, weight);
   }
   let total = 0;
   for (const weight of weights.values()) total += weight;

@@ -77,10 +77,21 @@ export function checkAllocation(
     if (places.has(key)) fail('table', `${key} appears more than once`, 1);
     places.set(key, row.places);
   }
-  const x = (plan: AllocationPlan, year: AcademicYear): number => {
-    const value = places.get(`${plan.partnershipCode}|${plan.subject}|${plan.route}|${year}`);
-    return value ?? Number.NaN;
-  };
+  // Each plan's places by year, looked up once (the rules below read them many times).
+  const placesByPlan = new Map(
+    plans.map((plan) => {
+      const key = `${plan.partnershipCode}|${plan.subject}|${plan.route}|`;
+      return [plan, new Map(entryYears.map((year) => [year, places.get(key + year)]))];
+    }),
+  );
+  const x = (plan: AllocationPlan, year: AcademicYear): number =>
+    placesByPlan.get(plan)!.get(year) ?? Number.NaN;
+  const plansBySubject = new Map<string, AllocationPlan[]>();
+  for (const plan of plans) {
+    const group = plansBySubject.get(plan.subject) ?? [];
+    group.push(plan);
+    plansBySubject.set(plan.subject, group);
+  }
 
   for (const plan of plans) {
     let previous = plan.lastYearAllocation;
@@ -186,12 +197,10 @@ export function checkAllocation(
     solution.pool.map((row) => [`${row.subject}|${row.entryYear}`, row.places]),
   );
   const regionalPlaces = (subject: string, year: AcademicYear) =>
-    plans
-      .filter((plan) => plan.subject === subject)
-      .reduce(
-        (sum, plan) => sum + partnerships.get(plan.partnershipCode)!.inRegionShare * x(plan, year),
-        0,
-      );
+    (plansBySubject.get(subject) ?? []).reduce(
+      (sum, plan) => sum + partnerships.get(plan.partnershipCode)!.inRegionShare * x(plan, year),
+      0,
+    );
   for (const cap of problem.regionalCaps) {
     const used =
       regionalPlaces(cap.subject, cap.entryYear) +
@@ -250,21 +259,29 @@ export function checkAllocation(
   const addSupply = (cell: string, value: number) =>
     supply.set(cell, (supply.get(cell) ?? 0) + value);
   const districtCodes = new Set(problem.districts.map((d) => d.code));
+  const footprints = new Map(
+    problem.partnerships.map((p) => [p.code, Object.entries(p.employmentFootprint)]),
+  );
   for (const plan of plans) {
-    const partnership = partnerships.get(plan.partnershipCode)!;
     const perPlace = nqtsPerPlace(problem, plan);
     for (const year of entryYears) {
       const nqtYear = qualifyingYear(plan.route, year);
-      for (const [districtCode, share] of Object.entries(partnership.employmentFootprint)) {
+      for (const [districtCode, share] of footprints.get(plan.partnershipCode)!) {
         if (districtCodes.has(districtCode) && share > 0) {
           addSupply(`${districtCode}|${plan.subject}|${nqtYear}`, x(plan, year) * perPlace * share);
         }
       }
     }
   }
+  const sharesBySubject = new Map<string, Map<string, number>>();
   for (const row of solution.pool) {
     const perPlace = nqtsPerPoolPlace(problem, row.subject);
-    for (const [districtCode, share] of poolShares(problem, row.subject)) {
+    let shares = sharesBySubject.get(row.subject);
+    if (!shares) {
+      shares = poolShares(problem, row.subject);
+      sharesBySubject.set(row.subject, shares);
+    }
+    for (const [districtCode, share] of shares) {
       addSupply(
         `${districtCode}|${row.subject}|${addYears(row.entryYear, 1)}`,
         row.places * perPlace * share,
@@ -342,10 +359,10 @@ export function checkAllocation(
   let fairnessPlaces = 0;
   const fairnessWeight = problem.fairness?.weightPerPlace ?? 0;
   if (fairnessWeight > 0) {
-    for (const subject of new Set(plans.map((plan) => plan.subject))) {
+    for (const inItsSubject of plansBySubject.values()) {
       for (const year of entryYears) {
-        const inSubject = plans
-          .filter((plan) => plan.subject === subject && fairShareBase(plan) !== null)
+        const inSubject = inItsSubject
+          .filter((plan) => fairShareBase(plan) !== null)
           .map((plan) => ({ places: x(plan, year), base: fairShareBase(plan)! }));
         fairnessPlaces += leastFairnessPlaces(inSubject);
       }

@@ -125,14 +125,22 @@ export function roundedStart(
   const share = problem.pool?.share ?? 0;
   const inRegion = new Map(problem.partnerships.map((p) => [p.code, p.inRegionShare]));
   // The pool holds just its required share: lean, so it cannot overfill a cap.
+  // Each pool's plans with their in-region shares, found once (the repair sets the pools again
+  // after every place it takes).
+  const poolPlans = [...milp.poolColumns].map(([subject, columns]) => ({
+    columns,
+    plans: milp.plans.flatMap((plan, planIndex) =>
+      plan.subject === subject
+        ? [{ planIndex, inRegion: inRegion.get(plan.partnershipCode) ?? 1 }]
+        : [],
+    ),
+  }));
   const setPool = () => {
-    for (const [subject, columns] of milp.poolColumns) {
+    for (const { columns, plans } of poolPlans) {
       for (let yearIndex = 0; yearIndex < years; yearIndex += 1) {
         let regional = 0;
-        milp.plans.forEach((plan, planIndex) => {
-          if (plan.subject === subject)
-            regional += (inRegion.get(plan.partnershipCode) ?? 1) * x(planIndex, yearIndex);
-        });
+        for (const { planIndex, inRegion: share } of plans)
+          regional += share * x(planIndex, yearIndex);
         const required = share < 1 ? (share * regional) / (1 - share) : 0;
         start[columns[yearIndex]!] = whole ? Math.ceil(required - 1e-9) : required;
       }

@@ -9,6 +9,7 @@
  * need that is not known is never read as zero.
  */
 import type { AcademicYear } from '../../data/academic-year.ts';
+import type { SubjectGroup } from '../../data/types.ts';
 import { nameCode, yearCode, type BuildContext } from '../build-context.ts';
 import {
   nqtYearOf,
@@ -21,17 +22,31 @@ import {
 import { formatNumber } from '../words.ts';
 import type { ConstraintFamilyEntry } from './family.ts';
 
-const cellKey = (districtCode: string, subject: string, nqtYear: AcademicYear) =>
-  `${districtCode}|${subject}|${nqtYear}`;
-
 export const balance: ConstraintFamilyEntry = {
   family: 'balance',
   build(context: BuildContext) {
     const { problem, builder } = context;
-    const districtCodes = new Set(problem.districts.map((d) => d.code));
-    const supplyTerms = new Map<string, [number, number][]>();
+    // Cells by number (district, subject, year indices), not by a string made for each lookup:
+    // hashing fresh strings was most of the family's time.
+    const districtIndex = new Map(problem.districts.map((d, i) => [d.code, i]));
+    const subjectIndex = new Map(context.subjects.map((subject, i) => [subject, i]));
+    const yearIndex = new Map<AcademicYear, number>();
+    const cellKey = (districtCode: string, subject: SubjectGroup, nqtYear: AcademicYear) => {
+      let year = yearIndex.get(nqtYear);
+      if (year === undefined) {
+        year = yearIndex.size;
+        yearIndex.set(nqtYear, year);
+      }
+      const district = districtIndex.get(districtCode) ?? -1;
+      return (
+        (year * subjectIndex.size + subjectIndex.get(subject)!) * (districtIndex.size + 1) +
+        district +
+        1
+      );
+    };
+    const supplyTerms = new Map<number, [number, number][]>();
     const reachable = new Set<AcademicYear>();
-    const addSupply = (cell: string, column: number, coefficient: number) => {
+    const addSupply = (cell: number, column: number, coefficient: number) => {
       if (coefficient === 0) return;
       const terms = supplyTerms.get(cell) ?? [];
       terms.push([column, coefficient]);
@@ -44,7 +59,7 @@ export const balance: ConstraintFamilyEntry = {
         reachable.add(nqtYear);
         const column = context.placeColumns[planIndex]![yearIndex]!;
         for (const [districtCode, share] of Object.entries(partnership.employmentFootprint)) {
-          if (districtCodes.has(districtCode)) {
+          if (districtIndex.has(districtCode)) {
             addSupply(cellKey(districtCode, plan.subject, nqtYear), column, perPlace * share);
           }
         }
@@ -62,9 +77,9 @@ export const balance: ConstraintFamilyEntry = {
       });
     }
 
-    const needByCell = new Map<string, number>();
+    const needByCell = new Map<number, number>();
     for (const record of problem.need) {
-      if (!districtCodes.has(record.districtCode) || !reachable.has(record.nqtYear)) {
+      if (!districtIndex.has(record.districtCode) || !reachable.has(record.nqtYear)) {
         context.unreachableNeed += record.teachers;
         continue;
       }
@@ -102,7 +117,7 @@ export const balance: ConstraintFamilyEntry = {
           );
           context.addConstraint(
             {
-              id: `balance|${cell}`,
+              id: `balance|${district.code}|${subject}|${nqtYear}`,
               family: 'balance',
               limit: need,
               districtCode: district.code,
