@@ -47,6 +47,12 @@ const PAGES: { name: string; path: string; ready: string }[] = [
     path: '/allocation',
     ready: '[data-testid="allocation-verdict"]',
   },
+  {
+    // The first verdict refined: the search, the marginal values (stages.ts).
+    name: 'Allocation: refined result',
+    path: '/allocation',
+    ready: '[data-testid="allocation-verdict"][data-complete="true"]',
+  },
   { name: 'In-year', path: '/in-year', ready: 'tsp-tracking-table tbody tr' },
   { name: 'Maps', path: '/maps', ready: 'tsp-maps-page svg.tsp-map g.tsp-map__areas path' },
   { name: 'Scenarios', path: '/scenarios', ready: '#lever-leaverRateMultipliers-ect1' },
@@ -60,6 +66,27 @@ interface Control {
   path: string;
   ready: string;
   act(page: Page): Promise<void>;
+}
+
+/** A re-solve after an edit, until the page shows a new result matching `shown`. */
+function resolveAfterEdit(what: string, shown: string): Control {
+  return {
+    name: `Allocation: re-solve after an edit (fairness weight), ${what}`,
+    path: '/allocation',
+    ready: '[data-testid="allocation-verdict"]:not(:has([data-testid="allocation-updating"]))',
+    async act(page) {
+      const verdict = '[data-testid="allocation-verdict"]';
+      const before = Number(await page.locator(verdict).getAttribute('data-solved'));
+      await page.locator('#alloc-rule-fairnessweightperplace').fill('2');
+      await page.locator('#alloc-rule-fairnessweightperplace').press('Tab');
+      await page.waitForFunction(
+        ([selector, count]) =>
+          Number(document.querySelector(selector)?.getAttribute('data-solved')) > count,
+        [verdict + shown, before] as const,
+        { timeout: 60_000 },
+      );
+    },
+  };
 }
 
 const CONTROLS: Control[] = [
@@ -90,23 +117,8 @@ const CONTROLS: Control[] = [
         .waitFor({ timeout: 60_000 });
     },
   },
-  {
-    name: 'Allocation: re-solve after an edit (fairness weight)',
-    path: '/allocation',
-    ready: '[data-testid="allocation-verdict"]:not(:has([data-testid="allocation-updating"]))',
-    async act(page) {
-      const verdict = '[data-testid="allocation-verdict"]';
-      const before = Number(await page.locator(verdict).getAttribute('data-solved'));
-      await page.locator('#alloc-rule-fairnessweightperplace').fill('2');
-      await page.locator('#alloc-rule-fairnessweightperplace').press('Tab');
-      await page.waitForFunction(
-        ([selector, count]) =>
-          Number(document.querySelector(selector)?.getAttribute('data-solved')) > count,
-        [verdict, before] as const,
-        { timeout: 60_000 },
-      );
-    },
-  },
+  resolveAfterEdit('first verdict', ''),
+  resolveAfterEdit('refined result', '[data-complete="true"]'),
   {
     name: 'Open In-year from Home',
     path: '/',

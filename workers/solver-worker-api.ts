@@ -21,7 +21,7 @@ import {
   type FirstStage,
 } from '../src/allocation/allocate.ts';
 import type { AllocationProblem } from '../src/allocation/problem.ts';
-import { warmUpAllocation } from '../src/allocation/synthetic.ts';
+import { WARM_UP } from '../src/allocation/synthetic.ts';
 import type { SolveOptions, SolveResult, SolverEngine } from '../src/solver/engine.ts';
 import type { LinearModel } from '../src/solver/model.ts';
 import { toPlainError, type WorkerOutcome } from './outcome.ts';
@@ -45,7 +45,6 @@ function nextTask(): Promise<void> {
 }
 
 export function createSolverWorkerApi(loadEngine: () => Promise<SolverEngine>) {
-  const ready = loadEngine().then((engine) => ({ engine, warmSeconds: warmUpAllocation(engine) }));
   /** The latest call's ticket; a refinement with an older one is stale. */
   let latest = 0;
   let kept: { ticket: number; stage: FirstStage } | null = null;
@@ -54,6 +53,53 @@ export function createSolverWorkerApi(loadEngine: () => Promise<SolverEngine>) {
     kept = null;
     return latest;
   };
+  /**
+   * Warming: the first verdict of a small allocation before any call is answered, then its
+   * refinement (the MILP search, marginal values) a step at a time in the background, dropped
+   * like any stale refinement as soon as a real call comes in.
+   */
+  const ready = loadEngine().then((engine) => {
+    const started = performance.now();
+    const stage = firstVerdict(WARM_UP.problem(), engine, WARM_UP.options);
+    const warmSeconds = (performance.now() - started) / 1000;
+    // Refined in the background only while no call has come in yet.
+    let warmTicket: number | null = null;
+    if (latest === 0) {
+      warmTicket = newCall();
+      kept = { ticket: warmTicket, stage };
+    }
+    return { engine, warmSeconds, warmTicket };
+  });
+  void ready
+    .then(({ warmTicket }) => (warmTicket === null ? null : refineKept(warmTicket)))
+    .catch(() => {
+      // A solver that cannot load says so when it is asked to solve.
+    });
+
+  /** The refined result of the first verdict `ticket`, or null once a newer call made it stale. */
+  async function refineKept(ticket: number): Promise<WorkerOutcome<AllocationResult | null>> {
+    if (kept?.ticket !== ticket || ticket !== latest) return { ok: true, value: null };
+    const { stage } = kept;
+    kept = null;
+    try {
+      const { engine } = await ready;
+      const steps = refine(stage, engine);
+      for (;;) {
+        let step: IteratorResult<void, AllocationResult>;
+        try {
+          step = steps.next();
+        } catch (error) {
+          return { ok: true, value: failedRun(stage.result, error) };
+        }
+        if (step.done) return { ok: true, value: step.value };
+        await nextTask();
+        if (ticket !== latest) return { ok: true, value: null };
+      }
+    } catch (error) {
+      return { ok: false, error: toPlainError(error) };
+    }
+  }
+
   return {
     /** Resolves once HiGHS is loaded and warmed; the warm-up time in seconds. */
     async warm(): Promise<WorkerOutcome<number>> {
@@ -95,28 +141,7 @@ export function createSolverWorkerApi(loadEngine: () => Promise<SolverEngine>) {
     },
 
     /** The refined result of the first verdict `ticket`, or null once a newer call made it stale. */
-    async refine(ticket: number): Promise<WorkerOutcome<AllocationResult | null>> {
-      if (kept?.ticket !== ticket || ticket !== latest) return { ok: true, value: null };
-      const { stage } = kept;
-      kept = null;
-      try {
-        const { engine } = await ready;
-        const steps = refine(stage, engine);
-        for (;;) {
-          let step: IteratorResult<void, AllocationResult>;
-          try {
-            step = steps.next();
-          } catch (error) {
-            return { ok: true, value: failedRun(stage.result, error) };
-          }
-          if (step.done) return { ok: true, value: step.value };
-          await nextTask();
-          if (ticket !== latest) return { ok: true, value: null };
-        }
-      } catch (error) {
-        return { ok: false, error: toPlainError(error) };
-      }
-    },
+    refine: refineKept,
 
     /** One model solve (e.g. the in-year transfer LP). */
     async solve(model: LinearModel, options: SolveOptions): Promise<WorkerOutcome<SolveResult>> {

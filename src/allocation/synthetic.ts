@@ -205,15 +205,9 @@ export function syntheticAllocationProblem(size: SyntheticSize): AllocationProbl
   return { ...problemSoFar, need, regionalCaps };
 }
 
-/**
- * Solves a small synthetic allocation (LP, rounding, the start of a MILP search, the check and
- * a few marginal values) so the WebAssembly solver's code is compiled and optimised before the
- * first real solve: the first solve in a fresh HiGHS runtime is several times slower than later
- * ones. The search stops before its first node, so warming never takes long.
- */
-export function warmUpAllocation(engine: SolverEngine): number {
-  const started = performance.now();
-  allocate(
+/** The small synthetic allocation the solver is warmed on, and how it is solved. */
+export const WARM_UP = {
+  problem: (): AllocationProblem =>
     syntheticAllocationProblem({
       partnerships: 6,
       subjects: 6,
@@ -222,8 +216,17 @@ export function warmUpAllocation(engine: SolverEngine): number {
       footprintDistricts: 3,
       seed: 7,
     }),
-    engine,
-    { timeLimitSeconds: 5, relativeGap: 1e-9, nodeLimit: 0, marginalValues: 2 },
-  );
+  options: { timeLimitSeconds: 5, relativeGap: 1e-9, nodeLimit: 0, marginalValues: 2 },
+} as const;
+
+/**
+ * Solves a small synthetic allocation (LP, rounding, the start of a MILP search, the check and
+ * a few marginal values) so the WebAssembly solver's code is compiled and optimised before the
+ * first real solve: the first solve in a fresh HiGHS runtime is several times slower than later
+ * ones. The search stops before its first node, so warming never takes long.
+ */
+export function warmUpAllocation(engine: SolverEngine): number {
+  const started = performance.now();
+  allocate(WARM_UP.problem(), engine, WARM_UP.options);
   return (performance.now() - started) / 1000;
 }

@@ -66,6 +66,12 @@ export class TspAllocationPage extends LitElement {
     return this;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // HiGHS loads and warms while the region's data is still being read.
+    this.solves.warm();
+  }
+
   override disconnectedCallback(): void {
     this.needAbort?.abort();
     super.disconnectedCallback();
@@ -76,7 +82,6 @@ export class TspAllocationPage extends LitElement {
       this.settings = defaultSettings(this.region);
       this.errors = [];
       this.summaryErrors = [];
-      this.solves.warm();
       void this.loadNeed(this.region);
     }
   }
