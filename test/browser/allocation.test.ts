@@ -163,7 +163,10 @@ describe('Allocation page', () => {
   it('diagnoses a regional cap that clashes with other rules, and Cancel keeps that result', async () => {
     await page.locator('summary', { hasText: 'Regional caps' }).click();
     await enter('#alloc-cap-mathematics', '2');
-    await verdict().and(page.locator('[data-status="infeasible"]')).waitFor({ timeout: 90_000 });
+    // The first verdict says no plan exists; its refinement names the rules that clash.
+    await verdict()
+      .and(page.locator('[data-status="infeasible"][data-complete="true"]'))
+      .waitFor({ timeout: 90_000 });
     const conflicts = await page
       .locator('[data-testid="allocation-conflicts"] li')
       .allTextContents();
