@@ -8,7 +8,7 @@ import { formatDecimal } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
-import './tsp-allocation-download.ts';
+import { eesFiles } from '../tsp-download.ts';
 import { parseAcademicYear, type AcademicYear } from '../../data/academic-year.ts';
 
 const ALL = '';
@@ -114,11 +114,10 @@ export class TspAllocationOutcomes extends LitElement {
         .columns=${columns}
         .rows=${rows}
       ></tsp-table>
-      <tsp-allocation-download
+      <tsp-download
         label="unmet need and surplus, every year"
-        stem="allocation-districts"
-        .table=${() => districtOutcomeTable(problem, solution)}
-      ></tsp-allocation-download>
+        .files=${eesFiles('allocation-districts', () => districtOutcomeTable(problem, solution))}
+      ></tsp-download>
     `;
   }
 }

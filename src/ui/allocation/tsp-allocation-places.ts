@@ -10,7 +10,7 @@ import type { TableColumn } from '../tsp-table.ts';
 import { subjectTotals, subjectTotalsTable, type SubjectTotal } from './subject-totals.ts';
 import '../tsp-chart.ts';
 import '../tsp-table.ts';
-import './tsp-allocation-download.ts';
+import { eesFiles } from '../tsp-download.ts';
 import {
   parseAcademicYear,
   previousAcademicYear,
@@ -144,21 +144,21 @@ export class TspAllocationPlaces extends LitElement {
         .columns=${totalColumns}
         .rows=${totals}
       ></tsp-table>
-      <tsp-allocation-download
+      <tsp-download
         label="places by subject, ${label}"
-        stem="allocation-by-subject-${toTimePeriod(year)}"
-        .table=${() => subjectTotalsTable(problem, totals, year)}
-      ></tsp-allocation-download>
+        .files=${eesFiles(`allocation-by-subject-${toTimePeriod(year)}`, () =>
+          subjectTotalsTable(problem, totals, year),
+        )}
+      ></tsp-download>
       <tsp-table
         caption="Places per partnership and subject, ${label} (${formatCount(rows.length)} plans with places either year)"
         .columns=${planColumns}
         .rows=${rows}
       ></tsp-table>
-      <tsp-allocation-download
+      <tsp-download
         label="the allocation, every entry year"
-        stem="allocation"
-        .table=${() => allocationTable(problem, solution)}
-      ></tsp-allocation-download>
+        .files=${eesFiles('allocation', () => allocationTable(problem, solution))}
+      ></tsp-download>
     `;
   }
 }

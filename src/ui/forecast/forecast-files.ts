@@ -27,12 +27,7 @@ import {
 } from './forecast-view.ts';
 import type { ForecastResult } from './run-forecast.ts';
 import { toTimePeriod } from '../../data/academic-year.ts';
-
-/** A file's text and name, ready for downloadText. */
-export interface DownloadFile {
-  fileName: string;
-  text: string;
-}
+import type { DownloadFile } from '../tsp-download.ts';
 
 /** Time and location columns for the chosen area: one district, the region, or England. */
 function location(view: ForecastView): { columns: string[]; values: EesRow } {

@@ -18,7 +18,7 @@ import { runForecast, type ForecastResult } from '../forecast/run-forecast.ts';
 import type { DrawRunner } from '../../model/index.ts';
 import '../forecast/tsp-forecast-accuracy.ts';
 import '../forecast/tsp-forecast-controls.ts';
-import '../forecast/tsp-forecast-download.ts';
+import '../tsp-download.ts';
 import '../forecast/tsp-forecast-drivers.ts';
 import '../forecast/tsp-forecast-flows.ts';
 import '../forecast/tsp-forecast-inputs.ts';
@@ -153,10 +153,10 @@ export class TspForecastPage extends LitElement {
         Every ${result.national ? 'subject' : 'district, subject'} and year of this run: central
         projection, P10 to P90 ranges of each cell and the drivers of change, as tidy CSV.
       </p>
-      <tsp-forecast-download
+      <tsp-download
         label="full forecast"
         .files=${() => fullForecastFiles(result, `forecast-full-${fileStem(view)}`)}
-      ></tsp-forecast-download>
+      ></tsp-download>
       <tsp-forecast-accuracy
         .region=${this.region}
         .runner=${this.runDraws}
