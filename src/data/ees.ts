@@ -193,18 +193,20 @@ export function formatEesCsv(table: EesTable): string {
   return `${formatCsvRows([table.columns, ...body])}\n`;
 }
 
+/** The columns of every `.meta.csv`, in EES order. */
+export const EES_META_COLUMNS = [
+  'col_name',
+  'col_type',
+  'label',
+  'indicator_grouping',
+  'indicator_unit',
+  'indicator_dp',
+  'filter_hint',
+  'filter_grouping_column',
+];
+
 /** The `.meta.csv` text describing a table's filters and indicators. */
 export function formatEesMeta(table: EesTable): string {
-  const header = [
-    'col_name',
-    'col_type',
-    'label',
-    'indicator_grouping',
-    'indicator_unit',
-    'indicator_dp',
-    'filter_hint',
-    'filter_grouping_column',
-  ];
   const ordered = table.columns
     .map((column) => table.meta.find((m) => m.name === column))
     .filter((m): m is EesColumnMeta => m !== undefined);
@@ -222,5 +224,5 @@ export function formatEesMeta(table: EesTable): string {
           '',
         ],
   );
-  return `${formatCsvRows([header, ...lines])}\n`;
+  return `${formatCsvRows([EES_META_COLUMNS, ...lines])}\n`;
 }

@@ -168,17 +168,6 @@ export function forecastColumns(): string[] {
   ];
 }
 
-export const FORECAST_META_COLUMNS = [
-  'col_name',
-  'col_type',
-  'label',
-  'indicator_grouping',
-  'indicator_unit',
-  'indicator_dp',
-  'filter_hint',
-  'filter_grouping_column',
-];
-
 /**
  * Need is shown signed, not floored at 0: a floor per draw would lift the percentiles and break
  * the drivers' exact sum, and a surplus in one year is already kept from reducing the next

@@ -75,7 +75,6 @@ export {
 export {
   DRIVER_LABELS,
   FORECAST_LOCATION_COLUMNS,
-  FORECAST_META_COLUMNS,
   forecastCaveat,
   forecastColumns,
   forecastMetaRows,
