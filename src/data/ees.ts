@@ -145,6 +145,24 @@ export interface EesIndicatorMeta {
 
 export type EesColumnMeta = EesFilterMeta | EesIndicatorMeta;
 
+/** The filters many files share, described once so their .meta.csv labels agree. */
+export const PARTNERSHIP_CODE_META: EesFilterMeta = {
+  name: 'partnership_code',
+  type: 'Filter',
+  label: 'ITT partnership (accredited provider) code',
+};
+export const PARTNERSHIP_NAME_META: EesFilterMeta = {
+  name: 'partnership_name',
+  type: 'Filter',
+  label: 'ITT partnership',
+};
+export const SUBJECT_META: EesFilterMeta = {
+  name: 'subject',
+  type: 'Filter',
+  label: 'Subject group',
+  filterHint: 'Primary or a TWM secondary subject group',
+};
+
 /** Every cell must be a number or a string; a missing value must be written as its EES symbol. */
 export type EesCell = string | number;
 export type EesRow = Record<string, EesCell>;

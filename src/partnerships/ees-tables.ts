@@ -6,6 +6,9 @@
  */
 import {
   ACADEMIC_YEAR,
+  PARTNERSHIP_CODE_META,
+  PARTNERSHIP_NAME_META,
+  SUBJECT_META,
   eesColumns,
   eesLocation,
   type EesColumnMeta,
@@ -124,10 +127,10 @@ export function partnershipForecastTable(
   return {
     columns: FORECAST_TABLE_COLUMNS,
     meta: [
-      { name: 'partnership_code', type: 'Filter', label: 'ITT partnership code' },
-      { name: 'partnership_name', type: 'Filter', label: 'ITT partnership' },
+      PARTNERSHIP_CODE_META,
+      PARTNERSHIP_NAME_META,
       BASIS_META,
-      { name: 'subject', type: 'Filter', label: 'Subject group' },
+      SUBJECT_META,
       ...rangeMeta('model_nqt', 'NQT need of partner schools from the district forecast', 'Model'),
       INTELLIGENCE_META,
       ...rangeMeta('forecast_nqt', 'Forecast NQT need including local intelligence', 'Forecast'),
@@ -186,10 +189,10 @@ export function amalgamationTable(
         label: 'Row',
         filterHint: 'partnership, pool (schools not engaged with any partnership) or total',
       },
-      { name: 'partnership_code', type: 'Filter', label: 'ITT partnership code' },
-      { name: 'partnership_name', type: 'Filter', label: 'ITT partnership' },
+      PARTNERSHIP_CODE_META,
+      PARTNERSHIP_NAME_META,
       BASIS_META,
-      { name: 'subject', type: 'Filter', label: 'Subject group' },
+      SUBJECT_META,
       ...rangeMeta('model_nqt', 'NQT need counted from the district forecast', 'Model'),
       INTELLIGENCE_META,
       ...rangeMeta('request_nqt', 'Requested NQTs including local intelligence', 'Request'),

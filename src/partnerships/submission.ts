@@ -31,6 +31,9 @@ import { capIssues, readCsv } from '../data/csv-reader.ts';
 import {
   ACADEMIC_YEAR,
   eesColumns,
+  PARTNERSHIP_CODE_META,
+  PARTNERSHIP_NAME_META,
+  SUBJECT_META,
   eesLocation,
   formatEesCsv,
   formatEesMeta,
@@ -73,9 +76,9 @@ export const SUBMISSION_COLUMNS = [
 ] as const;
 
 const SUBMISSION_META: readonly EesColumnMeta[] = [
-  { name: 'partnership_code', type: 'Filter', label: 'ITT partnership (accredited provider) code' },
-  { name: 'partnership_name', type: 'Filter', label: 'ITT partnership' },
-  { name: 'subject', type: 'Filter', label: 'Subject group (Primary or TWM secondary subject)' },
+  PARTNERSHIP_CODE_META,
+  PARTNERSHIP_NAME_META,
+  SUBJECT_META,
   {
     name: 'intelligence_kind',
     type: 'Filter',
