@@ -10,6 +10,7 @@ import type { TableColumn } from '../tsp-table.ts';
 import { subjectTotals, subjectTotalsTable, type SubjectTotal } from './subject-totals.ts';
 import '../tsp-chart.ts';
 import '../tsp-table.ts';
+import { govukOptions, govukSelect } from '../govuk-field.ts';
 import { eesFiles } from '../tsp-download.ts';
 import {
   parseAcademicYear,
@@ -123,20 +124,13 @@ export class TspAllocationPlaces extends LitElement {
     const tag = this.illustrative ? provenanceTag('illustrative') : nothing;
     return html`
       <h2 class="govuk-heading-m" id="alloc-places">Allocation by partnership and subject${tag}</h2>
-      <div class="govuk-form-group">
-        <label class="govuk-label" for="alloc-entry-year">Entry year</label>
-        <select
-          class="govuk-select"
-          id="alloc-entry-year"
-          @change=${(e: Event) =>
-            (this.entryYear =
-              parseAcademicYear((e.target as HTMLSelectElement).value) ?? undefined)}
-        >
-          ${problem.entryYears.map(
-            (y) => html`<option value=${y} ?selected=${y === year}>${y}</option>`,
-          )}
-        </select>
-      </div>
+      ${govukSelect({
+        id: 'alloc-entry-year',
+        label: 'Entry year',
+        options: govukOptions(problem.entryYears),
+        selected: year,
+        onChange: (value) => (this.entryYear = parseAcademicYear(value) ?? undefined),
+      })}
       <h3 class="govuk-heading-s">Places by subject, ${label} against ${before.toLowerCase()}</h3>
       <tsp-chart .draw=${draw}></tsp-chart>
       <tsp-table
