@@ -28,6 +28,7 @@ import '../scenarios/tsp-scenario-picker.ts';
 import '../scenarios/tsp-scenario-results.ts';
 import '../scenarios/tsp-scenario-share.ts';
 import { RunController } from '../../runtime/run-controller.ts';
+import { hiddenStatus } from '../govuk-button.ts';
 
 /**
  * The scenario workbench: choose a scenario (shipped, saved, from a file or a shared link),
@@ -200,14 +201,7 @@ export class TspScenariosPage extends LitElement {
         Set up a “what if” case, run it, compare it with the baseline and others, share it and take
         the numbers away.
       </p>
-      <div
-        class="govuk-visually-hidden"
-        role="status"
-        aria-live="polite"
-        data-testid="scenarios-status"
-      >
-        ${this.status}
-      </div>
+      ${hiddenStatus(this.status, 'scenarios-status')}
       <h2 class="govuk-heading-m">1. Choose a scenario</h2>
       <tsp-scenario-picker
         .entries=${this.entries}
