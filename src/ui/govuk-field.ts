@@ -4,7 +4,7 @@
  * The control itself (input, select, file upload) stays with its element.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { SUBJECT_GROUPS } from '../data/types.ts';
+import { SUBJECT_GROUPS, type SubjectGroup } from '../data/types.ts';
 
 export interface GovukField {
   /** The control's id; the hint and error message take it as their prefix. */
@@ -67,12 +67,6 @@ export interface GovukOption {
 export const govukOptions = (values: readonly string[]): GovukOption[] =>
   values.map((value) => ({ value, text: value }));
 
-/** 'All subjects' (the value '') and then each subject group: the filter of a results table. */
-export const SUBJECT_OPTIONS: readonly GovukOption[] = [
-  { value: '', text: 'All subjects' },
-  ...govukOptions(SUBJECT_GROUPS),
-];
-
 export interface GovukSelect extends GovukField {
   options: readonly GovukOption[];
   selected: string | undefined;
@@ -97,6 +91,22 @@ export function govukSelect(field: GovukSelect): TemplateResult {
       )}
     </select>`,
   );
+}
+
+/** A results table's subject filter, half a grid row wide: 'All subjects' (value '') or one group. */
+export function subjectFilter(
+  id: string,
+  selected: SubjectGroup | '',
+  onChange: (subject: SubjectGroup | '') => void,
+): TemplateResult {
+  return govukSelect({
+    id,
+    label: 'Subject',
+    groupClass: 'govuk-grid-column-one-half',
+    options: [{ value: '', text: 'All subjects' }, ...govukOptions(SUBJECT_GROUPS)],
+    selected,
+    onChange: (value) => onChange(value as SubjectGroup | ''),
+  });
 }
 
 /** A number box in a table cell: a grid of them edits a table (caps, plans, limits, rules). */

@@ -8,7 +8,7 @@ import { formatDecimal } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
-import { SUBJECT_OPTIONS, govukOptions, govukSelect } from '../govuk-field.ts';
+import { govukOptions, govukSelect, subjectFilter } from '../govuk-field.ts';
 import { eesFiles } from '../tsp-download.ts';
 import { parseAcademicYear, type AcademicYear } from '../../data/academic-year.ts';
 
@@ -86,14 +86,7 @@ export class TspAllocationOutcomes extends LitElement {
           selected: year,
           onChange: (value) => (this.nqtYear = parseAcademicYear(value) ?? undefined),
         })}
-        ${govukSelect({
-          id: 'alloc-outcome-subject',
-          label: 'Subject',
-          groupClass: 'govuk-grid-column-one-half',
-          options: SUBJECT_OPTIONS,
-          selected: this.subject,
-          onChange: (value) => (this.subject = value as SubjectGroup),
-        })}
+        ${subjectFilter('alloc-outcome-subject', this.subject, (value) => (this.subject = value))}
       </div>
       <p class="govuk-body" data-testid="allocation-outcome-summary">
         Across the region in ${label}: NQT need ${formatDecimal(sum('need'))}, supplied by this

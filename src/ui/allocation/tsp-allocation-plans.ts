@@ -8,7 +8,7 @@ import {
 import { formatCount } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { fieldIds, planKey, type PlanEdit } from './allocation-settings.ts';
-import { SUBJECT_OPTIONS, govukSelect, govukTableInput } from '../govuk-field.ts';
+import { govukSelect, govukTableInput, subjectFilter } from '../govuk-field.ts';
 
 export interface PlanEditDetail {
   key: string;
@@ -107,14 +107,7 @@ export class TspAllocationPlans extends LitElement {
           selected: this.partnershipCode,
           onChange: (value) => (this.partnershipCode = value),
         })}
-        ${govukSelect({
-          id: 'alloc-plan-subject',
-          label: 'Subject',
-          groupClass: 'govuk-grid-column-one-half',
-          options: SUBJECT_OPTIONS,
-          selected: this.subject,
-          onChange: (value) => (this.subject = value as SubjectGroup),
-        })}
+        ${subjectFilter('alloc-plan-subject', this.subject, (value) => (this.subject = value))}
       </div>
       <div class="tsp-table-wrapper" tabindex="0" role="region" aria-label="Partnership plans">
         <table class="govuk-table">
