@@ -14,6 +14,7 @@ import { provenanceTag } from '../provenance-tag.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
 import { formatChange, rangeCell } from './view-helpers.ts';
+import { govukButton } from '../govuk-button.ts';
 
 /** Differences below this are floating-point rounding (the tests bound them by 1e-9). */
 const RECONCILED = 1e-6;
@@ -180,20 +181,16 @@ export class TspAmalgamationTable extends LitElement {
           : nothing
       }
       <div class="govuk-button-group">
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          @click=${() => this.download('data')}
-        >
-          Download the amalgamation (CSV, every subject and year)
-        </button>
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          @click=${() => this.download('meta')}
-        >
-          Download its metadata (.meta.csv)
-        </button>
+        ${govukButton({
+          text: 'Download the amalgamation (CSV, every subject and year)',
+          variant: 'secondary',
+          onClick: () => this.download('data'),
+        })}
+        ${govukButton({
+          text: 'Download its metadata (.meta.csv)',
+          variant: 'secondary',
+          onClick: () => this.download('meta'),
+        })}
       </div>
     `;
   }

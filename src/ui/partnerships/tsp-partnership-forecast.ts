@@ -16,6 +16,7 @@ import { FORECAST_RUN } from './district-need-run.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
 import { formatChange, rangeCell } from './view-helpers.ts';
+import { govukButton } from '../govuk-button.ts';
 
 interface Cell {
   forecast: NeedRange;
@@ -137,20 +138,16 @@ export class TspPartnershipForecast extends LitElement {
         .rows=${this.tableRows()}
       ></tsp-table>
       <div class="govuk-button-group">
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          @click=${() => this.download('data')}
-        >
-          Download the forecast (CSV)
-        </button>
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          @click=${() => this.download('meta')}
-        >
-          Download its metadata (.meta.csv)
-        </button>
+        ${govukButton({
+          text: 'Download the forecast (CSV)',
+          variant: 'secondary',
+          onClick: () => this.download('data'),
+        })}
+        ${govukButton({
+          text: 'Download its metadata (.meta.csv)',
+          variant: 'secondary',
+          onClick: () => this.download('meta'),
+        })}
       </div>
     `;
   }
