@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import {
   ACADEMIC_YEAR,
+  PARTNERSHIP_CODE_META,
+  PARTNERSHIP_NAME_META,
+  SUBJECT_META,
   eesArea,
   eesColumns,
   eesLocation,
@@ -137,26 +140,11 @@ export function allocationTable(
       'nqt_time_period',
     ],
     meta: [
-      {
-        name: 'partnership_code',
-        type: 'Filter',
-        label: 'Partnership code',
-        filterHint: 'Accredited provider code; POOL for the pool',
-      },
-      {
-        name: 'partnership_name',
-        type: 'Filter',
-        label: 'Partnership',
-        filterGroupingColumn: 'partnership_code',
-      },
+      { ...PARTNERSHIP_CODE_META, filterHint: 'POOL for the pool' },
+      { ...PARTNERSHIP_NAME_META, filterGroupingColumn: 'partnership_code' },
       { name: 'partnership_type', type: 'Filter', label: 'Partnership type' },
       { name: 'route', type: 'Filter', label: 'Training route' },
-      {
-        name: 'subject',
-        type: 'Filter',
-        label: 'Subject group',
-        filterHint: 'Primary or a TWM secondary subject group',
-      },
+      SUBJECT_META,
       { name: 'nqt_time_period', type: 'Filter', label: 'Academic year the trainees become NQTs' },
       {
         name: 'places_count',
@@ -243,7 +231,7 @@ export function districtOutcomeTable(
       'priority_weight',
     ],
     meta: [
-      { name: 'subject', type: 'Filter', label: 'Subject group' },
+      SUBJECT_META,
       {
         name: 'nqt_need_fte',
         type: 'Indicator',

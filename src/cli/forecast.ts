@@ -12,8 +12,8 @@ import { formatCsvRecords } from '../data/csv-writer.ts';
 import { describeIssue } from '../data/issues.ts';
 import { loadRegionDataset } from '../data/load.ts';
 import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
+import { EES_META_COLUMNS } from '../data/ees.ts';
 import {
-  FORECAST_META_COLUMNS,
   decomposeDrivers,
   forecastColumns,
   forecastMetaRows,
@@ -159,7 +159,7 @@ export async function runForecast(
   const out = resolve(args.out);
   const metaOut = out.replace(/\.csv$/, '.meta.csv');
   writeFileSync(out, `${formatCsvRecords(rows, forecastColumns())}\n`);
-  writeFileSync(metaOut, `${formatCsvRecords(forecastMetaRows(inputs), FORECAST_META_COLUMNS)}\n`);
+  writeFileSync(metaOut, `${formatCsvRecords(forecastMetaRows(inputs), EES_META_COLUMNS)}\n`);
   return { rows: rows.length, out, metaOut, seconds: (performance.now() - started) / 1000 };
 }
 

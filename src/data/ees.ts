@@ -145,6 +145,24 @@ export interface EesIndicatorMeta {
 
 export type EesColumnMeta = EesFilterMeta | EesIndicatorMeta;
 
+/** The filters many files share, described once so their .meta.csv labels agree. */
+export const PARTNERSHIP_CODE_META: EesFilterMeta = {
+  name: 'partnership_code',
+  type: 'Filter',
+  label: 'ITT partnership (accredited provider) code',
+};
+export const PARTNERSHIP_NAME_META: EesFilterMeta = {
+  name: 'partnership_name',
+  type: 'Filter',
+  label: 'ITT partnership',
+};
+export const SUBJECT_META: EesFilterMeta = {
+  name: 'subject',
+  type: 'Filter',
+  label: 'Subject group',
+  filterHint: 'Primary or a TWM secondary subject group',
+};
+
 /** Every cell must be a number or a string; a missing value must be written as its EES symbol. */
 export type EesCell = string | number;
 export type EesRow = Record<string, EesCell>;
@@ -193,18 +211,20 @@ export function formatEesCsv(table: EesTable): string {
   return `${formatCsvRows([table.columns, ...body])}\n`;
 }
 
+/** The columns of every `.meta.csv`, in EES order. */
+export const EES_META_COLUMNS = [
+  'col_name',
+  'col_type',
+  'label',
+  'indicator_grouping',
+  'indicator_unit',
+  'indicator_dp',
+  'filter_hint',
+  'filter_grouping_column',
+];
+
 /** The `.meta.csv` text describing a table's filters and indicators. */
 export function formatEesMeta(table: EesTable): string {
-  const header = [
-    'col_name',
-    'col_type',
-    'label',
-    'indicator_grouping',
-    'indicator_unit',
-    'indicator_dp',
-    'filter_hint',
-    'filter_grouping_column',
-  ];
   const ordered = table.columns
     .map((column) => table.meta.find((m) => m.name === column))
     .filter((m): m is EesColumnMeta => m !== undefined);
@@ -222,5 +242,5 @@ export function formatEesMeta(table: EesTable): string {
           '',
         ],
   );
-  return `${formatCsvRows([header, ...lines])}\n`;
+  return `${formatCsvRows([EES_META_COLUMNS, ...lines])}\n`;
 }

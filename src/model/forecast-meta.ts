@@ -55,7 +55,8 @@ const TRAINEE_LABEL =
 
 export const CHANGE_PREFIX = 'trainee_need_change_';
 
-const DRIVER_LABELS: Record<DriverName, string> = {
+/** A driver in words (lower case), in every file's metadata: the forecast's and the scenarios'. */
+export const DRIVER_LABELS: Record<DriverName, string> = {
   demandGrowth: 'demand growth',
   underSupply: 'under-supply carried forward',
   leavers: 'leavers',
@@ -63,7 +64,7 @@ const DRIVER_LABELS: Record<DriverName, string> = {
   induction: 'early-career induction',
   returners: 'returners',
   newToSector: 'new to sector',
-  otherRoutes: 'other routes',
+  otherRoutes: 'other routes (incl. international)',
   netMovers: 'net movers between areas',
   conversion: 'conversion (completion x employment)',
 };
@@ -166,17 +167,6 @@ export function forecastColumns(): string[] {
     ...indicatorColumns().map((c) => c.name),
   ];
 }
-
-export const FORECAST_META_COLUMNS = [
-  'col_name',
-  'col_type',
-  'label',
-  'indicator_grouping',
-  'indicator_unit',
-  'indicator_dp',
-  'filter_hint',
-  'filter_grouping_column',
-];
 
 /**
  * Need is shown signed, not floored at 0: a floor per draw would lift the percentiles and break

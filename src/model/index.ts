@@ -73,11 +73,12 @@ export {
   type GeographicLevel,
 } from './rows.ts';
 export {
+  DRIVER_LABELS,
   FORECAST_LOCATION_COLUMNS,
-  FORECAST_META_COLUMNS,
   forecastCaveat,
   forecastColumns,
   forecastMetaRows,
+  snake,
 } from './forecast-meta.ts';
 export { forecastTotals, type ForecastTotal } from './totals.ts';
 export {

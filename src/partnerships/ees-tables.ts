@@ -6,6 +6,9 @@
  */
 import {
   ACADEMIC_YEAR,
+  PARTNERSHIP_CODE_META,
+  PARTNERSHIP_NAME_META,
+  SUBJECT_META,
   eesColumns,
   eesLocation,
   type EesColumnMeta,
@@ -37,6 +40,19 @@ function rangeMeta(prefix: string, what: string, grouping: string): EesColumnMet
   }));
 }
 
+const rangeColumns = <P extends string>(prefix: P) =>
+  [`${prefix}_p10`, `${prefix}_p50`, `${prefix}_p90`] as const;
+
+/** What both tables say of a partnership's subject: its partner schools' need, and the intelligence. */
+const MODEL_COLUMNS = [
+  'partnership_code',
+  'partnership_name',
+  'partner_schools_basis',
+  'subject',
+  ...rangeColumns('model_nqt'),
+  'intelligence_fte',
+] as const;
+
 function rangeCells(prefix: string, range: NeedRange | null, missing: 'x' | 'z' = 'x'): EesRow {
   return {
     [`${prefix}_p10`]: range?.p10 ?? missing,
@@ -67,17 +83,8 @@ const BASIS_META: EesColumnMeta = {
 
 export const FORECAST_TABLE_COLUMNS = [
   ...eesColumns(),
-  'partnership_code',
-  'partnership_name',
-  'partner_schools_basis',
-  'subject',
-  'model_nqt_p10',
-  'model_nqt_p50',
-  'model_nqt_p90',
-  'intelligence_fte',
-  'forecast_nqt_p10',
-  'forecast_nqt_p50',
-  'forecast_nqt_p90',
+  ...MODEL_COLUMNS,
+  ...rangeColumns('forecast_nqt'),
 ] as const;
 
 const INTELLIGENCE_META: EesColumnMeta = {
@@ -124,10 +131,10 @@ export function partnershipForecastTable(
   return {
     columns: FORECAST_TABLE_COLUMNS,
     meta: [
-      { name: 'partnership_code', type: 'Filter', label: 'ITT partnership code' },
-      { name: 'partnership_name', type: 'Filter', label: 'ITT partnership' },
+      PARTNERSHIP_CODE_META,
+      PARTNERSHIP_NAME_META,
       BASIS_META,
-      { name: 'subject', type: 'Filter', label: 'Subject group' },
+      SUBJECT_META,
       ...rangeMeta('model_nqt', 'NQT need of partner schools from the district forecast', 'Model'),
       INTELLIGENCE_META,
       ...rangeMeta('forecast_nqt', 'Forecast NQT need including local intelligence', 'Forecast'),
@@ -139,20 +146,9 @@ export function partnershipForecastTable(
 export const AMALGAMATION_TABLE_COLUMNS = [
   ...eesColumns(),
   'row_type',
-  'partnership_code',
-  'partnership_name',
-  'partner_schools_basis',
-  'subject',
-  'model_nqt_p10',
-  'model_nqt_p50',
-  'model_nqt_p90',
-  'intelligence_fte',
-  'request_nqt_p10',
-  'request_nqt_p50',
-  'request_nqt_p90',
-  'out_of_region_nqt_p10',
-  'out_of_region_nqt_p50',
-  'out_of_region_nqt_p90',
+  ...MODEL_COLUMNS,
+  ...rangeColumns('request_nqt'),
+  ...rangeColumns('out_of_region_nqt'),
 ] as const;
 
 /**
@@ -186,10 +182,10 @@ export function amalgamationTable(
         label: 'Row',
         filterHint: 'partnership, pool (schools not engaged with any partnership) or total',
       },
-      { name: 'partnership_code', type: 'Filter', label: 'ITT partnership code' },
-      { name: 'partnership_name', type: 'Filter', label: 'ITT partnership' },
+      PARTNERSHIP_CODE_META,
+      PARTNERSHIP_NAME_META,
       BASIS_META,
-      { name: 'subject', type: 'Filter', label: 'Subject group' },
+      SUBJECT_META,
       ...rangeMeta('model_nqt', 'NQT need counted from the district forecast', 'Model'),
       INTELLIGENCE_META,
       ...rangeMeta('request_nqt', 'Requested NQTs including local intelligence', 'Request'),

@@ -70,15 +70,17 @@ export {
 } from './intelligence.ts';
 export {
   SUBMISSION_COLUMNS,
-  SUBMISSION_LIMITS,
   exportSubmission,
-  importSubmission,
   submissionFileName,
   submissionTable,
   type SubmissionFile,
+} from './submission.ts';
+export {
+  SUBMISSION_LIMITS,
+  importSubmission,
   type SubmissionImportResult,
   type SubmittedForecastRow,
-} from './submission.ts';
+} from './submission-import.ts';
 export {
   AMALGAMATION_METHOD,
   POOL_LABEL,

@@ -179,6 +179,7 @@ export function scenarioOverrides(
   if (levers.demandMode) overrides.demandMode = levers.demandMode;
   if (levers.elasticity) overrides.elasticity = { ...levers.elasticity };
   if (levers.pupilTeacherRatio) overrides.pupilTeacherRatio = { ...levers.pupilTeacherRatio };
+  if (levers.workingHourLossRate) overrides.workingHourLossRate = { ...levers.workingHourLossRate };
   if (levers.inductionYears !== undefined) overrides.inductionYears = levers.inductionYears;
   if (levers.ectTimetableReduction)
     overrides.ectTimetableReduction = { ...levers.ectTimetableReduction };

@@ -13,7 +13,7 @@ import {
   type EesRow,
   type EesTable,
 } from '../data/ees.ts';
-import { DRIVER_NAMES, type DriverName } from '../model/index.ts';
+import { DRIVER_LABELS, DRIVER_NAMES, snake, type DriverName } from '../model/index.ts';
 import { ALL_TEACHERS, SECONDARY_TOTAL } from './aggregate.ts';
 import {
   differenceAt,
@@ -176,24 +176,9 @@ export function comparisonTable(results: readonly ScenarioResult[]): EesTable {
   };
 }
 
-const DRIVER_LABELS: Record<DriverName, string> = {
-  demandGrowth: 'demand growth',
-  underSupply: 'under-supply carried forward',
-  leavers: 'leavers',
-  workingHours: 'working-hour losses',
-  induction: 'early-career induction',
-  returners: 'returners',
-  newToSector: 'new to sector',
-  otherRoutes: 'other routes (incl. international)',
-  netMovers: 'net movers between areas',
-  conversion: 'conversion (completion x employment)',
-};
-
 export function driverLabel(name: DriverName): string {
   return DRIVER_LABELS[name];
 }
-
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The difference of each result from the first, split by driver, for NQT and trainee need. */
 export function driverTable(results: readonly ScenarioResult[]): EesTable {

@@ -106,6 +106,19 @@ export const LEVERS: readonly LeverDoc[] = [
     formula: true,
     group: 'Leaving, returning and new to sector',
   },
+  ...(['primary', 'secondary'] as const).map((phase): LeverDoc => ({
+    path: `workingHourLossRate.${phase}`,
+    label: `Working-hour losses, ${phase} (e.g. more part-time working)`,
+    unit: 'share of the FTE stock lost each year to reduced hours (negative: hours added)',
+    min: -0.1,
+    max: 0.5,
+    defaultText:
+      'estimated from the TWM stock-flow identity (about 0.005 primary, 0.002 secondary)',
+    source:
+      'TWM file 1 stock and the latest flows: the identity residual as a share of stock, mean of the last five historic years outside COVID.',
+    provenance: 'estimated',
+    group: 'Leaving, returning and new to sector',
+  })),
   {
     path: 'newToSectorMultiplier',
     label: 'New to state-funded sector multiplier',

@@ -73,6 +73,7 @@ export const leversSchema = z.strictObject({
   pupilTeacherRatio: phases((phase) => lever(`pupilTeacherRatio.${phase}`)).optional(),
   leaverRateMultipliers: stages.optional(),
   returnerMultiplier: yearlyLever('returnerMultiplier').optional(),
+  workingHourLossRate: phases((phase) => lever(`workingHourLossRate.${phase}`)).optional(),
   newToSectorMultiplier: yearlyLever('newToSectorMultiplier').optional(),
   completionRate: bySubject(lever('completionRate.<subject>')).optional(),
   employmentRate: bySubject(lever('employmentRate.<subject>')).optional(),

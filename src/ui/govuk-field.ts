@@ -4,6 +4,7 @@
  * The control itself (input, select, file upload) stays with its element.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { SUBJECT_GROUPS, type SubjectGroup } from '../data/types.ts';
 
 export interface GovukField {
   /** The control's id; the hint and error message take it as their prefix. */
@@ -54,6 +55,58 @@ export function govukField(field: GovukField, control: TemplateResult): Template
     ${field.hint ? html`<div id="${field.id}-hint" class="govuk-hint">${field.hint}</div>` : nothing}
     ${govukErrorMessage(field.id, field.error)} ${control}
   </div>`;
+}
+
+/** One choice of a select: its value and the words shown. */
+export interface GovukOption {
+  value: string;
+  text: string;
+}
+
+/** The same words as value and text, e.g. years or subject groups. */
+export const govukOptions = (values: readonly string[]): GovukOption[] =>
+  values.map((value) => ({ value, text: value }));
+
+export interface GovukSelect extends GovukField {
+  options: readonly GovukOption[];
+  selected: string | undefined;
+  onChange: (value: string) => void;
+}
+
+/** A GOV.UK select in its form group, with the chosen option selected. */
+export function govukSelect(field: GovukSelect): TemplateResult {
+  return govukField(
+    field,
+    html`<select
+      class="govuk-select ${field.error ? 'govuk-select--error' : ''}"
+      id=${field.id}
+      aria-describedby=${govukDescribedBy(field)}
+      @change=${(event: Event) => field.onChange((event.target as HTMLSelectElement).value)}
+    >
+      ${field.options.map(
+        (option) =>
+          html`<option value=${option.value} ?selected=${option.value === field.selected}>
+            ${option.text}
+          </option>`,
+      )}
+    </select>`,
+  );
+}
+
+/** A results table's subject filter, half a grid row wide: 'All subjects' (value '') or one group. */
+export function subjectFilter(
+  id: string,
+  selected: SubjectGroup | '',
+  onChange: (subject: SubjectGroup | '') => void,
+): TemplateResult {
+  return govukSelect({
+    id,
+    label: 'Subject',
+    groupClass: 'govuk-grid-column-one-half',
+    options: [{ value: '', text: 'All subjects' }, ...govukOptions(SUBJECT_GROUPS)],
+    selected,
+    onChange: (value) => onChange(value as SubjectGroup | ''),
+  });
 }
 
 /** A number box in a table cell: a grid of them edits a table (caps, plans, limits, rules). */

@@ -7,6 +7,7 @@ import type { AllocationProblem } from '../../allocation/problem.ts';
 import type { AllocationSolution } from '../../allocation/solution.ts';
 import {
   ACADEMIC_YEAR,
+  SUBJECT_META,
   eesColumns,
   eesLocation,
   type EesRow,
@@ -72,7 +73,7 @@ export function subjectTotalsTable(
       'change_count',
     ],
     meta: [
-      { name: 'subject', type: 'Filter', label: 'Subject group' },
+      SUBJECT_META,
       { name: 'places_count', type: 'Indicator', label: 'ITT places allocated', dp: 1 },
       {
         name: 'previous_places_count',

@@ -5,6 +5,7 @@ import { parseAcademicYear, type AcademicYear } from '../../data/academic-year.t
 import { formatCount, formatDecimal } from '../format.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
+import { govukOptions, govukSelect } from '../govuk-field.ts';
 
 const percent = (change: PartnershipChange) =>
   change.percent === null
@@ -52,20 +53,13 @@ export class TspAllocationChanges extends LitElement {
     return html`
       <h2 class="govuk-heading-m" id="alloc-changes">Each partnership’s change from last year</h2>
       <p class="govuk-body" data-testid="allocation-fairness">${report.summary}</p>
-      <div class="govuk-form-group">
-        <label class="govuk-label" for="alloc-changes-year">Entry year</label>
-        <select
-          class="govuk-select"
-          id="alloc-changes-year"
-          @change=${(e: Event) =>
-            (this.entryYear =
-              parseAcademicYear((e.target as HTMLSelectElement).value) ?? undefined)}
-        >
-          ${this.entryYears.map(
-            (y) => html`<option value=${y} ?selected=${y === year}>${y}</option>`,
-          )}
-        </select>
-      </div>
+      ${govukSelect({
+        id: 'alloc-changes-year',
+        label: 'Entry year',
+        options: govukOptions(this.entryYears),
+        selected: year,
+        onChange: (value) => (this.entryYear = parseAcademicYear(value) ?? undefined),
+      })}
       <tsp-table
         data-testid="allocation-changes"
         caption="Places per partnership, ${year}, against last year’s allocation"

@@ -3,12 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { districtOutcomeTable } from '../../allocation/csv.ts';
 import type { AllocationProblem } from '../../allocation/problem.ts';
 import type { AllocationSolution, DistrictOutcome } from '../../allocation/solution.ts';
-import { SUBJECT_GROUPS, type SubjectGroup } from '../../data/types.ts';
+import type { SubjectGroup } from '../../data/types.ts';
 import { formatDecimal } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
-import './tsp-allocation-download.ts';
+import { govukOptions, govukSelect, subjectFilter } from '../govuk-field.ts';
+import { eesFiles } from '../tsp-download.ts';
 import { parseAcademicYear, type AcademicYear } from '../../data/academic-year.ts';
 
 const ALL = '';
@@ -77,32 +78,15 @@ export class TspAllocationOutcomes extends LitElement {
         partnership's employment footprint, in the year the trainees qualify.
       </p>
       <div class="govuk-grid-row">
-        <div class="govuk-grid-column-one-half govuk-form-group">
-          <label class="govuk-label" for="alloc-outcome-year">Year the NQTs start work</label>
-          <select
-            class="govuk-select"
-            id="alloc-outcome-year"
-            @change=${(e: Event) =>
-              (this.nqtYear =
-                parseAcademicYear((e.target as HTMLSelectElement).value) ?? undefined)}
-          >
-            ${years.map((y) => html`<option value=${y} ?selected=${y === year}>${y}</option>`)}
-          </select>
-        </div>
-        <div class="govuk-grid-column-one-half govuk-form-group">
-          <label class="govuk-label" for="alloc-outcome-subject">Subject</label>
-          <select
-            class="govuk-select"
-            id="alloc-outcome-subject"
-            @change=${(e: Event) =>
-              (this.subject = (e.target as HTMLSelectElement).value as SubjectGroup)}
-          >
-            <option value=${ALL} ?selected=${this.subject === ALL}>All subjects</option>
-            ${SUBJECT_GROUPS.map(
-              (s) => html`<option value=${s} ?selected=${s === this.subject}>${s}</option>`,
-            )}
-          </select>
-        </div>
+        ${govukSelect({
+          id: 'alloc-outcome-year',
+          label: 'Year the NQTs start work',
+          groupClass: 'govuk-grid-column-one-half',
+          options: govukOptions(years),
+          selected: year,
+          onChange: (value) => (this.nqtYear = parseAcademicYear(value) ?? undefined),
+        })}
+        ${subjectFilter('alloc-outcome-subject', this.subject, (value) => (this.subject = value))}
       </div>
       <p class="govuk-body" data-testid="allocation-outcome-summary">
         Across the region in ${label}: NQT need ${formatDecimal(sum('need'))}, supplied by this
@@ -114,11 +98,10 @@ export class TspAllocationOutcomes extends LitElement {
         .columns=${columns}
         .rows=${rows}
       ></tsp-table>
-      <tsp-allocation-download
+      <tsp-download
         label="unmet need and surplus, every year"
-        stem="allocation-districts"
-        .table=${() => districtOutcomeTable(problem, solution)}
-      ></tsp-allocation-download>
+        .files=${eesFiles('allocation-districts', () => districtOutcomeTable(problem, solution))}
+      ></tsp-download>
     `;
   }
 }

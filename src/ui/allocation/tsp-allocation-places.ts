@@ -10,7 +10,8 @@ import type { TableColumn } from '../tsp-table.ts';
 import { subjectTotals, subjectTotalsTable, type SubjectTotal } from './subject-totals.ts';
 import '../tsp-chart.ts';
 import '../tsp-table.ts';
-import './tsp-allocation-download.ts';
+import { govukOptions, govukSelect } from '../govuk-field.ts';
+import { eesFiles } from '../tsp-download.ts';
 import {
   parseAcademicYear,
   previousAcademicYear,
@@ -123,20 +124,13 @@ export class TspAllocationPlaces extends LitElement {
     const tag = this.illustrative ? provenanceTag('illustrative') : nothing;
     return html`
       <h2 class="govuk-heading-m" id="alloc-places">Allocation by partnership and subject${tag}</h2>
-      <div class="govuk-form-group">
-        <label class="govuk-label" for="alloc-entry-year">Entry year</label>
-        <select
-          class="govuk-select"
-          id="alloc-entry-year"
-          @change=${(e: Event) =>
-            (this.entryYear =
-              parseAcademicYear((e.target as HTMLSelectElement).value) ?? undefined)}
-        >
-          ${problem.entryYears.map(
-            (y) => html`<option value=${y} ?selected=${y === year}>${y}</option>`,
-          )}
-        </select>
-      </div>
+      ${govukSelect({
+        id: 'alloc-entry-year',
+        label: 'Entry year',
+        options: govukOptions(problem.entryYears),
+        selected: year,
+        onChange: (value) => (this.entryYear = parseAcademicYear(value) ?? undefined),
+      })}
       <h3 class="govuk-heading-s">Places by subject, ${label} against ${before.toLowerCase()}</h3>
       <tsp-chart .draw=${draw}></tsp-chart>
       <tsp-table
@@ -144,21 +138,21 @@ export class TspAllocationPlaces extends LitElement {
         .columns=${totalColumns}
         .rows=${totals}
       ></tsp-table>
-      <tsp-allocation-download
+      <tsp-download
         label="places by subject, ${label}"
-        stem="allocation-by-subject-${toTimePeriod(year)}"
-        .table=${() => subjectTotalsTable(problem, totals, year)}
-      ></tsp-allocation-download>
+        .files=${eesFiles(`allocation-by-subject-${toTimePeriod(year)}`, () =>
+          subjectTotalsTable(problem, totals, year),
+        )}
+      ></tsp-download>
       <tsp-table
         caption="Places per partnership and subject, ${label} (${formatCount(rows.length)} plans with places either year)"
         .columns=${planColumns}
         .rows=${rows}
       ></tsp-table>
-      <tsp-allocation-download
+      <tsp-download
         label="the allocation, every entry year"
-        stem="allocation"
-        .table=${() => allocationTable(problem, solution)}
-      ></tsp-allocation-download>
+        .files=${eesFiles('allocation', () => allocationTable(problem, solution))}
+      ></tsp-download>
     `;
   }
 }

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
-  SUBJECT_GROUPS,
   type Partnership,
   type PartnershipSubjectPlan,
   type SubjectGroup,
@@ -9,7 +8,7 @@ import {
 import { formatCount } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { fieldIds, planKey, type PlanEdit } from './allocation-settings.ts';
-import { govukTableInput } from '../govuk-field.ts';
+import { govukSelect, govukTableInput, subjectFilter } from '../govuk-field.ts';
 
 export interface PlanEditDetail {
   key: string;
@@ -97,36 +96,18 @@ export class TspAllocationPlans extends LitElement {
     const illustrative = this.plans.some((plan) => plan.provenance === 'illustrative');
     return html`
       <div class="govuk-grid-row">
-        <div class="govuk-grid-column-one-half govuk-form-group">
-          <label class="govuk-label" for="alloc-plan-partnership">Partnership</label>
-          <select
-            class="govuk-select"
-            id="alloc-plan-partnership"
-            @change=${(e: Event) => (this.partnershipCode = (e.target as HTMLSelectElement).value)}
-          >
-            <option value=${ALL} ?selected=${this.partnershipCode === ALL}>All partnerships</option>
-            ${this.partnerships.map(
-              (p) =>
-                html`<option value=${p.code} ?selected=${p.code === this.partnershipCode}>
-                  ${p.name}
-                </option>`,
-            )}
-          </select>
-        </div>
-        <div class="govuk-grid-column-one-half govuk-form-group">
-          <label class="govuk-label" for="alloc-plan-subject">Subject</label>
-          <select
-            class="govuk-select"
-            id="alloc-plan-subject"
-            @change=${(e: Event) =>
-              (this.subject = (e.target as HTMLSelectElement).value as SubjectGroup)}
-          >
-            <option value=${ALL} ?selected=${this.subject === ALL}>All subjects</option>
-            ${SUBJECT_GROUPS.map(
-              (s) => html`<option value=${s} ?selected=${s === this.subject}>${s}</option>`,
-            )}
-          </select>
-        </div>
+        ${govukSelect({
+          id: 'alloc-plan-partnership',
+          label: 'Partnership',
+          groupClass: 'govuk-grid-column-one-half',
+          options: [
+            { value: ALL, text: 'All partnerships' },
+            ...this.partnerships.map((p) => ({ value: p.code, text: p.name })),
+          ],
+          selected: this.partnershipCode,
+          onChange: (value) => (this.partnershipCode = value),
+        })}
+        ${subjectFilter('alloc-plan-subject', this.subject, (value) => (this.subject = value))}
       </div>
       <div class="tsp-table-wrapper" tabindex="0" role="region" aria-label="Partnership plans">
         <table class="govuk-table">

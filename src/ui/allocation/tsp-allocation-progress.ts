@@ -1,5 +1,6 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { govukButton } from '../govuk-button.ts';
 
 /**
  * A solve in progress: the solver worker reports no progress, so this shows what is running
@@ -49,14 +50,12 @@ export class TspAllocationProgress extends LitElement {
         Solving: linear programme, then whole places and minimum cohorts. ${this.elapsed} of at most
         ${this.timeLimitSeconds} seconds (plus the diagnosis if no plan meets every rule).
       </p>
-      <button
-        type="button"
-        class="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-        data-module="govuk-button"
-        @click=${this.cancel}
-      >
-        Cancel
-      </button>
+      ${govukButton({
+        text: 'Cancel',
+        variant: 'warning',
+        classes: 'govuk-!-margin-bottom-0',
+        onClick: () => this.cancel(),
+      })}
     </div>`;
   }
 }

@@ -5,6 +5,7 @@
  */
 import {
   ACADEMIC_YEAR,
+  EES_META_COLUMNS,
   eesColumns,
   eesLocation,
   type EesColumnMeta,
@@ -12,12 +13,7 @@ import {
   type EesTable,
 } from '../../data/ees.ts';
 import { formatCsvRows } from '../../data/csv-writer.ts';
-import {
-  FORECAST_META_COLUMNS,
-  forecastColumns,
-  forecastMetaRows,
-  forecastToRows,
-} from '../../model/index.ts';
+import { forecastColumns, forecastMetaRows, forecastToRows } from '../../model/index.ts';
 import { DRIVER_LABELS, FLOW_COLUMNS, FLOW_LABELS } from './labels.ts';
 import {
   ENGLAND_NATIONAL,
@@ -27,12 +23,7 @@ import {
 } from './forecast-view.ts';
 import type { ForecastResult } from './run-forecast.ts';
 import { toTimePeriod } from '../../data/academic-year.ts';
-
-/** A file's text and name, ready for downloadText. */
-export interface DownloadFile {
-  fileName: string;
-  text: string;
-}
+import type { DownloadFile } from '../tsp-download.ts';
 
 /** Time and location columns for the chosen area: one district, the region, or England. */
 function location(view: ForecastView): { columns: string[]; values: EesRow } {
@@ -241,7 +232,7 @@ export function fullForecastFiles(
   const metaRows = forecastMetaRows(result.inputs);
   return [
     { fileName: `${baseName}.csv`, text: csv(columns, rows) },
-    { fileName: `${baseName}.meta.csv`, text: csv(FORECAST_META_COLUMNS, metaRows) },
+    { fileName: `${baseName}.meta.csv`, text: csv(EES_META_COLUMNS, metaRows) },
   ];
 }
 

@@ -8,8 +8,7 @@ import '../tsp-table.ts';
 import { driversTable, fileStem } from './forecast-files.ts';
 import { selectionLabel, type DriverChange, type ForecastView } from './forecast-view.ts';
 import { DRIVER_LABELS, DRIVER_SHORT_LABELS } from './labels.ts';
-import { eesFiles } from './tsp-forecast-download.ts';
-import './tsp-forecast-download.ts';
+import { eesFiles } from '../tsp-download.ts';
 
 /** Parts smaller than this (trainees) are left out of the chart, not the table. */
 const CHART_THRESHOLD = 0.05;
@@ -134,10 +133,10 @@ export class TspForecastDrivers extends LitElement {
               The model projects one year only, so there is no change to explain.
             </p>`
       }
-      <tsp-forecast-download
+      <tsp-download
         label="drivers of change"
         .files=${eesFiles(`forecast-drivers-${fileStem(view)}`, () => driversTable(view))}
-      ></tsp-forecast-download>`;
+      ></tsp-download>`;
   }
 }
 

@@ -11,8 +11,7 @@ import {
   type ForecastView,
 } from './forecast-view.ts';
 import { FLOW_LABELS } from './labels.ts';
-import { eesFiles } from './tsp-forecast-download.ts';
-import './tsp-forecast-download.ts';
+import { eesFiles } from '../tsp-download.ts';
 
 /**
  * Demand, supply and the flows in and out of the teacher stock behind the need, for each
@@ -52,10 +51,10 @@ export class TspForecastFlows extends LitElement {
         .columns=${columns}
         .rows=${[...FLOW_OUTPUTS]}
       ></tsp-table>
-      <tsp-forecast-download
+      <tsp-download
         label="demand, supply and flows"
         .files=${eesFiles(`forecast-flows-${fileStem(view)}`, () => flowsTable(view))}
-      ></tsp-forecast-download>`;
+      ></tsp-download>`;
   }
 }
 

@@ -5,8 +5,7 @@ import { provenanceTag } from '../provenance-tag.ts';
 import { fileStem, needTable } from './forecast-files.ts';
 import { selectionLabel, type ForecastView } from './forecast-view.ts';
 import { EXTRAPOLATION_METHOD } from '../../model/index.ts';
-import { eesFiles } from './tsp-forecast-download.ts';
-import './tsp-forecast-download.ts';
+import { eesFiles } from '../tsp-download.ts';
 import './tsp-forecast-fan.ts';
 
 /**
@@ -85,10 +84,10 @@ export class TspForecastNeed extends LitElement {
         .years=${view.years}
         selection=${selection}
       ></tsp-forecast-fan>
-      <tsp-forecast-download
+      <tsp-download
         label="NQT and trainee need"
         .files=${eesFiles(`forecast-need-${fileStem(view)}`, () => needTable(view))}
-      ></tsp-forecast-download>`;
+      ></tsp-download>`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount } from '../format.ts';
+import { govukButton } from '../govuk-button.ts';
 
 /**
  * Progress of a forecast run in the model workers: a progress bar, the draws done in words
@@ -48,14 +49,7 @@ export class TspForecastProgress extends LitElement {
       <p class="govuk-body" aria-live="polite" data-testid="forecast-progress-text">
         ${this.statusText()}
       </p>
-      <button
-        type="button"
-        class="govuk-button govuk-button--warning"
-        data-module="govuk-button"
-        @click=${this.cancel}
-      >
-        Cancel
-      </button>
+      ${govukButton({ text: 'Cancel', variant: 'warning', onClick: () => this.cancel() })}
     </div>`;
   }
 }

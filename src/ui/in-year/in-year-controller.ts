@@ -15,6 +15,7 @@ import {
   type TransferProposal,
   type TrackingView,
 } from '../../redistribution/index.ts';
+import { RunController } from '../../runtime/run-controller.ts';
 import { SolverClient } from '../../runtime/solver-client.ts';
 import type { TrustedManagerKey } from '../../storage/ledger-db.ts';
 import { downloadText } from '../download.ts';
@@ -63,7 +64,6 @@ export class InYearController implements ReactiveController {
   loadError = '';
   view: TrackingView | null = null;
   plan: TransferPlan | null = null;
-  planning = false;
   planError = '';
   errorSource: ErrorSource | null = null;
   issues: DataIssue[] = [];
@@ -82,14 +82,20 @@ export class InYearController implements ReactiveController {
 
   private opening = false;
   private solver: SolverClient | null = null;
-  private planAbort: AbortController | null = null;
+  /** Transfer proposals in the solver worker: a newer request aborts an older one. */
+  private readonly plans: RunController;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    // Added first, so a plan still running is aborted before its solver is disposed.
+    this.plans = new RunController(host);
     host.addController(this);
   }
 
+  get planning(): boolean {
+    return this.plans.running;
+  }
+
   hostDisconnected(): void {
-    this.planAbort?.abort();
     this.solver?.dispose();
     this.solver = null;
   }
@@ -118,38 +124,36 @@ export class InYearController implements ReactiveController {
     if (session === null) return;
     this.view = session.view();
     this.host.requestUpdate();
-    this.planAbort?.abort();
+    this.plans.cancel();
     this.plan = null;
     this.planError = '';
     const monthIndex = session.monthIndex();
-    if (this.view === null || monthIndex === null) return;
-    const abort = new AbortController();
-    this.planAbort = abort;
-    this.planning = true;
-    this.solver ??= new SolverClient();
+    const view = this.view;
+    if (view === null || monthIndex === null) return;
+    const solver = (this.solver ??= new SolverClient());
     const prefix = `${session.timePeriod}-${String(monthIndex).padStart(2, '0')}`;
-    planTransfers(
-      this.view.cells,
-      this.solver,
-      prefix,
-      session.transferOptions(),
-      abort.signal,
-      (id) => session.ledger.transfers.get(id)?.status,
-    )
-      .then((plan) => {
-        if (abort.signal.aborted) return;
-        this.plan = plan;
-        this.status =
-          plan.proposals.length === 0
-            ? plan.detail
-            : `${plan.proposals.length} transfers proposed.`;
-      })
-      .catch((error: unknown) => {
-        if (abort.signal.aborted) return;
-        this.planError = `The transfers could not be worked out: ${error instanceof Error ? error.message : String(error)}`;
-      })
-      .finally(() => {
-        if (this.planAbort === abort) this.planning = false;
+    void this.plans
+      .run(({ signal }) =>
+        planTransfers(
+          view.cells,
+          solver,
+          prefix,
+          session.transferOptions(),
+          signal,
+          (id) => session.ledger.transfers.get(id)?.status,
+        ),
+      )
+      .then((outcome) => {
+        if (outcome.status === 'done') {
+          const plan = outcome.value;
+          this.plan = plan;
+          this.status =
+            plan.proposals.length === 0
+              ? plan.detail
+              : `${plan.proposals.length} transfers proposed.`;
+        } else if (outcome.status === 'failed') {
+          this.planError = `The transfers could not be worked out: ${outcome.message}`;
+        }
         this.host.requestUpdate();
       });
   }

@@ -1,6 +1,13 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { eesColumns, formatEesMeta, type EesColumnMeta } from '../../data/ees.ts';
+import {
+  PARTNERSHIP_CODE_META,
+  PARTNERSHIP_NAME_META,
+  SUBJECT_META,
+  eesColumns,
+  formatEesMeta,
+  type EesColumnMeta,
+} from '../../data/ees.ts';
 import {
   fillRates,
   placesMoved,
@@ -22,9 +29,9 @@ import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
 
 const TRACK_RECORD_META: EesColumnMeta[] = [
-  { name: 'partnership_code', type: 'Filter', label: 'Partnership (accredited provider code)' },
-  { name: 'partnership_name', type: 'Filter', label: 'Partnership name' },
-  { name: 'subject', type: 'Filter', label: 'Subject group (TWM)' },
+  PARTNERSHIP_CODE_META,
+  PARTNERSHIP_NAME_META,
+  SUBJECT_META,
   {
     name: 'allocation_count',
     type: 'Indicator',

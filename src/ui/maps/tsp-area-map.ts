@@ -4,19 +4,7 @@ import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
 import { renderChoropleth, restyleChoropleth, type MapStyle } from '../../maps/choropleth.ts';
 import type { PreparedGeography } from '../../maps/geography.ts';
 import { mapDataCsv, svgMarkup, svgPng, type MapDataRow } from '../../maps/export.ts';
-
-/** Saves a blob under a file name through a temporary link. */
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the click has been handled; the browser keeps its own reference while saving.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+import { downloadBlob } from '../download.ts';
 
 /**
  * One choropleth with zoom and pan (mouse, touch, or the zoom buttons from the keyboard) and
@@ -103,7 +91,7 @@ export class TspAreaMap extends LitElement {
   }
 
   private downloadCsv(): void {
-    download(
+    downloadBlob(
       new Blob([mapDataCsv(this.dataRows)], { type: 'text/csv;charset=utf-8' }),
       `${this.fileName}.csv`,
     );
@@ -111,14 +99,17 @@ export class TspAreaMap extends LitElement {
 
   private downloadSvg(): void {
     if (this.svg)
-      download(new Blob([svgMarkup(this.svg)], { type: 'image/svg+xml' }), `${this.fileName}.svg`);
+      downloadBlob(
+        new Blob([svgMarkup(this.svg)], { type: 'image/svg+xml' }),
+        `${this.fileName}.svg`,
+      );
   }
 
   private async downloadPng(): Promise<void> {
     if (!this.svg) return;
     try {
       this.pngError = '';
-      download(await svgPng(this.svg), `${this.fileName}.png`);
+      downloadBlob(await svgPng(this.svg), `${this.fileName}.png`);
     } catch (error) {
       this.pngError = error instanceof Error ? error.message : String(error);
     }

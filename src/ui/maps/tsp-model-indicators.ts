@@ -8,7 +8,7 @@ import { loadDefaultCycle } from '../in-year/default-cycle.ts';
 import type { CycleSources } from '../in-year/in-year-session.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { fillRateIndicator, needIndicators, solvedAllocationIndicators } from './model-results.ts';
-import { abortError, isAbortError } from '../../runtime/abort.ts';
+import { RunController } from '../../runtime/run-controller.ts';
 
 type Job = 'need' | 'allocation' | 'fill';
 
@@ -17,8 +17,6 @@ const BUTTONS: readonly [Job, string][] = [
   ['allocation', 'Add allocation results'],
   ['fill', 'Add recruitment fill rate (illustrative)'],
 ];
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Where the work runs; tests pass fakes for the workers and the bundled files. */
 export interface ModelIndicatorRunners {
@@ -53,7 +51,7 @@ export class TspModelIndicators extends LitElement {
   @state() private added: AreaIndicator[] = [];
 
   private need: AllocationNeed | undefined;
-  private abort: AbortController | null = null;
+  private readonly runs = new RunController(this);
   private solver: Pick<SolverClient, 'allocate' | 'dispose'> | null = null;
 
   protected override createRenderRoot(): HTMLElement {
@@ -61,7 +59,6 @@ export class TspModelIndicators extends LitElement {
   }
 
   override disconnectedCallback(): void {
-    this.abort?.abort();
     this.solver?.dispose();
     this.solver = null;
     super.disconnectedCallback();
@@ -70,7 +67,7 @@ export class TspModelIndicators extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('region') && changed.get('region') !== undefined) {
       // New data: earlier results no longer describe it.
-      this.abort?.abort();
+      this.runs.cancel();
       this.need = undefined;
       this.added = [];
     }
@@ -109,15 +106,13 @@ export class TspModelIndicators extends LitElement {
   private async run(job: Job): Promise<void> {
     const region = this.region;
     if (!region || this.running) return;
-    const abort = new AbortController();
-    this.abort = abort;
     this.running = job;
     this.error = '';
     await this.updateComplete;
     this.querySelector<HTMLButtonElement>('#tsp-model-cancel')?.focus();
-    try {
-      const indicators = await this.work(job, region, abort.signal);
-      if (abort.signal.aborted) throw abortError('Cancelled');
+    const run = await this.runs.run(({ signal }) => this.work(job, region, signal));
+    if (run.status === 'done') {
+      const indicators = run.value;
       const ids = new Set(indicators.map((indicator) => indicator.id));
       this.added = [...this.added.filter((indicator) => !ids.has(indicator.id)), ...indicators];
       this.dispatchEvent(
@@ -130,23 +125,19 @@ export class TspModelIndicators extends LitElement {
       this.status = `Added to ‘Show’ and to the cold-spot index (districts): ${indicators
         .map((indicator) => indicator.label)
         .join('; ')}.`;
-    } catch (error) {
-      if (isAbortError(error) || abort.signal.aborted) {
-        this.status = 'Cancelled. Nothing was added.';
-      } else {
-        this.error = messageOf(error);
-        this.status = `Not added: ${this.error}`;
-      }
-    } finally {
-      if (this.abort === abort) this.abort = null;
-      this.running = null;
+    } else if (run.status === 'cancelled') {
+      this.status = 'Cancelled. Nothing was added.';
+    } else if (run.status === 'failed') {
+      this.error = run.message;
+      this.status = `Not added: ${this.error}`;
     }
+    this.running = null;
     await this.updateComplete;
     this.querySelector<HTMLButtonElement>(`#tsp-model-add-${job}`)?.focus();
   }
 
   private cancel = (): void => {
-    this.abort?.abort();
+    this.runs.cancel();
   };
 
   protected override render(): TemplateResult {

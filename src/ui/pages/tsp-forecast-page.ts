@@ -18,20 +18,14 @@ import { runForecast, type ForecastResult } from '../forecast/run-forecast.ts';
 import type { DrawRunner } from '../../model/index.ts';
 import '../forecast/tsp-forecast-accuracy.ts';
 import '../forecast/tsp-forecast-controls.ts';
-import '../forecast/tsp-forecast-download.ts';
+import '../tsp-download.ts';
 import '../forecast/tsp-forecast-drivers.ts';
 import '../forecast/tsp-forecast-flows.ts';
 import '../forecast/tsp-forecast-inputs.ts';
 import '../forecast/tsp-forecast-need.ts';
 import '../forecast/tsp-forecast-progress.ts';
 import { methodNoteLink } from '../method-note.ts';
-import { isAbortError } from '../../runtime/abort.ts';
-
-/** What the last user action came to, shown in a banner that takes focus. */
-interface Notice {
-  kind: 'success' | 'cancelled' | 'error';
-  text: string;
-}
+import { RunController, type RunNotice } from '../../runtime/run-controller.ts';
 
 /**
  * The Forecast page: choose an area, phase and subject; the Monte Carlo runs in the model
@@ -48,15 +42,12 @@ export class TspForecastPage extends LitElement {
   @property({ attribute: false }) clock: Clock = systemClock;
 
   @state() private result: ForecastResult | undefined;
-  @state() private running = false;
-  @state() private drawsDone = 0;
-  @state() private drawCount = 0;
-  @state() private notice: Notice | undefined;
 
   /** The choices of the first run: the address's, so a reload or link repeats the last run. */
   private initialChoices: ForecastChoices | undefined;
   private pool: ModelPool | undefined;
-  private controller: AbortController | undefined;
+  /** The Monte Carlo run: progress in draws, and the banner of what the last user action came to. */
+  private readonly runs = new RunController(this);
   private started = false;
   /** The accuracy check's draws run in the same worker pool as the forecast. */
   private readonly runDraws: DrawRunner = (inputs, options) =>
@@ -79,7 +70,6 @@ export class TspForecastPage extends LitElement {
   }
 
   override disconnectedCallback(): void {
-    this.controller?.abort();
     this.pool?.terminate();
     this.pool = undefined;
     super.disconnectedCallback();
@@ -88,58 +78,37 @@ export class TspForecastPage extends LitElement {
   private async run(choices: ForecastChoices, userAction: boolean): Promise<void> {
     const region = this.region;
     if (!region) return;
-    this.controller?.abort();
-    const controller = new AbortController();
-    this.controller = controller;
     writeSettings(choicesToSettings(choices));
-    this.running = true;
-    this.drawsDone = 0;
-    this.drawCount = choices.drawCount;
-    this.notice = undefined;
-    this.pool ??= new ModelPool();
-    const current = () => this.controller === controller;
-    try {
-      const result = await runForecast(this.pool, region, choices, {
-        today: this.clock(),
-        signal: controller.signal,
-        onProgress: (done) => {
-          if (current()) this.drawsDone = done;
-        },
-      });
-      if (!current()) return;
-      this.result = result;
-      if (userAction) {
-        this.notice = {
-          kind: 'success',
-          text: `Forecast updated for ${selectionLabel(result.view)}: ${formatCount(choices.drawCount)} draws in ${result.seconds.toFixed(1)} seconds.`,
-        };
-      }
-    } catch (error) {
-      if (!current()) return;
-      this.notice = isAbortError(error)
-        ? {
-            kind: 'cancelled',
-            text: this.result
-              ? 'Forecast cancelled. The results below are from the previous run.'
-              : 'Forecast cancelled. Run the forecast to see results.',
-          }
-        : {
-            kind: 'error',
-            text: `The forecast could not run: ${error instanceof Error ? error.message : String(error)}`,
-          };
-    } finally {
-      if (current()) {
-        this.running = false;
-        this.controller = undefined;
-      }
-    }
-    if (this.notice) {
+    const pool = (this.pool ??= new ModelPool());
+    const outcome = await this.runs.run(
+      ({ signal, progress }) =>
+        runForecast(pool, region, choices, {
+          today: this.clock(),
+          signal,
+          onProgress: (done) => progress(done),
+        }),
+      {
+        total: choices.drawCount,
+        ...(userAction && {
+          succeeded: (result: ForecastResult) =>
+            `Forecast updated for ${selectionLabel(result.view)}: ${formatCount(choices.drawCount)} draws in ${result.seconds.toFixed(1)} seconds.`,
+        }),
+        cancelled: () =>
+          this.result
+            ? 'Forecast cancelled. The results below are from the previous run.'
+            : 'Forecast cancelled. Run the forecast to see results.',
+        failed: (message) => `The forecast could not run: ${message}`,
+      },
+    );
+    if (outcome.status === 'superseded') return;
+    if (outcome.status === 'done') this.result = outcome.value;
+    if (this.runs.notice) {
       await this.updateComplete;
       this.querySelector<HTMLElement>('[data-testid="forecast-notice"]')?.focus();
     }
   }
 
-  private renderNotice(notice: Notice): TemplateResult {
+  private renderNotice(notice: RunNotice): TemplateResult {
     if (notice.kind === 'error') {
       return html`<div class="govuk-error-summary" data-testid="forecast-notice" tabindex="-1">
         <div role="alert">
@@ -184,10 +153,10 @@ export class TspForecastPage extends LitElement {
         Every ${result.national ? 'subject' : 'district, subject'} and year of this run: central
         projection, P10 to P90 ranges of each cell and the drivers of change, as tidy CSV.
       </p>
-      <tsp-forecast-download
+      <tsp-download
         label="full forecast"
         .files=${() => fullForecastFiles(result, `forecast-full-${fileStem(view)}`)}
-      ></tsp-forecast-download>
+      ></tsp-download>
       <tsp-forecast-accuracy
         .region=${this.region}
         .runner=${this.runDraws}
@@ -217,7 +186,7 @@ export class TspForecastPage extends LitElement {
       return html`${heading}
         <p class="govuk-body" role="status">Loading the data…</p>`;
     }
-    return html`${this.notice ? this.renderNotice(this.notice) : nothing} ${heading}
+    return html`${this.runs.notice ? this.renderNotice(this.runs.notice) : nothing} ${heading}
       <p class="govuk-body-l">
         How many newly qualified teachers and trainees the area needs over the next three entry
         years, with uncertainty ranges and the reasons the need changes.
@@ -228,18 +197,18 @@ export class TspForecastPage extends LitElement {
           <tsp-forecast-controls
             .districts=${this.region.districts}
             regionName=${this.region.regionName}
-            ?running=${this.running}
+            ?running=${this.runs.running}
             .initial=${this.initialChoices}
             @tsp-forecast-run=${(e: CustomEvent<ForecastChoices>) => void this.run(e.detail, true)}
           ></tsp-forecast-controls>
         </div>
       </div>
       ${
-        this.running
+        this.runs.running
           ? html`<tsp-forecast-progress
-              .done=${this.drawsDone}
-              .total=${this.drawCount}
-              @tsp-forecast-cancel=${() => this.controller?.abort()}
+              .done=${this.runs.done}
+              .total=${this.runs.total}
+              @tsp-forecast-cancel=${() => this.runs.cancel()}
             ></tsp-forecast-progress>`
           : nothing
       }

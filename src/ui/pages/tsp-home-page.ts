@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RegionDataset } from '../../data/types.ts';
 import { systemClock, type Clock } from '../../data/clock.ts';
+import { RunController } from '../../runtime/run-controller.ts';
 import { ModelPool } from '../../runtime/model-pool.ts';
 import { CENTRAL_LABEL } from '../../charts/fan-chart.ts';
 import { formatCount, formatPercent } from '../format.ts';
@@ -40,7 +41,7 @@ export class TspHomePage extends LitElement {
   @state() private inYearError = '';
 
   private pool: ModelPool | undefined;
-  private controller: AbortController | undefined;
+  private readonly runs = new RunController(this);
   private started: RegionDataset | undefined;
 
   protected override createRenderRoot(): HTMLElement {
@@ -57,7 +58,6 @@ export class TspHomePage extends LitElement {
   }
 
   override disconnectedCallback(): void {
-    this.controller?.abort();
     this.pool?.terminate();
     this.pool = undefined;
     super.disconnectedCallback();
@@ -65,27 +65,20 @@ export class TspHomePage extends LitElement {
 
   /** The Forecast page's default run (same choices and seed), so its figures match. */
   private async runForecast(region: RegionDataset): Promise<void> {
-    this.controller?.abort();
-    const controller = new AbortController();
-    this.controller = controller;
-    this.pool ??= new ModelPool();
-    try {
-      const result = await runForecast(this.pool, region, DEFAULT_CHOICES, {
+    const pool = (this.pool ??= new ModelPool());
+    const outcome = await this.runs.run(({ signal }) =>
+      runForecast(pool, region, DEFAULT_CHOICES, {
         today: this.clock(),
-        signal: controller.signal,
+        signal,
         onProgress: () => {},
-      });
-      if (this.controller === controller) this.forecast = result.view;
-    } catch (error) {
-      if (this.controller !== controller || controller.signal.aborted) return;
-      this.forecastError = error instanceof Error ? error.message : String(error);
-    } finally {
-      if (this.controller === controller) {
-        // The workers are not needed again until the data change.
-        this.pool?.terminate();
-        this.pool = undefined;
-      }
-    }
+      }),
+    );
+    if (outcome.status === 'superseded') return;
+    if (outcome.status === 'done') this.forecast = outcome.value.view;
+    if (outcome.status === 'failed') this.forecastError = outcome.message;
+    // The workers are not needed again until the data change.
+    this.pool?.terminate();
+    this.pool = undefined;
   }
 
   private async openInYear(region: RegionDataset): Promise<void> {

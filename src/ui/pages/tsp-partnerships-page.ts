@@ -9,6 +9,7 @@ import {
   type PartnerSchoolAssignment,
   type ShareWeights,
 } from '../../partnerships/index.ts';
+import { RunController } from '../../runtime/run-controller.ts';
 import { ModelPool } from '../../runtime/model-pool.ts';
 import { ROUTES } from '../routes.ts';
 import {
@@ -56,8 +57,6 @@ export class TspPartnershipsPage extends LitElement {
   @state() private view = settingOf<PartnershipsRole>('view', ['lead', 'manager'], 'lead');
   @state() private selectedCode = readSetting('partnership') ?? '';
   @state() private run: DistrictNeedRun | undefined;
-  @state() private progress = 0;
-  @state() private runError = '';
   @state() private assignment: PartnerSchoolAssignment | undefined;
   @state() private leadIntelligence: IntelligenceState = { entries: [] };
   @state() private managerIntelligence: IntelligenceState = { entries: [] };
@@ -69,14 +68,14 @@ export class TspPartnershipsPage extends LitElement {
   private weights: ShareWeights | undefined;
   private store: PartnershipStore | undefined;
   private ownPool: ModelPool | undefined;
-  private abort: AbortController | undefined;
+  /** The district forecast: progress, and its error if it fails. */
+  private readonly runs = new RunController(this);
 
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
   override disconnectedCallback(): void {
-    this.abort?.abort();
     this.ownPool?.terminate();
     this.ownPool = undefined;
     this.store?.close();
@@ -109,22 +108,19 @@ export class TspPartnershipsPage extends LitElement {
 
   /** Runs the model and restores saved work; both must finish before figures are shown. */
   private async initialise(region: RegionDataset): Promise<void> {
-    this.abort?.abort();
-    const abort = new AbortController();
-    this.abort = abort;
     this.run = undefined;
-    this.runError = '';
-    this.progress = 0;
-    try {
-      const [run, snapshot] = await Promise.all([
+    const outcome = await this.runs.run(({ signal, progress }) =>
+      Promise.all([
         runDistrictNeed(region, this.needPool(), {
           today: this.clock(),
-          signal: abort.signal,
-          onProgress: (done, total) => (this.progress = done / total),
+          signal,
+          onProgress: progress,
         }),
         this.openStore(),
-      ]);
-      if (abort.signal.aborted) return;
+      ]),
+    );
+    if (outcome.status === 'done') {
+      const [run, snapshot] = outcome.value;
       this.defaultAssignment = defaultPartnerSchools(region.partnerships, region.schools);
       const restored = restoreSavedWork(region, this.defaultAssignment, snapshot, run.entryYears);
       this.assignment = restored.assignment;
@@ -133,9 +129,6 @@ export class TspPartnershipsPage extends LitElement {
       this.submissions = restored.submissions;
       this.run = run;
       if (restored.note !== '') this.message = restored.note;
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.runError = error instanceof Error ? error.message : String(error);
     }
   }
 
@@ -209,9 +202,9 @@ export class TspPartnershipsPage extends LitElement {
         }}
       ></tsp-role-choice>
       <tsp-need-run-status
-        error=${this.runError}
+        error=${this.runs.notice?.kind === 'error' ? this.runs.notice.text : ''}
         ?finished=${this.run !== undefined}
-        progress=${this.progress}
+        progress=${this.runs.fraction}
       ></tsp-need-run-status>
       ${
         !ready

@@ -27,7 +27,8 @@ import '../scenarios/tsp-scenario-compare.ts';
 import '../scenarios/tsp-scenario-picker.ts';
 import '../scenarios/tsp-scenario-results.ts';
 import '../scenarios/tsp-scenario-share.ts';
-import { isAbortError } from '../../runtime/abort.ts';
+import { RunController } from '../../runtime/run-controller.ts';
+import { hiddenStatus } from '../govuk-button.ts';
 
 /**
  * The scenario workbench: choose a scenario (shipped, saved, from a file or a shared link),
@@ -45,12 +46,9 @@ export class TspScenariosPage extends LitElement {
   @state() private problems: string[] = [];
   @state() private notice = '';
   @state() private status = '';
-  @state() private running = false;
-  @state() private stage = '';
-  @state() private fraction = 0;
   @state() private results: ScenarioResult[] = [];
   private runner: ScenarioRunner | undefined;
-  private abort: AbortController | undefined;
+  private readonly runs = new RunController(this);
   private readonly store = new ScenarioStore();
 
   protected override createRenderRoot(): HTMLElement {
@@ -63,7 +61,6 @@ export class TspScenariosPage extends LitElement {
   }
 
   override disconnectedCallback(): void {
-    this.abort?.abort();
     this.runner?.dispose();
     super.disconnectedCallback();
   }
@@ -149,38 +146,31 @@ export class TspScenariosPage extends LitElement {
 
   /** Runs scenarios one after another in the workers; results replace the last ones only when all finish. */
   private async runAll(scenarios: Scenario[]): Promise<void> {
-    if (!this.region) return;
-    this.abort?.abort();
-    const abort = new AbortController();
-    this.abort = abort;
-    this.runner ??= new ScenarioRunner();
-    this.running = true;
+    const region = this.region;
+    if (!region) return;
+    const runner = (this.runner ??= new ScenarioRunner());
     this.problems = [];
     this.notice = '';
-    try {
-      const outcome = await this.runner.runInTurn(scenarios, this.region, abort.signal, {
+    const run = await this.runs.run(({ signal, progress }) =>
+      runner.runInTurn(scenarios, region, signal, {
         onStart: (scenario) => (this.status = `Running ${scenario.name}.`),
-        onProgress: (stage, fraction) => {
-          this.stage = stage;
-          this.fraction = fraction;
-        },
-      });
-      if (!outcome.ok) {
-        this.showProblems(describeIssues(outcome.issues, outcome.scenario.name));
-        this.status = 'The run stopped: a scenario has a problem.';
-        return;
-      }
-      this.results = outcome.results;
+        onProgress: (stage, fraction) => progress(fraction, 1, stage),
+      }),
+    );
+    if (run.status === 'cancelled') {
+      this.status = 'Run cancelled. The results shown before are unchanged.';
+    } else if (run.status === 'failed') {
+      this.showProblems([`The model run failed: ${run.message}`]);
+    } else if (run.status === 'done' && !run.value.ok) {
+      const outcome = run.value;
+      this.showProblems(describeIssues(outcome.issues, outcome.scenario.name));
+      this.status = 'The run stopped: a scenario has a problem.';
+    } else if (run.status === 'done' && run.value.ok) {
+      this.results = run.value.results;
       this.status = `Run finished: ${scenarios.map((s) => s.name).join(', ')}. Results are below.`;
       void this.updateComplete.then(() =>
         this.querySelector('tsp-scenario-results')?.focusHeading(),
       );
-    } catch (error) {
-      if (isAbortError(error))
-        this.status = 'Run cancelled. The results shown before are unchanged.';
-      else this.showProblems([`The model run failed: ${(error as Error).message}`]);
-    } finally {
-      if (this.abort === abort) this.running = false;
     }
   }
 
@@ -211,14 +201,7 @@ export class TspScenariosPage extends LitElement {
         Set up a “what if” case, run it, compare it with the baseline and others, share it and take
         the numbers away.
       </p>
-      <div
-        class="govuk-visually-hidden"
-        role="status"
-        aria-live="polite"
-        data-testid="scenarios-status"
-      >
-        ${this.status}
-      </div>
+      ${hiddenStatus(this.status, 'scenarios-status')}
       <h2 class="govuk-heading-m">1. Choose a scenario</h2>
       <tsp-scenario-picker
         .entries=${this.entries}
@@ -230,14 +213,14 @@ export class TspScenariosPage extends LitElement {
       <tsp-lever-form
         .scenario=${selected.scenario}
         .region=${this.region}
-        ?running=${this.running}
+        ?running=${this.runs.running}
         @tsp-run=${(e: CustomEvent<{ scenario: Scenario }>) => this.onRun(e.detail.scenario)}
       ></tsp-lever-form>
       <tsp-run-status
-        ?running=${this.running}
-        stage=${this.stage}
-        fraction=${this.fraction}
-        @tsp-cancel=${() => this.abort?.abort()}
+        ?running=${this.runs.running}
+        stage=${this.runs.stage}
+        fraction=${this.runs.fraction}
+        @tsp-cancel=${() => this.runs.cancel()}
       ></tsp-run-status>
       <h2 class="govuk-heading-m">3. Save and share</h2>
       <p class="govuk-body">
@@ -250,7 +233,7 @@ export class TspScenariosPage extends LitElement {
       <h2 class="govuk-heading-m">4. Compare scenarios</h2>
       <tsp-scenario-compare
         .entries=${this.entries}
-        ?running=${this.running}
+        ?running=${this.runs.running}
         @tsp-compare=${(e: CustomEvent<{ ids: string[] }>) => this.onCompare(e.detail.ids)}
       ></tsp-scenario-compare>
       <tsp-scenario-results .results=${this.results}></tsp-scenario-results>`;

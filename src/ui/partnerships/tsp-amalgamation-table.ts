@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { formatEesCsv, formatEesMeta } from '../../data/ees.ts';
 import {
   amalgamationTable,
   partnerSchoolBasis,
@@ -8,12 +7,12 @@ import {
   type AmalgamationRow,
   type PartnerSchoolAssignment,
 } from '../../partnerships/index.ts';
-import { downloadText } from '../download.ts';
 import { formatDecimal } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
 import { formatChange, rangeCell } from './view-helpers.ts';
+import { eesFiles } from '../tsp-download.ts';
 
 /** Differences below this are floating-point rounding (the tests bound them by 1e-9). */
 const RECONCILED = 1e-6;
@@ -35,13 +34,6 @@ export class TspAmalgamationTable extends LitElement {
 
   protected override createRenderRoot(): HTMLElement {
     return this;
-  }
-
-  private download(part: 'data' | 'meta'): void {
-    if (this.amalgamation === undefined || this.assignment === undefined) return;
-    const table = amalgamationTable(this.amalgamation, this.assignment);
-    if (part === 'data') downloadText('partnership_amalgamation.csv', formatEesCsv(table));
-    else downloadText('partnership_amalgamation.meta.csv', formatEesMeta(table));
   }
 
   private select(
@@ -179,22 +171,10 @@ export class TspAmalgamationTable extends LitElement {
             </div>`
           : nothing
       }
-      <div class="govuk-button-group">
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          @click=${() => this.download('data')}
-        >
-          Download the amalgamation (CSV, every subject and year)
-        </button>
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          @click=${() => this.download('meta')}
-        >
-          Download its metadata (.meta.csv)
-        </button>
-      </div>
+      <tsp-download
+        label="the amalgamation, every subject and year"
+        .files=${eesFiles('partnership_amalgamation', () => amalgamationTable(amalgamation, assignment))}
+      ></tsp-download>
     `;
   }
 }

@@ -9,6 +9,7 @@ import {
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
 import { emit, formatChange } from './view-helpers.ts';
+import { govukButton } from '../govuk-button.ts';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -66,13 +67,12 @@ export class TspIntelligenceList extends LitElement {
         key: 'remove',
         label: 'Action',
         value: (entry) =>
-          html`<button
-            type="button"
-            class="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-            @click=${() => this.removeEntry(entry)}
-          >
-            Remove<span class="govuk-visually-hidden"> entry ${entry.id}</span>
-          </button>`,
+          govukButton({
+            text: html`Remove<span class="govuk-visually-hidden"> entry ${entry.id}</span>`,
+            variant: 'warning',
+            classes: 'govuk-!-margin-bottom-0',
+            onClick: () => this.removeEntry(entry),
+          }),
       },
     ];
     return html`

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatEesCsv, formatEesMeta } from '../../data/ees.ts';
 import type { Partnership, Provenance } from '../../data/types.ts';
 import {
   ZERO_RANGE,
@@ -9,13 +8,13 @@ import {
   type NeedRange,
   type PartnershipForecastRow,
 } from '../../partnerships/index.ts';
-import { downloadText } from '../download.ts';
 import { formatCount } from '../format.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { FORECAST_RUN } from './district-need-run.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
 import { formatChange, rangeCell } from './view-helpers.ts';
+import { eesFiles } from '../tsp-download.ts';
 
 interface Cell {
   forecast: NeedRange;
@@ -79,15 +78,6 @@ export class TspPartnershipForecast extends LitElement {
   }
 
   /** The CSV or its .meta.csv (one file per click: browsers block several at once). */
-  private download(part: 'data' | 'meta'): void {
-    const partnership = this.partnership;
-    if (partnership === undefined) return;
-    const table = partnershipForecastTable(partnership, this.rows, this.basis);
-    const fileName = `partnership_forecast_${partnership.code}.csv`;
-    if (part === 'data') downloadText(fileName, formatEesCsv(table));
-    else downloadText(fileName.replace(/\.csv$/, '.meta.csv'), formatEesMeta(table));
-  }
-
   protected override render(): TemplateResult | typeof nothing {
     const partnership = this.partnership;
     if (partnership === undefined) return nothing;
@@ -136,22 +126,12 @@ export class TspPartnershipForecast extends LitElement {
         .columns=${columns}
         .rows=${this.tableRows()}
       ></tsp-table>
-      <div class="govuk-button-group">
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          @click=${() => this.download('data')}
-        >
-          Download the forecast (CSV)
-        </button>
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          @click=${() => this.download('meta')}
-        >
-          Download its metadata (.meta.csv)
-        </button>
-      </div>
+      <tsp-download
+        label="the forecast"
+        .files=${eesFiles(`partnership_forecast_${partnership.code}`, () =>
+          partnershipForecastTable(partnership, this.rows, this.basis),
+        )}
+      ></tsp-download>
     `;
   }
 }

@@ -18,6 +18,7 @@ import type { SubmissionsChange } from './tsp-submission-upload.ts';
 import { emit } from './view-helpers.ts';
 import './tsp-amalgamation-table.ts';
 import './tsp-submission-upload.ts';
+import { govukButton } from '../govuk-button.ts';
 
 /** Submitted and recomputed totals further apart than this are shown as differing (2 d.p. files). */
 const SAME_TOTAL = 0.05;
@@ -120,15 +121,14 @@ export class TspPartnershipManager extends LitElement {
         key: 'remove',
         label: 'Action',
         value: (row) =>
-          html`<button
-            type="button"
-            class="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-            @click=${() => this.removeSubmission(row)}
-          >
-            Remove<span class="govuk-visually-hidden">
-              the submission of ${nameOf(row.partnershipCode)}</span
-            >
-          </button>`,
+          govukButton({
+            text: html`Remove<span class="govuk-visually-hidden">
+                the submission of ${nameOf(row.partnershipCode)}</span
+              >`,
+            variant: 'warning',
+            classes: 'govuk-!-margin-bottom-0',
+            onClick: () => this.removeSubmission(row),
+          }),
       },
     ];
     return html`

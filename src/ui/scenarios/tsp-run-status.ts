@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { govukButton } from '../govuk-button.ts';
 
 /**
  * Progress of a model run with a Cancel button. The words of the progress are announced by
@@ -30,14 +31,12 @@ export class TspRunStatus extends LitElement {
         ${percent}%
       </progress>
       <p class="govuk-body govuk-!-margin-top-2">${percent}% done</p>
-      <button
-        type="button"
-        class="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-        data-module="govuk-button"
-        @click=${() => this.dispatchEvent(new CustomEvent('tsp-cancel', { bubbles: true }))}
-      >
-        Cancel run
-      </button>
+      ${govukButton({
+        text: 'Cancel run',
+        variant: 'warning',
+        classes: 'govuk-!-margin-bottom-0',
+        onClick: () => this.dispatchEvent(new CustomEvent('tsp-cancel', { bubbles: true })),
+      })}
     </div>`;
   }
 }

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { PERMALINK_PARAMETER, encodePermalink, type Scenario } from '../../scenarios/index.ts';
 import { downloadText } from '../download.ts';
+import { govukButton, hiddenStatus } from '../govuk-button.ts';
 
 /** A file name from a scenario name: lower case, words joined by hyphens. */
 export function scenarioFileName(scenario: Scenario): string {
@@ -58,42 +59,29 @@ export class TspScenarioShare extends LitElement {
   protected override render(): TemplateResult {
     const disabled = !this.scenario;
     return html`<div class="govuk-button-group">
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          data-module="govuk-button"
-          ?disabled=${disabled}
-          @click=${() => this.dispatchEvent(new CustomEvent('tsp-save', { detail: { scenario: this.scenario }, bubbles: true }))}
-        >
-          Save in this browser
-        </button>
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          data-module="govuk-button"
-          ?disabled=${disabled}
-          @click=${this.download}
-        >
-          Download scenario file
-        </button>
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          data-module="govuk-button"
-          ?disabled=${disabled}
-          @click=${this.generateLink}
-        >
-          Generate shareable link
-        </button>
+        ${govukButton({
+          text: 'Save in this browser',
+          variant: 'secondary',
+          disabled,
+          onClick: () =>
+            this.dispatchEvent(
+              new CustomEvent('tsp-save', { detail: { scenario: this.scenario }, bubbles: true }),
+            ),
+        })}
+        ${govukButton({
+          text: 'Download scenario file',
+          variant: 'secondary',
+          disabled,
+          onClick: this.download,
+        })}
+        ${govukButton({
+          text: 'Generate shareable link',
+          variant: 'secondary',
+          disabled,
+          onClick: this.generateLink,
+        })}
       </div>
-      <div
-        class="govuk-visually-hidden"
-        role="status"
-        aria-live="polite"
-        data-testid="share-status"
-      >
-        ${this.announcement}
-      </div>
+      ${hiddenStatus(this.announcement, 'share-status')}
       ${
         this.link
           ? html`<div class="govuk-form-group">

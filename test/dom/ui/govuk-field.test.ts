@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   govukDescribedBy,
   govukField,
+  govukOptions,
+  govukSelect,
   govukTableInput,
   type GovukField,
 } from '../../../src/ui/govuk-field.ts';
@@ -98,5 +100,29 @@ describe('govukTableInput', () => {
     const input = group.querySelector('input')!;
     expect(input.classList.contains('govuk-input--error')).toBe(true);
     expect(input.getAttribute('aria-describedby')).toBe('rule-band-hint rule-band-error');
+  });
+});
+
+describe('govukSelect', () => {
+  it('selects the chosen option and reports the value a user picks', () => {
+    const picked: string[] = [];
+    const host = document.createElement('div');
+    render(
+      govukSelect({
+        id: 'year',
+        label: 'Entry year',
+        options: govukOptions(['2026/27', '2027/28']),
+        selected: '2027/28',
+        onChange: (value) => picked.push(value),
+      }),
+      host,
+    );
+    const select = host.querySelector('select')!;
+    expect(host.querySelector('label')?.htmlFor).toBe('year');
+    expect(select.value).toBe('2027/28');
+    expect(select.hasAttribute('aria-describedby')).toBe(false);
+    select.value = '2026/27';
+    select.dispatchEvent(new Event('change'));
+    expect(picked).toEqual(['2026/27']);
   });
 });

@@ -102,6 +102,29 @@ describe('levers as model parameters', () => {
     );
   });
 
+  it('sets the working-hour loss rate of one phase and leaves the other at its default', async () => {
+    const defaults = defaultParameters(dataset, TODAY);
+    const setup = await setupOf({ workingHourLossRate: { primary: 0.01 } });
+    // The lever is the rate itself: primary 0.01 (1% of FTE a year), secondary as estimated.
+    expect(setup.parameters.workingHourLossRate).toEqual({
+      primary: 0.01,
+      secondary: defaults.workingHourLossRate.secondary,
+    });
+    expect([...setup.inputs.workingHourLossRate]).toEqual([
+      0.01,
+      defaults.workingHourLossRate.secondary,
+    ]);
+    // More hours lost in primary raises its need: each year's primary demand is unchanged and
+    // the stock carried into it is smaller by at least 1% of the year before's.
+    const base = (await setupOf({})).inputs;
+    const run = (inputs: ModelInputs) => runDeterministic(inputs).outputs;
+    const before = run(base);
+    const after = run(setup.inputs);
+    const Y = base.yearCount;
+    expect(after.demand[Y - 1]).toBeCloseTo(before.demand[Y - 1]!, 9);
+    expect(after.workingHourLosses[Y - 1]!).toBeGreaterThan(before.workingHourLosses[Y - 1]!);
+  });
+
   it('compounds the pupil growth adjustment year on year', async () => {
     const base = (await setupOf({})).inputs;
     const adjusted = (await setupOf({ pupilGrowthAdjustment: { primary: -0.01 } })).inputs;

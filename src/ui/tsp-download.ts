@@ -1,8 +1,13 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatEesCsv, formatEesMeta, type EesTable } from '../../data/ees.ts';
-import { downloadText } from '../download.ts';
-import type { DownloadFile } from './forecast-files.ts';
+import { formatEesCsv, formatEesMeta, type EesTable } from '../data/ees.ts';
+import { downloadText } from './download.ts';
+
+/** A file's text and name, ready for downloadText. */
+export interface DownloadFile {
+  fileName: string;
+  text: string;
+}
 
 /** A data file and its .meta.csv, made when the user asks for them. */
 export type FilePair = () => readonly [DownloadFile, DownloadFile];
@@ -24,8 +29,8 @@ export function eesFiles(stem: string, table: () => EesTable): FilePair {
  *
  * @summary CSV and metadata download buttons.
  */
-@customElement('tsp-forecast-download')
-export class TspForecastDownload extends LitElement {
+@customElement('tsp-download')
+export class TspDownload extends LitElement {
   /** What the file holds, in lower case, e.g. "NQT and trainee need". */
   @property() label = '';
   @property({ attribute: false }) files: FilePair | undefined;
@@ -64,6 +69,6 @@ export class TspForecastDownload extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'tsp-forecast-download': TspForecastDownload;
+    'tsp-download': TspDownload;
   }
 }
