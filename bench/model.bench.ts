@@ -85,6 +85,7 @@ export function syntheticDataset(districtCount: number): RegionDataset {
         phase: b.phase,
         year,
         pupils,
+        counted: false,
         provenance: 'illustrative' as const,
         method: 'benchmark',
       };

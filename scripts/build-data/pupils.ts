@@ -21,6 +21,8 @@ import { PHASES, PHASE_LABEL, builtFile, filter, indicator, type BuiltFile } fro
 interface LaSeries {
   nor: Map<string, number>; // academic year -> pupils (census or forecast)
   provenance: Map<string, 'published' | 'derived' | 'estimated'>;
+  /** Years whose number on roll is a January census count in the scorecards (outturn). */
+  counted: Set<string>;
 }
 
 const CENSUS_YEAR = /January (\d{4})/;
@@ -43,7 +45,7 @@ function buildLaSeries(): Map<string, LaSeries> {
     const key = `${la}|${phase}`;
     let s = series.get(key);
     if (!s) {
-      s = { nor: new Map(), provenance: new Map() };
+      s = { nor: new Map(), provenance: new Map(), counted: new Set() };
       series.set(key, s);
     }
     return s;
@@ -62,6 +64,7 @@ function buildLaSeries(): Map<string, LaSeries> {
       const year = censusAcademicYear(field(r, 'reference_period'));
       s.nor.set(year, num(r, 'value'));
       s.provenance.set(year, 'published');
+      s.counted.add(year);
     }
   }
   // Forecast, interpolation and extrapolation from the latest scorecard's LA forecast growth.
@@ -234,6 +237,8 @@ export function buildBaselineAndProjections(
         const laYear = laValue(series, d.laCode, phase, year);
         const laProvenance = s.provenance.get(year) as 'published' | 'derived' | 'estimated';
         const rowProvenance = ownAuthority(d) ? laProvenance : 'estimated';
+        // A shire district's counted year is its county's census count shared out: still a count.
+        const counted = s.counted.has(year);
         const how =
           laProvenance === 'published'
             ? `January ${year.slice(0, 2)}${year.slice(5)} census number on roll (published)`
@@ -247,6 +252,7 @@ export function buildBaselineAndProjections(
           time_identifier: ACADEMIC_YEAR,
           ...districtLocation(d),
           phase: PHASE_LABEL[phase],
+          figure_status: counted ? 'counted' : 'projected',
           provenance: rowProvenance,
           method: ownAuthority(d)
             ? `${d.laName} SCAP pupils: ${how}.`
@@ -283,9 +289,13 @@ export function buildBaselineAndProjections(
   );
   files.push(
     builtFile(DATA_FILES.pupilProjections, {
-      columns: [...common, 'provenance', 'method', 'pupils'],
+      columns: [...common, 'figure_status', 'provenance', 'method', 'pupils'],
       meta: [
         filter('phase', 'Phase'),
+        filter(
+          'figure_status',
+          'counted: January school census count (outturn); projected: a forecast of a later year',
+        ),
         filter('provenance', 'Provenance (published / derived / estimated)'),
         filter('method', 'How the figure was obtained'),
         indicator('pupils', 'Pupils on roll (SCAP definition)', 0),

@@ -316,6 +316,8 @@ function replaceProjections(
       phase,
       year,
       pupils,
+      // An imported figure is the user's projection, so the ranges keep its projection error.
+      counted: false,
       provenance: 'imported' as const,
       method: `Imported from ${fileName} line ${line}.`,
     };

@@ -69,12 +69,18 @@ export interface DistrictPhaseBaseline {
   method: string;
 }
 
-/** Projected pupils per district and phase for years after the base year. */
+/**
+ * Pupils per district and phase for years after the base year: a census count (outturn) or a
+ * projection. Provenance says how sure the figure is; `counted` says whether the year has been
+ * counted, so the Monte Carlo draws projection error only for years after the last count.
+ */
 export interface PupilProjection {
   districtCode: string;
   phase: Phase;
   year: AcademicYear;
   pupils: number;
+  /** true when the year has been counted in the January school census (no projection error). */
+  counted: boolean;
   provenance: Provenance;
   method: string;
 }

@@ -49,8 +49,12 @@ export function nationalDataset(dataset: RegionDataset): RegionDataset {
         phase: row.phase,
         year: row.year,
         pupils: row.pupils,
+        // TWM file 1 marks its modelled years (projection = Yes); the rest are census outturn.
+        counted: !row.projection,
         provenance: 'published' as const,
-        method: 'TWM file 1: national pupil projections.',
+        method: row.projection
+          ? 'TWM file 1: national pupil projection.'
+          : 'TWM file 1: national pupils (census outturn).',
       })),
     subjectShares: dataset.subjectShares,
     nationalFlows: dataset.nationalFlows,

@@ -91,11 +91,12 @@ export const pupilProjections = tableFile({
   licence: OGL,
   provenance: ['published', 'derived', 'estimated'],
   notes:
-    "2025/26 is the January 2026 census (published for South Yorkshire); 2027/28 is the LA forecast (census x (1 + LA forecast growth), derived); 2026/27 is interpolated and 2028/29 extrapolated one year at the forecast growth rate (estimated). Shire districts follow their county's change (estimated). The DfE metadata and technical guidance disagree on whether growth runs from the SCAP year or the latest census; the census reading is used.",
+    "figure_status says which years are counted: 2025/26 is the January 2026 census (counted; published for South Yorkshire); 2026/27 onward are projected: 2027/28 is the LA forecast (census x (1 + LA forecast growth), derived); 2026/27 is interpolated and 2028/29 extrapolated one year at the forecast growth rate (estimated). Shire districts follow their county's change (estimated; their 2025/26 is the county's census count shared out, so counted but estimated). The DfE metadata and technical guidance disagree on whether growth runs from the SCAP year or the latest census; the census reading is used.",
   table: {
     title: 'pupil projections',
     row: z.object({
       ...districtPhaseColumns,
+      figure_status: oneOf(['counted', 'projected'] as const, 'figure status'),
       provenance: provenanceCell(),
       method: text(),
       pupils: numberCell(PUPILS_PER_AREA),
@@ -130,6 +131,7 @@ export const pupilProjections = tableFile({
         phase: r.phase,
         year: r.time_period,
         pupils: r.pupils,
+        counted: r.figure_status === 'counted',
         provenance: r.provenance,
         method: r.method,
       })),

@@ -220,6 +220,7 @@ describe('pupilCounts', () => {
       phase: 'primary',
       year: academicYear('2025/26'),
       pupils: 4900,
+      counted: false,
       provenance: 'estimated',
       method: '',
     };

@@ -49,6 +49,7 @@ const projections = (districtCode: string, phase: Phase, pupils: number[]) =>
     phase,
     year: PROJECTION_YEARS[t]!,
     pupils: value,
+    counted: false,
     provenance: 'illustrative' as const,
     method: 'test fixture',
   }));
