@@ -7,6 +7,7 @@ import type { ModelInputs } from './inputs.ts';
 import { DRIVER_NAMES, type DriverName } from './drivers.ts';
 import { EXTRAPOLATION_METHOD } from './horizon.ts';
 import { PARAMETER_DOCS } from './parameter-docs.ts';
+import { countedPupilYearsText } from './pupils.ts';
 import type { OutputName } from './simulate.ts';
 
 /** Indicators of the year time_period (the teaching year): column, output, decimals. */
@@ -178,13 +179,14 @@ export const NEGATIVE_NEED =
 
 /** What the caveat row says: keys, planned years, extrapolation, provenance. */
 export function forecastCaveat(
-  inputs: Pick<ModelInputs, 'baseYear' | 'planningEntryYears'>,
+  inputs: Pick<ModelInputs, 'baseYear' | 'planningEntryYears' | 'countedPupilYears'>,
 ): string {
   const entries = inputs.planningEntryYears;
   return [
     `time_period is the academic year: for trainee need the ITT entry (recruitment) year, for NQT need and every other figure the year it happens (NQTs start work a year after they enter ITT).`,
     `Entry years planned: ${entries[0]} to ${entries.at(-1)} (from the date of the run); earlier entry years are recruited.`,
     `Base year ${inputs.baseYear} (latest published teacher numbers).`,
+    countedPupilYearsText(inputs.countedPupilYears),
     NEGATIVE_NEED,
     EXTRAPOLATION_METHOD,
     'District teacher FTE is estimated unless teacher_fte_provenance says published; completion and employment rates are published only where conversion_provenance says so.',
@@ -205,7 +207,7 @@ function unpublishedParameters(): string {
 
 /** Rows of the .meta.csv that describes forecastToRows' columns, ending with a caveat row. */
 export function forecastMetaRows(
-  inputs: Pick<ModelInputs, 'baseYear' | 'planningEntryYears'>,
+  inputs: Pick<ModelInputs, 'baseYear' | 'planningEntryYears' | 'countedPupilYears'>,
 ): Record<string, string>[] {
   const empty = {
     indicator_grouping: '',

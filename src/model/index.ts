@@ -66,6 +66,7 @@ export {
   type NeedComponent,
 } from './drivers.ts';
 export { ENGLAND, nationalDataset, runNational, type NationalRun } from './national.ts';
+export { countedPupilYears, countedPupilYearsText } from './pupils.ts';
 export {
   forecastToRows,
   weakestProvenance,

@@ -27,7 +27,7 @@ import { baseYearOf, conversionProvenanceOf } from './defaults.ts';
 import { validateParameters } from './parameters.ts';
 import { academicYear, addYears, consecutiveYears } from '../data/academic-year.ts';
 import { constant } from './constants.ts';
-import { districtPupils, phaseIndex, requireFinite } from './pupils.ts';
+import { countedPupilYears, districtPupils, phaseIndex, requireFinite } from './pupils.ts';
 import { inputYearStatus, lastPublishedYear, nqtYearOfEntry } from './horizon.ts';
 
 export const STAGE_COUNT = CAREER_STAGES.length;
@@ -43,6 +43,10 @@ export interface ModelInputs {
   yearStatus: ('forecast' | 'extrapolated')[];
   /** 1 where a district's pupils in a year are extrapolated: `(a * 2 + phaseIndex) * Y + t`. */
   pupilsExtrapolated: Uint8Array;
+  /** Years since the last census count of the district's pupils, 0 if counted; as above. */
+  pupilYearsSinceCount: Uint8Array;
+  /** Years (base year included) whose pupils are census counts in every district, by phase. */
+  countedPupilYears: Record<Phase, AcademicYear[]>;
   districts: { code: string; name: string; laNumber: string; laCode: string; laName: string }[];
   /** Provenance of each district's base-year teacher FTE: `a * 2 + phaseIndex`. */
   teacherFteProvenance: Provenance[];
@@ -186,7 +190,10 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
     if (group !== 'Primary') stockShare[g]! /= stockShareSum;
   });
 
-  const { basePupils, baseFte, pupils, extrapolated } = districtPupils(dataset, years);
+  const { basePupils, baseFte, pupils, extrapolated, yearsSinceCount } = districtPupils(
+    dataset,
+    years,
+  );
   p.planningEntryYears.forEach((entry, i) => {
     if (!years.includes(nqtYearOfEntry(entry))) {
       throw new ModelInputError(
@@ -305,6 +312,11 @@ export function buildModelInputs(dataset: RegionDataset, parameters: ModelParame
     planningEntryYears: [...p.planningEntryYears],
     yearStatus,
     pupilsExtrapolated: extrapolated,
+    pupilYearsSinceCount: yearsSinceCount,
+    countedPupilYears: {
+      primary: countedPupilYears(dataset, 'primary'),
+      secondary: countedPupilYears(dataset, 'secondary'),
+    },
     districts: dataset.districts.map((d) => ({
       code: d.code,
       name: d.name,

@@ -157,13 +157,15 @@ export function fillPupilFactors(
   const firstStream = pupilStreams(inputs) + districtFrom * 2;
   const normal = normalsOf(key, firstStream, (districtTo - districtFrom) * 2);
   const sd = inputs.uncertainty.pupilProjectionErrorSdPerYear;
+  const horizon = inputs.pupilYearsSinceCount;
   for (let areaPhase = districtFrom * 2; areaPhase < districtTo * 2; areaPhase++) {
-    // One error per district and phase that grows with the horizon: projections tend to be
-    // wrong in the same direction year after year. areaPhase = a * 2 + phase index.
+    // One error per district and phase that grows with the years since the last census count
+    // (none for a counted year): projections tend to be wrong in the same direction year after
+    // year. areaPhase = a * 2 + phase index.
     const errorPerYear = spread * sd[areaPhase % 2]! * normal[areaPhase - districtFrom * 2]!;
     for (let t = 0; t < Y; t++) {
       const i = areaPhase * Y + t;
-      factors.pupils[i] = inputs.pupils[i]! * Math.max(0.01, 1 + errorPerYear * (t + 1));
+      factors.pupils[i] = inputs.pupils[i]! * Math.max(0.01, 1 + errorPerYear * horizon[i]!);
     }
   }
 }

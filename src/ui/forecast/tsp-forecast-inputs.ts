@@ -1,7 +1,14 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Provenance, RegionDataset } from '../../data/types.ts';
-import { PARAMETER_DOCS, weakestProvenance, type ModelParameters } from '../../model/index.ts';
+import type { Phase, Provenance, RegionDataset } from '../../data/types.ts';
+import {
+  PARAMETER_DOCS,
+  countedPupilYears,
+  countedPupilYearsText,
+  nationalDataset,
+  weakestProvenance,
+  type ModelParameters,
+} from '../../model/index.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { ROUTES } from '../routes.ts';
 import { ALL_SUBJECTS, ENGLAND_NATIONAL, type ForecastChoices } from './forecast-view.ts';
@@ -34,6 +41,12 @@ const PARAMETER_NAMES: Record<keyof ModelParameters, string> = {
   uncertainty: 'Monte Carlo spreads',
 };
 
+/** Which years' pupils of the phase are census counts, for the chosen districts. */
+function countedText(region: RegionDataset, phase: Phase, districtCodes?: string[]): string {
+  const counted = countedPupilYears(region, phase, districtCodes);
+  return countedPupilYearsText({ primary: counted, secondary: counted });
+}
+
 interface InputRow {
   name: string;
   provenance: Provenance;
@@ -62,7 +75,7 @@ export class TspForecastInputs extends LitElement {
         {
           name: 'Teachers and pupils in the base year and pupil projections',
           provenance: 'published',
-          method: 'National Teacher Workforce Model, file 1: pupils and teacher FTE for England.',
+          method: `National Teacher Workforce Model, file 1: pupils and teacher FTE for England. ${countedText(nationalDataset(region), choices.phase)}`,
         },
       ];
     }
@@ -85,7 +98,11 @@ export class TspForecastInputs extends LitElement {
           ...baselines.map((b) => b.pupilsProvenance),
           ...projections.map((p) => p.provenance),
         ]),
-        method: projections[0]?.method ?? '',
+        method: `${projections[0]?.method ?? ''} ${countedText(
+          region,
+          choices.phase,
+          baselines.map((b) => b.districtCode),
+        )}`,
       },
     ];
     if (choices.phase === 'secondary') {

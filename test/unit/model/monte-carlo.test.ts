@@ -127,7 +127,8 @@ describe('Monte Carlo', () => {
   /*
    * Hand-worked pupils of a draw: projection x (1 + sd_phase x z x (t + 1)), one z per district
    * and phase from the streams after the group factors and elasticities (8 + 6G + 2), each
-   * phase with its own SD per year of horizon.
+   * phase with its own SD per year of horizon. No fixture row is counted, so year t is t + 1
+   * years after the last census count, the base year (counted rows: pupil-counts.test.ts).
    */
   it('draws pupil projection error per district and phase with that phase SD (hand-worked)', () => {
     const phaseSd = Float64Array.of(0.02, 0.005);
