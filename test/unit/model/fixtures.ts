@@ -12,7 +12,7 @@ import type {
   SubjectGroup,
 } from '../../../src/data/types.ts';
 import { SECONDARY_SUBJECTS } from '../../../src/data/types.ts';
-import type { CareerStage, ParameterOverrides } from '../../../src/model/index.ts';
+import type { CareerStage, ModelInputs, ParameterOverrides } from '../../../src/model/index.ts';
 import { academicYear, byAcademicYear } from '../../../src/data/academic-year.ts';
 
 export const ALPHA = 'E08000901';
@@ -235,4 +235,27 @@ export function handWorkedOverrides(): ParameterOverrides {
     completionRate: { Primary: 0.8, Mathematics: 0.89 },
     employmentRate: { Primary: 0.5, Mathematics: 0.7 },
   };
+}
+
+/**
+ * P90 - P10 of the region total trainee need in each planned (not yet recruited) year, from
+ * draws laid out draw-major: the width of the range the planner sees, year by year.
+ */
+export function plannedRegionNeedWidths(
+  inputs: ModelInputs,
+  need: Float64Array,
+  drawCount: number,
+): number[] {
+  const Y = inputs.yearCount;
+  const planned = [...Array(Y).keys()].filter((t) => Number.isNaN(inputs.pipeline[t]));
+  return planned.map((t) => {
+    const totals = Array.from({ length: drawCount }, (_, d) => {
+      let sum = 0;
+      for (let area = 0; area < inputs.districtCount * inputs.groupCount; area++) {
+        sum += need[d * inputs.cellCount + area * Y + t]!;
+      }
+      return sum;
+    }).sort((a, b) => a - b);
+    return totals[Math.round(0.9 * (drawCount - 1))]! - totals[Math.round(0.1 * (drawCount - 1))]!;
+  });
 }
