@@ -102,21 +102,23 @@ export class TspAllocationExplain extends LitElement {
         ${formatCount(result.binding.length)} rules are at their limit, so the plan cannot move past
         them:
       </p>
-      <ul class="govuk-list govuk-list--bullet" data-testid="allocation-binding">
-        ${bindingSummary(result.binding).map((line) => html`<li>${line}</li>`)}
-      </ul>
-      ${
+      ${govukDetails(
         top.length > 0
-          ? govukDetails(
-              `The ${formatCount(top.length)} binding rules that cost most`,
-              html`<tsp-table
-                caption="The ${formatCount(top.length)} binding rules that cost most"
-                .columns=${columns}
-                .rows=${top}
-              ></tsp-table>`,
-            )
-          : nothing
-      }
+          ? `Which rules bind, and the ${formatCount(top.length)} that cost most`
+          : 'Which rules bind',
+        html`<ul class="govuk-list govuk-list--bullet" data-testid="allocation-binding">
+            ${bindingSummary(result.binding).map((line) => html`<li>${line}</li>`)}
+          </ul>
+          ${
+            top.length > 0
+              ? html`<tsp-table
+                  caption="The ${formatCount(top.length)} binding rules that cost most"
+                  .columns=${columns}
+                  .rows=${top}
+                ></tsp-table>`
+              : nothing
+          }`,
+      )}
       <h3 class="govuk-heading-s">What one more place would be worth</h3>
       ${govukDetails(
         'Each rule relaxed by one, and what it would change',

@@ -45,6 +45,8 @@ export class TspAreaMap extends LitElement {
   @property({ attribute: false }) dataRows: readonly MapDataRow[] = [];
   /** File name for downloads, without extension. */
   @property() fileName = 'map';
+  /** Only the drawing: no zoom or download buttons (a small map that links to the Maps page). */
+  @property({ type: Boolean }) compact = false;
 
   private readonly container = new ContainerWidthController(this, 0);
   private svg: SVGSVGElement | undefined;
@@ -72,7 +74,8 @@ export class TspAreaMap extends LitElement {
       this.svg = renderChoropleth(geography, mapStyle, document, width);
       this.drawnGeography = geography;
       this.drawnWidth = width;
-      this.attachInteraction(this.svg);
+      // A compact map only shows: a wheel over it scrolls the page, not the map.
+      if (!this.compact) this.attachInteraction(this.svg);
     }
   }
 
@@ -147,6 +150,7 @@ export class TspAreaMap extends LitElement {
 
   protected override render(): TemplateResult {
     if (!this.svg) return html`<p class="govuk-body" role="status">Drawing the map…</p>`;
+    if (this.compact) return html`<div class="tsp-chart">${this.svg}</div>`;
     return html`
       <div class="govuk-button-group">
         <button

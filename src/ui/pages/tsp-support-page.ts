@@ -38,11 +38,10 @@ export class TspSupportPage extends LitElement {
       <h2 class="govuk-heading-m">Report a problem or suggest an improvement</h2>
       ${
         SUPPORT_EMAIL
-          ? html`<p class="govuk-body">
+          ? html`<p class="govuk-body" data-testid="support-email">
               Email
-              <a class="govuk-link" href=${reportLink(SUPPORT_EMAIL)} data-testid="support-email"
-                >${SUPPORT_EMAIL}</a
-              >. Please tell us:
+              <a class="govuk-link" href=${reportLink(SUPPORT_EMAIL)}>${SUPPORT_EMAIL}</a>. Please
+              tell us:
             </p>`
           : html`<p class="govuk-body" data-testid="support-email">
               This copy of the service has no support mailbox set: ask the team that runs it for
