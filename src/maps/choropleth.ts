@@ -27,8 +27,11 @@ const SELECTED_COLOUR = '#0b0c0c';
 const FOCUS_COLOUR = '#ffdd00';
 const LINE_HEIGHT = 18;
 const SWATCH = 14;
+const TITLE_FONT_SIZE = 13;
 /** Rows under the map: title, six class/no-data rows, unit, the colour rule in two rows, then source lines. */
-export const LEGEND_HEIGHT = 11 * LINE_HEIGHT;
+const LEGEND_ROWS = 11;
+/** Narrower than this, the overlay keys go under the classes instead of beside them. */
+const TWO_COLUMN_LEGEND_WIDTH = 480;
 const SOURCE_LINE_HEIGHT = 16;
 
 export interface SchoolPoint {
@@ -90,13 +93,19 @@ function group(svg: SVGSVGElement, name: string): SVGGElement {
   return found;
 }
 
-/** Builds the map: areas (unfilled until styled), district outlines, empty overlay layers, then styles it. */
+/**
+ * Builds the map: areas (unfilled until styled), district outlines, empty overlay layers, then
+ * styles it. `width` is the width it is shown at, in CSS pixels: the boundaries (projected once,
+ * at the geography's own size) are scaled to it and the text is laid out at it, so text is
+ * never shown smaller than 12 px.
+ */
 export function renderChoropleth(
   geography: PreparedGeography,
   style: MapStyle,
   document: Document,
+  width = geography.width,
 ): SVGSVGElement {
-  const { width, height } = geography;
+  const scale = width / geography.width;
   const svg = svgElement(document, 'svg', {
     xmlns: SVG_NS,
     class: 'tsp-map',
@@ -113,6 +122,10 @@ export function renderChoropleth(
 
   // Everything geographic sits in one group, so zoom and pan move it with a single transform.
   const viewport = svgElement(document, 'g', { class: 'tsp-map__viewport' });
+  if (scale !== 1) {
+    viewport.setAttribute('transform', mapTransform(scale));
+    svg.setAttribute('data-scale', String(scale));
+  }
   const areas = svgElement(document, 'g', {
     class: 'tsp-map__areas',
     stroke: '#ffffff',
@@ -148,14 +161,21 @@ export function renderChoropleth(
   }
   svg.append(
     viewport,
-    svgElement(document, 'g', { class: 'tsp-map__legend', transform: `translate(8,${height})` }),
-    svgElement(document, 'g', {
-      class: 'tsp-map__source',
-      transform: `translate(8,${height + LEGEND_HEIGHT})`,
-    }),
+    svgElement(document, 'g', { class: 'tsp-map__legend' }),
+    svgElement(document, 'g', { class: 'tsp-map__source' }),
   );
   restyleChoropleth(svg, geography, style);
   return svg;
+}
+
+/** The viewport's transform: a zoom (d3's transform string, in shown pixels), then the scale to the shown width. */
+export function mapTransform(scale: number, zoom = ''): string {
+  return `${zoom ? `${zoom} ` : ''}scale(${scale})`;
+}
+
+/** The scale a map from `renderChoropleth` was drawn at (shown width over the geography's). */
+export function mapScale(svg: SVGSVGElement): number {
+  return Number(svg.getAttribute('data-scale') ?? 1);
 }
 
 /** Applies a new style to a map from `renderChoropleth` for the same geography. */
@@ -165,6 +185,9 @@ export function restyleChoropleth(
   style: MapStyle,
 ): void {
   const document = svg.ownerDocument;
+  const scale = mapScale(svg);
+  const width = Number(svg.getAttribute('width'));
+  const mapHeight = geography.height * scale;
   const format = style.formatValue ?? defaultFormat;
   const describe = (value: number | null | undefined): string =>
     value === null || value === undefined
@@ -264,10 +287,12 @@ export function restyleChoropleth(
       const circle = svgElement(document, 'circle', {
         cx: point[0],
         cy: point[1],
-        r: 3,
+        // 3 px on screen at any scale.
+        r: Math.round((3 / scale) * 100) / 100,
         fill: SCHOOL_COLOUR,
         stroke: '#ffffff',
         'stroke-width': 1,
+        'vector-effect': 'non-scaling-stroke',
         'data-school': school.id,
       });
       circle.append(svgElement(document, 'title', {}, school.tooltip));
@@ -290,12 +315,16 @@ export function restyleChoropleth(
       : []),
   );
 
-  drawLegend(group(svg, 'legend'), geography, style, format);
-  const sourceLines = drawSource(group(svg, 'source'), geography.width - 16, style.source);
+  const legend = group(svg, 'legend');
+  legend.setAttribute('transform', `translate(8,${mapHeight})`);
+  const legendHeight = drawLegend(legend, geography, width, style, format) * LINE_HEIGHT;
+  const source = group(svg, 'source');
+  source.setAttribute('transform', `translate(8,${mapHeight + legendHeight})`);
+  const sourceLines = drawSource(source, width - 16, style.source);
   // The source is never cut short, so the map grows to fit it.
-  const totalHeight = geography.height + LEGEND_HEIGHT + sourceLines * SOURCE_LINE_HEIGHT + 6;
+  const totalHeight = Math.ceil(mapHeight + legendHeight + sourceLines * SOURCE_LINE_HEIGHT + 6);
   svg.setAttribute('height', String(totalHeight));
-  svg.setAttribute('viewBox', `0 0 ${geography.width} ${totalHeight}`);
+  svg.setAttribute('viewBox', `0 0 ${width} ${totalHeight}`);
   svg.querySelector('rect.tsp-map__background')?.setAttribute('height', String(totalHeight));
 }
 
@@ -309,21 +338,24 @@ function classLabel(scale: ClassScale, index: number, format: (value: number) =>
     : `over ${format(lower)} to ${format(upper)}`;
 }
 
+/** Draws the legend `width` pixels wide; returns its height in rows. */
 function drawLegend(
   legend: SVGGElement,
   geography: PreparedGeography,
+  width: number,
   style: MapStyle,
   format: (value: number) => string,
-): void {
+): number {
   const document = legend.ownerDocument;
-  const rows: SVGElement[] = [
+  const titleLines = wrapToWidth(style.title, width - 16, TITLE_FONT_SIZE);
+  const rows: SVGElement[] = titleLines.map((line, index) =>
     svgElement(
       document,
       'text',
-      { x: 0, y: 16, 'font-weight': 'bold', 'font-size': 13 },
-      style.title,
+      { x: 0, y: 16 + index * LINE_HEIGHT, 'font-weight': 'bold', 'font-size': TITLE_FONT_SIZE },
+      line,
     ),
-  ];
+  );
   const counts = new Map<number | null, number>();
   for (const area of geography.areas) {
     const index = classOf(style.scale, style.values.get(area.code));
@@ -342,7 +374,7 @@ function drawLegend(
     }),
     svgElement(document, 'text', { x: x + SWATCH + 6, y: y + SWATCH - 2 }, label),
   ];
-  const top = LINE_HEIGHT + 8;
+  const top = titleLines.length * LINE_HEIGHT + 8;
   const classCount = Math.max(0, style.scale.breaks.length - 1);
   for (let index = 0; index < classCount; index++) {
     rows.push(
@@ -379,8 +411,10 @@ function drawLegend(
     );
   });
 
-  // Keys for the overlays, in a second column.
-  const keyX = Math.round(geography.width / 2) + 20;
+  // Keys for the overlays, in a second column, or under the rest on a narrow map.
+  const twoColumns = width >= TWO_COLUMN_LEGEND_WIDTH;
+  const keyX = twoColumns ? Math.round(width / 2) + 20 : 0;
+  const keyTop = twoColumns ? top : top + (classCount + 1 + notes.length) * LINE_HEIGHT + 8;
   const keys: [Attributes, string][] = [];
   if (style.coldSpotCodes && style.coldSpotCodes.size > 0) {
     keys.push([
@@ -403,10 +437,13 @@ function drawLegend(
     keys.push([{ fill: FOOTPRINT_COLOUR, height: 4, y: 5 }, 'NQT flow (width = share)']);
   }
   keys.forEach(([attributes, label], position) => {
-    const y = top + position * LINE_HEIGHT;
+    const y = keyTop + position * LINE_HEIGHT;
     rows.push(...swatch(keyX, y, { ...attributes, y: y + Number(attributes.y ?? 0) }, label));
   });
   legend.replaceChildren(...rows);
+  return (
+    LEGEND_ROWS + titleLines.length - 1 + (twoColumns || keys.length === 0 ? 0 : keys.length + 1)
+  );
 }
 
 /** Writes the source and boundary attribution; returns the number of lines. */

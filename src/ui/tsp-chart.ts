@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { DEFAULT_CHART_WIDTH } from '../charts/chart-svg.ts';
+import { ContainerWidthController } from './container-width.ts';
 
 /** Draws a chart at a width in CSS pixels (a render function of src/charts, bound to its data). */
 export type DrawChart = (width: number) => SVGSVGElement;
@@ -10,7 +11,7 @@ const MAX_WIDTH = 960;
 
 /**
  * Holds one chart and draws it at the width of its container, again whenever that width
- * changes (a ResizeObserver), so the chart's 12 px text is 12 px on a phone as on a laptop
+ * changes (`ContainerWidthController`), so the chart's 12 px text is 12 px on a phone as on a laptop
  * instead of being scaled down with the drawing. Without ResizeObserver (jsdom) it draws at
  * the default width. The chart is aria-hidden; its table sits beside it.
  *
@@ -19,10 +20,9 @@ const MAX_WIDTH = 960;
 @customElement('tsp-chart')
 export class TspChart extends LitElement {
   @property({ attribute: false }) draw: DrawChart | undefined;
-  @state() private width = typeof ResizeObserver === 'undefined' ? DEFAULT_CHART_WIDTH : 0;
-
+  private readonly container = new ContainerWidthController(this, DEFAULT_CHART_WIDTH);
+  private drawnWidth = 0;
   private svg: SVGSVGElement | undefined;
-  private observer: ResizeObserver | undefined;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -31,24 +31,13 @@ export class TspChart extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.classList.add('tsp-chart');
-    if (typeof ResizeObserver === 'undefined') return;
-    this.observer = new ResizeObserver((entries) => {
-      const width = Math.floor(entries[0]?.contentRect.width ?? 0);
-      // Only whole-pixel changes redraw, so a scrollbar flicker does not loop.
-      if (width > 0 && width !== this.width) this.width = width;
-    });
-    this.observer.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
-    super.disconnectedCallback();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (!changed.has('draw') && !changed.has('width')) return;
-    this.svg = this.draw && this.width > 0 ? this.draw(Math.min(this.width, MAX_WIDTH)) : undefined;
+    const { width } = this.container;
+    if (!changed.has('draw') && width === this.drawnWidth) return;
+    this.drawnWidth = width;
+    this.svg = this.draw && width > 0 ? this.draw(Math.min(width, MAX_WIDTH)) : undefined;
   }
 
   protected override render(): TemplateResult | typeof nothing {

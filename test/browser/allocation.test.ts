@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, baseUrl, launchBrowser, screenshot, watchPage } from './browser.ts';
+import {
+  axeViolations,
+  baseUrl,
+  launchBrowser,
+  openDetails,
+  screenshot,
+  watchPage,
+} from './browser.ts';
 
 let browser: Browser;
 let page: Page;
@@ -133,6 +140,7 @@ describe('Allocation page', () => {
     );
     // Turning the stability rule off makes it a capacity like any other, and the plan is
     // worked out again at once (a quick solve).
+    await openDetails(page, 'Rules: pool, stability');
     await resolvedAfter(() => enter('#alloc-rule-stabilityband', ''));
     expect(await page.locator(`#${id}-error`).count()).toBe(0);
     expect(await verdict().getAttribute('data-mode')).toBe('quick');

@@ -84,3 +84,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 }
+
+/** Opens the GOV.UK details whose summary has `summary` (pages fold their forms under them). */
+export async function openDetails(page: Page, summary: string | RegExp): Promise<void> {
+  const details = page
+    .locator('details', { has: page.locator('summary', { hasText: summary }) })
+    .last();
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
+    await details.locator('summary').first().click();
+  }
+}

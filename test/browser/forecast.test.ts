@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addYears, planningEntryYears } from '../../src/data/academic-year.ts';
-import { axeViolations, baseUrl, launchBrowser, screenshot, watchPage } from './browser.ts';
+import {
+  axeViolations,
+  baseUrl,
+  launchBrowser,
+  openDetails,
+  screenshot,
+  watchPage,
+} from './browser.ts';
 
 let browser: Browser;
 let page: Page;
@@ -36,6 +43,8 @@ describe('Forecast page', () => {
     await page.goto(`${baseUrl()}/forecast`);
     // The first visit runs with the defaults; wait for it, then run again with 200 draws.
     await page.locator('[data-testid="forecast-summary"]').waitFor();
+    // The choices are folded under the answer.
+    await openDetails(page, 'Change the area, scenario or number of draws');
     await page.locator('#forecast-draws').fill('200');
     await page.locator('button', { hasText: 'Run forecast' }).click();
     await page.locator('[data-testid="forecast-summary"]', { hasText: '200 draws' }).waitFor();

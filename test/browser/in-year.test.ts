@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { entryHash, keyFingerprint, type LedgerEntry } from '../../src/redistribution/index.ts';
-import { axeViolations, baseUrl, launchBrowser, screenshot, watchPage } from './browser.ts';
+import {
+  axeViolations,
+  baseUrl,
+  launchBrowser,
+  openDetails,
+  screenshot,
+  watchPage,
+} from './browser.ts';
 
 let browser: Browser;
 
@@ -135,6 +142,7 @@ describe('In-year page', () => {
       '202526,April,Regional,E92000001,England,S21,Sheffield Hallam University,Mathematics,33,40,12,10,0',
       '202526,April,Regional,E92000001,England,S21,Sheffield Hallam University,English,32,30,lots,9,0',
     ].join('\n');
+    await openDetails(page, 'Load or correct returns');
     await page.setInputFiles('#tsp-returns-file', {
       name: 'bad_returns.csv',
       mimeType: 'text/csv',
@@ -162,6 +170,7 @@ describe('In-year page', () => {
     await screenshot(page, 'in-year-bad-returns');
     expect(await axeViolations(page)).toEqual([]);
 
+    await openDetails(page, 'export and import');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export the ledger (JSON)' }).click(),
@@ -208,6 +217,7 @@ describe('In-year page', () => {
       .getByRole('button', { name: /Put to the partnerships/ })
       .click();
     await a.page.locator('[data-transfer-id]').first().waitFor();
+    await openDetails(a.page, 'export and import');
     const [download] = await Promise.all([
       a.page.waitForEvent('download'),
       a.page.getByRole('button', { name: 'Export the ledger (JSON)' }).click(),
@@ -256,6 +266,7 @@ describe('In-year page', () => {
       });
       await b.page.getByRole('button', { name: 'Import the ledger' }).click();
     };
+    await openDetails(b.page, 'export and import');
     await b.page.check('#tsp-ledger-replace');
     await importIntoB();
     const summaryB = b.page.locator('.govuk-error-summary');

@@ -99,6 +99,8 @@ describe('Maps page: model results', () => {
   it('adds forecast need from the model worker and maps it for the nine districts', async () => {
     await fresh.goto(`${baseUrl()}/maps`);
     await fresh.waitForSelector('tsp-maps-page svg.tsp-map');
+    // The model results are folded beside the map, so the map leads the page.
+    await fresh.getByText('Add model results to the map').click();
     await fresh.getByRole('button', { name: 'Add forecast need' }).click();
     await fresh
       .locator('[data-testid="model-indicator-status"]', { hasText: 'Added to ‘Show’' })

@@ -44,6 +44,12 @@ describe('Overview (home page)', () => {
       .locator('[data-testid="overview-cold-spots"] .tsp-kpi__value')
       .textContent();
     await page.locator('[data-testid="overview-in-year"]').waitFor();
+    // The small map outlines the same cold spots the figure counts.
+    const overviewMap = page.locator('[data-testid="overview-cold-spots"] svg.tsp-map');
+    await overviewMap.locator('g.tsp-map__areas path').first().waitFor();
+    expect(String(await overviewMap.locator('g.tsp-map__cold-spots path').count())).toBe(
+      coldSpots?.trim(),
+    );
     await screenshot(page, 'overview');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -70,6 +76,10 @@ describe('Overview (home page)', () => {
       .locator('tsp-area-table tbody td', { hasText: /^\s*Yes\s*$/ })
       .count();
     expect(String(marked)).toBe(coldSpots?.trim());
+    // And the Maps page's map outlines the same number.
+    expect(String(await page.locator('svg.tsp-map g.tsp-map__cold-spots path').count())).toBe(
+      coldSpots?.trim(),
+    );
     expect(watched.errors).toEqual([]);
     expect(watched.foreignRequests).toEqual([]);
     await page.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser } from './browser.ts';
+import { baseUrl, launchBrowser, openDetails } from './browser.ts';
 
 let browser: Browser;
 let page: Page;
@@ -26,6 +26,8 @@ describe('page settings survive a reload', () => {
   it('repeats the last forecast run', async () => {
     await page.goto(`${baseUrl()}/forecast`);
     await page.locator('[data-testid="forecast-summary"]').waitFor();
+    // The choices are folded under the answer.
+    await openDetails(page, 'Change the area, scenario or number of draws');
     await page.locator('#forecast-draws').fill('200');
     await page.locator('button', { hasText: 'Run forecast' }).click();
     await page.locator('[data-testid="forecast-summary"]', { hasText: '200 draws' }).waitFor();

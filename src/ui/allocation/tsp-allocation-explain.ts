@@ -7,6 +7,7 @@ import type { BindingConstraint } from '../../allocation/explain.ts';
 import { formatCount, formatDecimal } from '../format.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
+import { govukDetails } from '../details.ts';
 
 /** Two decimals: marginal values and gaps are small numbers where the second digit matters. */
 const twoDecimals = (value: number) =>
@@ -101,39 +102,47 @@ export class TspAllocationExplain extends LitElement {
         ${formatCount(result.binding.length)} rules are at their limit, so the plan cannot move past
         them:
       </p>
-      <ul class="govuk-list govuk-list--bullet" data-testid="allocation-binding">
-        ${bindingSummary(result.binding).map((line) => html`<li>${line}</li>`)}
-      </ul>
-      ${
+      ${govukDetails(
         top.length > 0
-          ? html`<tsp-table
-              caption="The ${formatCount(top.length)} binding rules that cost most"
-              .columns=${columns}
-              .rows=${top}
-            ></tsp-table>`
-          : nothing
-      }
+          ? `Which rules bind, and the ${formatCount(top.length)} that cost most`
+          : 'Which rules bind',
+        html`<ul class="govuk-list govuk-list--bullet" data-testid="allocation-binding">
+            ${bindingSummary(result.binding).map((line) => html`<li>${line}</li>`)}
+          </ul>
+          ${
+            top.length > 0
+              ? html`<tsp-table
+                  caption="The ${formatCount(top.length)} binding rules that cost most"
+                  .columns=${columns}
+                  .rows=${top}
+                ></tsp-table>`
+              : nothing
+          }`,
+      )}
       <h3 class="govuk-heading-s">What one more place would be worth</h3>
-      <p class="govuk-body">
-        Each rule below is relaxed by one and the plan worked out again: the change in weighted
-        unmet need (unmet teachers times their cold-spot and subject weights) is given apart from
-        the change in penalties, and a place's expected NQTs with the fill and conversion behind
-        them.
-      </p>
-      ${
-        values.length > 0
-          ? html`<ul class="govuk-list govuk-list--bullet" data-testid="allocation-marginal">
-              ${values.map((value) => html`<li>${value.text}</li>`)}
-            </ul>`
-          : result.complete
-            ? html`<p class="govuk-body">
-                No marginal values: they come from the linear programme, which did not finish in
-                time.
-              </p>`
-            : html`<p class="govuk-body" data-testid="allocation-marginal-pending">
-                Being worked out: they follow this first plan in a moment.
-              </p>`
-      }
+      ${govukDetails(
+        'Each rule relaxed by one, and what it would change',
+        html`<p class="govuk-body">
+            Each rule below is relaxed by one and the plan worked out again: the change in weighted
+            unmet need (unmet teachers times their cold-spot and subject weights) is given apart
+            from the change in penalties, and a place's expected NQTs with the fill and conversion
+            behind them.
+          </p>
+          ${
+            values.length > 0
+              ? html`<ul class="govuk-list govuk-list--bullet" data-testid="allocation-marginal">
+                  ${values.map((value) => html`<li>${value.text}</li>`)}
+                </ul>`
+              : result.complete
+                ? html`<p class="govuk-body">
+                    No marginal values: they come from the linear programme, which did not finish in
+                    time.
+                  </p>`
+                : html`<p class="govuk-body" data-testid="allocation-marginal-pending">
+                    Being worked out: they follow this first plan in a moment.
+                  </p>`
+          }`,
+      )}
     `;
   }
 }

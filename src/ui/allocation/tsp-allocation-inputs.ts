@@ -16,8 +16,8 @@ import './tsp-allocation-rules.ts';
 type Section = 'rules' | 'caps' | 'limits' | 'plans' | 'options';
 
 /**
- * Everything the manager can change, in short sections that open on demand (the rules open
- * first; a section with a problem opens by itself): the rule settings, regional caps,
+ * Everything the manager can change, in short sections that open on demand (a section with a
+ * problem opens by itself): the rule settings, regional caps,
  * partnership total and mentor capacity, partnership plans, the cold-spot priority and the
  * solve options. Edits bubble up from the parts as events.
  *
@@ -53,7 +53,7 @@ export class TspAllocationInputs extends LitElement {
   }
 
   /** Sections the manager opened (or closed): an error opens its section, fixing it never closes it. */
-  @state() private opened: Partial<Record<Section, boolean>> = { rules: true };
+  @state() private opened: Partial<Record<Section, boolean>> = {};
 
   private section(
     key: Section,

@@ -5,6 +5,7 @@ import { formatDecimal } from '../format.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-chart.ts';
 import '../tsp-table.ts';
+import { govukDetails } from '../details.ts';
 import { driversTable, fileStem } from './forecast-files.ts';
 import { selectionLabel, type DriverChange, type ForecastView } from './forecast-view.ts';
 import { DRIVER_LABELS, DRIVER_SHORT_LABELS } from './labels.ts';
@@ -88,12 +89,15 @@ export class TspForecastDrivers extends LitElement {
         Orange bars raise need and green bars lower it; each bar is labelled with its sign. Drivers
         with no effect are in the table only.
       </p>
-      <tsp-table
-        data-testid="forecast-drivers-table"
-        caption="Why trainee need changes from ${from} to ${to} entry, ${selection} (central projection)"
-        .columns=${columns}
-        .rows=${rows}
-      ></tsp-table>`;
+      ${govukDetails(
+        'The chart’s figures as a table',
+        html`<tsp-table
+          data-testid="forecast-drivers-table"
+          caption="Why trainee need changes from ${from} to ${to} entry, ${selection} (central projection)"
+          .columns=${columns}
+          .rows=${rows}
+        ></tsp-table>`,
+      )}`;
   }
 
   protected override render(): TemplateResult | typeof nothing {

@@ -74,16 +74,22 @@ export class TspForecastNeed extends LitElement {
             </div>`
       }
       ${this.renderHorizon(view)}
-      <tsp-forecast-fan
-        quantity="nqt"
-        .years=${view.years}
-        selection=${selection}
-      ></tsp-forecast-fan>
-      <tsp-forecast-fan
-        quantity="trainee"
-        .years=${view.years}
-        selection=${selection}
-      ></tsp-forecast-fan>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-half">
+          <tsp-forecast-fan
+            quantity="nqt"
+            .years=${view.years}
+            selection=${selection}
+          ></tsp-forecast-fan>
+        </div>
+        <div class="govuk-grid-column-one-half">
+          <tsp-forecast-fan
+            quantity="trainee"
+            .years=${view.years}
+            selection=${selection}
+          ></tsp-forecast-fan>
+        </div>
+      </div>
       <tsp-download
         label="NQT and trainee need"
         .files=${eesFiles(`forecast-need-${fileStem(view)}`, () => needTable(view))}

@@ -24,6 +24,7 @@ import {
 } from '../../redistribution/index.ts';
 import { downloadText } from '../download.ts';
 import { formatCount, formatDecimal, formatPercent } from '../format.ts';
+import { govukDetails } from '../details.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
@@ -136,16 +137,25 @@ export class TspInYearKpis extends LitElement {
         Forecast recruitment is the expected number recruited when each partnership may recruit only
         to its limit, summed over the region (from the recruitment curve in use).
       </p>
-      <tsp-table
-        .columns=${rateColumns('Partnership')}
-        .rows=${[...rates.byPartnership.map((r) => ({ ...r, label: `${names.get(r.label) ?? r.label} (${r.label})` })), rates.region]}
-        caption="Fill rate by partnership"
-      ></tsp-table>
-      <tsp-table
-        .columns=${rateColumns('Subject')}
-        .rows=${[...rates.bySubject, rates.region]}
-        caption="Fill rate by subject"
-      ></tsp-table>
+      ${govukDetails(
+        'Fill rate by partnership and by subject',
+        html`<div class="govuk-grid-row">
+          <div class="govuk-grid-column-one-half">
+            <tsp-table
+              .columns=${rateColumns('Partnership')}
+              .rows=${[...rates.byPartnership.map((r) => ({ ...r, label: `${names.get(r.label) ?? r.label} (${r.label})` })), rates.region]}
+              caption="Fill rate by partnership"
+            ></tsp-table>
+          </div>
+          <div class="govuk-grid-column-one-half">
+            <tsp-table
+              .columns=${rateColumns('Subject')}
+              .rows=${[...rates.bySubject, rates.region]}
+              caption="Fill rate by subject"
+            ></tsp-table>
+          </div>
+        </div>`,
+      )}
       <h2 class="govuk-heading-m">Downloads</h2>
       <div class="govuk-button-group">
         <button

@@ -125,8 +125,8 @@ export class TspLedgerView extends LitElement {
   protected override render(): TemplateResult | typeof nothing {
     const ledger = this.ledger;
     if (ledger === null) return nothing;
-    return html`<h2 class="govuk-heading-m">Ledger</h2>
-      <p class="govuk-body">
+    // The page heads it ("Ledger") and folds it under a details.
+    return html`<p class="govuk-body">
         Every step is recorded here and never changed; an undo is a new, compensating entry. The
         ledger is kept in this browser and survives reloads. Head hash
         <code>${ledger.headHash.slice(0, 12)}</code>, ${ledger.entries.length}

@@ -2,6 +2,7 @@ import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TransferPlan, TransferProposal, TransferRecord } from '../../redistribution/index.ts';
 import { formatDecimal } from '../format.ts';
+import { tableRegion } from '../table-region.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { transferDomId } from './tsp-transfer-card.ts';
 import { STATUS_WORDS, termsText } from './workflow-words.ts';
@@ -82,16 +83,20 @@ export class TspProposalList extends LitElement {
         ${plan.placesMoved} place${plan.placesMoved === 1 ? '' : 's'}; expected regional recruitment
         rises by ${formatDecimal(plan.expectedGain)}. Solver: ${plan.detail}.
       </p>
-      <ul class="govuk-list" data-testid="proposals">
-        ${plan.proposals.map(
-          (p) =>
-            html`<li class="govuk-inset-text" data-proposal-id=${p.id}>
-              <h3 class="govuk-heading-s govuk-!-margin-bottom-1">Move ${termsText(p)}</h3>
-              <p class="govuk-body-s">${p.reason}</p>
-              ${this.action(p)}
-            </li>`,
-        )}
-      </ul>`;
+      ${tableRegion(
+        // A long list scrolls inside its own region, like a long table, so the page stays short.
+        { label: 'Proposed transfers list' },
+        html`<ul class="govuk-list" data-testid="proposals">
+          ${plan.proposals.map(
+            (p) =>
+              html`<li class="govuk-inset-text" data-proposal-id=${p.id}>
+                <h3 class="govuk-heading-s govuk-!-margin-bottom-1">Move ${termsText(p)}</h3>
+                <p class="govuk-body-s">${p.reason}</p>
+                ${this.action(p)}
+              </li>`,
+          )}
+        </ul>`,
+      )}`;
   }
 }
 

@@ -1,17 +1,26 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
-import { renderChoropleth, restyleChoropleth, type MapStyle } from '../../maps/choropleth.ts';
+import {
+  mapScale,
+  mapTransform,
+  renderChoropleth,
+  restyleChoropleth,
+  type MapStyle,
+} from '../../maps/choropleth.ts';
 import type { PreparedGeography } from '../../maps/geography.ts';
 import { mapDataCsv, svgMarkup, svgPng, type MapDataRow } from '../../maps/export.ts';
 import { downloadBlob } from '../download.ts';
+import { ContainerWidthController } from '../container-width.ts';
 
 /**
  * One choropleth with zoom and pan (mouse, touch, or the zoom buttons from the keyboard) and
  * downloads of its data (CSV) and drawing (SVG, PNG). The SVG is aria-hidden: the page puts a
  * table with the same numbers and a select box for choosing an area beside it.
  *
- * The boundaries are drawn once per geography; a new style only restyles them.
+ * The map is drawn at the width it is shown at (up to the projection's own), so its text is
+ * never scaled below 12 px. The boundaries are drawn once per geography and width; a new style
+ * only restyles them.
  *
  * @summary Zoomable, downloadable choropleth.
  * @fires tsp-area-select - detail `{ code }` when an area is clicked.
@@ -24,9 +33,13 @@ export class TspAreaMap extends LitElement {
   @property({ attribute: false }) dataRows: readonly MapDataRow[] = [];
   /** File name for downloads, without extension. */
   @property() fileName = 'map';
+  /** Only the drawing: no zoom or download buttons (a small map that links to the Maps page). */
+  @property({ type: Boolean }) compact = false;
 
+  private readonly container = new ContainerWidthController(this, 0);
   private svg: SVGSVGElement | undefined;
   private drawnGeography: PreparedGeography | undefined;
+  private drawnWidth = 0;
   private zoomBehaviour: ZoomBehavior<SVGSVGElement, unknown> | undefined;
   @state() private pngError = '';
 
@@ -35,26 +48,37 @@ export class TspAreaMap extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!changed.has('geography') && !changed.has('mapStyle')) return;
     const { geography, mapStyle } = this;
+    const width = geography ? this.shownWidth(geography) : 0;
+    if (!changed.has('geography') && !changed.has('mapStyle') && width === this.drawnWidth) return;
     if (!geography || !mapStyle) {
       this.svg = undefined;
       this.drawnGeography = undefined;
       return;
     }
-    if (this.svg && this.drawnGeography === geography) {
+    if (this.svg && this.drawnGeography === geography && width === this.drawnWidth) {
       restyleChoropleth(this.svg, geography, mapStyle);
     } else {
-      this.svg = renderChoropleth(geography, mapStyle, document);
+      this.svg = renderChoropleth(geography, mapStyle, document, width);
       this.drawnGeography = geography;
-      this.attachInteraction(this.svg);
+      this.drawnWidth = width;
+      // A compact map only shows: a wheel over it scrolls the page, not the map.
+      if (!this.compact) this.attachInteraction(this.svg);
     }
+  }
+
+  /** The container's width, up to the projection's own (0 before layout: jsdom draws at the projection's). */
+  private shownWidth(geography: PreparedGeography): number {
+    const { width } = this.container;
+    return width > 0 ? Math.min(width, geography.width) : geography.width;
   }
 
   private attachInteraction(svg: SVGSVGElement): void {
     const viewport = svg.querySelector('g.tsp-map__viewport');
-    const mapHeight = this.geography?.height ?? 0;
-    const width = this.geography?.width ?? 0;
+    // Zoom works in shown pixels; the viewport then scales the boundaries to them.
+    const scale = mapScale(svg);
+    const mapHeight = (this.geography?.height ?? 0) * scale;
+    const width = (this.geography?.width ?? 0) * scale;
     this.zoomBehaviour = zoom<SVGSVGElement, unknown>()
       .scaleExtent([1, 12])
       .extent([
@@ -66,7 +90,7 @@ export class TspAreaMap extends LitElement {
         [width, mapHeight],
       ])
       .on('zoom', (event: { transform: { toString(): string } }) => {
-        viewport?.setAttribute('transform', event.transform.toString());
+        viewport?.setAttribute('transform', mapTransform(scale, event.transform.toString()));
       });
     select(svg).call(this.zoomBehaviour);
     svg.addEventListener('click', (event) => {
@@ -117,6 +141,7 @@ export class TspAreaMap extends LitElement {
 
   protected override render(): TemplateResult {
     if (!this.svg) return html`<p class="govuk-body" role="status">Drawing the map…</p>`;
+    if (this.compact) return html`<div class="tsp-chart">${this.svg}</div>`;
     return html`
       <div class="govuk-button-group">
         <button

@@ -3,6 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import type { AreaIndicator } from '../../data/types.ts';
 import type { ColdSpotSpec } from '../../indicators/cold-spot-index.ts';
 import { provenanceTag } from '../provenance-tag.ts';
+import { tableRegion } from '../table-region.ts';
+import { govukDetails } from '../details.ts';
 
 /** The user's cold-spot choices, kept by indicator id so they survive a change of level. */
 export interface IndexChoices {
@@ -25,10 +27,18 @@ export function specFor(choices: IndexChoices, indicators: readonly AreaIndicato
   };
 }
 
+/** A named set of weights to start from, e.g. the level's default index; it gives every indicator shown a weight. */
+export interface IndexPreset {
+  label: string;
+  weights: Record<string, number>;
+}
+
 /**
- * Form for the cold-spot index: a weight per indicator (0 leaves it out), the threshold in
- * standard deviations and what to do with missing values. Direction is each indicator's own
- * (shown as a hint), so weights are never negative.
+ * Form for the cold-spot index, folded under a GOV.UK details so the map comes first: presets,
+ * then one row per indicator in a compact table (its direction and a weight box; 0 leaves it
+ * out), the threshold in standard deviations and what to do with missing values. Direction is
+ * each indicator's own, so weights are never negative. It opens by itself when the index
+ * cannot be computed, so the error is never folded away.
  *
  * @summary Indicator weights and threshold for the cold-spot index.
  * @fires tsp-index-change - detail: the new `IndexChoices`.
@@ -41,6 +51,7 @@ export class TspIndexBuilder extends LitElement {
     threshold: 0.5,
     missing: 'exclude-area',
   };
+  @property({ attribute: false }) presets: readonly IndexPreset[] = [];
   /** Why the index cannot be computed, shown as a GOV.UK error. */
   @property() error = '';
 
@@ -74,52 +85,91 @@ export class TspIndexBuilder extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    const used = this.indicators.filter(
+      (indicator) => (this.choices.weights[indicator.id] ?? 0) > 0,
+    ).length;
+    return govukDetails(
+      `Change the index: ${used} of ${this.indicators.length} indicators used`,
+      this.renderForm(),
+      { open: this.error !== '' },
+    );
+  }
+
+  private renderForm(): TemplateResult {
     const { choices } = this;
     return html`
+      ${
+        this.presets.length
+          ? html`<div class="govuk-button-group">
+              ${this.presets.map(
+                (preset) =>
+                  html`<button
+                    type="button"
+                    class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+                    @click=${() => this.change({ weights: { ...this.choices.weights, ...preset.weights } })}
+                  >
+                    ${preset.label}
+                  </button>`,
+              )}
+            </div>`
+          : nothing
+      }
       <div class="govuk-form-group ${this.error ? 'govuk-form-group--error' : ''}">
-        <fieldset
-          class="govuk-fieldset"
-          aria-describedby="tsp-index-hint${this.error ? ' tsp-index-error' : ''}"
-        >
-          <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
-            Indicators and weights
-          </legend>
-          <div id="tsp-index-hint" class="govuk-hint">
-            Each indicator becomes a z-score across the areas shown, signed so that above zero is
-            worse off than average. The index is their weighted mean. A weight of 0 leaves an
-            indicator out.
-          </div>
-          ${
-            this.error
-              ? html`<p id="tsp-index-error" class="govuk-error-message">
-                  <span class="govuk-visually-hidden">Error:</span> ${this.error}
-                </p>`
-              : nothing
-          }
-          ${this.indicators.map(
-            (indicator, position) => html`
-              <div class="govuk-form-group">
-                <label class="govuk-label" for="tsp-weight-${position}">
-                  ${indicator.label}${provenanceTag(indicator.provenance)}
-                </label>
-                <div id="tsp-weight-${position}-hint" class="govuk-hint">
-                  ${indicator.higherIsWorse ? 'Higher is worse off.' : 'Higher is better off.'}
-                </div>
-                <input
-                  class="govuk-input govuk-input--width-3"
-                  id="tsp-weight-${position}"
-                  type="number"
-                  min="0"
-                  step="0.5"
-                  inputmode="decimal"
-                  aria-describedby="tsp-weight-${position}-hint"
-                  .value=${String(choices.weights[indicator.id] ?? 0)}
-                  @change=${(event: Event) => this.setWeight(indicator.id, event.target as HTMLInputElement)}
-                />
-              </div>
-            `,
-          )}
-        </fieldset>
+        <p id="tsp-index-hint" class="govuk-hint">
+          Each indicator becomes a z-score across the areas shown, signed so that above zero is
+          worse off than average. The index is their weighted mean. A weight of 0 leaves an
+          indicator out.
+        </p>
+        ${
+          this.error
+            ? html`<p id="tsp-index-error" class="govuk-error-message">
+                <span class="govuk-visually-hidden">Error:</span> ${this.error}
+              </p>`
+            : nothing
+        }
+        ${tableRegion(
+          { label: 'Indicators and weights', describedBy: 'tsp-index-hint' },
+          html`<table class="govuk-table govuk-table--small-text-until-tablet">
+            <caption class="govuk-table__caption govuk-table__caption--s">
+              Indicators and weights
+            </caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">Indicator</th>
+                <th scope="col" class="govuk-table__header">Higher is</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Weight</th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              ${this.indicators.map(
+                (indicator, position) =>
+                  html`<tr class="govuk-table__row">
+                    <th scope="row" class="govuk-table__header">
+                      <label class="govuk-label govuk-body-s" for="tsp-weight-${position}">
+                        ${indicator.label}${provenanceTag(indicator.provenance)}
+                      </label>
+                    </th>
+                    <td class="govuk-table__cell" id="tsp-weight-${position}-hint">
+                      ${indicator.higherIsWorse ? 'worse off' : 'better off'}
+                    </td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">
+                      <input
+                        class="govuk-input govuk-input--width-3 ${this.error ? 'govuk-input--error' : ''}"
+                        id="tsp-weight-${position}"
+                        type="number"
+                        min="0"
+                        step="0.5"
+                        inputmode="decimal"
+                        aria-describedby="tsp-weight-${position}-hint${this.error ? ' tsp-index-error' : ''}"
+                        .value=${String(choices.weights[indicator.id] ?? 0)}
+                        @change=${(event: Event) => this.setWeight(indicator.id, event.target as HTMLInputElement)}
+                      />
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`,
+        )}
       </div>
       <div class="govuk-form-group">
         <label class="govuk-label" for="tsp-threshold"

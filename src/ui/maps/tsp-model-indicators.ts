@@ -7,6 +7,7 @@ import { runAllocationNeed, type AllocationNeed } from '../allocation/allocation
 import { loadDefaultCycle } from '../in-year/default-cycle.ts';
 import type { CycleSources } from '../in-year/in-year-session.ts';
 import { provenanceTag } from '../provenance-tag.ts';
+import { govukDetails } from '../details.ts';
 import { fillRateIndicator, needIndicators, solvedAllocationIndicators } from './model-results.ts';
 import { RunController } from '../../runtime/run-controller.ts';
 
@@ -142,68 +143,70 @@ export class TspModelIndicators extends LitElement {
 
   protected override render(): TemplateResult {
     const busy = this.running !== null;
-    return html`
-      <h2 class="govuk-heading-m">Add model results to the map</h2>
-      <p class="govuk-body">
-        Map the service’s own results by district, in the first year the next allocation can change
-        (the NQT year after its first entry year). Each is added to ‘Show’ and can be weighted in
-        the cold-spot index.
-      </p>
-      <p class="govuk-hint" id="tsp-model-hint">
-        Forecast need runs the supply model; allocation results also solve the default allocation of
-        ITT places, which may take a few seconds. The fill rate comes from illustrative recruitment
-        returns, not real ones.
-      </p>
-      <div class="govuk-button-group">
-        ${BUTTONS.map(
-          ([job, label]) =>
-            html`<button
-              type="button"
-              class="govuk-button govuk-button--secondary"
-              id="tsp-model-add-${job}"
-              aria-describedby="tsp-model-hint"
-              ?disabled=${busy || !this.region}
-              aria-disabled=${busy || !this.region ? 'true' : 'false'}
-              @click=${() => void this.run(job)}
-            >
-              ${label}
-            </button>`,
-        )}
-        ${
-          busy
-            ? html`<button
+    // Folded under a details beside the map, so the map stays on the first screen.
+    return govukDetails(
+      'Add model results to the map',
+      html`<p class="govuk-body">
+          Map the service’s own results by district, in the first year the next allocation can
+          change (the NQT year after its first entry year). Each is added to ‘Show’ and can be
+          weighted in the cold-spot index.
+        </p>
+        <p class="govuk-hint" id="tsp-model-hint">
+          Forecast need runs the supply model; allocation results also solve the default allocation
+          of ITT places, which may take a few seconds. The fill rate comes from illustrative
+          recruitment returns, not real ones.
+        </p>
+        <div class="govuk-button-group">
+          ${BUTTONS.map(
+            ([job, label]) =>
+              html`<button
                 type="button"
-                class="govuk-button govuk-button--warning"
-                id="tsp-model-cancel"
-                @click=${this.cancel}
+                class="govuk-button govuk-button--secondary"
+                id="tsp-model-add-${job}"
+                aria-describedby="tsp-model-hint"
+                ?disabled=${busy || !this.region}
+                aria-disabled=${busy || !this.region ? 'true' : 'false'}
+                @click=${() => void this.run(job)}
               >
-                Cancel
-              </button>`
+                ${label}
+              </button>`,
+          )}
+          ${
+            busy
+              ? html`<button
+                  type="button"
+                  class="govuk-button govuk-button--warning"
+                  id="tsp-model-cancel"
+                  @click=${this.cancel}
+                >
+                  Cancel
+                </button>`
+              : nothing
+          }
+        </div>
+        ${
+          this.error
+            ? html`<p class="govuk-error-message">
+                <span class="govuk-visually-hidden">Error:</span> ${this.error}
+              </p>`
             : nothing
         }
-      </div>
-      ${
-        this.error
-          ? html`<p class="govuk-error-message">
-              <span class="govuk-visually-hidden">Error:</span> ${this.error}
-            </p>`
-          : nothing
-      }
-      <p class="govuk-body" role="status" aria-live="polite" data-testid="model-indicator-status">
-        ${this.status}
-      </p>
-      ${
-        this.added.length
-          ? html`<h3 class="govuk-heading-s">Added to the map</h3>
-              <ul class="govuk-list govuk-list--bullet" data-testid="model-indicators-added">
-                ${this.added.map(
-                  (indicator) =>
-                    html`<li>${indicator.label}${provenanceTag(indicator.provenance)}</li>`,
-                )}
-              </ul>`
-          : nothing
-      }
-    `;
+        <p class="govuk-body" role="status" aria-live="polite" data-testid="model-indicator-status">
+          ${this.status}
+        </p>
+        ${
+          this.added.length
+            ? html`<p class="govuk-body govuk-!-font-weight-bold">Added to the map</p>
+                <ul class="govuk-list govuk-list--bullet" data-testid="model-indicators-added">
+                  ${this.added.map(
+                    (indicator) =>
+                      html`<li>${indicator.label}${provenanceTag(indicator.provenance)}</li>`,
+                  )}
+                </ul>`
+            : nothing
+        }`,
+      { open: this.error !== '' },
+    );
   }
 }
 

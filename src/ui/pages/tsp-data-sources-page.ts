@@ -1,16 +1,25 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { RegionDataset } from '../../data/types.ts';
+import type { Provenance, RegionDataset } from '../../data/types.ts';
 import { BOUNDARY_ATTRIBUTION, FILES_IN_DATA } from '../../data/registry/index.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import '../tsp-data-import.ts';
 import type { ImportDataFile } from '../tsp-data-import.ts';
 import { tableRegion } from '../table-region.ts';
 import { methodNoteLink } from '../method-note.ts';
+import { govukDetails } from '../details.ts';
+
+/** Published and derived figures in words; estimated and illustrative ones with their tag. */
+const provenanceLabel = (provenance: Provenance): TemplateResult =>
+  provenance === 'published' || provenance === 'derived'
+    ? html`<span class="govuk-!-display-block"
+        >${provenance === 'published' ? 'Published' : 'Derived'}</span
+      >`
+    : html`${provenanceTag(provenance)}`;
 
 /**
  * Every dataset the service uses, with its source, date, licence and whether its figures are
- * published, derived, estimated or illustrative.
+ * published, derived, estimated or illustrative: one row per file, its source and notes on demand.
  *
  * @summary The data sources page.
  */
@@ -38,12 +47,12 @@ export class TspDataSourcesPage extends LitElement {
         { label: 'Datasets table' },
         html`<table class="govuk-table">
           <caption class="govuk-table__caption govuk-table__caption--m">
-            Datasets
+            Datasets (${FILES_IN_DATA.length})
           </caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
               <th scope="col" class="govuk-table__header">Dataset</th>
-              <th scope="col" class="govuk-table__header">Source</th>
+              <th scope="col" class="govuk-table__header">Figures</th>
               <th scope="col" class="govuk-table__header">Date</th>
               <th scope="col" class="govuk-table__header">Licence</th>
             </tr>
@@ -52,13 +61,22 @@ export class TspDataSourcesPage extends LitElement {
             ${FILES_IN_DATA.map(
               (source) =>
                 html`<tr class="govuk-table__row">
-                  <td class="govuk-table__cell">
-                    <strong>${source.title}</strong
-                    >${source.provenance.map((provenance) => provenanceTag(provenance))}<br />
-                    <span class="govuk-body-s">${source.path}</span>
-                    ${source.notes ? html`<p class="govuk-body-s">${source.notes}</p>` : ''}
+                  <th scope="row" class="govuk-table__header tsp-dataset-cell">
+                    ${source.title}
+                    ${govukDetails(
+                      'Source and notes',
+                      html`<p class="govuk-body-s"><code>${source.path}</code></p>
+                        <p class="govuk-body-s">${source.source}</p>
+                        ${source.notes ? html`<p class="govuk-body-s">${source.notes}</p>` : ''}`,
+                      {
+                        classes: 'govuk-!-margin-bottom-0 govuk-!-margin-top-1',
+                        hiddenSuffix: `for ${source.title}`,
+                      },
+                    )}
+                  </th>
+                  <td class="govuk-table__cell govuk-body-s">
+                    ${source.provenance.map(provenanceLabel)}
                   </td>
-                  <td class="govuk-table__cell govuk-body-s">${source.source}</td>
                   <td class="govuk-table__cell govuk-body-s">${source.date}</td>
                   <td class="govuk-table__cell govuk-body-s">${source.licence}</td>
                 </tr>`,

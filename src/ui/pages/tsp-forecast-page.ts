@@ -26,6 +26,7 @@ import '../forecast/tsp-forecast-need.ts';
 import '../forecast/tsp-forecast-progress.ts';
 import { methodNoteLink } from '../method-note.ts';
 import { RunController, type RunNotice } from '../../runtime/run-controller.ts';
+import { govukDetails } from '../details.ts';
 
 /**
  * The Forecast page: choose an area, phase and subject; the Monte Carlo runs in the model
@@ -144,7 +145,7 @@ export class TspForecastPage extends LitElement {
       </p>
       <tsp-forecast-need .view=${view}></tsp-forecast-need>
       <tsp-forecast-drivers .view=${view}></tsp-forecast-drivers>
-      ${this.folded(
+      ${govukDetails(
         'The demand, supply and flows behind the need',
         html`<tsp-forecast-flows .view=${view}></tsp-forecast-flows>`,
       )}
@@ -161,23 +162,13 @@ export class TspForecastPage extends LitElement {
         .region=${this.region}
         .runner=${this.runDraws}
       ></tsp-forecast-accuracy>
-      ${this.folded(
+      ${govukDetails(
         'Where the numbers come from',
         html`<tsp-forecast-inputs
           .region=${this.region}
           .choices=${view.choices}
         ></tsp-forecast-inputs>`,
       )}`;
-  }
-
-  /** Detail behind the answer, folded so the page opens on the results. */
-  private folded(summary: string, content: TemplateResult): TemplateResult {
-    return html`<details class="govuk-details">
-      <summary class="govuk-details__summary">
-        <span class="govuk-details__summary-text">${summary}</span>
-      </summary>
-      <div class="govuk-details__text">${content}</div>
-    </details>`;
   }
 
   protected override render(): TemplateResult {
@@ -192,17 +183,22 @@ export class TspForecastPage extends LitElement {
         years, with uncertainty ranges and the reasons the need changes.
         ${methodNoteLink('supply-model', 'How the forecast is worked out')}.
       </p>
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
-          <tsp-forecast-controls
-            .districts=${this.region.districts}
-            regionName=${this.region.regionName}
-            ?running=${this.runs.running}
-            .initial=${this.initialChoices}
-            @tsp-forecast-run=${(e: CustomEvent<ForecastChoices>) => void this.run(e.detail, true)}
-          ></tsp-forecast-controls>
-        </div>
-      </div>
+      ${govukDetails(
+        'Change the area, scenario or number of draws',
+        html`<div class="govuk-grid-row">
+          <div class="govuk-grid-column-two-thirds">
+            <tsp-forecast-controls
+              .districts=${this.region.districts}
+              regionName=${this.region.regionName}
+              ?running=${this.runs.running}
+              .initial=${this.initialChoices}
+              @tsp-forecast-run=${(e: CustomEvent<ForecastChoices>) => void this.run(e.detail, true)}
+            ></tsp-forecast-controls>
+          </div>
+        </div>`,
+        // The page runs the default forecast as it opens, so the answer leads; a failed run opens them.
+        { open: this.runs.notice?.kind === 'error' },
+      )}
       ${
         this.runs.running
           ? html`<tsp-forecast-progress

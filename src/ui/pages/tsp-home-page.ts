@@ -19,6 +19,7 @@ import {
   type InYearSummary,
 } from '../overview/overview-figures.ts';
 import '../overview/tsp-region-districts.ts';
+import '../overview/tsp-overview-map.ts';
 import { methodNoteLink } from '../method-note.ts';
 
 /**
@@ -106,10 +107,10 @@ export class TspHomePage extends LitElement {
       ${
         region
           ? html`<div class="govuk-grid-row">
-                <div class="govuk-grid-column-one-half">${this.renderNeed()}</div>
                 <div class="govuk-grid-column-one-half">
-                  ${this.renderInYear()} ${this.renderColdSpots(coldSpotSummary(region))}
+                  ${this.renderNeed()} ${this.renderColdSpots(coldSpotSummary(region))}
                 </div>
+                <div class="govuk-grid-column-one-half">${this.renderInYear()}</div>
               </div>
               ${this.renderAttention()} ${this.renderJobs()}
               <p class="govuk-body">
@@ -249,6 +250,7 @@ export class TspHomePage extends LitElement {
         districts${summary.names.length > 0 ? html`: ${summary.names.join(', ')}` : nothing}.
         Districts much worse off than average on ${summary.indicatorLabels.join(' and ')}.
       </p>
+      <tsp-overview-map .region=${this.region}></tsp-overview-map>
       <p class="govuk-body">
         <a class="govuk-link" href="/maps" data-route>See the cold-spot maps</a>
       </p>

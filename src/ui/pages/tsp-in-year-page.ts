@@ -18,6 +18,7 @@ import '../in-year/tsp-rules-form.ts';
 import '../in-year/tsp-tracking-table.ts';
 import '../in-year/tsp-transfer-card.ts';
 import { methodNoteLink } from '../method-note.ts';
+import { govukDetails } from '../details.ts';
 
 type Named = { code: string; name: string };
 
@@ -137,39 +138,80 @@ export class TspInYearPage extends LitElement {
       }`;
   }
 
+  /**
+   * The forms, folded under GOV.UK details below the answers (tracking, proposals, key figures),
+   * so the page opens on them; each opens by itself when it holds an error.
+   */
   private inputs(session: InYearSession, partnerships: Named[]): TemplateResult {
     const { errorSource, issues } = this.state;
     const edited = session.settings.curveShares !== null;
-    return html`<h2 class="govuk-heading-m">Load returns</h2>
-      <p class="govuk-body">Returns held: ${session.loaded.join(', ')}.</p>
-      <tsp-file-upload
-        inputId=${RETURNS_FILE_INPUT_ID}
-        label="Returns file (CSV)"
-        hint="Explore Education Statistics tidy CSV with the columns time_period, time_identifier (month), geographic_level, country_code, country_name, partnership_code, partnership_name, subject, allocation_count, applications_count, offers_count, recruited_count, withdrawn_count. Nothing changes unless every row is valid."
-        buttonText="Upload returns"
-        error=${this.state.fieldError('returns')}
-        @tsp-file=${this.state.onReturnsFile}
-      ></tsp-file-upload>
-      <tsp-return-entry
-        timePeriod=${session.timePeriod}
-        .partnerships=${partnerships}
-        .errors=${errorSource === 'entry' ? issues : []}
-        @tsp-return-entry=${this.state.onEntry}
-      ></tsp-return-entry>
-      <h2 class="govuk-heading-m">Forecast and rules</h2>
-      <tsp-curve-editor
-        .choice=${session.curveChoice()}
-        ?edited=${edited}
-        provenance=${session.includesIllustrative ? 'illustrative' : edited ? 'imported' : 'derived'}
-        .errors=${errorSource === 'curve' ? issues : []}
-        @tsp-curve=${this.state.onCurve}
-      ></tsp-curve-editor>
-      <tsp-rules-form
-        .settings=${session.settings}
-        .partnerships=${partnerships}
-        .errors=${errorSource === 'rules' ? issues : []}
-        @tsp-rules=${this.state.onRules}
-      ></tsp-rules-form>`;
+    return html`<h2 class="govuk-heading-m">Returns, forecast and rules</h2>
+      <p class="govuk-body govuk-!-text-break-word">Returns held: ${session.loaded.join(', ')}.</p>
+      ${govukDetails(
+        'Load or correct returns',
+        html`<tsp-file-upload
+            inputId=${RETURNS_FILE_INPUT_ID}
+            label="Returns file (CSV)"
+            hint="Explore Education Statistics tidy CSV with the columns time_period, time_identifier (month), geographic_level, country_code, country_name, partnership_code, partnership_name, subject, allocation_count, applications_count, offers_count, recruited_count, withdrawn_count. Nothing changes unless every row is valid."
+            buttonText="Upload returns"
+            error=${this.state.fieldError('returns')}
+            @tsp-file=${this.state.onReturnsFile}
+          ></tsp-file-upload>
+          <tsp-return-entry
+            timePeriod=${session.timePeriod}
+            .partnerships=${partnerships}
+            .errors=${errorSource === 'entry' ? issues : []}
+            @tsp-return-entry=${this.state.onEntry}
+          ></tsp-return-entry>`,
+        { open: errorSource === 'returns' || errorSource === 'entry' },
+      )}
+      ${govukDetails(
+        'Change the recruitment curve and the rules',
+        html`<tsp-curve-editor
+            .choice=${session.curveChoice()}
+            ?edited=${edited}
+            provenance=${session.includesIllustrative ? 'illustrative' : edited ? 'imported' : 'derived'}
+            .errors=${errorSource === 'curve' ? issues : []}
+            @tsp-curve=${this.state.onCurve}
+          ></tsp-curve-editor>
+          <tsp-rules-form
+            .settings=${session.settings}
+            .partnerships=${partnerships}
+            .errors=${errorSource === 'rules' ? issues : []}
+            @tsp-rules=${this.state.onRules}
+          ></tsp-rules-form>`,
+        { open: errorSource === 'curve' || errorSource === 'rules' },
+      )}`;
+  }
+
+  private ledger(session: InYearSession): TemplateResult {
+    const { errorSource } = this.state;
+    const isManager = session.settings.actingAs === MANAGER;
+    return html`<h2 class="govuk-heading-m">Ledger</h2>
+      ${govukDetails(
+        `Every step (${session.ledger.entries.length}), export and import`,
+        html`<tsp-ledger-view
+          .ledger=${session.ledger}
+          importError=${this.state.fieldError('ledger')}
+          .untrustedManagerKey=${this.state.untrustedManagerKey}
+          ?isManager=${isManager}
+          @tsp-ledger-export=${this.state.exportLedger}
+          @tsp-ledger-import=${this.state.onLedgerImport}
+        ></tsp-ledger-view>`,
+        { open: errorSource === 'ledger' || this.state.untrustedManagerKey !== null },
+      )}
+      ${govukDetails(
+        'Who can sign this ledger',
+        html`<tsp-ledger-keys
+          .keyList=${session.ledger.keyList}
+          .trusted=${this.state.trustedKeys}
+          ?isManager=${isManager}
+          keyError=${this.state.fieldError('keys')}
+          @tsp-key-export=${this.state.exportPublicKey}
+          @tsp-key-file=${this.state.onKeyFile}
+        ></tsp-ledger-keys>`,
+        { open: errorSource === 'keys' },
+      )}`;
   }
 
   protected override render(): TemplateResult {
@@ -228,23 +270,7 @@ export class TspInYearPage extends LitElement {
         monthIndex=${session.monthIndex() ?? 0}
         ?illustrative=${illustrative}
       ></tsp-in-year-kpis>
-      ${this.inputs(session, partnerships)}
-      <tsp-ledger-view
-        .ledger=${session.ledger}
-        importError=${this.state.fieldError('ledger')}
-        .untrustedManagerKey=${this.state.untrustedManagerKey}
-        ?isManager=${session.settings.actingAs === MANAGER}
-        @tsp-ledger-export=${this.state.exportLedger}
-        @tsp-ledger-import=${this.state.onLedgerImport}
-      ></tsp-ledger-view>
-      <tsp-ledger-keys
-        .keyList=${session.ledger.keyList}
-        .trusted=${this.state.trustedKeys}
-        ?isManager=${session.settings.actingAs === MANAGER}
-        keyError=${this.state.fieldError('keys')}
-        @tsp-key-export=${this.state.exportPublicKey}
-        @tsp-key-file=${this.state.onKeyFile}
-      ></tsp-ledger-keys>`;
+      ${this.inputs(session, partnerships)} ${this.ledger(session)}`;
   }
 }
 

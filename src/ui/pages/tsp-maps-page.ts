@@ -9,7 +9,7 @@ import { BOUNDARY_ATTRIBUTION, type PreparedGeography } from '../../maps/geograp
 import { partnershipOverlay, schoolPoints } from '../../maps/overlays.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { loadGeography, loadParentLookup } from '../../runtime/geography-client.ts';
-import type { IndexChoices } from '../maps/tsp-index-builder.ts';
+import type { IndexChoices, IndexPreset } from '../maps/tsp-index-builder.ts';
 import { areaRowId } from '../maps/tsp-area-table.ts';
 import {
   DEFAULT_INDEX,
@@ -34,10 +34,11 @@ import '../maps/tsp-school-table.ts';
 import '../maps/tsp-partnership-reach.ts';
 import '../maps/tsp-model-indicators.ts';
 import { methodNoteLink } from '../method-note.ts';
+import { govukDetails } from '../details.ts';
 import { readSetting, settingOf, writeSettings } from '../url-state.ts';
 
 const MAP_WIDTH = 600;
-const MAP_HEIGHT = 640;
+const MAP_HEIGHT = 560;
 
 /**
  * The Maps page: choropleths of the region's districts, MSOAs or LSOAs for any area
@@ -150,13 +151,10 @@ export class TspMapsPage extends LitElement {
       // Start each level with an index, so the page opens on a map.
       this.levelsWithDefaults.add(this.level);
       if (!this.indicators.some((indicator) => (this.choices.weights[indicator.id] ?? 0) > 0)) {
-        const preferred = this.indicators.filter((indicator) =>
-          DEFAULT_INDEX[this.level].includes(indicator.id),
-        );
-        const starters = preferred.length > 0 ? preferred : this.indicators.slice(0, 1);
-        const weights = { ...this.choices.weights };
-        for (const indicator of starters) weights[indicator.id] = 1;
-        this.choices = { ...this.choices, weights };
+        this.choices = {
+          ...this.choices,
+          weights: { ...this.choices.weights, ...this.defaultWeights() },
+        };
       }
     }
     // Only once the data are in: an indicator named in the address may not have loaded yet.
@@ -183,6 +181,27 @@ export class TspMapsPage extends LitElement {
       this.view = view;
       this.indexError = indexError;
     }
+  }
+
+  /** The level's default index: its preferred indicators where the data have them, else the first. */
+  private defaultWeights(): Record<string, number> {
+    const preferred = this.indicators.filter((indicator) =>
+      DEFAULT_INDEX[this.level].includes(indicator.id),
+    );
+    const starters = new Set(preferred.length > 0 ? preferred : this.indicators.slice(0, 1));
+    return Object.fromEntries(
+      this.indicators.map((indicator) => [indicator.id, starters.has(indicator) ? 1 : 0]),
+    );
+  }
+
+  private indexPresets(): IndexPreset[] {
+    return [
+      { label: 'Use the default index', weights: this.defaultWeights() },
+      {
+        label: 'Weight every indicator equally',
+        weights: Object.fromEntries(this.indicators.map((indicator) => [indicator.id, 1])),
+      },
+    ];
   }
 
   protected override updated(): void {
@@ -298,17 +317,26 @@ export class TspMapsPage extends LitElement {
   private renderMaps(dataset: RegionDataset): TemplateResult {
     const { geography, view } = this;
     return html`
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-one-third">${this.renderControls(dataset)}</div>
+      <div class="govuk-grid-row tsp-answer-first">
         <div class="govuk-grid-column-two-thirds">
           ${geography && view ? this.renderMap(geography, view) : html`<p class="govuk-body" role="status">Loading the boundaries…</p>`}
         </div>
+        <div class="govuk-grid-column-one-third">
+          ${this.renderControls(dataset)}
+          <tsp-index-builder
+            .indicators=${this.indicators}
+            .choices=${this.choices}
+            .presets=${this.indexPresets()}
+            error=${this.indexError}
+            @tsp-index-change=${(event: CustomEvent<IndexChoices>) => this.setChoices(event.detail)}
+          ></tsp-index-builder>
+          <tsp-model-indicators
+            .region=${dataset}
+            @tsp-indicators-add=${(event: CustomEvent<{ indicators: AreaIndicator[] }>) =>
+              this.addModelIndicators(event.detail.indicators)}
+          ></tsp-model-indicators>
+        </div>
       </div>
-      <tsp-model-indicators
-        .region=${dataset}
-        @tsp-indicators-add=${(event: CustomEvent<{ indicators: AreaIndicator[] }>) =>
-          this.addModelIndicators(event.detail.indicators)}
-      ></tsp-model-indicators>
       ${geography && view ? this.renderTables(dataset, geography, view) : nothing}
     `;
   }
@@ -338,10 +366,16 @@ export class TspMapsPage extends LitElement {
     const levelName = LEVEL_IN_TEXT[this.level];
     return html`
       <h2 class="govuk-heading-m">${view.title}${provenanceTag(view.provenance)}</h2>
-      <p class="govuk-body-s">By ${levelName}. Source: ${view.source}. ${BOUNDARY_ATTRIBUTION}</p>
+      ${govukDetails(
+        `By ${levelName}: sources`,
+        html`<p class="govuk-body-s">Source: ${view.source}. ${BOUNDARY_ATTRIBUTION}</p>`,
+        { classes: 'govuk-!-margin-bottom-3' },
+      )}
       ${
         this.display === INDEX && this.indexError
-          ? html`<p class="govuk-body">${this.indexError} Use the weights below the map.</p>`
+          ? html`<p class="govuk-body">
+              ${this.indexError} Choose its indicators under ‘Change the index’.
+            </p>`
           : nothing
       }
       ${this.renderSelected(geography, view)}
@@ -396,13 +430,6 @@ export class TspMapsPage extends LitElement {
       (candidate) => candidate.code === this.partnershipCode,
     );
     return html`
-      <h2 class="govuk-heading-m">Build the cold-spot index</h2>
-      <tsp-index-builder
-        .indicators=${this.indicators}
-        .choices=${this.choices}
-        error=${this.indexError}
-        @tsp-index-change=${(event: CustomEvent<IndexChoices>) => this.setChoices(event.detail)}
-      ></tsp-index-builder>
       <tsp-area-table
         .rows=${mapTableRows(geography, view, {
           isIndex,

@@ -1,9 +1,24 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 
+const SUPPORT_EMAIL = (import.meta.env.VITE_SUPPORT_EMAIL ?? '').trim();
+
+/** A mailto link with the outline of a useful report already in the message. */
+function reportLink(address: string): string {
+  const body = [
+    'Page and what I was trying to do:',
+    '',
+    'What happened, and any message the service showed:',
+    '',
+    `Browser: ${navigator.userAgent}`,
+  ].join('\n');
+  return `mailto:${address}?subject=${encodeURIComponent('Teacher Supply Planner: problem report')}&body=${encodeURIComponent(body)}`;
+}
+
 /**
  * How to get help and give feedback. The service runs entirely in the browser and sends no
- * data anywhere, so feedback goes through the project's issue tracker.
+ * data anywhere, so a report goes by email to the support address set when the app is built
+ * (`VITE_SUPPORT_EMAIL` in `.env`), with what to include filled in.
  *
  * @summary Support and feedback page.
  */
@@ -21,7 +36,20 @@ export class TspSupportPage extends LitElement {
         you save and the in-year ledger stay on your device; nothing is sent to a server.
       </p>
       <h2 class="govuk-heading-m">Report a problem or suggest an improvement</h2>
-      <p class="govuk-body">Raise an issue in the project’s repository. Please tell us:</p>
+      ${
+        SUPPORT_EMAIL
+          ? html`<p class="govuk-body" data-testid="support-email">
+              Email
+              <a class="govuk-link" href=${reportLink(SUPPORT_EMAIL)}>${SUPPORT_EMAIL}</a>. Please
+              tell us:
+            </p>`
+          : html`<p class="govuk-body" data-testid="support-email">
+              This copy of the service has no support mailbox set: ask the team that runs it for
+              you. Most questions are answered in
+              <a class="govuk-link" href="/docs/README.txt">how the service works</a>. When you
+              report a problem, please tell us:
+            </p>`
+      }
       <ul class="govuk-list govuk-list--bullet">
         <li>which page you were on and what you were trying to do</li>
         <li>

@@ -129,6 +129,34 @@ describe('district map', () => {
     for (const swatch of swatches) expect(swatch.getAttribute('stroke')).toBe('#0b0c0c');
   });
 
+  it('draws at the width it is shown at: boundaries scaled, text laid out at full size', () => {
+    // A 480 x 520 projection shown 300 px wide (a phone): every boundary is scaled by
+    // 300 / 480 = 0.625, while text keeps its 12 px and wraps inside the 300 px.
+    const svg = renderChoropleth(
+      geography,
+      districtStyle({ title: 'A long title that cannot fit on one line of a phone map' }),
+      document,
+      300,
+    );
+    expect(svg.getAttribute('width')).toBe('300');
+    expect(svg.getAttribute('viewBox')).toMatch(/^0 0 300 /);
+    expect(svg.querySelector('g.tsp-map__viewport')?.getAttribute('transform')).toBe(
+      'scale(0.625)',
+    );
+    // The legend starts under the scaled map: 520 x 0.625 = 325.
+    expect(svg.querySelector('g.tsp-map__legend')?.getAttribute('transform')).toBe(
+      'translate(8,325)',
+    );
+    const titleLines = svg.querySelectorAll('g.tsp-map__legend text[font-weight="bold"]');
+    expect(titleLines.length).toBeGreaterThan(1);
+    for (const text of svg.querySelectorAll('text')) {
+      expect(Number(text.getAttribute('font-size') ?? 12)).toBeGreaterThanOrEqual(12);
+    }
+    // Drawn at its own width, nothing is scaled.
+    const own = renderChoropleth(geography, districtStyle(), document);
+    expect(own.querySelector('g.tsp-map__viewport')?.hasAttribute('transform')).toBe(false);
+  });
+
   it('restyles fills in place without rebuilding the boundaries', () => {
     const svg = renderChoropleth(geography, districtStyle(), document);
     const before = [...svg.querySelectorAll('g.tsp-map__areas path')];

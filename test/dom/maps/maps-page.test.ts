@@ -247,6 +247,37 @@ describe('tsp-maps-page', () => {
     expect(after.every((path) => path.getAttribute('fill') === '#b1b4b6')).toBe(true);
   });
 
+  it('opens the index form on its error and restores the default index from a preset', async () => {
+    const page = mount();
+    page.region = region();
+    await settle(page);
+    const details = page.querySelector<HTMLDetailsElement>('tsp-index-builder details')!;
+    // Folded by default, so the map comes first; the summary says how many indicators are used.
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')?.textContent).toMatch(/1 of 3 indicators used/);
+    const weight = page.querySelector<HTMLInputElement>('#tsp-weight-0')!;
+    weight.value = '0';
+    weight.dispatchEvent(new Event('change'));
+    await settle(page);
+    expect(details.open).toBe(true);
+    const button = (label: string) =>
+      [...page.querySelectorAll<HTMLButtonElement>('tsp-index-builder button')].find((each) =>
+        each.textContent?.includes(label),
+      )!;
+    button('Weight every indicator equally').click();
+    await settle(page);
+    const weights = () =>
+      [...page.querySelectorAll<HTMLInputElement>('tsp-index-builder tbody input')].map(
+        (input) => input.value,
+      );
+    expect(weights()).toEqual(['1', '1', '1']);
+    expect(page.querySelector('tsp-index-builder .govuk-error-message')).toBeNull();
+    // The default district index here is the first indicator (the data have none of the preferred ones).
+    button('Use the default index').click();
+    await settle(page);
+    expect(weights()).toEqual(['1', '0', '0']);
+  });
+
   it('maps one indicator with its source, and averages LSOA values up to districts', async () => {
     const page = mount();
     page.region = region();
