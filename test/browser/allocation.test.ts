@@ -187,8 +187,25 @@ describe('Allocation page', () => {
     await screenshot(page, 'allocation-infeasible');
 
     await settled();
-    await page.locator('#alloc-solve').click();
-    await page.locator('tsp-allocation-progress button', { hasText: 'Cancel' }).click();
+    // Cancel as soon as the final run's Cancel button appears, inside the page: a mutation
+    // observer runs before the worker's answer can be handled, so however fast the solver
+    // is, the click lands while the run is still going.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            const cancel = document.querySelector<HTMLButtonElement>(
+              'tsp-allocation-progress button',
+            );
+            if (cancel === null) return;
+            observer.disconnect();
+            cancel.click();
+            resolve();
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+          document.querySelector<HTMLButtonElement>('#alloc-solve')!.click();
+        }),
+    );
     await page.locator('#alloc-solve').waitFor();
     expect(await status()).toContain('Solve cancelled. The previous result is still shown.');
     expect(await verdict().getAttribute('data-status')).toBe('infeasible');
