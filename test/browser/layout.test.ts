@@ -11,7 +11,12 @@ import { axeViolations, baseUrl, launchBrowser, screenshot, watchPage } from './
 const PAGES: { name: string; path: string; ready: string }[] = [
   { name: 'overview', path: '/', ready: '[data-testid="overview-cold-spots"] svg.tsp-map' },
   { name: 'forecast', path: '/forecast', ready: '[data-testid="forecast-fan-nqt"] svg' },
-  { name: 'allocation', path: '/allocation', ready: '[data-testid="allocation-verdict"]' },
+  {
+    name: 'allocation',
+    path: '/allocation',
+    // The refined result, so the height measured is the page's settled height.
+    ready: '[data-testid="allocation-verdict"][data-complete="true"]',
+  },
   { name: 'in-year', path: '/in-year', ready: '[data-proposal-id]' },
   { name: 'maps', path: '/maps', ready: 'tsp-maps-page svg.tsp-map g.tsp-map__areas path' },
   { name: 'scenarios', path: '/scenarios', ready: '#lever-leaverRateMultipliers-ect1' },
