@@ -274,8 +274,9 @@ export class TspAllocationPage extends LitElement {
       ></tsp-allocation-progress>`;
     }
     return html`<p class="govuk-body">
-        This plan is worked out again after every change, to within 1% of the best possible. The
-        final run searches until it is within the gap set under solve options.
+        This plan is worked out again after every change, with a short search whose gap to the best
+        possible is shown above. The final run searches until the plan is within the gap set under
+        solve options.
       </p>
       <button
         type="button"
