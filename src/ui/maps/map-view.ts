@@ -11,6 +11,7 @@ import {
 } from '../../indicators/cold-spot-index.ts';
 import { DEFAULT_DISTRICT_COLD_SPOT_INDICATORS } from '../../indicators/default-spec.ts';
 import { classOf, classScale, type ClassMethod, type ClassScale } from '../../maps/classify.ts';
+import type { MapStyle } from '../../maps/choropleth.ts';
 import type { MapDataRow } from '../../maps/export.ts';
 import type { PreparedGeography } from '../../maps/geography.ts';
 import { specFor, type IndexChoices } from './tsp-index-builder.ts';
@@ -81,6 +82,21 @@ export interface MapChoices {
 }
 
 /** The view of the chosen indicator or index; an index that cannot be computed says why. */
+/** The part of a map's style that comes from its view: values, classes and cold spots. */
+export function viewMapStyle(view: MapView): MapStyle {
+  return {
+    title: view.title,
+    unit: view.unit,
+    source: view.source,
+    values: view.values,
+    scale: view.scale,
+    formatValue,
+    coldSpotCodes: new Set(
+      (view.index?.areas ?? []).filter((area) => area.coldSpot).map((area) => area.areaCode),
+    ),
+  };
+}
+
 export function computeMapView(
   indicators: readonly AreaIndicator[],
   choices: MapChoices,

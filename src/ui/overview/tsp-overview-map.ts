@@ -5,7 +5,7 @@ import { defaultDistrictColdSpotSpec } from '../../indicators/default-spec.ts';
 import type { MapStyle } from '../../maps/choropleth.ts';
 import type { PreparedGeography } from '../../maps/geography.ts';
 import { loadGeography } from '../../runtime/geography-client.ts';
-import { INDEX, computeMapView, formatValue } from '../maps/map-view.ts';
+import { INDEX, computeMapView, viewMapStyle } from '../maps/map-view.ts';
 import '../maps/tsp-area-map.ts';
 
 /** Drawn smaller than the Maps page's map: it sits in half the Overview's width. */
@@ -55,17 +55,7 @@ export class TspOverviewMap extends LitElement {
       },
       geography,
     );
-    return {
-      title: view.title,
-      unit: view.unit,
-      source: view.source,
-      values: view.values,
-      scale: view.scale,
-      formatValue,
-      coldSpotCodes: new Set(
-        (view.index?.areas ?? []).filter((area) => area.coldSpot).map((area) => area.areaCode),
-      ),
-    };
+    return viewMapStyle(view);
   }
 
   protected override render(): TemplateResult {

@@ -20,7 +20,7 @@ import {
   allocationWeights,
   computeMapView,
   formatMaybe,
-  formatValue,
+  viewMapStyle,
   mapDataRows,
   mapTableRows,
   type MapView,
@@ -237,15 +237,7 @@ export class TspMapsPage extends LitElement {
       ? partnershipOverlay(partnership, (code) => this.districtName(code))
       : undefined;
     return {
-      title: view.title,
-      unit: view.unit,
-      source: view.source,
-      values: view.values,
-      scale: view.scale,
-      formatValue,
-      coldSpotCodes: new Set(
-        (view.index?.areas ?? []).filter((area) => area.coldSpot).map((area) => area.areaCode),
-      ),
+      ...viewMapStyle(view),
       selectedCode: geography.areas.some((area) => area.code === this.selectedCode)
         ? this.selectedCode
         : null,
