@@ -21,6 +21,7 @@ import type { AllocationProblem, NeedRecord } from '../allocation/problem.ts';
 import { parseProblem } from '../allocation/problem-schema.ts';
 import {
   consecutiveYears,
+  cycleOpeningDate,
   parseAcademicYear,
   planningEntryYears,
   type AcademicYear,
@@ -31,12 +32,22 @@ import { describeIssue } from '../data/issues.ts';
 import { parseJsonInput } from '../data/json-input.ts';
 import { loadRegionDataset } from '../data/load.ts';
 import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
-import { coldSpotWeights, type ColdSpotSpec } from '../indicators/cold-spot-index.ts';
+import {
+  MAX_COLD_SPOT_PRIORITY,
+  coldSpotWeights,
+  type ColdSpotSpec,
+} from '../indicators/cold-spot-index.ts';
 import {
   DEFAULT_COLD_SPOT_THRESHOLD,
   defaultDistrictColdSpotSpec,
 } from '../indicators/default-spec.ts';
-import { ModelInputError, runDeterministic } from '../model/index.ts';
+import {
+  ModelInputError,
+  baseYearOf,
+  entryYearsProblem,
+  planningDateProblem,
+  runDeterministic,
+} from '../model/index.ts';
 import { createHighsEngine } from '../solver/highs-engine.ts';
 import { toCplexLp } from '../solver/lp-format.ts';
 import {
@@ -115,7 +126,7 @@ export const ALLOCATE_COMMAND = {
     priority: {
       type: 'string',
       value: 'x',
-      help: 'strength of the cold-spot priority (default 1)',
+      help: `strength of the cold-spot priority, 0 to ${MAX_COLD_SPOT_PRIORITY} (default 1)`,
     },
     data: {
       type: 'string',
@@ -167,7 +178,7 @@ export function parseAllocateArgs(argv: string[]): AllocateArgs {
           .map((s) => s.trim())
           .filter(Boolean)
       : [],
-    priority: numberOption('priority', values.priority, 1, { min: 0 }),
+    priority: numberOption('priority', values.priority, 1, { min: 0, max: MAX_COLD_SPOT_PRIORITY }),
     dataDir: values.data ?? DEFAULT_DATA_DIR,
   };
 }
@@ -178,6 +189,24 @@ function academicYearArg(flag: string, text: string | undefined): AcademicYear |
   if (year === null)
     throw new CliError(`--${flag}: "${text}" is not an academic year like 2027/28`);
   return year;
+}
+
+/**
+ * The first entry year to plan: --first-entry-year, else the recruitment cycle open on --today
+ * (as the app plans); bad input when the years fall outside what the data can plan.
+ */
+function firstEntryYearOf(args: AllocateArgs, baseYear: AcademicYear): AcademicYear {
+  if (args.firstEntryYear === null) {
+    const dateProblem = planningDateProblem(baseYear, args.today());
+    if (dateProblem) throw new CliError(`--today: ${dateProblem}`);
+  }
+  const first = args.firstEntryYear ?? planningEntryYears(args.today())[0]!;
+  const problem = entryYearsProblem(baseYear, first, args.years);
+  if (problem) {
+    const flag = problem.field === 'years' ? 'years' : 'first-entry-year';
+    throw new CliError(`--${flag}: ${problem.message}`);
+  }
+  return first;
 }
 
 function todayArg(text: string | undefined): Clock {
@@ -222,10 +251,14 @@ export async function buildProblem(args: AllocateArgs): Promise<AllocationProble
   const { dataset, issues } = await loadRegionDataset(nodeReader(args.dataDir));
   if (issues.length > 0) throw new CliError(issues.map(describeIssue).join('\n'));
   const scenario = args.scenario ? await readScenarioFile(args.scenario) : DEFAULT_SCENARIO;
+  const first = firstEntryYearOf(args, baseYearOf(dataset));
+  // The forecast is made as on the day the first entry year's cycle opens (today by default).
+  const planDate = args.firstEntryYear ? cycleOpeningDate(args.firstEntryYear) : args.today();
   const { parameters, inputs } = await scenarioModelInputs(
     scenario,
     dataset,
     args.scenario ?? 'dataset',
+    planDate,
   );
   let need: NeedRecord[];
   if (args.need) {
@@ -240,8 +273,6 @@ export async function buildProblem(args: AllocateArgs): Promise<AllocationProble
       throw error;
     }
   }
-  // Default: the recruitment cycle open today and the ones after it, as the app plans.
-  const first = args.firstEntryYear ?? planningEntryYears(args.today())[0]!;
   const districtCodes = dataset.districts.map((d) => d.code);
   // Without --cold-spot, the same default index the Maps and Allocation pages start with.
   const spec: ColdSpotSpec | null =

@@ -18,6 +18,7 @@ import { loadRegionDataset } from '../data/load.ts';
 import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
 import {
   DEFAULT_BACKTEST,
+  MAX_DRAWS,
   backtestLine,
   backtestTable,
   coverageLine,
@@ -52,7 +53,7 @@ export const BACKTEST_COMMAND = {
     draws: {
       type: 'string',
       value: 'n',
-      help: `Monte Carlo draws per base year (default ${DEFAULT_BACKTEST.drawCount})`,
+      help: `Monte Carlo draws per base year, 1 to ${MAX_DRAWS} (default ${DEFAULT_BACKTEST.drawCount})`,
     },
     seed: {
       type: 'string',
@@ -85,6 +86,7 @@ export function parseBacktestArgs(argv: string[]): BacktestArgs {
     out: outputOption('out', values.out, 'backtest.csv'),
     draws: numberOption('draws', values.draws, DEFAULT_BACKTEST.drawCount, {
       min: 1,
+      max: MAX_DRAWS,
       integer: true,
     }),
     seed: seedOption(values.seed, DEFAULT_BACKTEST.seed),

@@ -151,12 +151,31 @@ export interface NumberRule {
   /** Smallest value allowed (inclusive), or above (exclusive) when `above` is set. */
   min?: number;
   above?: number;
-  /** Values must be below this. */
+  /** Largest value allowed (inclusive), or below (exclusive) when `below` is set. */
+  max?: number;
   below?: number;
   integer?: boolean;
 }
 
-/** A numeric option written as a plain decimal (no hex, no exponent), within its rule. */
+/** "a whole number from 0 to 20000", "a number above 0 and below 1". */
+function describeNumberRule(rule: NumberRule): string {
+  const kind = rule.integer ? 'whole number' : 'number';
+  if (rule.min !== undefined && rule.max !== undefined) {
+    return `a ${kind} from ${rule.min} to ${rule.max}`;
+  }
+  const bounds = [
+    rule.min !== undefined ? `of at least ${rule.min}` : null,
+    rule.above !== undefined ? `above ${rule.above}` : null,
+    rule.max !== undefined ? `of at most ${rule.max}` : null,
+    rule.below !== undefined ? `below ${rule.below}` : null,
+  ].filter((part) => part !== null);
+  return `a ${kind}${bounds.length > 0 ? ` ${bounds.join(' and ')}` : ''}`;
+}
+
+/**
+ * A number option within its rule, or its fallback when not given. Only plain decimals are
+ * read (no exponents, hex or separators), so "1e9" is refused as the user did not mean it.
+ */
 export function numberOption(
   flag: string,
   text: string | undefined,
@@ -164,19 +183,16 @@ export function numberOption(
   rule: NumberRule = {},
 ): number {
   if (text === undefined) return fallback;
-  const kind = rule.integer ? 'whole number' : 'number';
-  const bounds = [
-    rule.min !== undefined ? `of at least ${rule.min}` : null,
-    rule.above !== undefined ? `above ${rule.above}` : null,
-    rule.below !== undefined ? `below ${rule.below}` : null,
-  ].filter((part) => part !== null);
-  const wanted = `a ${kind}${bounds.length > 0 ? ` ${bounds.join(' and ')}` : ''}`;
+  const wanted = describeNumberRule(rule);
   const value = parseDecimal(text);
+  if (value === null) {
+    throw new CliError(`--${flag}: "${text}" is not a number written in digits: give ${wanted}`);
+  }
   if (
-    value === null ||
     (rule.integer && !Number.isInteger(value)) ||
     (rule.min !== undefined && value < rule.min) ||
     (rule.above !== undefined && value <= rule.above) ||
+    (rule.max !== undefined && value > rule.max) ||
     (rule.below !== undefined && value >= rule.below)
   ) {
     throw new CliError(`--${flag}: "${text}" is not ${wanted}`);
@@ -195,7 +211,11 @@ export function outputOption(flag: string, text: string | undefined, fallback: s
 
 /** The --seed option: any whole number a double holds exactly. */
 export function seedOption(text: string | undefined, fallback: number): number {
-  return numberOption('seed', text, fallback, { min: Number.MIN_SAFE_INTEGER, integer: true });
+  const seed = numberOption('seed', text, fallback, { integer: true });
+  if (!Number.isSafeInteger(seed)) {
+    throw new CliError(`--seed: "${text}" is too long: give a whole number of at most 15 digits`);
+  }
+  return seed;
 }
 
 /** A date option like 2026-12-03 (default: today's date from the system clock). */

@@ -14,12 +14,16 @@ import { loadRegionDataset } from '../data/load.ts';
 import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
 import { EES_META_COLUMNS } from '../data/ees.ts';
 import {
+  MAX_DRAWS,
+  MAX_SPREAD,
+  baseYearOf,
   decomposeDrivers,
   forecastColumns,
   forecastMetaRows,
   forecastToRows,
   forecastTotals,
   nationalDataset,
+  planningDateProblem,
   runDeterministic,
   runSummary,
   summariseTotals,
@@ -52,13 +56,13 @@ export const FORECAST_COMMAND = {
     draws: {
       type: 'string',
       value: 'n',
-      help: 'Monte Carlo draws, 0 for the central projection only (default 1000)',
+      help: `Monte Carlo draws, 0 to ${MAX_DRAWS}; 0 for the central projection only (default 1000)`,
     },
     seed: { type: 'string', value: 'n', help: 'seed of the random numbers (default 1)' },
     spread: {
       type: 'string',
       value: 'x',
-      help: 'scale of the Monte Carlo uncertainty, 0 = none (default 1)',
+      help: `scale of the Monte Carlo uncertainty, 0 (none) to ${MAX_SPREAD} (default 1)`,
     },
     out: {
       type: 'string',
@@ -94,9 +98,9 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
   const { values } = parseOptions(FORECAST_COMMAND, argv);
   return {
     scenario: values.scenario ?? null,
-    draws: numberOption('draws', values.draws, 1000, { min: 0, integer: true }),
+    draws: numberOption('draws', values.draws, 1000, { min: 0, max: MAX_DRAWS, integer: true }),
     seed: seedOption(values.seed, 1),
-    spread: numberOption('spread', values.spread, 1, { min: 0 }),
+    spread: numberOption('spread', values.spread, 1, { min: 0, max: MAX_SPREAD }),
     out: outputOption('out', values.out, 'forecast.csv'),
     national: values.national ?? false,
     dataDir: values.data ?? DEFAULT_DATA_DIR,
@@ -123,6 +127,8 @@ export async function runForecast(
   const { dataset: regional, issues } = await loadRegionDataset(nodeReader(args.dataDir));
   for (const issue of issues) log(`warning: ${describeIssue(issue)}`);
   const dataset = args.national ? nationalDataset(regional) : regional;
+  const dateProblem = planningDateProblem(baseYearOf(dataset), args.today);
+  if (dateProblem) throw new CliError(`--today: ${dateProblem}`);
   const source = `${args.scenario ?? 'dataset'}${issues.length > 0 ? ' (see the data warnings above)' : ''}`;
   const { inputs } = await scenarioModelInputs(scenario, dataset, source, args.today);
 

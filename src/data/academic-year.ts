@@ -113,6 +113,11 @@ export function recruitingEntryYear(date: Date): AcademicYear {
   return academicYearStarting(date.getUTCMonth() >= 9 ? year + 1 : year);
 }
 
+/** The day an entry year's recruitment cycle opens (1 October the year before, UTC). */
+export function cycleOpeningDate(entryYear: AcademicYear): Date {
+  return new Date(Date.UTC(startYearOf(entryYear) - 1, 9, 1));
+}
+
 /** How many entry years the rolling plan covers. */
 export const PLANNING_YEARS = 3;
 

@@ -193,6 +193,9 @@ export function coldSpotIndex(
   return { level: chosen[0]!.indicator.level, threshold: spec.threshold, standardised, areas };
 }
 
+/** The strongest cold-spot priority the page and the CLI accept. */
+export const MAX_COLD_SPOT_PRIORITY = 10;
+
 /**
  * Priority weight of unmet need in a district for the allocation LP:
  * w = 1 + priority x max(0, index). Areas at or better than average keep weight 1 (their

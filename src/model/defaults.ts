@@ -17,7 +17,7 @@ import type {
 import { SECONDARY_SUBJECTS } from '../data/types.ts';
 import { ModelInputError } from './errors.ts';
 import { addYears, consecutiveYears, planningEntryYears } from '../data/academic-year.ts';
-import { projectionYearsFor } from './horizon.ts';
+import { planningDateProblem, projectionYearsFor } from './horizon.ts';
 import { assessmentOnlyEntrants, postgraduatePipeline, undergraduateStarts } from './routes.ts';
 import {
   perGroup,
@@ -235,6 +235,8 @@ const FALLBACK_ELASTICITY: Record<Phase, number> = {
 export function defaultParameters(dataset: RegionDataset, today: Date): ModelParameters {
   const flow = indexFlows(dataset.nationalFlows);
   const baseYear = baseYearOf(dataset);
+  const dateProblem = planningDateProblem(baseYear, today);
+  if (dateProblem) throw new ModelInputError('today', dateProblem);
   const entryYears = planningEntryYears(today);
   const projectionYears = projectionYearsFor(baseYear, entryYears);
   const years = consecutiveYears(addYears(baseYear, 1), projectionYears);

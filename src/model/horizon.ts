@@ -11,7 +11,14 @@
  * year, NQT need by the year the NQTs start work.
  */
 import type { AcademicYear, RegionDataset } from '../data/types.ts';
-import { addYears, yearsBetween } from '../data/academic-year.ts';
+import {
+  LATEST_START_YEAR,
+  PLANNING_YEARS,
+  academicYearStarting,
+  addYears,
+  cycleOpeningDate,
+  yearsBetween,
+} from '../data/academic-year.ts';
 import type { ModelInputs } from './inputs.ts';
 
 /**
@@ -28,6 +35,74 @@ export const EXTRAPOLATION_METHOD =
 /** The NQT year of a postgraduate entry year, and the entry year of an NQT year. */
 export const nqtYearOfEntry = (entryYear: AcademicYear): AcademicYear => addYears(entryYear, 1);
 export const entryYearOfNqt = (nqtYear: AcademicYear): AcademicYear => addYears(nqtYear, -1);
+
+/**
+ * The entry years a plan can cover with data of a base year: from the base year itself (its
+ * NQTs start work in the first projection year) to the last one whose NQTs start work within
+ * MAX_PROJECTION_YEARS of the base year (and in a year this tool can name). `from` and `before` are the dates whose rolling plan stays inside.
+ */
+export interface PlanningWindow {
+  firstEntryYear: AcademicYear;
+  lastEntryYear: AcademicYear;
+  from: Date;
+  before: Date;
+}
+
+/** How far past its base year the model projects at most. */
+export const MAX_PROJECTION_YEARS = 30;
+
+export function planningWindow(baseYear: AcademicYear): PlanningWindow {
+  const lastNameable = academicYearStarting(LATEST_START_YEAR - 1);
+  const lastProjectable = addYears(baseYear, MAX_PROJECTION_YEARS - 1);
+  const lastEntryYear = lastProjectable < lastNameable ? lastProjectable : lastNameable;
+  return {
+    firstEntryYear: baseYear,
+    lastEntryYear,
+    from: cycleOpeningDate(baseYear),
+    before: cycleOpeningDate(addYears(lastEntryYear, 2 - PLANNING_YEARS)),
+  };
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Why no rolling plan can be made on `today` with data of this base year, or null. */
+export function planningDateProblem(baseYear: AcademicYear, today: Date): string | null {
+  const window = planningWindow(baseYear);
+  if (today < window.from) {
+    return `${isoDay(today)} is before this data can plan from: its base year is ${baseYear}, so plan on ${isoDay(window.from)} or later`;
+  }
+  if (today >= window.before) {
+    return `${isoDay(today)} is too far ahead: the plan would reach entry years after ${window.lastEntryYear}, the last this tool plans, so plan on a date before ${isoDay(window.before)}`;
+  }
+  return null;
+}
+
+/**
+ * Why entry years `first` onwards (`count` of them) cannot be planned with this data, or null;
+ * `field` says which of the two is at fault.
+ */
+export function entryYearsProblem(
+  baseYear: AcademicYear,
+  first: AcademicYear,
+  count: number,
+): { field: 'firstEntryYear' | 'years'; message: string } | null {
+  const window = planningWindow(baseYear);
+  // The forecast behind a plan always covers a rolling PLANNING_YEARS from its first year.
+  const lastFirst = addYears(window.lastEntryYear, 1 - PLANNING_YEARS);
+  if (first < window.firstEntryYear || first > lastFirst) {
+    return {
+      field: 'firstEntryYear',
+      message: `${first} is outside the entry years this data can plan from: give one from ${baseYear} (the data's base year) to ${lastFirst}`,
+    };
+  }
+  if (yearsBetween(first, window.lastEntryYear) < count - 1) {
+    return {
+      field: 'years',
+      message: `${count} entry years from ${first} go past ${window.lastEntryYear}, the last entry year this tool plans`,
+    };
+  }
+  return null;
+}
 
 /** Projection years from the base year through the NQT year of the last planned entry year. */
 export function projectionYearsFor(

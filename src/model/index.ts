@@ -33,6 +33,8 @@ export { resolveParameters, validateParameters } from './parameters.ts';
 export { buildModelInputs, cellIndex, credibilityWeight, type ModelInputs } from './inputs.ts';
 export { OUTPUT_NAMES, baseValues, type OutputName } from './simulate.ts';
 export {
+  MAX_DRAWS,
+  MAX_SPREAD,
   mergeDrawChunks,
   runDeterministic,
   runDraws,
@@ -86,8 +88,10 @@ export {
   EXTRAPOLATION_METHOD,
   entryYearOfNqt,
   entryYearStatus,
+  entryYearsProblem,
   nqtYearOfEntry,
   plannedYearIndices,
+  planningDateProblem,
   type YearStatus,
 } from './horizon.ts';
 export { parseScenario, SCENARIO_SCHEMA_VERSION, type Scenario } from './scenario.ts';

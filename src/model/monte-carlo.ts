@@ -67,6 +67,10 @@ export interface DrawResult {
   outputs: Partial<Outputs>;
 }
 
+/** The most draws one run takes (memory grows with draws x cells) and the widest spread. */
+export const MAX_DRAWS = 20_000;
+export const MAX_SPREAD = 10;
+
 export function checkDrawOptions(options: DrawOptions): void {
   const { seed, firstDraw, drawCount, spread = 1 } = options;
   if (!Number.isInteger(seed))
@@ -74,11 +78,14 @@ export function checkDrawOptions(options: DrawOptions): void {
   if (!Number.isInteger(firstDraw) || firstDraw < 0) {
     throw new ModelInputError('firstDraw', `must be a whole number >= 0 (got ${firstDraw})`);
   }
-  if (!Number.isInteger(drawCount) || drawCount < 0) {
-    throw new ModelInputError('drawCount', `must be a whole number >= 0 (got ${drawCount})`);
+  if (!Number.isInteger(drawCount) || drawCount < 0 || drawCount > MAX_DRAWS) {
+    throw new ModelInputError(
+      'drawCount',
+      `must be a whole number from 0 to ${MAX_DRAWS} (got ${drawCount})`,
+    );
   }
-  if (!Number.isFinite(spread) || spread < 0) {
-    throw new ModelInputError('spread', `must be a number >= 0 (got ${spread})`);
+  if (!Number.isFinite(spread) || spread < 0 || spread > MAX_SPREAD) {
+    throw new ModelInputError('spread', `must be a number from 0 to ${MAX_SPREAD} (got ${spread})`);
   }
 }
 

@@ -5,6 +5,7 @@
 import type { SubjectGroup } from '../data/types.ts';
 import { SECONDARY_SUBJECTS, SUBJECT_GROUPS } from '../data/types.ts';
 import { ModelInputError } from './errors.ts';
+import { MAX_PROJECTION_YEARS } from './horizon.ts';
 import {
   CAREER_STAGES,
   DRAWN_FLOWS,
@@ -102,7 +103,13 @@ export function validateParameters(parameters: ModelParameters): void {
       throw new ModelInputError(`planningEntryYears[${i}]`, `"${year}" is not a year like 2027/28`);
     }
   });
-  checkNumber('projectionYears', p.projectionYears, 1, 30, 'a whole number of years from 1 to 30');
+  checkNumber(
+    'projectionYears',
+    p.projectionYears,
+    1,
+    MAX_PROJECTION_YEARS,
+    `a whole number of years from 1 to ${MAX_PROJECTION_YEARS}`,
+  );
   if (!Number.isInteger(p.projectionYears)) {
     throw new ModelInputError(
       'projectionYears',

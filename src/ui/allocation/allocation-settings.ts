@@ -19,7 +19,7 @@ import {
   type SubjectGroup,
 } from '../../data/types.ts';
 import type { RuleKey, RuleSettings } from '../../allocation/rule-settings.ts';
-import { coldSpotWeights } from '../../indicators/cold-spot-index.ts';
+import { MAX_COLD_SPOT_PRIORITY, coldSpotWeights } from '../../indicators/cold-spot-index.ts';
 import {
   DEFAULT_COLD_SPOT_THRESHOLD,
   defaultDistrictColdSpotSpec,
@@ -174,10 +174,15 @@ export function readSettings(
   }
 
   const priority = readTypedNumber(settings.priority);
-  if (priority === null || !Number.isFinite(priority) || priority < 0 || priority > 10) {
+  if (
+    priority === null ||
+    !Number.isFinite(priority) ||
+    priority < 0 ||
+    priority > MAX_COLD_SPOT_PRIORITY
+  ) {
     errors.push({
       fieldId: fieldIds.priority,
-      text: 'The cold-spot priority must be a number from 0 to 10',
+      text: `The cold-spot priority must be a number from 0 to ${MAX_COLD_SPOT_PRIORITY}`,
     });
   }
   if (settings.indicatorIds.length === 0 && (priority ?? 0) > 0) {

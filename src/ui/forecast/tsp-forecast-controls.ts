@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { MAX_DRAWS } from '../../model/monte-carlo.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SECONDARY_SUBJECTS, type Phase, type SecondarySubject } from '../../data/types.ts';
 import {
@@ -11,7 +12,6 @@ import {
 import { govukDescribedBy, govukField } from '../govuk-field.ts';
 import '../tsp-error-summary.ts';
 
-export const MAX_DRAWS = 20_000;
 const MAX_SEED = 2_147_483_647;
 
 /** A whole number written in digits (thousands commas allowed) within [min, max], else undefined. */

@@ -12,7 +12,7 @@ import {
   selectionLabel,
   type ForecastChoices,
 } from '../forecast/forecast-view.ts';
-import { MAX_DRAWS } from '../forecast/tsp-forecast-controls.ts';
+import { MAX_DRAWS } from '../../model/monte-carlo.ts';
 import { readSetting, writeSettings } from '../url-state.ts';
 import { runForecast, type ForecastResult } from '../forecast/run-forecast.ts';
 import type { DrawRunner } from '../../model/index.ts';

@@ -9,6 +9,8 @@ import {
   usage,
   type CliCommand,
 } from '../../../src/cli/cli.ts';
+import { buildProblem, parseAllocateArgs } from '../../../src/cli/allocate.ts';
+import { parseForecastArgs, runForecast } from '../../../src/cli/forecast.ts';
 import { runCommand, STACK_LINE } from './run-command.ts';
 
 const COMMAND = {
@@ -76,13 +78,21 @@ describe('command-line options', () => {
     expect(numberOption('draws', '250', 1000, { min: 0, integer: true })).toBe(250);
     expect(numberOption('seed', '-7', 1, { integer: true })).toBe(-7);
     expect(numberOption('gap', '0.005', 0.001, { above: 0, below: 1 })).toBe(0.005);
-    for (const text of ['0x10', '1e3', 'Infinity', '1,000', '', ' ', '12abc', '2.5']) {
+    for (const text of ['0x10', '1e3', 'Infinity', '1,000', '', ' ', '12abc']) {
       expect(messageOf(() => numberOption('draws', text, 1000, { min: 0, integer: true }))).toBe(
-        `--draws: "${text}" is not a whole number of at least 0`,
+        `--draws: "${text}" is not a number written in digits: give a whole number of at least 0`,
       );
     }
+    expect(messageOf(() => numberOption('draws', '2.5', 1000, { min: 0, integer: true }))).toBe(
+      '--draws: "2.5" is not a whole number of at least 0',
+    );
     expect(messageOf(() => numberOption('gap', '1', 0.001, { above: 0, below: 1 }))).toBe(
       '--gap: "1" is not a number above 0 and below 1',
+    );
+    const draws = { min: 0, max: 20_000, integer: true };
+    expect(numberOption('draws', '20000', 1000, draws)).toBe(20_000);
+    expect(messageOf(() => numberOption('draws', '100000000', 1000, draws))).toBe(
+      '--draws: "100000000" is not a whole number from 0 to 20000',
     );
   });
 
@@ -98,8 +108,9 @@ describe('command-line options', () => {
     );
     expect(seedOption(undefined, 1)).toBe(1);
     expect(seedOption('-42', 1)).toBe(-42);
-    expect(messageOf(() => seedOption('1.5', 1))).toBe(
-      `--seed: "1.5" is not a whole number of at least ${Number.MIN_SAFE_INTEGER}`,
+    expect(messageOf(() => seedOption('1.5', 1))).toBe('--seed: "1.5" is not a whole number');
+    expect(messageOf(() => seedOption('99999999999999999999', 1))).toBe(
+      '--seed: "99999999999999999999" is too long: give a whole number of at most 15 digits',
     );
   });
 
@@ -221,5 +232,54 @@ describe('every command (run as a child process)', { timeout: 240_000 }, () => {
       stdout: '',
       stderr: 'failing: first line\nfailing: second line\n',
     });
+  });
+});
+
+describe('planning dates and entry years the data cannot reach', () => {
+  async function refusal(run: () => Promise<unknown>): Promise<string> {
+    const error = await run().then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(CliError);
+    return (error as CliError).message;
+  }
+  const forecastOn = (today: string) =>
+    refusal(() =>
+      runForecast(
+        parseForecastArgs(['--today', today, '--draws', '0', '--out', 'never-written.csv']),
+        () => {},
+      ),
+    );
+  const allocationProblem = (...argv: string[]) =>
+    refusal(() => buildProblem(parseAllocateArgs(argv)));
+
+  // The embedded data's base year is 2024/25 (see test/unit/model/horizon.test.ts).
+  it('refuses a --today before the base year or beyond the horizon, naming the dates to use', async () => {
+    expect(await forecastOn('1900-01-01')).toBe(
+      '--today: 1900-01-01 is before this data can plan from: its base year is 2024/25, so plan on 2023-10-01 or later',
+    );
+    expect(await forecastOn('2300-01-01')).toMatch(
+      /^--today: 2300-01-01 is too far ahead: .* so plan on a date before 2051-10-01$/,
+    );
+    expect(await allocationProblem('--today', '2019-06-01')).toMatch(
+      /^--today: 2019-06-01 is before this data can plan from/,
+    );
+  });
+
+  it('forecasts the need of the entry years it plans on --today, not on the system clock', async () => {
+    const problem = await buildProblem(parseAllocateArgs(['--today', '2029-06-01']));
+    expect(problem.entryYears).toEqual(['2029/30', '2030/31', '2031/32']);
+    const nqtYears = new Set(problem.need.map((record) => record.nqtYear));
+    for (const year of ['2030/31', '2031/32', '2032/33']) expect(nqtYears).toContain(year);
+  });
+
+  it('refuses a first entry year or a count of years outside what the data can plan', async () => {
+    expect(await allocationProblem('--first-entry-year', '2010/11')).toBe(
+      "--first-entry-year: 2010/11 is outside the entry years this data can plan from: give one from 2024/25 (the data's base year) to 2051/52",
+    );
+    expect(await allocationProblem('--years', '1000')).toMatch(
+      /^--years: 1000 entry years from \d{4}\/\d{2} go past 2053\/54/,
+    );
   });
 });

@@ -11,12 +11,15 @@ import {
   cellIndex,
   defaultParameters,
   entryYearStatus,
+  entryYearsProblem,
   forecastColumns,
   forecastToRows,
   plannedYearIndices,
+  planningDateProblem,
   resolveParameters,
   runDeterministic,
 } from '../../../src/model/index.ts';
+import { planningWindow } from '../../../src/model/horizon.ts';
 import { fixtureDataset } from './fixtures.ts';
 
 const y = academicYear;
@@ -49,6 +52,48 @@ describe('the horizon rolls with the date (injected clock)', () => {
       entries.map((entry) => addYears(y(entry), 1)),
     );
     expect(inputs.years.at(-1)).toBe(addYears(y(entries[2]), 1));
+  });
+
+  /*
+   * Base year 2024/25: its NQT year 2025/26 is the first projection year, so the earliest plan
+   * starts with entry year 2024/25, whose cycle opened on 1 October 2023. The model projects at
+   * most 30 years: the last NQT year is 2054/55, so the last entry year is 2053/54, and the last
+   * rolling plan (three entry years) starts with 2051/52: dates before 1 October 2051.
+   */
+  it('plans only dates and entry years the data can reach, saying which dates to use', () => {
+    const base = y('2024/25');
+    expect(planningWindow(base)).toEqual({
+      firstEntryYear: '2024/25',
+      lastEntryYear: '2053/54',
+      from: new Date(Date.UTC(2023, 9, 1)),
+      before: new Date(Date.UTC(2051, 9, 1)),
+    });
+    for (const ok of ['2023-10-01', '2026-12-03', '2051-09-30']) {
+      expect(planningDateProblem(base, fixedClock(ok)())).toBeNull();
+      expect(() => inputsOn(ok)).not.toThrow();
+    }
+    expect(planningDateProblem(base, fixedClock('2023-09-30')())).toBe(
+      '2023-09-30 is before this data can plan from: its base year is 2024/25, so plan on 2023-10-01 or later',
+    );
+    expect(planningDateProblem(base, fixedClock('2051-10-01')())).toBe(
+      '2051-10-01 is too far ahead: the plan would reach entry years after 2053/54, the last this tool plans, so plan on a date before 2051-10-01',
+    );
+    // The app's clock gets the same refusal from the model, never an internal error.
+    expect(() => inputsOn('1900-01-01')).toThrow(/today: 1900-01-01 is before this data/);
+    expect(() => inputsOn('2300-01-01')).toThrow(/today: 2300-01-01 is too far ahead/);
+
+    expect(entryYearsProblem(base, y('2027/28'), 3)).toBeNull();
+    expect(entryYearsProblem(base, y('2051/52'), 3)).toBeNull();
+    expect(entryYearsProblem(base, y('2023/24'), 1)).toEqual({
+      field: 'firstEntryYear',
+      message:
+        "2023/24 is outside the entry years this data can plan from: give one from 2024/25 (the data's base year) to 2051/52",
+    });
+    expect(entryYearsProblem(base, y('2052/53'), 1)?.field).toBe('firstEntryYear');
+    expect(entryYearsProblem(base, y('2050/51'), 5)).toEqual({
+      field: 'years',
+      message: '5 entry years from 2050/51 go past 2053/54, the last entry year this tool plans',
+    });
   });
 
   it('marks entry years before the open cycle recruited and years past the inputs extrapolated', () => {
