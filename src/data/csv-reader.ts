@@ -205,6 +205,16 @@ export function readCsv(content: FileContent, fileName: string, options: CsvRead
   const split = splitRows(text);
   const [header, ...body] = split.rows;
   const columns = header?.cells.map((name) => name.trim()) ?? [];
+  // Before any damage: a semicolon file is damaged everywhere, and this is the one fix.
+  const separator = otherSeparator(columns, options.required ?? []);
+  if (header && separator) {
+    return refuse(
+      header.line,
+      null,
+      `the columns are separated by ${separator}, not commas`,
+      'Save the file as "CSV UTF-8 (comma delimited)" and upload it again',
+    );
+  }
   if (split.damage) {
     const { line, cellIndex, message, fix } = split.damage;
     return refuse(line, header ? (columns[cellIndex] ?? null) : null, message, fix);
@@ -239,12 +249,13 @@ export function readCsv(content: FileContent, fileName: string, options: CsvRead
   });
   for (const column of options.required ?? []) {
     if (!firstIndex.has(column)) {
+      const misspelt = columns.find((name) => name.toLowerCase() === column.toLowerCase());
       issues.push({
         file: fileName,
         row: header.line,
         column,
         message: `the header has no ${column} column`,
-        fix: `Add the ${column} column`,
+        fix: misspelt ? `Rename column ${misspelt} to ${column}` : `Add the ${column} column`,
       });
     }
   }
@@ -292,4 +303,19 @@ export function capIssues(issues: DataIssue[], fileName: string): DataIssue[] {
     ...issues.slice(0, MAX_ISSUES_PER_FILE),
     { file: fileName, row: null, column: null, message: `${more} more problems are not listed` },
   ];
+}
+
+/** "semicolons" or "tabs" when a one-column header splits into the wanted columns on them. */
+function otherSeparator(columns: readonly string[], required: readonly string[]): string | null {
+  if (columns.length !== 1 || required.length < 2) return null;
+  const found = (separator: string) =>
+    new Set(columns[0]!.split(separator).map((name) => name.trim()));
+  for (const [separator, name] of [
+    [';', 'semicolons'],
+    ['\t', 'tabs'],
+  ] as const) {
+    const names = found(separator);
+    if (required.some((column) => names.has(column))) return name;
+  }
+  return null;
 }

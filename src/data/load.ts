@@ -105,8 +105,13 @@ async function boundaryCodeSet(name: string, read: DataReader, issues: DataIssue
       issues.push(notUtf8(file.path, decoded.line));
       return null;
     }
-    const codes = file.codes.parse(decoded.text);
-    return { description: file.codes.description, codes, names: new Map<string, string>() };
+    const names = file.codes.parse(decoded.text);
+    const named = [...names].filter(([, name]) => name !== '');
+    return {
+      description: file.codes.description,
+      codes: new Set(names.keys()),
+      names: new Map(named),
+    };
   } catch (error) {
     issues.push(issue(file.path, null, null, `could not be read (${String(error)})`));
     return null;
@@ -169,7 +174,13 @@ export async function loadRegionDataset(
     }
     joined.add(file.key);
     if (file.codes) {
-      codeSets.set(file.codes.name, codeSetOf(file.codes, accepted.get(file.key), fallback));
+      // A refused file with nothing loaded before it provides no codes: the joins to it are
+      // skipped rather than every row of every other file reported against an empty set.
+      const rowsOf = accepted.get(file.key);
+      codeSets.set(
+        file.codes.name,
+        rowsOf || previous ? codeSetOf(file.codes, rowsOf, fallback) : null,
+      );
     }
     for (const owner of TABLE_FILES) {
       if (mapped.has(owner.key) || !inputsOf(owner).every((input) => joined.has(input.key))) {

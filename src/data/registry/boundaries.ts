@@ -5,13 +5,15 @@ import type { BoundaryFile } from './entry.ts';
 export const BOUNDARY_ATTRIBUTION =
   'Boundaries: Contains OS data © Crown copyright and database right 2016; Contains ONS data © Crown copyright and database right 2016 (OGL v3). TopoJSON derived from UK-GeoJSON by Martin Chorley (CC BY 4.0).';
 
-/** The codes of a TopoJSON file's `lad` objects. */
-function districtCodes(text: string): Set<string> {
+/** The codes of a TopoJSON file's `lad` objects, with their names (ONS's). */
+function districtNames(text: string): Map<string, string> {
   const topology = JSON.parse(text) as {
-    objects?: Record<string, { geometries?: { properties?: { code?: string } }[] }>;
+    objects?: Record<string, { geometries?: { properties?: { code?: string; name?: string } }[] }>;
   };
   const geometries = topology.objects?.lad?.geometries ?? [];
-  return new Set(geometries.map((g) => g.properties?.code).filter((c): c is string => !!c));
+  return new Map(
+    geometries.flatMap(({ properties: p }) => (p?.code ? [[p.code, p.name ?? '']] : [])),
+  );
 }
 
 const boundary = (
@@ -46,7 +48,7 @@ export const boundaryFiles: readonly BoundaryFile[] = [
     codes: {
       name: 'districtBoundaries',
       description: 'a district in geo/scr_lad.topo.json',
-      parse: districtCodes,
+      parse: districtNames,
     },
   },
   boundary(

@@ -30,7 +30,7 @@ export const districts = tableFile({
     key: ['lad_code'],
   },
   joins: [
-    { column: 'lad_code', in: 'districtBoundaries' },
+    { column: 'lad_code', in: 'districtBoundaries', nameColumn: 'lad_name' },
     { column: 'planning_region', oneValue: 'region' },
   ],
   codes: {

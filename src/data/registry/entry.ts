@@ -160,7 +160,8 @@ export interface BoundaryFile extends SourceInfo {
   path: string;
   level: GeographyLevel;
   /** Codes of the areas, for join rules (e.g. every district has a boundary). */
-  codes?: { name: string; description: string; parse(text: string): Set<string> };
+  /** The codes the file provides, each with its name ('' when the file has none). */
+  codes?: { name: string; description: string; parse(text: string): Map<string, string> };
 }
 
 /** Any other file kept in data/: read by its own page (in-year inputs) or by the build only. */

@@ -337,6 +337,10 @@ const CLASSES: Record<string, Breaker> = {
   'formula in a text cell that must be a code': (kind, text) =>
     kind.agree ? withCell(text, 1, kind.agree.code, '=HYPERLINK("http://evil.example","x")') : null,
   'misspelt column name': (kind, text) => withHeaderName(text, kind.number, `${kind.number}s`),
+  'column name in capitals': (kind, text) =>
+    withHeaderName(text, kind.number, kind.number.toUpperCase()),
+  // As Excel saves "CSV" where the decimal mark is a comma.
+  'semicolons for commas': (_, text) => text.replaceAll(',', ';'),
   'too few cells': (_, text) => {
     const lines = text.split('\n');
     lines[1] = lines[1]!.slice(0, lines[1]!.lastIndexOf(','));
@@ -407,6 +411,10 @@ const EXPECTED: Record<string, Record<string, string>> = {
       'district_phase_baseline.csv, line 19: a quote mark opens a cell on this line and is never closed; close the quoted cell with a quote mark, or remove the quote mark',
   },
   'Data sources upload (School Workforce Census FTE)': {
+    'column name in capitals':
+      'swc.csv, line 1, column fte: the header has no fte column; rename column FTE to fte',
+    'semicolons for commas':
+      'swc.csv, line 1: the columns are separated by semicolons, not commas; save the file as "CSV UTF-8 (comma delimited)" and upload it again',
     NaN: 'swc.csv, line 2, column fte: "NaN" is not a number written in digits; enter a number of teachers (FTE) above 0 and below 100,000',
     'UTF-16 text (Excel "Unicode text")':
       'swc.csv, line 1: this line is not UTF-8 text; save the file as "CSV UTF-8" (or UTF-8 text) and upload it again',
@@ -464,6 +472,10 @@ const EXPECTED: Record<string, Record<string, string>> = {
       'swc.csv, line 4, column fte: "lots" is not a number written in digits; enter a number of teachers (FTE) above 0 and below 100,000',
   },
   'Data sources upload (pupil projections)': {
+    'column name in capitals':
+      'projections.csv, line 1, column pupils: the header has no pupils column; rename column PUPILS to pupils',
+    'semicolons for commas':
+      'projections.csv, line 1: the columns are separated by semicolons, not commas; save the file as "CSV UTF-8 (comma delimited)" and upload it again',
     NaN: 'projections.csv, line 2, column pupils: "NaN" is not a number written in digits; enter a number of pupils above 0 and below 1,000,000',
     'UTF-16 text (Excel "Unicode text")':
       'projections.csv, line 1: this line is not UTF-8 text; save the file as "CSV UTF-8" (or UTF-8 text) and upload it again',
@@ -519,6 +531,10 @@ const EXPECTED: Record<string, Record<string, string>> = {
       'projections.csv, line 4, column pupils: "lots" is not a number written in digits; enter a number of pupils above 0 and below 1,000,000',
   },
   'In-year returns upload': {
+    'column name in capitals':
+      'returns.csv, line 1, column recruited_count: the header has no recruited_count column; rename column RECRUITED_COUNT to recruited_count',
+    'semicolons for commas':
+      'returns.csv, line 1: the columns are separated by semicolons, not commas; save the file as "CSV UTF-8 (comma delimited)" and upload it again',
     NaN: 'returns.csv, line 2, column recruited_count: "NaN" is not a number written in digits; enter a whole number of trainees recruited from 0 to 99,999',
     'UTF-16 text (Excel "Unicode text")':
       'returns.csv, line 1: this line is not UTF-8 text; save the file as "CSV UTF-8" (or UTF-8 text) and upload it again',
@@ -574,6 +590,10 @@ const EXPECTED: Record<string, Record<string, string>> = {
       'returns.csv, line 4, column recruited_count: "lots" is not a number written in digits; enter a whole number of trainees recruited from 0 to 99,999',
   },
   'In-year allocation file': {
+    'column name in capitals':
+      'allocation.csv, line 1, column allocation_count: the header has no allocation_count column; rename column ALLOCATION_COUNT to allocation_count',
+    'semicolons for commas':
+      'allocation.csv, line 1: the columns are separated by semicolons, not commas; save the file as "CSV UTF-8 (comma delimited)" and upload it again',
     NaN: 'allocation.csv, line 2, column allocation_count: "NaN" is not a number written in digits; enter a whole number of places from 0 to 99,999',
     'UTF-16 text (Excel "Unicode text")':
       'allocation.csv, line 1: this line is not UTF-8 text; save the file as "CSV UTF-8" (or UTF-8 text) and upload it again',
@@ -625,6 +645,10 @@ const EXPECTED: Record<string, Record<string, string>> = {
       'allocation.csv, line 3: a quote mark opens a cell on this line and is never closed; close the quoted cell with a quote mark, or remove the quote mark',
   },
   'partner-school list': {
+    'column name in capitals':
+      'schools.csv, line 1, column share: the header has no share column; rename column SHARE to share',
+    'semicolons for commas':
+      'schools.csv, line 1: the columns are separated by semicolons, not commas; save the file as "CSV UTF-8 (comma delimited)" and upload it again',
     NaN: 'schools.csv, line 2, column share: "NaN" is not a number written in digits; enter a share of the school above 0 and at most 1',
     'UTF-16 text (Excel "Unicode text")':
       'schools.csv, line 1: this line is not UTF-8 text; save the file as "CSV UTF-8" (or UTF-8 text) and upload it again',
@@ -666,6 +690,10 @@ const EXPECTED: Record<string, Record<string, string>> = {
       'schools.csv, line 3: a quote mark opens a cell on this line and is never closed; close the quoted cell with a quote mark, or remove the quote mark',
   },
   'partnership submission': {
+    'column name in capitals':
+      'submission.csv, line 1, column fte_change: the header has no fte_change column; rename column FTE_CHANGE to fte_change',
+    'semicolons for commas':
+      'submission.csv, line 1: the columns are separated by semicolons, not commas; save the file as "CSV UTF-8 (comma delimited)" and upload it again',
     NaN: 'submission.csv, line 2, column fte_change: "NaN" is not a number written in digits; enter an FTE change from -100 to 100, with up to 2 decimal places, such as 1 or -0.5',
     'UTF-16 text (Excel "Unicode text")':
       'submission.csv, line 1: this line is not UTF-8 text; save the file as "CSV UTF-8" (or UTF-8 text) and upload it again',
@@ -721,6 +749,10 @@ const EXPECTED: Record<string, Record<string, string>> = {
       'submission.csv, line 4, column fte_change: "lots" is not a number written in digits; enter an FTE change from -100 to 100, with up to 2 decimal places, such as 1 or -0.5',
   },
   'forecast file (allocate --need)': {
+    'column name in capitals':
+      'forecast.csv, line 1, column nqt_need_fte_p50: the header has neither nqt_need_fte_p50 nor nqt_need_fte; give the forecast file written by npm run forecast',
+    'semicolons for commas':
+      'forecast.csv, line 1: the columns are separated by semicolons, not commas; save the file as "CSV UTF-8 (comma delimited)" and upload it again',
     NaN: 'forecast.csv, line 2, column nqt_need_fte_p50: "NaN" is not a number written in digits; enter an NQT need in FTE at least -100,000 and below 100,000, or a symbol for a missing value (x, z, c, low or u)',
     'UTF-16 text (Excel "Unicode text")':
       'forecast.csv, line 1: this line is not UTF-8 text; save the file as "CSV UTF-8" (or UTF-8 text) and upload it again',

@@ -3,9 +3,12 @@
  * default dataset with one file swapped for the fixture must (a) report the specific problem
  * naming file, row and column and (b) leave the previously loaded dataset exactly as it was.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_FILES } from '../../../src/data/registry/index.ts';
 import { loadRegionDataset, validateFile } from '../../../src/data/load.ts';
+import { DEFAULT_DATA_DIR } from '../../../src/data/node-reader.ts';
 import { MAX_FILE_BYTES } from '../../../src/data/schemas.ts';
 import { describeIssue } from '../../../src/data/issues.ts';
 import { fixture, loadReal, readerWith } from './helpers.ts';
@@ -156,6 +159,21 @@ describe('each validation rule rejects its fixture and keeps the loaded dataset'
     expect(issues).toHaveLength(1);
     expect(dataset.subjectShares).toEqual([]);
     expect(dataset.baselines).toHaveLength(18);
+  });
+
+  it('checks district names against the boundary file and reports a refused districts file once', async () => {
+    const real = readFileSync(join(DEFAULT_DATA_DIR, DATA_FILES.districts), 'utf8');
+    const swapped = real.replace('E08000016,Barnsley', 'E08000016,Doncaster');
+    expect(swapped).not.toBe(real);
+    const { dataset, issues } = await loadRegionDataset(
+      readerWith({ [DATA_FILES.districts]: swapped }),
+    );
+    // Only the districts file is named: the files joining to it are not each reported against
+    // an empty list of districts.
+    expect(issues.map(describeIssue)).toEqual([
+      'districts.csv, line 2, column lad_name: "Doncaster" is not the name of E08000016 ("Barnsley"); enter Barnsley, or the code of Doncaster',
+    ]);
+    expect(dataset.districts).toEqual([]);
   });
 
   it('reports an unreadable file and keeps the previous table', async () => {
