@@ -53,9 +53,10 @@ import { toCplexLp } from '../solver/lp-format.ts';
 import {
   CliError,
   EXIT_CODES,
-  checkOutputFolder,
+  checkOutputs,
   isEntryPoint,
   numberOption,
+  metaPathOf,
   outputOption,
   parseOptions,
   readOptionFile,
@@ -298,6 +299,9 @@ export async function buildProblem(args: AllocateArgs): Promise<AllocationProble
   });
 }
 
+/** The district outcomes written beside the allocation: allocation.csv -> allocation.districts.csv. */
+const districtsPathOf = (out: string) => out.replace(/\.csv$/, '.districts.csv');
+
 export interface AllocateSummary {
   status: string;
   written: string[];
@@ -307,8 +311,21 @@ export async function runAllocate(
   args: AllocateArgs,
   log: (line: string) => void,
 ): Promise<AllocateSummary> {
-  checkOutputFolder('out', args.out);
-  if (args.lp) checkOutputFolder('lp', args.lp);
+  const districtsOut = districtsPathOf(args.out);
+  checkOutputs(
+    [
+      {
+        flag: 'out',
+        writes: [args.out, metaPathOf(args.out), districtsOut, metaPathOf(districtsOut)],
+      },
+      ...(args.lp ? [{ flag: 'lp', writes: [args.lp] }] : []),
+    ],
+    (['scenario', 'need', 'problem'] as const).flatMap((flag) => {
+      const path = args[flag];
+      return path ? [{ flag, path }] : [];
+    }),
+    args.problem ? undefined : args.dataDir,
+  );
   const problem = await buildProblem(args);
   const engine = createHighsEngine(await loadHighs());
   const options = {
@@ -337,14 +354,13 @@ export async function runAllocate(
   log(result.message);
   if (result.solution) {
     const out = resolve(args.out);
-    const districtsOut = out.replace(/\.csv$/, '.districts.csv');
     for (const [path, table] of [
       [out, allocationTable(problem, result.solution)],
-      [districtsOut, districtOutcomeTable(problem, result.solution)],
+      [resolve(districtsOut), districtOutcomeTable(problem, result.solution)],
     ] as const) {
       writeFileSync(path, formatEesCsv(table));
-      writeFileSync(path.replace(/\.csv$/, '.meta.csv'), formatEesMeta(table));
-      written.push(path, path.replace(/\.csv$/, '.meta.csv'));
+      writeFileSync(metaPathOf(path), formatEesMeta(table));
+      written.push(path, metaPathOf(path));
     }
     const size = result.modelSize!;
     log(

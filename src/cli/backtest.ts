@@ -29,9 +29,10 @@ import {
 } from '../model/index.ts';
 import {
   CliError,
-  checkOutputFolder,
+  checkOutputs,
   isEntryPoint,
   numberOption,
+  metaPathOf,
   outputOption,
   parseOptions,
   seedOption,
@@ -106,7 +107,7 @@ export async function runBacktestCli(
   args: BacktestArgs,
   log: (line: string) => void,
 ): Promise<BacktestResult> {
-  checkOutputFolder('out', args.out);
+  checkOutputs([{ flag: 'out', writes: [args.out, metaPathOf(args.out)] }], [], args.dataDir);
   if (!existsSync(args.dataDir)) throw new CliError(`--data: folder not found: ${args.dataDir}`);
   const { dataset, issues } = await loadRegionDataset(nodeReader(args.dataDir));
   for (const issue of issues) log(`warning: ${describeIssue(issue)}`);
@@ -129,7 +130,7 @@ export async function runBacktestCli(
   }
   const table = backtestTable(comparisons);
   const out = resolve(args.out);
-  const metaOut = out.replace(/\.csv$/, '.meta.csv');
+  const metaOut = metaPathOf(out);
   writeFileSync(out, formatEesCsv(table));
   writeFileSync(metaOut, formatEesMeta(table));
   return { summaries, stock, out, metaOut };

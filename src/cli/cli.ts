@@ -9,7 +9,7 @@
  *   3  the solver failed or stopped at its time limit, or an internal error
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseDecimal } from '../data/cells.ts';
@@ -244,9 +244,52 @@ export function readOptionFile(flag: string, path: string): Uint8Array {
 }
 
 /** Refuses an output path whose folder does not exist, before any work is done. */
-export function checkOutputFolder(flag: string, path: string): void {
-  const folder = dirname(resolve(path));
-  if (!existsSync(folder)) throw new CliError(`--${flag}: folder not found: ${folder}`);
+/** The metadata file written beside a tidy CSV: forecast.csv -> forecast.meta.csv. */
+export const metaPathOf = (csvPath: string): string => csvPath.replace(/\.csv$/, '.meta.csv');
+
+/** A file an option names to write, with every file written from it (its .meta.csv, ...). */
+export interface OutputFiles {
+  flag: string;
+  writes: readonly string[];
+}
+
+/**
+ * Checks the files a command will write before it reads anything: each folder exists, no two
+ * outputs are the same file, and none is a file the command reads or sits in the dataset
+ * folder (which commands read and never write), so a slip in a path loses nothing.
+ */
+export function checkOutputs(
+  outputs: readonly OutputFiles[],
+  inputs: readonly { flag: string; path: string }[],
+  dataDir?: string,
+): void {
+  const written = new Map<string, string>();
+  const dataFolder = dataDir === undefined ? null : resolve(dataDir);
+  for (const { flag, writes } of outputs) {
+    for (const path of writes) {
+      const full = resolve(path);
+      const folder = dirname(full);
+      if (!existsSync(folder)) throw new CliError(`--${flag}: folder not found: ${folder}`);
+      const input = inputs.find((file) => resolve(file.path) === full);
+      if (input) {
+        throw new CliError(
+          `--${flag}: ${path} is the file given to --${input.flag}; write to another file`,
+        );
+      }
+      const earlier = written.get(full);
+      if (earlier !== undefined) {
+        throw new CliError(
+          `--${flag}: ${path} is also written for --${earlier}; give them different names`,
+        );
+      }
+      if (dataFolder !== null && (folder === dataFolder || folder.startsWith(dataFolder + sep))) {
+        throw new CliError(
+          `--${flag}: ${path} is in the dataset folder ${dataDir}, which is read and never written; write to another folder`,
+        );
+      }
+      written.set(full, flag);
+    }
+  }
 }
 
 /** The first line of an error's message, for a one-line report. */

@@ -30,10 +30,11 @@ import {
 } from '../model/index.ts';
 import {
   CliError,
-  checkOutputFolder,
+  checkOutputs,
   dateOption,
   isEntryPoint,
   numberOption,
+  metaPathOf,
   outputOption,
   parseOptions,
   seedOption,
@@ -121,7 +122,11 @@ export async function runForecast(
   log: (line: string) => void,
 ): Promise<ForecastSummary> {
   const started = performance.now();
-  checkOutputFolder('out', args.out);
+  checkOutputs(
+    [{ flag: 'out', writes: [args.out, metaPathOf(args.out)] }],
+    args.scenario ? [{ flag: 'scenario', path: args.scenario }] : [],
+    args.dataDir,
+  );
   const scenario = args.scenario ? await readScenarioFile(args.scenario) : DEFAULT_SCENARIO;
   if (!existsSync(args.dataDir)) throw new CliError(`--data: folder not found: ${args.dataDir}`);
   const { dataset: regional, issues } = await loadRegionDataset(nodeReader(args.dataDir));
@@ -163,7 +168,7 @@ export async function runForecast(
     drivers: decomposeDrivers(inputs, central),
   });
   const out = resolve(args.out);
-  const metaOut = out.replace(/\.csv$/, '.meta.csv');
+  const metaOut = metaPathOf(out);
   writeFileSync(out, `${formatCsvRecords(rows, forecastColumns())}\n`);
   writeFileSync(metaOut, `${formatCsvRecords(forecastMetaRows(inputs), EES_META_COLUMNS)}\n`);
   return { rows: rows.length, out, metaOut, seconds: (performance.now() - started) / 1000 };

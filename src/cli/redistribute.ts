@@ -41,7 +41,7 @@ import { createHighsEngine } from '../solver/highs-engine.ts';
 import {
   CliError,
   EXIT_CODES,
-  checkOutputFolder,
+  checkOutputs,
   parseOptions,
   readOptionFile,
   runCli,
@@ -110,8 +110,17 @@ await runCli(COMMAND, async (argv) => {
   }
   const allocationPath = values.allocation!;
   const out = values.out!;
-  checkOutputFolder('out', out);
-  if (values['track-record']) checkOutputFolder('track-record', values['track-record']);
+  const trackRecord = values['track-record'];
+  checkOutputs(
+    [
+      { flag: 'out', writes: [out] },
+      ...(trackRecord ? [{ flag: 'track-record', writes: [trackRecord] }] : []),
+    ],
+    [
+      { flag: 'allocation', path: allocationPath },
+      ...values.returns!.map((path) => ({ flag: 'returns', path })),
+    ],
+  );
   const rules = parseRules(values.rules);
   const allocation = importAllocationCsv(
     readOptionFile('allocation', allocationPath),
@@ -184,9 +193,9 @@ await runCli(COMMAND, async (argv) => {
   }
 
   writeFileSync(out, `${proposalsToCsv(plan.proposals, file.timePeriod, reached.monthIndex)}\n`);
-  if (values['track-record']) {
+  if (trackRecord) {
     writeFileSync(
-      values['track-record'],
+      trackRecord,
       `${trackRecordCsv(trackRecordRows(returns, baseline.state, file.timePeriod))}\n`,
     );
   }

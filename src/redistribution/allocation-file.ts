@@ -58,8 +58,19 @@ const optionalNumber = (rule: NumberRule) =>
     blank: { value: undefined },
   }).optional();
 
+/** An allocation is for a whole year: a month here means a monthly return was given instead. */
+const yearIdentifier = cell<string>((raw) =>
+  raw === 'Academic year'
+    ? { value: raw }
+    : {
+        reason: `"${raw}" is not Academic year: an allocation has one row per partnership and subject for the whole year`,
+        fix: 'Enter Academic year, or check that this is the allocation file and not a monthly return',
+      },
+).optional();
+
 const rowSchema = z.object({
   time_period: academicYear(),
+  time_identifier: yearIdentifier,
   partnership_code: partnershipCode(),
   partnership_name: text(),
   subject: oneOf(SUBJECT_GROUPS, 'subject group'),
@@ -95,7 +106,10 @@ export function importAllocationCsv(
   for (const { line: row, cells } of file.table.rows) {
     const parsed = rowSchema.safeParse(cells);
     if (!parsed.success) {
-      issues.push(...rowIssues(parsed.error.issues, { file: fileName, row }));
+      const found = rowIssues(parsed.error.issues, { file: fileName, row });
+      issues.push(...found);
+      // A month here means the file is a monthly return: one line says so, not one per row.
+      if (found.some((issue) => issue.column === 'time_identifier')) return refuse(issues);
       continue;
     }
     const data = parsed.data;

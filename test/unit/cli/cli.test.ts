@@ -1,7 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CliError,
   EXIT_CODES,
+  checkOutputs,
   numberOption,
   outputOption,
   parseOptions,
@@ -111,6 +115,36 @@ describe('command-line options', () => {
     expect(messageOf(() => seedOption('1.5', 1))).toBe('--seed: "1.5" is not a whole number');
     expect(messageOf(() => seedOption('99999999999999999999', 1))).toBe(
       '--seed: "99999999999999999999" is too long: give a whole number of at most 15 digits',
+    );
+  });
+
+  it('refuses an output that would overwrite an input, another output or the dataset', () => {
+    const data = mkdtempSync(join(tmpdir(), 'tsp-data-'));
+    const out = (flag: string, ...writes: string[]) => ({ flag, writes });
+    expect(() =>
+      checkOutputs([out('out', 'a.csv', 'a.meta.csv'), out('lp', 'model.lp')], [], data),
+    ).not.toThrow();
+    expect(
+      messageOf(() => checkOutputs([out('out', 'a.csv')], [{ flag: 'returns', path: './a.csv' }])),
+    ).toBe('--out: a.csv is the file given to --returns; write to another file');
+    expect(
+      messageOf(() => checkOutputs([out('out', 'a.csv'), out('track-record', 'a.csv')], [])),
+    ).toBe('--track-record: a.csv is also written for --out; give them different names');
+    // allocation.csv writes allocation.meta.csv: an --lp of that name would be overwritten.
+    expect(
+      messageOf(() =>
+        checkOutputs([out('out', 'b.csv', 'b.meta.csv'), out('lp', 'b.meta.csv')], []),
+      ),
+    ).toBe('--lp: b.meta.csv is also written for --out; give them different names');
+    expect(messageOf(() => checkOutputs([out('out', join(data, 'districts.csv'))], [], data))).toBe(
+      `--out: ${join(data, 'districts.csv')} is in the dataset folder ${data}, which is read and never written; write to another folder`,
+    );
+    // A folder whose name only starts like the dataset's is another folder.
+    expect(() => checkOutputs([out('out', `${data}-runs/a.csv`)], [], data)).toThrow(
+      /folder not found/,
+    );
+    expect(messageOf(() => checkOutputs([out('out', '/no/such/folder/a.csv')], []))).toBe(
+      '--out: folder not found: /no/such/folder',
     );
   });
 

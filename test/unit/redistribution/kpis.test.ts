@@ -25,6 +25,7 @@ import {
   type TransferCell,
 } from '../../../src/redistribution/index.ts';
 import { appendSigned } from '../../fixtures/ledger/keys.ts';
+import { describeIssue } from '../../../src/data/issues.ts';
 import { createHighsEngine } from '../../../src/solver/highs-engine.ts';
 
 const fixture = (name: string) =>
@@ -116,6 +117,20 @@ describe('track record', () => {
       '202425,Academic year,Regional,E92000001,England,AA,A,Physics,16,8,0.500',
     );
     expect(placesMoved(ledger.state)).toBe(0);
+  });
+});
+
+describe('an allocation file', () => {
+  it('refuses a monthly return given in its place with one line saying so', () => {
+    const result = importAllocationCsv(
+      fixture('illustrative_recruitment_returns_202526.csv'),
+      'returns.csv',
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map(describeIssue)).toEqual([
+      'returns.csv, line 2, column time_identifier: "October" is not Academic year: an allocation has one row per partnership and subject for the whole year; enter Academic year, or check that this is the allocation file and not a monthly return',
+    ]);
   });
 });
 
