@@ -79,6 +79,28 @@ function duplicateKey(text: string): { key: string; line: number } | null {
 }
 
 /** Line and column of a character offset, both 1-based. */
+/**
+ * The first number too large for a double (JSON.parse reads 1e999 as Infinity, which then
+ * turns into null when checked), and its line, or null. Called on text JSON.parse accepted.
+ */
+function numberTooLarge(text: string): { literal: string; line: number } | null {
+  let line = 1;
+  const numberAt = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charCodeAt(i);
+    if (char === 10) line += 1;
+    else if (char === 34) {
+      for (i += 1; text.charCodeAt(i) !== 34; i += 1) if (text.charCodeAt(i) === 92) i += 1;
+    } else if (char === 45 || (char >= 48 && char <= 57)) {
+      numberAt.lastIndex = i;
+      const literal = numberAt.exec(text)![0];
+      if (!Number.isFinite(Number(literal))) return { literal, line };
+      i += literal.length - 1;
+    }
+  }
+  return null;
+}
+
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
@@ -123,6 +145,14 @@ export function parseJsonInput(content: FileContent, limits: JsonLimits): JsonIn
     value = JSON.parse(body);
   } catch {
     return { ok: false, ...syntaxProblem(body) };
+  }
+  const huge = numberTooLarge(body);
+  if (huge) {
+    return {
+      ok: false,
+      reason: `holds the number ${huge.literal} (line ${huge.line}), too large to be a number this tool reads; write numbers in digits, like 12 or 0.5`,
+      line: huge.line,
+    };
   }
   const duplicate = duplicateKey(body);
   if (duplicate) {

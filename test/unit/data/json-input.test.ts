@@ -243,6 +243,19 @@ describe('the JSON input guard', () => {
     expect(parseJsonInput('{"a": {"b": 1}, "b": 2, "a": 3}', LIMITS).ok).toBe(false);
   });
 
+  it('refuses a number too large for a double, which JSON.parse would read as Infinity', () => {
+    expect(parseJsonInput('{\n  "draws": 10,\n  "rate": -2e400\n}', LIMITS)).toEqual({
+      ok: false,
+      reason:
+        'holds the number -2e400 (line 3), too large to be a number this tool reads; write numbers in digits, like 12 or 0.5',
+      line: 3,
+    });
+    // Large but finite numbers, tiny ones and number-like text in strings are read as written.
+    expect(
+      parseJsonInput('{"big": 1.7e308, "tiny": 1e-400, "text": "9e999", "k\\"9e999": 0}', LIMITS),
+    ).toEqual({ ok: true, value: { big: 1.7e308, tiny: 0, text: '9e999', 'k"9e999': 0 } });
+  });
+
   it('checks the depth of a value that did not come from text, without recursion', () => {
     expect(isTooDeep(deepArray(100_000))).toBe(true);
     expect(isTooDeep(deepArray(MAX_JSON_DEPTH))).toBe(false);
