@@ -7,6 +7,7 @@
  * allocation file. Any problem in an input is reported with file, row, column and reason, and
  * nothing is written.
  */
+import { systemClock } from '../data/clock.ts';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import highsLoader from 'highs';
@@ -132,6 +133,7 @@ await runCli(COMMAND, async (argv) => {
     partnerships: [...new Map(file.lines.map((l) => [l.partnershipCode, l.partnershipName]))].map(
       ([code, name]) => ({ code, name }),
     ),
+    today: systemClock(),
   };
   let returns: ReturnsState = EMPTY_RETURNS;
   for (const path of values.returns!) {

@@ -3,6 +3,8 @@
  * so the cycle for trainees starting in academic year 2025/26 (EES `time_period` 202526)
  * runs from October 2024 to September 2025. Months are numbered 1 (October) to 12 (September).
  */
+import { cycleOpeningDate } from '../data/academic-year.ts';
+import type { AcademicYear } from '../data/types.ts';
 
 export const CYCLE_MONTHS = [
   'October',
@@ -32,4 +34,10 @@ export function cycleMonthName(index: number): CycleMonth {
   const name = CYCLE_MONTHS[index - 1];
   if (name === undefined) throw new RangeError(`cycle month index ${index} is not 1..12`);
   return name;
+}
+
+/** The first day of a cycle month: month 1 of 2025/26 is 1 October 2024 (UTC). */
+export function cycleMonthStart(entryYear: AcademicYear, monthIndex: number): Date {
+  const opening = cycleOpeningDate(entryYear);
+  return new Date(Date.UTC(opening.getUTCFullYear(), opening.getUTCMonth() + monthIndex - 1, 1));
 }

@@ -12,7 +12,7 @@
  * - withdrawn_count: candidates who withdrew after an offer or acceptance.
  */
 import { z } from 'zod';
-import { toTimePeriod } from '../data/academic-year.ts';
+import { cycleOpeningDate, toTimePeriod } from '../data/academic-year.ts';
 import {
   academicYear,
   cell,
@@ -29,8 +29,13 @@ import { capIssues, readCsv } from '../data/csv-reader.ts';
 import { formatCsvRecords } from '../data/csv-writer.ts';
 import { eesColumns, eesLocation } from '../data/ees.ts';
 import type { FileContent } from '../data/utf8.ts';
-import { SUBJECT_GROUPS, type DataIssue, type SubjectGroup } from '../data/types.ts';
-import { CYCLE_MONTHS, cycleMonthIndex, type CycleMonth } from './cycle.ts';
+import {
+  SUBJECT_GROUPS,
+  type AcademicYear,
+  type DataIssue,
+  type SubjectGroup,
+} from '../data/types.ts';
+import { CYCLE_MONTHS, cycleMonthIndex, cycleMonthStart, type CycleMonth } from './cycle.ts';
 
 export interface RecruitmentReturn {
   /** EES academic year the trainees start, e.g. '202526'. */
@@ -51,6 +56,8 @@ export interface RecruitmentReturn {
 /** What a return is checked against: the dataset's partnerships (code and name). */
 export interface ReturnsContext {
   partnerships: readonly { code: string; name: string }[];
+  /** Today's date: a return is for a month that has begun. */
+  today: Date;
 }
 
 /**
@@ -180,6 +187,39 @@ function rowSchema(context: ReturnsContext) {
     });
 }
 
+const longDate = (date: Date) =>
+  date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+/** Why a return's cycle or month cannot have a return yet on `today`, or null. */
+function notBegun(
+  entryYear: AcademicYear,
+  monthIndex: number,
+  today: Date,
+): Pick<DataIssue, 'column' | 'message' | 'fix'> | null {
+  const opens = cycleOpeningDate(entryYear);
+  if (opens > today) {
+    return {
+      column: 'time_period',
+      message: `the ${entryYear} cycle has not opened yet: its recruitment opens on ${longDate(opens)}`,
+      fix: 'Enter the time_period of a cycle that has opened, like 202526 for 2025/26',
+    };
+  }
+  const begins = cycleMonthStart(entryYear, monthIndex);
+  if (begins > today) {
+    return {
+      column: 'time_identifier',
+      message: `${CYCLE_MONTHS[monthIndex - 1]} ${begins.getUTCFullYear()} has not begun yet (today is ${longDate(today)})`,
+      fix: 'Enter a month that has begun: a return counts recruitment to date',
+    };
+  }
+  return null;
+}
+
 /** Turn rows of cells into returns, or the problems found (`line` null for a form). */
 function validateRows(
   rows: readonly { line: number | null; cells: Record<string, string> }[],
@@ -199,6 +239,11 @@ function validateRows(
     }
     const data = parsed.data;
     const monthIndex = data.time_identifier;
+    const notYet = notBegun(data.time_period, monthIndex, context.today);
+    if (notYet) {
+      issues.push({ file: fileName, row, ...notYet });
+      continue;
+    }
     const item: RecruitmentReturn = {
       timePeriod: toTimePeriod(data.time_period),
       month: CYCLE_MONTHS[monthIndex - 1] as CycleMonth,

@@ -114,11 +114,12 @@ export function trackingView(input: TrackingInput): TrackingView {
   return { cells, missingReturns, asOf, monthName: CYCLE_MONTHS[input.monthIndex - 1] ?? '' };
 }
 
-/** What returns are checked against: the dataset's partnerships (subjects default to SUBJECT_GROUPS). */
+/** What returns are checked against: the dataset's partnerships and today's date. */
 export function returnsContextFor(
   partnerships: readonly Pick<Partnership, 'code' | 'name'>[],
+  today: Date,
 ): ReturnsContext {
-  return { partnerships: partnerships.map(({ code, name }) => ({ code, name })) };
+  return { partnerships: partnerships.map(({ code, name }) => ({ code, name })), today };
 }
 
 /**

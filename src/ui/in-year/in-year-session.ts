@@ -4,6 +4,7 @@
  * validated by the redistribution core before anything is kept. No DOM here, so it is tested
  * with fake-indexeddb.
  */
+import { systemClock } from '../../data/clock.ts';
 import { describeIssue } from '../../data/issues.ts';
 import { decodeUtf8, notUtf8, type FileContent } from '../../data/utf8.ts';
 import type { DataIssue, Partnership } from '../../data/types.ts';
@@ -88,7 +89,7 @@ export class InYearSession {
     const parsed = importAllocationCsv(sources.allocation.text, sources.allocation.fileName);
     if (!parsed.ok) throw new Error(parsed.issues.map(describeIssue).join('\n'));
     const allocation = parsed.file;
-    const context = returnsContextFor(partnerships);
+    const context = returnsContextFor(partnerships, systemClock());
     const ledgerStore = stores.ledger ?? (await LedgerStore.open());
     const store = stores.inYear ?? (await InYearStore.open());
     const period = allocation.timePeriod;

@@ -13,6 +13,7 @@
  *   thread.
  * The first NQT year an allocation can change (its first entry year + 1) is the year mapped.
  */
+import { systemClock } from '../../data/clock.ts';
 import { describeIssue } from '../../data/issues.ts';
 import type { AreaIndicator, Partnership, Provenance, RegionDataset } from '../../data/types.ts';
 import { districtFillRate } from '../../indicators/fill-rate-indicator.ts';
@@ -68,7 +69,7 @@ export function cycleFillRates(
   const allocation = importAllocationCsv(sources.allocation.text, sources.allocation.fileName);
   if (!allocation.ok) throw new Error(allocation.issues.map(describeIssue).join('\n'));
   const period = allocation.file.timePeriod;
-  const context = returnsContextFor(partnerships);
+  const context = returnsContextFor(partnerships, systemClock());
   let returns = EMPTY_RETURNS;
   for (const file of sources.returns) {
     const result = importReturnsCsv(returns, file.text, file.fileName, context);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../src/data/clock.ts';
 import type { LedgerEntry, TransferRecord } from '../../../src/redistribution/index.ts';
 import {
   DEFAULT_RECRUITMENT_CURVE,
@@ -33,6 +34,8 @@ function events<T>(element: HTMLElement, name: string): T[] {
 function type(element: HTMLElement, id: string, value: string): void {
   (element.querySelector(`#${id}`) as HTMLInputElement).value = value;
 }
+
+const TODAY = fixedClock('2026-12-03')();
 
 const record: TransferRecord = {
   terms: {
@@ -95,7 +98,7 @@ describe('tsp-return-entry', () => {
       withdrawn: '',
     });
     // The page checks it with the CSV row's rules and hands back the problems.
-    const result = enterReturn(EMPTY_RETURNS, input, { partnerships });
+    const result = enterReturn(EMPTY_RETURNS, input, { partnerships, today: TODAY });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     form.errors = result.issues;

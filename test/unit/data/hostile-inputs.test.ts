@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fixedClock } from '../../../src/data/clock.ts';
 import { describe, expect, it } from 'vitest';
 import { needFromForecastCsv } from '../../../src/allocation/csv.ts';
 import { parseCsv } from '../../../src/data/ees.ts';
@@ -112,6 +113,7 @@ const returnsContext = {
     { code: 'S21', name: 'Sheffield Hallam University' },
     { code: 'S18', name: 'The University of Sheffield' },
   ],
+  today: fixedClock('2026-12-03')(),
 };
 const submission = () => exportSubmission(HAND_PARTNERSHIPS[0]!, HAND_ENTRIES, []).csv;
 

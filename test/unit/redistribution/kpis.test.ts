@@ -26,7 +26,10 @@ import {
 } from '../../../src/redistribution/index.ts';
 import { appendSigned } from '../../fixtures/ledger/keys.ts';
 import { describeIssue } from '../../../src/data/issues.ts';
+import { fixedClock } from '../../../src/data/clock.ts';
 import { createHighsEngine } from '../../../src/solver/highs-engine.ts';
+
+const TODAY = fixedClock('2026-12-03')();
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../fixtures/returns/${name}`, import.meta.url), 'utf8');
@@ -80,6 +83,7 @@ describe('track record', () => {
         { code: 'AA', name: 'A' },
         { code: 'BB', name: 'B' },
       ],
+      today: TODAY,
     };
     const text = [
       'time_period,time_identifier,geographic_level,country_code,country_name,partnership_code,partnership_name,subject,allocation_count,applications_count,offers_count,recruited_count,withdrawn_count',
@@ -146,6 +150,7 @@ describe('the illustrative example end to end', () => {
         code: l.partnershipCode,
         name: l.partnershipName,
       })),
+      today: TODAY,
     };
     let returns: ReturnsState = EMPTY_RETURNS;
     for (const name of [

@@ -1,3 +1,5 @@
+import { fixedClock } from '../../../src/data/clock.ts';
+import { describeIssue } from '../../../src/data/issues.ts';
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_RETURNS,
@@ -15,6 +17,7 @@ const context = {
     { code: 'S21', name: 'Name S21' },
     { code: 'S18', name: 'Name S18' },
   ],
+  today: fixedClock('2026-12-03')(),
 };
 const header = RETURNS_COLUMNS.join(',');
 const line = (month: string, code: string, subject: string, counts: string) =>
@@ -155,6 +158,36 @@ describe('importReturnsCsv', () => {
       expect(issue.message).toMatch(expected.text);
     },
   );
+
+  /*
+   * On 3 December 2026 the 2027/28 cycle (opened 1 October 2026) has reached its third month:
+   * returns for October to December 2026 can exist, January 2027 has not begun, and the
+   * 2028/29 cycle opens on 1 October 2027.
+   */
+  it('refuses a return for a month that has not begun or a cycle that has not opened', () => {
+    const future = (period: string, month: string) =>
+      [
+        header,
+        line('October', 'S21', 'Physics', '10,4,2,1,0')
+          .replace('202526', period)
+          .replace('October', month),
+      ].join('\n');
+    expect(importReturnsCsv(EMPTY_RETURNS, future('202728', 'December'), 'r.csv', context).ok).toBe(
+      true,
+    );
+    const refused = (period: string, month: string) => {
+      const result = importReturnsCsv(held(), future(period, month), 'r.csv', context);
+      expect(result.ok).toBe(false);
+      expect(result.state).toEqual(held());
+      return result.ok ? [] : result.issues.map(describeIssue);
+    };
+    expect(refused('202728', 'January')).toEqual([
+      'r.csv, line 2, column time_identifier: January 2027 has not begun yet (today is 3 December 2026); enter a month that has begun: a return counts recruitment to date',
+    ]);
+    expect(refused('202829', 'October')).toEqual([
+      'r.csv, line 2, column time_period: the 2028/29 cycle has not opened yet: its recruitment opens on 1 October 2027; enter the time_period of a cycle that has opened, like 202526 for 2025/26',
+    ]);
+  });
 
   it('refuses a file over the size limit before parsing it', () => {
     const before = held();
