@@ -16,9 +16,7 @@
  * Pure: takes the partnerships and the fill rates `fillRates` (src/redistribution) reports, or
  * the tracking view's cells.
  */
-import { expectedCapped } from '../redistribution/forecast.ts';
-import type { FillRate } from '../redistribution/kpis.ts';
-import type { TransferCell } from '../redistribution/transfer-model.ts';
+import { expectedFillByPartnership, type FillRate } from '../redistribution/kpis.ts';
 import type { AreaIndicator, District, Partnership, Provenance } from '../data/types.ts';
 
 export interface FillRateContext {
@@ -87,27 +85,20 @@ export function districtFillRate(
 /**
  * Forecast fill rate by district at the end of the cycle, in per cent: as `districtFillRate`,
  * with each partnership's recruits so far replaced by the recruits the In-year page forecasts
- * for the end of the cycle, E[min(final, allocation)] summed over its subjects (`expectedCapped`,
- * as the Overview's expected places filled), over its allocated places.
+ * for the end of the cycle (`expectedFillByPartnership`, as the Overview's expected places
+ * filled), over its allocated places.
  */
 export function districtForecastFill(
   districts: readonly Pick<District, 'code'>[],
   partnerships: readonly Pick<Partnership, 'code' | 'employmentFootprint'>[],
-  cells: readonly Pick<TransferCell, 'partnershipCode' | 'allocation' | 'forecast'>[],
+  cells: Parameters<typeof expectedFillByPartnership>[0],
   context: FillRateContext,
 ): AreaIndicator {
-  const counts = new Map<string, PartnershipCount>();
-  for (const cell of cells) {
-    const count = counts.get(cell.partnershipCode) ?? {
-      label: cell.partnershipCode,
-      allocation: 0,
-      recruited: 0,
-    };
-    count.allocation += cell.allocation;
-    // Recruitment beyond a cell's allocation fills none of its places, hence the cap.
-    count.recruited += expectedCapped(cell.forecast, cell.allocation);
-    counts.set(cell.partnershipCode, count);
-  }
+  const counts = expectedFillByPartnership(cells).map((entry) => ({
+    label: entry.partnershipCode,
+    allocation: entry.allocation,
+    recruited: entry.expectedFilled,
+  }));
   return {
     id: `forecast_fill_rate_${context.cycle.replace('/', '')}`,
     label: `Forecast fill rate at the end of the cycle, ${entryWords(context)}`,
@@ -118,6 +109,6 @@ export function districtForecastFill(
       `${returnsWords(context)}: each partnership's expected recruits by the end of the cycle ` +
       `(the In-year page's forecast, each subject at most its places) / allocated places, ${FOOTPRINT_WORDS}`,
     provenance: context.provenance,
-    values: footprintWeighted(districts, partnerships, [...counts.values()]),
+    values: footprintWeighted(districts, partnerships, counts),
   };
 }

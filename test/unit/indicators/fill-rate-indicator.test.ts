@@ -102,9 +102,24 @@ describe('districtForecastFill', () => {
   //     P1 expects 16.5 of its 20 places.
   // P2: 4 places, 1 recruited, recruitment closed: 1 of 4.
   const cells = [
-    { partnershipCode: 'P1', allocation: 10, forecast: forecast(6, [0.5, 0.5]) },
-    { partnershipCode: 'P1', allocation: 10, forecast: forecast(9, [0, 0.5, 0.5]) },
-    { partnershipCode: 'P2', allocation: 4, forecast: closedDistribution(1) },
+    {
+      partnershipCode: 'P1',
+      partnershipName: 'P1',
+      allocation: 10,
+      forecast: forecast(6, [0.5, 0.5]),
+    },
+    {
+      partnershipCode: 'P1',
+      partnershipName: 'P1',
+      allocation: 10,
+      forecast: forecast(9, [0, 0.5, 0.5]),
+    },
+    {
+      partnershipCode: 'P2',
+      partnershipName: 'P2',
+      allocation: 4,
+      forecast: closedDistribution(1),
+    },
   ];
   const indicator = districtForecastFill(districts, partnerships, cells, context);
   const values = valueOf(indicator);
@@ -124,8 +139,18 @@ describe('districtForecastFill', () => {
 
   it('with recruitment closed everywhere it equals the fill rate to date', () => {
     const closed = [
-      { partnershipCode: 'P1', allocation: 100, forecast: closedDistribution(80) },
-      { partnershipCode: 'P2', allocation: 20, forecast: closedDistribution(5) },
+      {
+        partnershipCode: 'P1',
+        partnershipName: 'P1',
+        allocation: 100,
+        forecast: closedDistribution(80),
+      },
+      {
+        partnershipCode: 'P2',
+        partnershipName: 'P2',
+        allocation: 20,
+        forecast: closedDistribution(5),
+      },
     ];
     expect(valueOf(districtForecastFill(districts, partnerships, closed, context))).toEqual(
       valueOf(districtFillRate(districts, partnerships, byPartnership, context)),
