@@ -11,8 +11,10 @@ import { DATA_FILES } from '../../src/data/registry/index.ts';
 import { field, readSource } from './source.ts';
 import { builtFile, filter, indicator, optionalNumber, type BuiltFile } from './tables.ts';
 
+type LaitMeasure = [source: string, name: string, label: string, dp: number, unit: '' | '%'];
+
 /** LAIT academic-year measures kept, with the tidy indicator name, label and decimals. */
-const LAIT_MEASURES: [string, string, string, number, '' | '%'][] = [
+const LAIT_MEASURES: LaitMeasure[] = [
   ['AVG_Attain8_Score', 'attainment8', 'Average Attainment 8 score per pupil', 1, ''],
   ['AVG_Prog8_Score', 'progress8', 'Average Progress 8 score per pupil', 2, ''],
   ['EngMaths9-4', 'english_maths_9_4_percent', '% achieving 9-4 in English and maths', 1, '%'],
@@ -70,13 +72,17 @@ function laitLocation(areaType: string, code: string, name: string, laNumber: st
   };
 }
 
-export function buildLait(): BuiltFile {
+/** The LAIT measures of one year type as tidy rows: one per area and year, England first. */
+function laitTable(yearType: string, measures: readonly LaitMeasure[], grouping: string) {
   const rows = readSource('stats/lait_la_indicators_scr.csv').filter(
-    (r) => field(r, 'year_type') === 'Academic Year',
+    (r) =>
+      field(r, 'year_type') === yearType &&
+      measures.some(([source]) => source === field(r, 'measure_short')),
   );
   const cells = new Map<string, Map<string, string>>();
   const areas = new Map<string, Record<string, string>>();
   for (const r of rows) {
+    // LAIT year 2025 is 2024/25 for academic-year measures and the January 2025 census alike.
     const year = Number(field(r, 'lait_year'));
     const timePeriod = `${year - 1}${String(year % 100).padStart(2, '0')}`;
     const key = `${field(r, 'gss_code')}|${timePeriod}`;
@@ -98,7 +104,7 @@ export function buildLait(): BuiltFile {
           field(r, 'dfe_la_number'),
         ),
         ...Object.fromEntries(
-          LAIT_MEASURES.map(([source, name]) => {
+          measures.map(([source, name]) => {
             const raw = values.get(source);
             // LAIT '-' = not published (e.g. Progress 8 in 2019/20 and 2020/21): x.
             return [name, raw === undefined || raw === '-' || raw === '' ? 'x' : Number(raw)];
@@ -113,11 +119,40 @@ export function buildLait(): BuiltFile {
         String(a.old_la_code).localeCompare(String(b.old_la_code)) ||
         String(a.time_period).localeCompare(String(b.time_period)),
     );
-  return builtFile(DATA_FILES.laitKs4, {
-    columns: [...eesColumns('Regional', 'Local authority'), ...LAIT_MEASURES.map(([, n]) => n)],
-    meta: LAIT_MEASURES.map(([, n, label, dp, unit]) => indicator(n, label, dp, unit, 'LAIT')),
+  return {
+    columns: [...eesColumns('Regional', 'Local authority'), ...measures.map(([, n]) => n)],
+    meta: measures.map(([, n, label, dp, unit]) => indicator(n, label, dp, unit, grouping)),
     rows: tableRows,
-  });
+  };
+}
+
+export function buildLait(): BuiltFile {
+  return builtFile(DATA_FILES.laitKs4, laitTable('Academic Year', LAIT_MEASURES, 'LAIT'));
+}
+
+/** LAIT's free school meals measures (January school census), shown by district on the maps. */
+const LAIT_FSM_MEASURES: LaitMeasure[] = [
+  [
+    'PriFSM',
+    'fsm_primary_percent',
+    '% of pupils eligible for free school meals: primary (January census)',
+    1,
+    '%',
+  ],
+  [
+    'SecFSM',
+    'fsm_secondary_percent',
+    '% of pupils eligible for free school meals: secondary (January census)',
+    1,
+    '%',
+  ],
+];
+
+export function buildLaitFsm(): BuiltFile {
+  return builtFile(
+    DATA_FILES.laitFsm,
+    laitTable('Annual - January', LAIT_FSM_MEASURES, 'LAIT free school meals'),
+  );
 }
 
 export function buildGcse5ac(): BuiltFile {

@@ -17,7 +17,7 @@ import {
   buildPartnershipLimits,
   buildRegionalCaps,
 } from './allocation-settings.ts';
-import { buildGcse5ac, buildLait } from './attainment.ts';
+import { buildGcse5ac, buildLait, buildLaitFsm } from './attainment.ts';
 import { buildDistricts } from './districts.ts';
 import { buildImd } from './imd.ts';
 import { buildIttNewEntrants, buildPublishedTraineeNeed, buildQtsAwards } from './itt.ts';
@@ -69,6 +69,7 @@ function main(): void {
     ...buildSchools(districts),
     ...buildImd(districts),
     buildLait(),
+    buildLaitFsm(),
     buildGcse5ac(),
     buildIttNewEntrants(),
     buildQtsAwards(),

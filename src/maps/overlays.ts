@@ -1,6 +1,6 @@
 /** Overlay marks built from the dataset: school points, and a partnership's reach and NQT flows. */
 import type { Partnership, School } from '../data/types.ts';
-import type { FlowLine, Footprint, SchoolPoint } from './choropleth.ts';
+import type { FlowLine, Footprint, SchoolPoint } from './map-style.ts';
 
 export interface ReachRow {
   districtCode: string;

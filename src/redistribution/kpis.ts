@@ -47,6 +47,40 @@ export function fillRates(cells: readonly TransferCell[]): FillRates {
   };
 }
 
+export interface ExpectedFill {
+  partnershipCode: string;
+  partnershipName: string;
+  allocation: number;
+  /** Places the recruitment forecast expects filled by the end of the cycle. */
+  expectedFilled: number;
+}
+
+/**
+ * Each partnership's places and those expected filled by the end of the cycle: E[min(final,
+ * allocation)] summed over its subjects. Recruitment beyond a cell's allocation fills none of
+ * its places, hence the cap.
+ */
+export function expectedFillByPartnership(
+  cells: readonly Pick<
+    TransferCell,
+    'partnershipCode' | 'partnershipName' | 'allocation' | 'forecast'
+  >[],
+): ExpectedFill[] {
+  const byPartnership = new Map<string, ExpectedFill>();
+  for (const cell of cells) {
+    const entry = byPartnership.get(cell.partnershipCode) ?? {
+      partnershipCode: cell.partnershipCode,
+      partnershipName: cell.partnershipName,
+      allocation: 0,
+      expectedFilled: 0,
+    };
+    entry.allocation += cell.allocation;
+    entry.expectedFilled += expectedCapped(cell.forecast, cell.allocation);
+    byPartnership.set(cell.partnershipCode, entry);
+  }
+  return [...byPartnership.values()];
+}
+
 /** Places currently moved by applied (and not undone) transfers. */
 export function placesMoved(ledger: LedgerState): number {
   let total = 0;

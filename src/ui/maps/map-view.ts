@@ -9,7 +9,6 @@ import {
   coldSpotWeights,
   type ColdSpotIndexResult,
 } from '../../indicators/cold-spot-index.ts';
-import { DEFAULT_DISTRICT_COLD_SPOT_INDICATORS } from '../../indicators/default-spec.ts';
 import { classOf, classScale, type ClassMethod, type ClassScale } from '../../maps/classify.ts';
 import type { MapStyle } from '../../maps/choropleth.ts';
 import type { MapDataRow } from '../../maps/export.ts';
@@ -31,23 +30,6 @@ export const LEVEL_IN_TEXT: Record<GeographyLevel, string> = {
   msoa: 'MSOA',
   lsoa: 'LSOA',
 };
-/**
- * Indicators the index starts with, where the dataset has them: deprivation with attainment
- * for districts, the latest deprivation measures for small areas. Otherwise the first one.
- */
-export const DEFAULT_INDEX: Record<GeographyLevel, readonly string[]> = {
-  // The allocation's default too (defaultDistrictColdSpotSpec), so map and allocation agree.
-  district: DEFAULT_DISTRICT_COLD_SPOT_INDICATORS,
-  msoa: ['imd2015_msoa_score'],
-  lsoa: ['imd2019_rank', 'imd2019_education_rank'],
-};
-/** Finer levels whose indicators can be averaged up to each level. */
-export const FINER: Record<GeographyLevel, GeographyLevel[]> = {
-  district: ['msoa', 'lsoa'],
-  msoa: ['lsoa'],
-  lsoa: [],
-};
-
 const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 export const formatValue = (value: number): string => numberFormat.format(value);
 export const formatMaybe = (value: number | null | undefined): string =>

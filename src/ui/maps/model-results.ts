@@ -10,13 +10,15 @@
  *   the latest month returned, each cell's allocation as the partnership reported it and its
  *   recruits so far. Transfers recorded on the In-year page are not applied, so the map shows
  *   the cycle as returned. A few dozen sums, not a simulation, so this part runs on the main
- *   thread.
+ *   thread;
+ * - forecast fill rate: the same cycle's end-of-cycle forecast per cell (the In-year page's
+ *   forecast), each cell counting at most its allocation.
  * The first NQT year an allocation can change (its first entry year + 1) is the year mapped.
  */
 import { systemClock } from '../../data/clock.ts';
 import { describeIssue } from '../../data/issues.ts';
 import type { AreaIndicator, Partnership, Provenance, RegionDataset } from '../../data/types.ts';
-import { districtFillRate } from '../../indicators/fill-rate-indicator.ts';
+import { districtFillRate, districtForecastFill } from '../../indicators/fill-rate-indicator.ts';
 import {
   allocationIndicators,
   nqtNeedPer1000Pupils,
@@ -41,12 +43,15 @@ import {
   returnsContextFor,
   trackingView,
   type FillRate,
+  type TransferCell,
 } from '../../redistribution/index.ts';
 import type { CycleSources } from '../in-year/in-year-session.ts';
 import { fromTimePeriod, nextAcademicYear, type AcademicYear } from '../../data/academic-year.ts';
 
 export interface CycleFillRates {
   byPartnership: FillRate[];
+  /** The tracking view's cells: allocation, limit and end-of-cycle forecast per subject. */
+  cells: TransferCell[];
   /** The year the cycle's trainees start, e.g. '2025/26'. */
   cycle: string;
   /** The end of the latest month returned, e.g. '31 March 2025'. */
@@ -92,6 +97,7 @@ export function cycleFillRates(
   });
   return {
     byPartnership: fillRates(view.cells).byPartnership,
+    cells: view.cells,
     cycle: fromTimePeriod(period),
     asAt: dateFormat.format(new Date(`${view.asOf}T00:00:00Z`)),
     provenance: sources.illustrative ? 'illustrative' : 'imported',
@@ -147,4 +153,10 @@ export async function solvedAllocationIndicators(
 export function fillRateIndicator(region: RegionDataset, sources: CycleSources): AreaIndicator {
   const rates = cycleFillRates(sources, region.partnerships);
   return districtFillRate(region.districts, region.partnerships, rates.byPartnership, rates);
+}
+
+/** The forecast fill rate at the end of the cycle by district, in the cycle of `sources`. */
+export function forecastFillIndicator(region: RegionDataset, sources: CycleSources): AreaIndicator {
+  const rates = cycleFillRates(sources, region.partnerships);
+  return districtForecastFill(region.districts, region.partnerships, rates.cells, rates);
 }

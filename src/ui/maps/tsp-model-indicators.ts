@@ -8,15 +8,21 @@ import { loadDefaultCycle } from '../in-year/default-cycle.ts';
 import type { CycleSources } from '../in-year/in-year-session.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { govukDetails } from '../details.ts';
-import { fillRateIndicator, needIndicators, solvedAllocationIndicators } from './model-results.ts';
+import {
+  fillRateIndicator,
+  forecastFillIndicator,
+  needIndicators,
+  solvedAllocationIndicators,
+} from './model-results.ts';
 import { RunController } from '../../runtime/run-controller.ts';
 
-type Job = 'need' | 'allocation' | 'fill';
+type Job = 'need' | 'allocation' | 'fill' | 'forecast-fill';
 
 const BUTTONS: readonly [Job, string][] = [
   ['need', 'Add forecast need'],
   ['allocation', 'Add allocation results'],
   ['fill', 'Add recruitment fill rate (illustrative)'],
+  ['forecast-fill', 'Add forecast fill rate at the end of the cycle (illustrative)'],
 ];
 
 /** Where the work runs; tests pass fakes for the workers and the bundled files. */
@@ -35,7 +41,8 @@ const WORKER_RUNNERS: ModelIndicatorRunners = {
 /**
  * Buttons that add district indicators from the service's own results to the map: forecast NQT
  * need (the supply model in its worker), the allocation's expected NQTs and unmet need (solved
- * in the solver worker, with Cancel) and the illustrative recruitment fill rate. Progress is
+ * in the solver worker, with Cancel) and the illustrative recruitment fill rate, to date and
+ * forecast for the end of the cycle. Progress is
  * announced; focus goes to Cancel while work runs and back to the button after.
  *
  * @summary Add model, allocation and in-year results to the Maps page.
@@ -101,6 +108,9 @@ export class TspModelIndicators extends LitElement {
       case 'fill':
         this.status = 'Reading the illustrative recruitment returns…';
         return [fillRateIndicator(region, await this.runners.loadCycle())];
+      case 'forecast-fill':
+        this.status = 'Forecasting the end of the cycle from the illustrative recruitment returns…';
+        return [forecastFillIndicator(region, await this.runners.loadCycle())];
     }
   }
 
@@ -153,8 +163,8 @@ export class TspModelIndicators extends LitElement {
         </p>
         <p class="govuk-hint" id="tsp-model-hint">
           Forecast need runs the supply model; allocation results also solve the default allocation
-          of ITT places, which may take a few seconds. The fill rate comes from illustrative
-          recruitment returns, not real ones.
+          of ITT places, which may take a few seconds. The fill rates, to date and forecast for the
+          end of the cycle, come from illustrative recruitment returns, not real ones.
         </p>
         <div class="govuk-button-group">
           ${BUTTONS.map(

@@ -8,7 +8,7 @@ import type { Provenance, RegionDataset } from '../../data/types.ts';
 import { coldSpotIndex } from '../../indicators/cold-spot-index.ts';
 import { defaultDistrictColdSpotSpec } from '../../indicators/default-spec.ts';
 import {
-  expectedCapped,
+  expectedFillByPartnership,
   fillRates,
   isSettled,
   type LedgerState,
@@ -70,26 +70,19 @@ export function inYearSummary(view: TrackingView, ledger: LedgerState): InYearSu
     (sum, cell) => sum + Math.max(0, cell.allocation - cell.recruited),
     0,
   );
-  // Recruitment beyond a cell's allocation fills none of its places, hence the cap.
-  const byPartnership = new Map<string, { name: string; allocated: number; expected: number }>();
-  for (const cell of view.cells) {
-    const entry = byPartnership.get(cell.partnershipCode) ?? {
-      name: cell.partnershipName,
-      allocated: 0,
-      expected: 0,
-    };
-    entry.allocated += cell.allocation;
-    entry.expected += expectedCapped(cell.forecast, cell.allocation);
-    byPartnership.set(cell.partnershipCode, entry);
-  }
-  const partnerships = [...byPartnership.values()];
-  const expectedFilled = partnerships.reduce((sum, entry) => sum + entry.expected, 0);
+  const partnerships = expectedFillByPartnership(view.cells);
+  const expectedFilled = partnerships.reduce((sum, entry) => sum + entry.expectedFilled, 0);
   const pendingTransfers = [...ledger.transfers.values()].filter(
     (record) => !isSettled(record.status),
   ).length;
   const lowFill = partnerships
-    .filter((entry) => entry.allocated > 0 && entry.expected / entry.allocated < LOW_FILL_RATE)
-    .map((entry) => ({ name: entry.name, expectedFillRate: entry.expected / entry.allocated }))
+    .map((entry) => ({
+      name: entry.partnershipName,
+      allocation: entry.allocation,
+      expectedFillRate: entry.expectedFilled / entry.allocation,
+    }))
+    .filter((entry) => entry.allocation > 0 && entry.expectedFillRate < LOW_FILL_RATE)
+    .map(({ name, expectedFillRate }) => ({ name, expectedFillRate }))
     .sort((a, b) => a.expectedFillRate - b.expectedFillRate);
   return {
     monthName: view.monthName,

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AreaIndicator, GeographyLevel, RegionDataset } from '../../data/types.ts';
-import { aggregateIndicatorMean } from '../../indicators/aggregate.ts';
 import { DEFAULT_COLD_SPOT_THRESHOLD } from '../../indicators/default-spec.ts';
 import type { ClassMethod } from '../../maps/classify.ts';
 import type { MapStyle } from '../../maps/choropleth.ts';
@@ -9,29 +8,29 @@ import { BOUNDARY_ATTRIBUTION, type PreparedGeography } from '../../maps/geograp
 import { partnershipOverlay, schoolPoints } from '../../maps/overlays.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import { loadGeography, loadParentLookup } from '../../runtime/geography-client.ts';
-import type { IndexChoices, IndexPreset } from '../maps/tsp-index-builder.ts';
-import { areaRowId } from '../maps/tsp-area-table.ts';
+import type { IndexChoices } from '../maps/tsp-index-builder.ts';
+import { mapTables, selectedAreaSummary, shownSchools } from '../maps/map-tables.ts';
 import {
-  DEFAULT_INDEX,
   FINER,
+  defaultIndexWeights,
+  indexPresets,
+  indicatorsAt,
+  lookupKey,
+  uniqueIndicators,
+} from '../maps/map-indicators.ts';
+import {
   INDEX,
   LEVELS,
   LEVEL_IN_TEXT,
-  allocationWeights,
   computeMapView,
-  formatMaybe,
   viewMapStyle,
   mapDataRows,
-  mapTableRows,
   type MapView,
 } from '../maps/map-view.ts';
 import type { MapControlChoices } from '../maps/tsp-map-controls.ts';
 import '../maps/tsp-area-map.ts';
-import '../maps/tsp-area-table.ts';
 import '../maps/tsp-index-builder.ts';
 import '../maps/tsp-map-controls.ts';
-import '../maps/tsp-school-table.ts';
-import '../maps/tsp-partnership-reach.ts';
 import '../maps/tsp-model-indicators.ts';
 import { methodNoteLink } from '../method-note.ts';
 import { govukDetails } from '../details.ts';
@@ -103,7 +102,7 @@ export class TspMapsPage extends LitElement {
       if (level === this.level) this.geography = geography;
       // Lookups for averaging finer indicators up to this level, fetched only when there are any.
       for (const finer of FINER[level]) {
-        const key = `${finer}>${level}`;
+        const key = lookupKey(finer, level);
         const needed = this.allIndicators().some((indicator) => indicator.level === finer);
         if (needed && !this.parentLookups.has(key)) {
           const lookup = await loadParentLookup(finer, level);
@@ -116,44 +115,24 @@ export class TspMapsPage extends LitElement {
   }
 
   private allIndicators(): AreaIndicator[] {
-    const seen = new Set<string>();
-    return [
-      ...(this.region?.indicators ?? []),
-      ...this.extraIndicators,
-      ...this.modelIndicators,
-    ].filter((indicator) => {
-      if (seen.has(indicator.id)) return false;
-      seen.add(indicator.id);
-      return true;
-    });
-  }
-
-  /** Indicators at the level, then finer ones averaged up to it. */
-  private indicatorsAt(level: GeographyLevel): AreaIndicator[] {
-    const all = this.allIndicators();
-    const native = all.filter((indicator) => indicator.level === level);
-    const averaged = FINER[level].flatMap((finer) => {
-      const lookup = this.parentLookups.get(`${finer}>${level}`);
-      return lookup
-        ? all
-            .filter((indicator) => indicator.level === finer)
-            .map((indicator) => aggregateIndicatorMean(indicator, lookup, level))
-        : [];
-    });
-    return [...native, ...averaged];
+    return uniqueIndicators(
+      this.region?.indicators ?? [],
+      this.extraIndicators,
+      this.modelIndicators,
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('region') && changed.get('region') !== undefined) this.modelIndicators = [];
     if (changed.has('region') || changed.has('extraIndicators')) void this.loadLevel(this.level);
-    this.indicators = this.indicatorsAt(this.level);
+    this.indicators = indicatorsAt(this.allIndicators(), this.level, this.parentLookups);
     if (this.indicators.length > 0 && !this.levelsWithDefaults.has(this.level)) {
       // Start each level with an index, so the page opens on a map.
       this.levelsWithDefaults.add(this.level);
       if (!this.indicators.some((indicator) => (this.choices.weights[indicator.id] ?? 0) > 0)) {
         this.choices = {
           ...this.choices,
-          weights: { ...this.choices.weights, ...this.defaultWeights() },
+          weights: { ...this.choices.weights, ...defaultIndexWeights(this.indicators, this.level) },
         };
       }
     }
@@ -183,27 +162,6 @@ export class TspMapsPage extends LitElement {
     }
   }
 
-  /** The level's default index: its preferred indicators where the data have them, else the first. */
-  private defaultWeights(): Record<string, number> {
-    const preferred = this.indicators.filter((indicator) =>
-      DEFAULT_INDEX[this.level].includes(indicator.id),
-    );
-    const starters = new Set(preferred.length > 0 ? preferred : this.indicators.slice(0, 1));
-    return Object.fromEntries(
-      this.indicators.map((indicator) => [indicator.id, starters.has(indicator) ? 1 : 0]),
-    );
-  }
-
-  private indexPresets(): IndexPreset[] {
-    return [
-      { label: 'Use the default index', weights: this.defaultWeights() },
-      {
-        label: 'Weight every indicator equally',
-        weights: Object.fromEntries(this.indicators.map((indicator) => [indicator.id, 1])),
-      },
-    ];
-  }
-
   protected override updated(): void {
     writeSettings({
       level: this.level === 'district' ? null : this.level,
@@ -225,11 +183,7 @@ export class TspMapsPage extends LitElement {
 
   private mapStyle(geography: PreparedGeography, view: MapView): MapStyle {
     const dataset = this.region;
-    const schools = (dataset?.schools ?? []).filter(
-      (school) =>
-        this.schoolPhase === 'all' ||
-        (this.schoolPhase !== '' && school.phase === this.schoolPhase),
-    );
+    const schools = dataset ? shownSchools(dataset, this.schoolPhase) : [];
     const partnership = dataset?.partnerships.find(
       (candidate) => candidate.code === this.partnershipCode,
     );
@@ -318,7 +272,7 @@ export class TspMapsPage extends LitElement {
           <tsp-index-builder
             .indicators=${this.indicators}
             .choices=${this.choices}
-            .presets=${this.indexPresets()}
+            .presets=${indexPresets(this.indicators, this.level)}
             error=${this.indexError}
             @tsp-index-change=${(event: CustomEvent<IndexChoices>) => this.setChoices(event.detail)}
           ></tsp-index-builder>
@@ -329,7 +283,22 @@ export class TspMapsPage extends LitElement {
           ></tsp-model-indicators>
         </div>
       </div>
-      ${geography && view ? this.renderTables(dataset, geography, view) : nothing}
+      ${
+        geography && view
+          ? mapTables(dataset, geography, view, {
+              level: this.level,
+              display: this.display,
+              indicators: this.indicators,
+              choices: this.choices,
+              selectedCode: this.selectedCode,
+              schools: shownSchools(dataset, this.schoolPhase),
+              partnership: dataset.partnerships.find(
+                (candidate) => candidate.code === this.partnershipCode,
+              ),
+              districtName: (code) => this.districtName(code),
+            })
+          : nothing
+      }
     `;
   }
 
@@ -370,7 +339,7 @@ export class TspMapsPage extends LitElement {
             </p>`
           : nothing
       }
-      ${this.renderSelected(geography, view)}
+      ${selectedAreaSummary(geography, view, this.selectedCode, (code) => this.districtName(code))}
       <tsp-area-map
         .geography=${geography}
         .mapStyle=${this.mapStyle(geography, view)}
@@ -381,79 +350,6 @@ export class TspMapsPage extends LitElement {
         fileName=${`cold-spot-map-${this.level}-${this.display === INDEX ? 'index' : this.display}`}
         @tsp-area-select=${(event: CustomEvent<{ code: string }>) => (this.selectedCode = event.detail.code)}
       ></tsp-area-map>
-    `;
-  }
-
-  private renderSelected(geography: PreparedGeography, view: MapView): TemplateResult {
-    const area = geography.areas.find((candidate) => candidate.code === this.selectedCode);
-    const indexed = view.index?.areas.find((candidate) => candidate.areaCode === this.selectedCode);
-    return html`<div class="govuk-inset-text" aria-live="polite" data-testid="selected-area">
-      ${
-        area
-          ? html`<strong>${area.name}</strong> (${area.code},
-              ${this.districtName(area.districtCode)}):
-              <span data-testid="selected-value">${formatMaybe(view.values.get(area.code))}</span>
-              ${view.unit}.
-              ${indexed?.rank ? `Cold-spot rank ${indexed.rank} of ${view.index?.areas.length}` : ''}${indexed?.coldSpot ? ', a cold spot' : ''}.
-              <a class="govuk-link" href="#${areaRowId(area.code)}">Go to its row in the table</a>`
-          : 'No area selected. Choose one in the list or click the map.'
-      }
-    </div>`;
-  }
-
-  private renderTables(
-    dataset: RegionDataset,
-    geography: PreparedGeography,
-    view: MapView,
-  ): TemplateResult {
-    const isIndex = this.display === INDEX;
-    const extraHeadings = isIndex
-      ? [
-          ...(view.index?.standardised ?? []).map((s) => `${s.label}: z-score`),
-          ...(this.level === 'district' ? ['Allocation weight (priority 1)'] : []),
-        ]
-      : [];
-    const schools = dataset.schools.filter(
-      (school) =>
-        this.schoolPhase === 'all' ||
-        (this.schoolPhase !== '' && school.phase === this.schoolPhase),
-    );
-    const partnership = dataset.partnerships.find(
-      (candidate) => candidate.code === this.partnershipCode,
-    );
-    return html`
-      <tsp-area-table
-        .rows=${mapTableRows(geography, view, {
-          isIndex,
-          level: this.level,
-          districtName: (code) => this.districtName(code),
-          weights:
-            isIndex && this.level === 'district'
-              ? allocationWeights(
-                  this.indicators,
-                  this.choices,
-                  geography.areas.map((area) => area.code),
-                )
-              : undefined,
-        })}
-        caption=${`${view.title} by ${LEVEL_IN_TEXT[this.level]}`}
-        valueHeading=${view.unit ? `Value (${view.unit})` : 'Value'}
-        .extraHeadings=${extraHeadings}
-        ?showRank=${isIndex}
-        selectedCode=${this.selectedCode}
-      ></tsp-area-table>
-      ${
-        schools.length
-          ? html`<tsp-school-table
-              .schools=${schools}
-              .districtNames=${new Map(dataset.districts.map((district) => [district.code, district.name]))}
-            ></tsp-school-table>`
-          : nothing
-      }
-      <tsp-partnership-reach
-        .partnership=${partnership}
-        .districts=${dataset.districts}
-      ></tsp-partnership-reach>
     `;
   }
 }

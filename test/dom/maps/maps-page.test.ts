@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +7,7 @@ import type { Topology } from 'topojson-specification';
 import type { AreaIndicator, GeographyLevel, RegionDataset } from '../../../src/data/types.ts';
 import { parentLookup, prepareGeography } from '../../../src/maps/geography.ts';
 import { academicYear } from '../../../src/data/academic-year.ts';
+import { loadRegionDataset } from '../../../src/data/load.ts';
 
 const GEO_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../data/geo');
 const FILES: Record<GeographyLevel, string> = {
@@ -303,6 +305,26 @@ describe('tsp-maps-page', () => {
     ).toBe('x');
     expect(page.textContent).toMatch(/Unweighted mean of LSOA values by district/);
   });
+
+  it('offers a registry file’s indicators in ‘Show’ with no other change: free school meals', async () => {
+    const dataDir = join(process.cwd(), 'data');
+    const { dataset } = await loadRegionDataset((path) => readFile(join(dataDir, path), 'utf8'));
+    const page = mount();
+    page.region = dataset;
+    await settle(page);
+    const display = page.querySelector<HTMLSelectElement>('#tsp-display')!;
+    const options = [...display.options].map((option) => option.value);
+    expect(options).toContain('fsm_primary_percent');
+    expect(options).toContain('fsm_secondary_percent');
+    choose(display, 'fsm_primary_percent');
+    await settle(page);
+    // LAIT PriFSM, January 2025: Sheffield 33.8; Bolsover shows Derbyshire's 29.3.
+    const value = (code: string) =>
+      page.querySelector(`tr[data-code="${code}"] [data-column="value"]`)?.textContent?.trim();
+    expect(value('E08000019')).toBe('33.8');
+    expect(value('E07000033')).toBe('29.3');
+    expect(page.textContent).toMatch(/Local Authority Interactive Tool/);
+  }, 30_000);
 
   it('switches to MSOAs, where LSOA values are averaged', async () => {
     // (The browser test covers LSOAs: 1,146 rows are slow to build in jsdom.)

@@ -138,6 +138,21 @@ describe('tsp-model-indicators', () => {
     );
   });
 
+  it('adds the illustrative forecast fill rate at the end of the cycle with its tag', async () => {
+    const { element, added } = mount(untilAborted);
+    await element.updateComplete;
+    expect(button('forecast-fill').textContent?.trim()).toBe(
+      'Add forecast fill rate at the end of the cycle (illustrative)',
+    );
+    button('forecast-fill').click();
+    await until(() => added.length === 1);
+    expect(added[0]!.map((indicator) => indicator.id)).toEqual(['forecast_fill_rate_202526']);
+    expect(added[0]![0]!.provenance).toBe('illustrative');
+    await element.updateComplete;
+    expect(status()).toMatch(/Forecast fill rate at the end of the cycle, 2025\/26 entry/);
+    expect(document.activeElement).toBe(button('forecast-fill'));
+  });
+
   it('says why nothing was added when the solver fails, and adds nothing', async () => {
     const { element, added } = mount(oneTeacherPerCell);
     await element.updateComplete;

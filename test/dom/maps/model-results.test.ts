@@ -25,9 +25,11 @@ import {
   DEFAULT_RETURNS_FILES,
 } from '../../../src/ui/in-year/default-cycle.ts';
 import type { CycleSources } from '../../../src/ui/in-year/in-year-session.ts';
+import { districtFillRate } from '../../../src/indicators/fill-rate-indicator.ts';
 import {
   cycleFillRates,
   fillRateIndicator,
+  forecastFillIndicator,
   mappedNqtYear,
   needIndicators,
   solvedAllocationIndicators,
@@ -176,6 +178,38 @@ describe('fill rate on the map (bundled illustrative cycle)', () => {
       expect(value).not.toBeNull();
       expect(value!).toBeGreaterThanOrEqual(Math.min(...partnershipRates) - 1e-9);
       expect(value!).toBeLessThanOrEqual(Math.max(...partnershipRates) + 1e-9);
+    }
+  });
+
+  it('forecasts each district’s fill at the end of the cycle: never below what is already recruited, at most 100%', () => {
+    const rates = cycleFillRates(sources, region.partnerships);
+    // The same weighting with recruits to date, each cell capped at its places, is a floor.
+    const recruitedCapped = new Map<string, number>();
+    for (const cell of rates.cells) {
+      const sum = recruitedCapped.get(cell.partnershipCode) ?? 0;
+      recruitedCapped.set(cell.partnershipCode, sum + Math.min(cell.recruited, cell.allocation));
+    }
+    const forecast = forecastFillIndicator(region, sources);
+    expect(forecast.provenance).toBe('illustrative');
+    expect(forecast.label).toBe(
+      'Forecast fill rate at the end of the cycle, 2025/26 entry (illustrative)',
+    );
+    expect(forecast.values).toHaveLength(9);
+    const floorValues = valuesOf(
+      districtFillRate(
+        region.districts,
+        region.partnerships,
+        rates.byPartnership.map((rate) => ({
+          ...rate,
+          recruited: recruitedCapped.get(rate.label) ?? 0,
+        })),
+        rates,
+      ),
+    );
+    for (const [index, value] of valuesOf(forecast).entries()) {
+      expect(value).not.toBeNull();
+      expect(value!).toBeGreaterThanOrEqual(floorValues[index]! - 1e-9);
+      expect(value!).toBeLessThanOrEqual(100 + 1e-9);
     }
   });
 

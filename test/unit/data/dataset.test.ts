@@ -178,6 +178,29 @@ describe('default dataset', () => {
     );
   });
 
+  it('maps free school meals from LAIT by district: the January 2025 census, county figures for shire districts', async () => {
+    const { dataset } = await loadReal();
+    const fsm = (id: string) => dataset.indicators.find((i) => i.id === id);
+    const primary = fsm('fsm_primary_percent');
+    const secondary = fsm('fsm_secondary_percent');
+    expect(primary).toMatchObject({ level: 'district', unit: '%', higherIsWorse: true });
+    expect(primary?.provenance).toBe('published');
+    expect(primary?.label).toBe(
+      '% of primary pupils eligible for free school meals, 2024/25 (county figure for shire districts)',
+    );
+    // Worked from data/source/stats/lait_la_indicators_scr.csv, lait_year 2025 (January 2025):
+    // PriFSM Sheffield (373) 33.8, Derbyshire (830) 29.3, Nottinghamshire (891) 22.3;
+    // SecFSM Sheffield 33, Derbyshire 28.
+    const value = (indicator: typeof primary, code: string) =>
+      indicator?.values.find((v) => v.areaCode === code)?.value;
+    expect(value(primary, 'E08000019')).toBe(33.8);
+    expect(value(primary, 'E07000033')).toBe(29.3); // Bolsover: Derbyshire
+    expect(value(primary, 'E07000171')).toBe(22.3); // Bassetlaw: Nottinghamshire
+    expect(value(secondary, 'E08000019')).toBe(33);
+    expect(value(secondary, 'E07000035')).toBe(28); // Derbyshire Dales: Derbyshire
+    expect(primary?.values).toHaveLength(9);
+  });
+
   it('names and scores schools from the KS4 file and keeps GIAS points without names', async () => {
     const { dataset } = await loadReal();
     const named = dataset.schools.filter((s) => s.name !== null);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { districtFillRate } from '../../../src/indicators/fill-rate-indicator.ts';
+import {
+  districtFillRate,
+  districtForecastFill,
+} from '../../../src/indicators/fill-rate-indicator.ts';
+import {
+  closedDistribution,
+  type FinalDistribution,
+} from '../../../src/redistribution/forecast.ts';
 import type { Partnership } from '../../../src/data/types.ts';
 import type { FillRate } from '../../../src/redistribution/kpis.ts';
 
@@ -76,5 +83,87 @@ describe('districtFillRate', () => {
       /illustrative recruitment returns for 2025\/26 entry as at 31 March 2025/,
     );
     expect(indicator.source).toMatch(/employment footprint/);
+  });
+});
+
+/** A forecast: `recruited` so far, then `futurePmf[j]` = P(j more by the end of the cycle). */
+const forecast = (recruited: number, futurePmf: number[]): FinalDistribution => ({
+  recruited,
+  futurePmf,
+  expected: futurePmf.reduce((sum, p, j) => sum + p * (recruited + j), 0),
+  p10: recruited,
+  p50: recruited,
+  p90: recruited + futurePmf.length - 1,
+});
+
+describe('districtForecastFill', () => {
+  // P1: maths 10 places, 6 recruited, one more with chance 1/2: E[min(final, 10)] = 6.5;
+  //     physics 10 places, 9 recruited, 1 or 2 more (1/2 each): final 10 or 11, capped 10.
+  //     P1 expects 16.5 of its 20 places.
+  // P2: 4 places, 1 recruited, recruitment closed: 1 of 4.
+  const cells = [
+    {
+      partnershipCode: 'P1',
+      partnershipName: 'P1',
+      allocation: 10,
+      forecast: forecast(6, [0.5, 0.5]),
+    },
+    {
+      partnershipCode: 'P1',
+      partnershipName: 'P1',
+      allocation: 10,
+      forecast: forecast(9, [0, 0.5, 0.5]),
+    },
+    {
+      partnershipCode: 'P2',
+      partnershipName: 'P2',
+      allocation: 4,
+      forecast: closedDistribution(1),
+    },
+  ];
+  const indicator = districtForecastFill(districts, partnerships, cells, context);
+  const values = valueOf(indicator);
+
+  it('D1, reached by P1 only: 0.6 x 16.5 / (0.6 x 20) = 82.5%', () => {
+    expect(values.D1).toBeCloseTo(82.5, 12);
+  });
+
+  it('D2: (0.3 x 16.5 + 0.5 x 1) / (0.3 x 20 + 0.5 x 4) = 5.45 / 8 = 68.125%', () => {
+    expect(values.D2).toBeCloseTo(68.125, 12);
+  });
+
+  it('D3: P2 only (P3 has no cells): 0.5 x 1 / (0.5 x 4) = 25%; D4, no places: none', () => {
+    expect(values.D3).toBeCloseTo(25, 12);
+    expect(values.D4).toBeNull();
+  });
+
+  it('with recruitment closed everywhere it equals the fill rate to date', () => {
+    const closed = [
+      {
+        partnershipCode: 'P1',
+        partnershipName: 'P1',
+        allocation: 100,
+        forecast: closedDistribution(80),
+      },
+      {
+        partnershipCode: 'P2',
+        partnershipName: 'P2',
+        allocation: 20,
+        forecast: closedDistribution(5),
+      },
+    ];
+    expect(valueOf(districtForecastFill(districts, partnerships, closed, context))).toEqual(
+      valueOf(districtFillRate(districts, partnerships, byPartnership, context)),
+    );
+  });
+
+  it('is labelled as a forecast from illustrative returns', () => {
+    expect(indicator).toMatchObject({
+      id: 'forecast_fill_rate_202526',
+      higherIsWorse: false,
+      provenance: 'illustrative',
+      label: 'Forecast fill rate at the end of the cycle, 2025/26 entry (illustrative)',
+    });
+    expect(indicator.source).toMatch(/illustrative recruitment returns for 2025\/26 entry/);
   });
 });
