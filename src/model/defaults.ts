@@ -291,13 +291,17 @@ export function defaultParameters(dataset: RegionDataset, today: Date): ModelPar
         : constant('ect1ShareFallback');
     const under55 = meanOverYears(group, 'Under 55 leaver rate');
     const over55 = meanOverYears(group, '55+ leaver rate');
-    const total = meanOverYears(group, 'Total leaver rate') ?? constant('totalLeaverRateFallback');
-    const under55Share = constant('under55ShareOfLeaving');
-    return calibrateStages(
-      ect1Share,
-      under55 ?? total * under55Share,
-      over55 ?? total * (1 - under55Share),
-    );
+    const parts =
+      under55 !== undefined && over55 !== undefined && under55 + over55 > 0
+        ? under55 + over55
+        : undefined;
+    // The total rate sets the level: it is the rate the working-hour loss estimate and the
+    // backtest read leaving against. The under-55 and 55+ rates only split it, because rounded
+    // to three decimals (the 2025 TWM file) they can add up to 0.1 points more or less.
+    const total =
+      meanOverYears(group, 'Total leaver rate') ?? parts ?? constant('totalLeaverRateFallback');
+    const under55Share = parts !== undefined ? under55! / parts : constant('under55ShareOfLeaving');
+    return calibrateStages(ect1Share, total * under55Share, total * (1 - under55Share));
   });
 
   /** A national count by projection year; years after the TWM trajectory hold its last value. */
