@@ -104,9 +104,11 @@ export {
   type BacktestOptions,
   type BacktestSummary,
   type DrawRunner,
+  type StockAttribution,
 } from './backtest.ts';
 export {
   BACKTEST_MEASURE_LABELS,
+  attributionLine,
   backtestLine,
   backtestTable,
   coverageLine,
