@@ -15,7 +15,7 @@ import type { OutputName } from './simulate.ts';
 import { defaultParameters } from './defaults.ts';
 import { resolveParameters } from './parameters.ts';
 import { percentilesOf } from './percentiles.ts';
-import { publicationErrorYears } from './calibration.ts';
+import { publicationErrorYears } from './spread-calibration.ts';
 import {
   backtestOrigins,
   datasetAtOrigin,

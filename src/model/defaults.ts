@@ -21,27 +21,21 @@ import { planningDateProblem, projectionYearsFor } from './horizon.ts';
 import { assessmentOnlyEntrants, postgraduatePipeline, undergraduateStarts } from './routes.ts';
 import {
   perGroup,
-  DRAWN_FLOWS,
   perPhase,
   phaseOfGroup,
-  type DrawnFlow,
-  type FlowSpread,
   type ModelParameters,
   type YearValues,
 } from './parameter-types.ts';
 import {
-  DRAWN_FLOW_TYPES,
   CALIBRATION_YEAR_COUNT,
   INFLOW_TYPES,
   calibrateStages,
-  publicationErrorSpreads,
   calibrationYears,
   flowConsistentStockShares,
-  historicPhaseSeries,
   identityResidualRate,
-  logChangeSd,
   type FlowLookup,
 } from './calibration.ts';
+import { drawnFlowSpreads } from './spread-calibration.ts';
 import { constant } from './constants.ts';
 import { pupilProjectionError } from './pupil-projection-error.ts';
 
@@ -190,36 +184,6 @@ function identityCalibration(dataset: RegionDataset, flow: FlowLookup, baseYear:
     subjectStockShares: shares,
     workingHourLossRate: { primary: primaryLoss ?? 0, secondary: secondaryLoss },
   };
-}
-
-/**
- * Spreads of the drawn flows: the TWM's publication-to-publication errors where the dataset
- * has the earlier publication; else each phase's historic year-on-year movement (COVID years
- * left out) for the phase shock and the named fallback for subjects.
- */
-function drawnFlowSpreads(
-  dataset: RegionDataset,
-  stockShares: Record<SecondarySubject, number>,
-): Record<DrawnFlow, FlowSpread> {
-  const fromPublications = publicationErrorSpreads(
-    dataset.nationalFlows,
-    dataset.earlierNationalFlows,
-    stockShares,
-  );
-  const fallback = constant('relativeSdFallback');
-  const spreads = {} as Record<DrawnFlow, FlowSpread>;
-  for (const flow of DRAWN_FLOWS) {
-    spreads[flow] = fromPublications[flow] ?? {
-      phase: perPhase((phase) =>
-        logChangeSd(
-          historicPhaseSeries(dataset, phase, DRAWN_FLOW_TYPES[flow], stockShares),
-          fallback,
-        ),
-      ),
-      subject: fallback,
-    };
-  }
-  return spreads;
 }
 
 const FALLBACK_ELASTICITY: Record<Phase, number> = {

@@ -19,9 +19,9 @@ import {
   calibrationYears,
   flowConsistentStockShares,
   identityResidualRate,
-  publicationErrorSpreads,
   type FlowLookup,
 } from '../../../src/model/calibration.ts';
+import { publicationErrorSpreads } from '../../../src/model/spread-calibration.ts';
 import { fixedClock } from '../../../src/data/clock.ts';
 import { fixtureDataset } from './fixtures.ts';
 
