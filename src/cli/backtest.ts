@@ -19,6 +19,7 @@ import { DEFAULT_DATA_DIR, nodeReader } from '../data/node-reader.ts';
 import {
   DEFAULT_BACKTEST,
   MAX_DRAWS,
+  attributionLine,
   backtestLine,
   backtestTable,
   coverageLine,
@@ -95,8 +96,13 @@ export function parseBacktestArgs(argv: string[]): BacktestArgs {
   };
 }
 
+/** How many of the largest stock errors the CLI splits by flow. */
+const LARGEST_ERRORS_SHOWN = 3;
+
 export interface BacktestResult {
   summaries: BacktestSummary[];
+  /** The largest stock errors split by flow, in words (largest first). */
+  largestErrors: string[];
   stock: BacktestSummary;
   out: string;
   metaOut: string;
@@ -133,7 +139,13 @@ export async function runBacktestCli(
   const metaOut = metaPathOf(out);
   writeFileSync(out, formatEesCsv(table));
   writeFileSync(metaOut, formatEesMeta(table));
-  return { summaries, stock, out, metaOut };
+  const largestErrors = comparisons
+    .filter((c) => c.measure === 'stock')
+    .sort((a, b) => Math.abs(b.error) - Math.abs(a.error))
+    .slice(0, LARGEST_ERRORS_SHOWN)
+    .map(attributionLine)
+    .filter((line) => line !== undefined);
+  return { summaries, largestErrors, stock, out, metaOut };
 }
 
 if (isEntryPoint(import.meta.url)) {
@@ -143,6 +155,8 @@ if (isEntryPoint(import.meta.url)) {
     console.log(
       `Wrote ${result.out} (and ${result.metaOut}), ${args.draws} draws per base year, seed ${args.seed}.`,
     );
+    console.log('Largest stock errors by flow (FTE; + raised the forecast above the outturn):');
+    for (const line of result.largestErrors) console.log(`  ${line}`);
     for (const summary of result.summaries) console.log(coverageLine(summary));
     console.log(backtestLine(result.stock));
   });

@@ -11,7 +11,7 @@
  * - newly qualified entrants (postgraduate and other routes): FTE by phase and subject, in the
  *   years whose cohorts are recruited (in planned years the model sets them to the need).
  */
-import type { Phase } from '../data/types.ts';
+import type { AcademicYear, Phase } from '../data/types.ts';
 import type { ModelInputs } from './inputs.ts';
 import type { DrawResult } from './monte-carlo.ts';
 import type { OutputName } from './simulate.ts';
@@ -35,6 +35,46 @@ const FLOW_TYPES = {
   newToSector: 'New to state-funded sector entrants',
   newlyQualified: 'Newly qualified entrants',
 } as const;
+
+/** The subject groups of a phase (national mode: group g's cell in year t is g * Y + t). */
+export function phaseGroups(inputs: ModelInputs, phase: Phase): number[] {
+  const ph = phase === 'primary' ? 0 : 1;
+  return inputs.groups.map((_, g) => g).filter((g) => inputs.groupPhase[g] === ph);
+}
+
+/** The TWM subject of a group: 'Total' for primary. */
+function subjectOf(inputs: ModelInputs, phase: Phase, g: number): string {
+  return phase === 'primary' ? 'Total' : inputs.groups[g]!;
+}
+
+/** A phase's published leaver rate: secondary subjects' rates weighted by the stock shares. */
+export function phaseLeaverRate(
+  inputs: ModelInputs,
+  outturn: Outturn,
+  phase: Phase,
+  year: AcademicYear,
+): number | undefined {
+  return phaseGroups(inputs, phase).reduce<number | undefined>((total, g) => {
+    const rate = outturn.flow(phase, subjectOf(inputs, phase, g), 'Total leaver rate', year);
+    return total === undefined || rate === undefined
+      ? undefined
+      : total + rate * inputs.stockShare[g]!;
+  }, 0);
+}
+
+/** A phase's published count of one inflow: secondary summed over its subjects. */
+export function phaseInflow(
+  inputs: ModelInputs,
+  outturn: Outturn,
+  phase: Phase,
+  measure: keyof typeof FLOW_TYPES,
+  year: AcademicYear,
+): number | undefined {
+  return phaseGroups(inputs, phase).reduce<number | undefined>((total, g) => {
+    const value = outturn.flow(phase, subjectOf(inputs, phase, g), FLOW_TYPES[measure], year);
+    return total === undefined || value === undefined ? undefined : total + value;
+  }, 0);
+}
 
 export function stockAndFlowMeasures(
   inputs: ModelInputs,
@@ -63,9 +103,8 @@ export function stockAndFlowMeasures(
     }
   };
   for (const phase of ['primary', 'secondary'] as const) {
-    const ph = phase === 'primary' ? 0 : 1;
-    const groups = inputs.groups.map((_, g) => g).filter((g) => inputs.groupPhase[g] === ph);
-    const subjectOf = (g: number) => (phase === 'primary' ? 'Total' : inputs.groups[g]!);
+    const groups = phaseGroups(inputs, phase);
+    const subject = (g: number) => subjectOf(inputs, phase, g);
     add({
       measure: 'stock',
       phase,
@@ -74,13 +113,8 @@ export function stockAndFlowMeasures(
       value: (run, d) => sum(run, d, 'stockFte', groups),
     });
     const stockBeforeOutturn = outturn.stock(phase, previous);
-    const rateOf = (g: number) => outturn.flow(phase, subjectOf(g), 'Total leaver rate', year);
-    const phaseRate = groups.reduce<number | undefined>((total, g) => {
-      const rate = rateOf(g);
-      return total === undefined || rate === undefined
-        ? undefined
-        : total + rate * inputs.stockShare[g]!;
-    }, 0);
+    const rateOf = (g: number) => outturn.flow(phase, subject(g), 'Total leaver rate', year);
+    const phaseRate = phaseLeaverRate(inputs, outturn, phase, year);
     add({
       measure: 'leavers',
       phase,
@@ -99,15 +133,11 @@ export function stockAndFlowMeasures(
         measure === 'newlyQualified' ? ['postgraduateEntrants', 'otherRouteEntrants'] : [measure];
       const model = (run: DrawResult, d: number, of: number[]) =>
         outputs.reduce((total, output) => total + sum(run, d, output, of), 0);
-      const phaseOutturn = groups.reduce<number | undefined>((total, g) => {
-        const value = outturn.flow(phase, subjectOf(g), type, year);
-        return total === undefined || value === undefined ? undefined : total + value;
-      }, 0);
       add({
         measure,
         phase,
         subject: 'Total',
-        outturn: phaseOutturn,
+        outturn: phaseInflow(inputs, outturn, phase, measure, year),
         value: (run, d) => model(run, d, groups),
       });
       if (phase === 'secondary') {
@@ -115,8 +145,8 @@ export function stockAndFlowMeasures(
           add({
             measure,
             phase,
-            subject: subjectOf(g),
-            outturn: outturn.flow(phase, subjectOf(g), type, year),
+            subject: subject(g),
+            outturn: outturn.flow(phase, subject(g), type, year),
             value: (run, d) => model(run, d, [g]),
           });
         }
@@ -127,7 +157,7 @@ export function stockAndFlowMeasures(
         add({
           measure: 'leaverRate',
           phase,
-          subject: subjectOf(g),
+          subject: subject(g),
           outturn: rateOf(g),
           value: (run, d) => sum(run, d, 'leavers', [g]) / stockBefore(run, d, g),
         });

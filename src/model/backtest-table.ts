@@ -12,6 +12,7 @@ import {
   type EesTable,
 } from '../data/ees.ts';
 import type { BacktestComparison, BacktestMeasure, BacktestSummary } from './backtest.ts';
+import { ATTRIBUTION_PARTS } from './backtest-attribution.ts';
 
 /** What each measure is, in words (the CSV's filter hint and the page's table). */
 export const BACKTEST_MEASURE_LABELS: Record<BacktestMeasure, string> = {
@@ -118,4 +119,38 @@ export function coverageLine(summary: BacktestSummary): string {
       ? `outturn inside P10-P90 in ${percent(summary.coverage)} of ${summary.coverageComparisons} independent comparisons`
       : 'no independent comparisons for coverage';
   return `${name}: ${summary.comparisons} comparisons, mean absolute error ${percent(summary.meanAbsoluteError)}, max ${percent(summary.maxAbsoluteError)}; ${coverage}`;
+}
+
+const ATTRIBUTION_LABELS: Record<(typeof ATTRIBUTION_PARTS)[number], string> = {
+  baseStock: 'base-year stock',
+  leavers: 'leavers',
+  workingHourLosses: 'working-hour losses',
+  returners: 'returners',
+  newToSector: 'new to sector',
+  newlyQualified: 'newly qualified entrants',
+  netMovers: 'net movers',
+};
+
+const signedFte = (value: number) => {
+  const rounded = Math.round(value);
+  return `${rounded > 0 ? '+' : ''}${rounded.toLocaleString('en-GB')}`;
+};
+
+/**
+ * A stock comparison's error split by flow, in words: "Primary, 2015/16 to 2017/18: +2.9%
+ * (+6,483 FTE) = leavers -525, ..."; parts that are nil (base-year stock, net movers in national
+ * mode) are left out. Undefined for a comparison without an attribution.
+ */
+export function attributionLine(c: BacktestComparison): string | undefined {
+  const a = c.attribution;
+  if (!a) return undefined;
+  const parts = ATTRIBUTION_PARTS.filter((part) => Math.round(a[part]) !== 0).map(
+    (part) => `${ATTRIBUTION_LABELS[part]} ${signedFte(a[part])}`,
+  );
+  const phase = c.phase === 'primary' ? 'Primary' : 'Secondary';
+  const sign = c.error > 0 ? '+' : '';
+  return (
+    `${phase}, ${c.origin} to ${c.year}: ${sign}${percent(c.error)} (${signedFte(a.total)} FTE) = ` +
+    `${parts.join(', ')}; of these, revisions of ${c.origin}'s flows ${signedFte(a.revisions)}`
+  );
 }

@@ -15,7 +15,7 @@ import type { OutputName } from './simulate.ts';
 import { defaultParameters } from './defaults.ts';
 import { resolveParameters } from './parameters.ts';
 import { percentilesOf } from './percentiles.ts';
-import { publicationErrorYears } from './calibration.ts';
+import { publicationErrorYears } from './spread-calibration.ts';
 import {
   backtestOrigins,
   datasetAtOrigin,
@@ -25,8 +25,10 @@ import {
   type Outturn,
 } from './backtest-data.ts';
 import { stockAndFlowMeasures, type BacktestMeasure } from './backtest-measures.ts';
+import { phaseStockAttribution, type StockAttribution } from './backtest-attribution.ts';
 
 export type { BacktestMeasure } from './backtest-measures.ts';
+export type { StockAttribution } from './backtest-attribution.ts';
 
 /** Runs draws of a model (spread 0 and one draw: the central projection). */
 export type DrawRunner = (
@@ -55,6 +57,8 @@ export interface BacktestComparison {
    * range is not an independent check, so coverage leaves it out.
    */
   inSample: boolean;
+  /** Stock comparisons: the central projection's error split by flow (backtest-attribution.ts). */
+  attribution?: StockAttribution;
 }
 
 export interface BacktestOptions {
@@ -67,6 +71,8 @@ export const DEFAULT_BACKTEST: BacktestOptions = { seed: 1, drawCount: 1000 };
 const OUTPUTS: OutputName[] = [
   'stockFte',
   'leavers',
+  'workingHourLosses',
+  'netMovers',
   'returners',
   'newToSector',
   'postgraduateEntrants',
@@ -86,6 +92,8 @@ export async function runBacktest(
 ): Promise<BacktestComparison[]> {
   const spreads = defaultParameters(dataset, today).uncertainty;
   const outturn = outturnOf(dataset);
+  // What the earlier publication recorded, to tell revisions of the origin year apart.
+  const earlier = outturnOf({ ...dataset, nationalFlows: dataset.earlierNationalFlows });
   const calibrated = publicationErrorYears(dataset.nationalFlows, dataset.earlierNationalFlows);
   const comparisons: BacktestComparison[] = [];
   for (const origin of backtestOrigins(dataset)) {
@@ -101,7 +109,7 @@ export async function runBacktest(
       outputs: OUTPUTS,
     });
     const draws = await run(inputs, { ...options, spread: 1, outputs: OUTPUTS });
-    const scored = score(inputs, central, draws, outturn, origin);
+    const scored = score(inputs, central, draws, outturn, earlier, origin);
     comparisons.push(...scored.map((c) => ({ ...c, inSample: calibrated.includes(c.year) })));
   }
   return comparisons;
@@ -117,6 +125,7 @@ function score(
   central: DrawResult,
   draws: DrawResult,
   outturn: Outturn,
+  earlier: Outturn,
   origin: AcademicYear,
 ): Omit<BacktestComparison, 'inSample'>[] {
   const comparisons: Omit<BacktestComparison, 'inSample'>[] = [];
@@ -142,6 +151,18 @@ function score(
         p10,
         p90,
         inside: measure.outturn >= p10 && measure.outturn <= p90,
+        ...(measure.measure === 'stock'
+          ? {
+              attribution: phaseStockAttribution(
+                inputs,
+                central,
+                outturn,
+                earlier,
+                measure.phase,
+                t,
+              ),
+            }
+          : {}),
       });
     }
   }

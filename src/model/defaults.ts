@@ -21,27 +21,21 @@ import { planningDateProblem, projectionYearsFor } from './horizon.ts';
 import { assessmentOnlyEntrants, postgraduatePipeline, undergraduateStarts } from './routes.ts';
 import {
   perGroup,
-  DRAWN_FLOWS,
   perPhase,
   phaseOfGroup,
-  type DrawnFlow,
-  type FlowSpread,
   type ModelParameters,
   type YearValues,
 } from './parameter-types.ts';
 import {
-  DRAWN_FLOW_TYPES,
   CALIBRATION_YEAR_COUNT,
   INFLOW_TYPES,
   calibrateStages,
-  publicationErrorSpreads,
   calibrationYears,
   flowConsistentStockShares,
-  historicPhaseSeries,
   identityResidualRate,
-  logChangeSd,
   type FlowLookup,
 } from './calibration.ts';
+import { drawnFlowSpreads } from './spread-calibration.ts';
 import { constant } from './constants.ts';
 import { pupilProjectionError } from './pupil-projection-error.ts';
 
@@ -192,36 +186,6 @@ function identityCalibration(dataset: RegionDataset, flow: FlowLookup, baseYear:
   };
 }
 
-/**
- * Spreads of the drawn flows: the TWM's publication-to-publication errors where the dataset
- * has the earlier publication; else each phase's historic year-on-year movement (COVID years
- * left out) for the phase shock and the named fallback for subjects.
- */
-function drawnFlowSpreads(
-  dataset: RegionDataset,
-  stockShares: Record<SecondarySubject, number>,
-): Record<DrawnFlow, FlowSpread> {
-  const fromPublications = publicationErrorSpreads(
-    dataset.nationalFlows,
-    dataset.earlierNationalFlows,
-    stockShares,
-  );
-  const fallback = constant('relativeSdFallback');
-  const spreads = {} as Record<DrawnFlow, FlowSpread>;
-  for (const flow of DRAWN_FLOWS) {
-    spreads[flow] = fromPublications[flow] ?? {
-      phase: perPhase((phase) =>
-        logChangeSd(
-          historicPhaseSeries(dataset, phase, DRAWN_FLOW_TYPES[flow], stockShares),
-          fallback,
-        ),
-      ),
-      subject: fallback,
-    };
-  }
-  return spreads;
-}
-
 const FALLBACK_ELASTICITY: Record<Phase, number> = {
   primary: constant('primaryElasticityFallback'),
   secondary: constant('secondaryElasticityFallback'),
@@ -291,13 +255,17 @@ export function defaultParameters(dataset: RegionDataset, today: Date): ModelPar
         : constant('ect1ShareFallback');
     const under55 = meanOverYears(group, 'Under 55 leaver rate');
     const over55 = meanOverYears(group, '55+ leaver rate');
-    const total = meanOverYears(group, 'Total leaver rate') ?? constant('totalLeaverRateFallback');
-    const under55Share = constant('under55ShareOfLeaving');
-    return calibrateStages(
-      ect1Share,
-      under55 ?? total * under55Share,
-      over55 ?? total * (1 - under55Share),
-    );
+    const parts =
+      under55 !== undefined && over55 !== undefined && under55 + over55 > 0
+        ? under55 + over55
+        : undefined;
+    // The total rate sets the level: it is the rate the working-hour loss estimate and the
+    // backtest read leaving against. The under-55 and 55+ rates only split it, because rounded
+    // to three decimals (the 2025 TWM file) they can add up to 0.1 points more or less.
+    const total =
+      meanOverYears(group, 'Total leaver rate') ?? parts ?? constant('totalLeaverRateFallback');
+    const under55Share = parts !== undefined ? under55! / parts : constant('under55ShareOfLeaving');
+    return calibrateStages(ect1Share, total * under55Share, total * (1 - under55Share));
   });
 
   /** A national count by projection year; years after the TWM trajectory hold its last value. */

@@ -30,7 +30,8 @@ export { MODEL_CONSTANTS, type ModelConstant, type ModelConstantName } from './c
 export { EARLY_CAREER_LEAVING, calibrateStages, earlyCareerHazards } from './calibration.ts';
 export { baseYearOf, defaultParameters } from './defaults.ts';
 export { resolveParameters, validateParameters } from './parameters.ts';
-export { buildModelInputs, cellIndex, credibilityWeight, type ModelInputs } from './inputs.ts';
+export { buildModelInputs, cellIndex, type ModelInputs } from './inputs.ts';
+export { credibilityWeight } from './local-leavers.ts';
 export { OUTPUT_NAMES, baseValues, type OutputName } from './simulate.ts';
 export {
   MAX_DRAWS,
@@ -104,9 +105,11 @@ export {
   type BacktestOptions,
   type BacktestSummary,
   type DrawRunner,
+  type StockAttribution,
 } from './backtest.ts';
 export {
   BACKTEST_MEASURE_LABELS,
+  attributionLine,
   backtestLine,
   backtestTable,
   coverageLine,

@@ -74,7 +74,7 @@ export const PARAMETER_DOCS: Record<keyof ModelParameters, ParameterDoc> = {
     unit: 'fraction of stage FTE per year',
     provenance: 'derived',
     source:
-      'Gross leaving by length of service: the published early-career pattern (no longer in service after 1, 3 and 5 years: 11.3%, 25.9%, 32.5%) continued after year 5 at the years 4-5 rate, scaled so the stages reproduce the TWM under-55 leaver rate (which counts leavers who later return, so the scale is above 1). Leaving falls with service: 6+ never leaves faster than years 3-5. 55+ from the TWM 55+ rate (mean of projection years).',
+      'Gross leaving by length of service: the published early-career pattern (no longer in service after 1, 3 and 5 years: 11.3%, 25.9%, 32.5%) continued after year 5 at the years 4-5 rate, scaled so the stages reproduce the under-55 part of the TWM total leaver rate (which counts leavers who later return, so the scale is above 1). Leaving falls with service: 6+ never leaves faster than years 3-5. 55+ takes the 55+ part. The total rate (mean of projection years) sets the level; the under-55 and 55+ rates only split it, since rounded they need not add up to it.',
   },
   progressionRates: {
     unit: 'fraction of stage stayers per year',

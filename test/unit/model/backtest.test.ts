@@ -20,6 +20,7 @@ import {
 import { COVID_YEARS } from '../../../src/model/calibration.ts';
 import { backtestOrigins, datasetAtOrigin, targetYears } from '../../../src/model/backtest-data.ts';
 import { parseBacktestArgs, runBacktestCli } from '../../../src/cli/backtest.ts';
+import { ATTRIBUTION_PARTS, attributeStockError } from '../../../src/model/backtest-attribution.ts';
 
 const y = academicYear;
 
@@ -102,6 +103,69 @@ describe('backtest summary (hand-worked)', () => {
   });
 });
 
+/*
+ * A stock error split by flow, hand-worked. Both start from 1,000 FTE.
+ *   year 1, model:   leavers 100, hours 5, returners 30, new to sector 20, NQEs 60 -> 1,005
+ *           outturn: rate 0.09 -> leavers 90; returners 25, new to sector 20, NQEs 50; stock
+ *                    1,000, so its hours lost are 1,000 - 90 + 95 - 1,000 = 5
+ *   year 2, model:   from 1,005: leavers 100.5, hours 5.025, returners 30, new to sector 20,
+ *                    NQEs 60 -> 1,009.475
+ *           outturn: from 1,000: rate 0.10 -> leavers 100; returners 25, new to sector 15, NQEs
+ *                    50; stock 990, so hours lost 1,000 - 100 + 90 - 990 = 0
+ * Error 1,009.475 - 990 = +19.475 =
+ *   leavers -(10 + 0.5) = -10.5; hours -(0 + 5.025) = -5.025; returners +5 +5 = +10;
+ *   new to sector 0 + 5 = +5; NQEs +10 +10 = +20; base stock 0.
+ * The earlier publication had the origin year at rate 0.095, returners 28, new to sector 20 and
+ * NQEs 60 where the latest has 0.09, 25, 20 and 50: each year -0.005 x 1,000 + 3 + 0 + 10 = +8,
+ * so revisions explain +16 of the error.
+ */
+describe('a backtest stock error split by flow (hand-worked)', () => {
+  const flows = (stockBefore: number, stock: number, leavers: number, hours: number) => ({
+    stockBefore,
+    stock,
+    leavers,
+    workingHourLosses: hours,
+    returners: 30,
+    newToSector: 20,
+    newlyQualified: 60,
+    netMovers: 0,
+  });
+  const model = [flows(1000, 1005, 100, 5), flows(1005, 1009.475, 100.5, 5.025)];
+  const outturn = [
+    {
+      stockBefore: 1000,
+      stock: 1000,
+      leaverRate: 0.09,
+      returners: 25,
+      newToSector: 20,
+      newlyQualified: 50,
+    },
+    {
+      stockBefore: 1000,
+      stock: 990,
+      leaverRate: 0.1,
+      returners: 25,
+      newToSector: 15,
+      newlyQualified: 50,
+    },
+  ];
+  const earlier = { leaverRate: 0.095, returners: 28, newToSector: 20, newlyQualified: 60 };
+  const latest = { leaverRate: 0.09, returners: 25, newToSector: 20, newlyQualified: 50 };
+
+  it('gives each flow its part of the error, and the parts add up to it', () => {
+    const a = attributeStockError(model, outturn, earlier, latest);
+    expect(a.total).toBeCloseTo(19.475, 10);
+    expect(a.baseStock).toBe(0);
+    expect(a.leavers).toBeCloseTo(-10.5, 10);
+    expect(a.workingHourLosses).toBeCloseTo(-5.025, 10);
+    expect(a.returners).toBeCloseTo(10, 10);
+    expect(a.newToSector).toBeCloseTo(5, 10);
+    expect(a.newlyQualified).toBeCloseTo(20, 10);
+    expect(a.netMovers).toBe(0);
+    expect(a.revisions).toBeCloseTo(16, 10);
+  });
+});
+
 describe('the backtest on the default dataset (data/)', { timeout: 120_000 }, () => {
   let dataset: RegionDataset;
   let comparisons: BacktestComparison[];
@@ -159,6 +223,20 @@ describe('the backtest on the default dataset (data/)', { timeout: 120_000 }, ()
     expect(all.coverage).toBeLessThanOrEqual(1);
   });
 
+  it('splits every stock error by flow, the parts adding up to forecast minus outturn', () => {
+    const stock = comparisons.filter((c) => c.measure === 'stock');
+    expect(stock.length).toBeGreaterThan(0);
+    for (const c of stock) {
+      const a = c.attribution!;
+      expect(a.total).toBeCloseTo(c.forecast - c.outturn, 6);
+      const parts = ATTRIBUTION_PARTS.reduce((sum, part) => sum + a[part], 0);
+      expect(parts).toBeCloseTo(a.total, 6);
+      // National mode: the base stock is file 1's, as the outturn's, and nobody moves.
+      expect(a.baseStock).toBeCloseTo(0, 6);
+      expect(a.netMovers).toBe(0);
+    }
+  });
+
   it('is reproducible for a seed', async () => {
     expect(await runBacktest(dataset, run, options)).toEqual(comparisons);
   });
@@ -176,6 +254,8 @@ describe('npm run backtest', { timeout: 120_000 }, () => {
     expect(stockRows).toHaveLength(result.stock.comparisons);
     const largest = Math.max(...stockRows.map((row) => Math.abs(Number(row.error_percent))));
     expect(largest / 100).toBeCloseTo(result.stock.maxAbsoluteError, 3);
+    expect(result.largestErrors).toHaveLength(3);
+    expect(result.largestErrors[0]).toMatch(/^(Primary|Secondary), \d{4}\/\d{2} to \d{4}\/\d{2}: /);
     const meta = parseCsv(readFileSync(result.metaOut, 'utf8'));
     expect(meta.rows.map((row) => row.col_name)).toContain('outturn_inside_range');
   });

@@ -19,10 +19,11 @@ import {
   calibrationYears,
   flowConsistentStockShares,
   identityResidualRate,
-  publicationErrorSpreads,
   type FlowLookup,
 } from '../../../src/model/calibration.ts';
+import { publicationErrorSpreads } from '../../../src/model/spread-calibration.ts';
 import { fixedClock } from '../../../src/data/clock.ts';
+import { fixtureDataset } from './fixtures.ts';
 
 /** Plans are made from a date; the tests fix it. */
 const TODAY = fixedClock('2026-12-03')();
@@ -134,6 +135,39 @@ describe('career-stage leaving calibrated to gross leaving by service length', (
   }
 });
 
+/*
+ * The total leaver rate sets the level of leaving; the under-55 and 55+ rates only split it.
+ * The 2025 TWM file rounds each rate to three decimals: primary 2015/16 reads under 55 0.077,
+ * 55+ 0.026 and total 0.102 (the 2026 file: 0.076424 + 0.025950 = 0.102374), so its parts add
+ * up to 0.103. Hand-worked, every year at those rounded figures:
+ *   under-55 leaving 0.102 x 0.077 / 0.103 = 0.0762524
+ *   55+ leaving      0.102 x 0.026 / 0.103 = 0.0257476
+ *   all stages       0.102 (not 0.103: 0.1 points of stock a year, 220 FTE of England's primary)
+ */
+describe('career-stage leaving adds up to the total leaver rate (hand-worked)', () => {
+  it('splits the total rate by the under-55 and 55+ rates when they do not add up to it', () => {
+    const dataset = fixtureDataset();
+    const rounded: Partial<Record<string, number>> = {
+      'Under 55 leaver rate': 0.077,
+      '55+ leaver rate': 0.026,
+      'Total leaver rate': 0.102,
+    };
+    dataset.nationalFlows = dataset.nationalFlows.map((f) =>
+      f.phase === 'primary' && rounded[f.type] !== undefined
+        ? { ...f, value: rounded[f.type]! }
+        : f,
+    );
+    const parameters = defaultParameters(dataset, TODAY);
+    const shares = parameters.stageShares.Primary;
+    const rates = parameters.leaverRates.Primary;
+    const leaving = (stages: readonly (typeof CAREER_STAGES)[number][]) =>
+      stages.reduce((sum, stage) => sum + shares[stage] * rates[stage], 0);
+    expect(leaving(CAREER_STAGES)).toBeCloseTo(0.102, 12);
+    expect(leaving(['over55'])).toBeCloseTo(0.0257476, 7);
+    expect(leaving(['ect1', 'ect2', 'years3to5', 'years6plus'])).toBeCloseTo(0.0762524, 7);
+  });
+});
+
 describe('the default dataset: subject stocks consistent with their flows', () => {
   let dataset: RegionDataset;
   let parameters: ModelParameters;
@@ -209,17 +243,13 @@ describe('the default dataset: subject stocks consistent with their flows', () =
         expect(
           perFte(outputs.postgraduateEntrants[i]! + outputs.otherRouteEntrants[i]!),
         ).toBeCloseTo(flowValue(subject, 'Newly qualified entrants', year) / nationalStock, 12);
-        // Leavers: the calibration target, the mean of the TWM projection years' under-55 and
-        // 55+ rates.
+        // Leavers: the calibration target, the mean of the TWM projection years' total rate.
         const target = (type: string) =>
           inputs.years
             .map((projection) => publishedFlow(subject, type, projection))
             .filter((v) => v !== undefined)
             .reduce((sum, v, _, all) => sum + v / all.length, 0);
-        expect(perFte(outputs.leavers[i]!)).toBeCloseTo(
-          target('Under 55 leaver rate') + target('55+ leaver rate'),
-          9,
-        );
+        expect(perFte(outputs.leavers[i]!)).toBeCloseTo(target('Total leaver rate'), 12);
       });
     }
   });
