@@ -49,8 +49,8 @@ function nextTask(): Promise<void> {
  * What warms the solver beyond the first small verdict, a step per `next()`: its refinement
  * (the MILP search, marginal values), more first verdicts of small edits (so the JavaScript of
  * a re-solve is optimised) and a medium-size LP solved from scratch (so HiGHS's simplex code is:
- * the page's first real solve is an LP from scratch too, and took about three times as long
- * before it).
+ * the page's first real solve is an LP from scratch too, and in Node took about twice the CPU
+ * time without these steps).
  */
 function* warmingSteps(engine: SolverEngine, stage: FirstStage): Generator<void, void, void> {
   yield* refine(stage, engine);
