@@ -13,7 +13,10 @@
  *   search of at most INTERACTIVE_ALLOCATION_OPTIONS' searchSeconds when the first plan is not
  *   within 1%, its check, the marginal values), with its parts.
  * Wall time is shown with the process's CPU time beside it (user + system, all threads), since
- * the machine may be shared.
+ * the machine may be shared. A second table splits the first verdict's CPU time by part, each
+ * part run on its own in the order stages.ts runs them (validation, the LP built in JavaScript,
+ * HiGHS re-solving the kept LP, rounding and repair, the tables, the two checks, the binding
+ * rules and each partnership's change), so the largest part is the one to cut next.
  *
  * Goals (issue 13): re-solve after one edit under 20 ms on the embedded data and under 100 ms
  * on the dense synthetic SCR-size instance; the first verdict is what they are read against.
@@ -31,6 +34,14 @@ import {
   runToEnd,
 } from '../src/allocation/allocate.ts';
 import { buildAllocationModel } from '../src/allocation/build.ts';
+import { partnershipChanges } from '../src/allocation/changes.ts';
+import { checkAllocation } from '../src/allocation/check.ts';
+import { bindingConstraints } from '../src/allocation/explain.ts';
+import { readSolution } from '../src/allocation/solution.ts';
+import { roundedStart } from '../src/allocation/start.ts';
+import { validateProblem } from '../src/allocation/validate.ts';
+import { nameLookup } from '../src/allocation/words.ts';
+import { checkModelSolution } from '../src/solver/check-model.ts';
 import type { AllocationProblem } from '../src/allocation/problem.ts';
 import {
   SCR_SIZE,
@@ -40,7 +51,7 @@ import {
 import { buildProblem, parseAllocateArgs } from '../src/cli/allocate.ts';
 import type { SolverEngine } from '../src/solver/engine.ts';
 import { createHighsEngine } from '../src/solver/highs-engine.ts';
-import { modelSize } from '../src/solver/model.ts';
+import { modelSize, objectiveValue } from '../src/solver/model.ts';
 
 const EDITS = 8;
 const SLOT = 'bench-lp';
@@ -153,6 +164,51 @@ function measure(instance: string, problem: AllocationProblem, engine: SolverEng
   return measured;
 }
 
+/** The first verdict's parts after each edit, each timed in CPU ms on its own. */
+function firstVerdictParts(problem: AllocationProblem, engine: SolverEngine) {
+  const parts: Record<string, number[]> = {};
+  const timed = <T>(part: string, work: () => T): T => {
+    const cpu = process.cpuUsage();
+    const value = work();
+    (parts[part] ??= []).push(cpuMs(cpu));
+    return value;
+  };
+  const rules = { wholePlaces: true, minimumCohorts: true };
+  engine.releaseWarmSlots?.();
+  engine.solve(buildAllocationModel(problem, { wholePlaces: false, minimumCohorts: false }).model, {
+    timeLimitSeconds: 60,
+    warmSlot: SLOT,
+  });
+  for (let edit = 1; edit <= EDITS; edit += 1) {
+    const next = edited(problem, edit);
+    timed('validation', () => validateProblem(next));
+    const lp = timed('LP built in JavaScript', () =>
+      buildAllocationModel(next, { wholePlaces: false, minimumCohorts: false }),
+    );
+    const solved = timed('LP re-solved in the kept HiGHS model', () =>
+      engine.solve(lp.model, { timeLimitSeconds: 60, warmSlot: SLOT }),
+    );
+    const plan = timed('rounded to whole places and repaired', () =>
+      roundedStart(next, lp, lp, solved.colValue, rules),
+    );
+    if (!plan) throw new Error('bench: the rounded plan broke a rule');
+    const reported = objectiveValue(lp.model, plan);
+    const tables = timed('plan read into tables', () => readSolution(next, lp, plan));
+    timed('independent check', () =>
+      checkAllocation(next, tables, { ...rules, reportedObjective: reported }),
+    );
+    timed('model check', () =>
+      checkModelSolution(lp.model, plan, { integer: false, reportedObjective: reported }),
+    );
+    const binding = timed('binding rules', () =>
+      bindingConstraints(lp, plan, lp, solved, nameLookup(next)),
+    );
+    timed("each partnership's change", () => partnershipChanges(next, lp, plan, tables, binding));
+  }
+  engine.releaseWarmSlots?.();
+  return parts;
+}
+
 export async function runResolveBenchmarks(): Promise<string> {
   const engine = createHighsEngine(await loadHighs());
   const warmSeconds = warmUpAllocation(engine);
@@ -193,6 +249,17 @@ export async function runResolveBenchmarks(): Promise<string> {
     lines.push(
       `${name} | | outcomes (first verdict -> refined, gap) | ${[...new Set(m.outcomes)].join('; ')} |`,
     );
+  }
+  lines.push(
+    '',
+    `The first verdict by part, in CPU ms, each part run on its own after the same ${EDITS} edits: median (range).`,
+    '',
+    `part | ${cases.map((c) => c.name).join(' | ')}`,
+    `---|${cases.map(() => '---').join('|')}`,
+  );
+  const byCase = cases.map(({ problem }) => firstVerdictParts(problem, engine));
+  for (const part of Object.keys(byCase[0]!)) {
+    lines.push(`${part} | ${byCase.map((parts) => ms(parts[part]!)).join(' | ')}`);
   }
   return lines.join('\n');
 }

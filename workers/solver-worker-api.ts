@@ -20,6 +20,7 @@ import {
   type AllocationResult,
   type FirstStage,
 } from '../src/allocation/allocate.ts';
+import { buildAllocationModel } from '../src/allocation/build.ts';
 import type { AllocationProblem } from '../src/allocation/problem.ts';
 import { WARM_UP } from '../src/allocation/synthetic.ts';
 import type { SolveOptions, SolveResult, SolverEngine } from '../src/solver/engine.ts';
@@ -44,6 +45,30 @@ function nextTask(): Promise<void> {
   });
 }
 
+/**
+ * What warms the solver beyond the first small verdict, a step per `next()`: its refinement
+ * (the MILP search, marginal values), more first verdicts of small edits (so the JavaScript of
+ * a re-solve is optimised) and a medium-size LP solved from scratch (so HiGHS's simplex code is:
+ * the page's first real solve is an LP from scratch too, and in Node took about twice the CPU
+ * time without these steps).
+ */
+function* warmingSteps(engine: SolverEngine, stage: FirstStage): Generator<void, void, void> {
+  yield* refine(stage, engine);
+  for (let edit = 1; edit <= WARM_UP.edits; edit += 1) {
+    yield;
+    firstVerdict(WARM_UP.edited(edit), engine, WARM_UP.options);
+  }
+  yield;
+  const medium = buildAllocationModel(WARM_UP.medium(), {
+    wholePlaces: false,
+    minimumCohorts: false,
+  }).model;
+  for (let solve = 0; solve < 2; solve += 1) {
+    yield;
+    engine.solve(medium, { timeLimitSeconds: WARM_UP.options.timeLimitSeconds });
+  }
+}
+
 export function createSolverWorkerApi(loadEngine: () => Promise<SolverEngine>) {
   /** The latest call's ticket; a refinement with an older one is stale. */
   let latest = 0;
@@ -54,26 +79,25 @@ export function createSolverWorkerApi(loadEngine: () => Promise<SolverEngine>) {
     return latest;
   };
   /**
-   * Warming: the first verdict of a small allocation before any call is answered, then its
-   * refinement (the MILP search, marginal values) a step at a time in the background, dropped
-   * like any stale refinement as soon as a real call comes in.
+   * Warming: the first verdict of a small allocation before any call is answered, then the
+   * rest of warmingSteps in the background, a step at a time, stopped as soon as a real
+   * allocation call comes in (a step takes well under a second even before the code is
+   * optimised, so a call never waits long for it).
    */
   const ready = loadEngine().then((engine) => {
     const started = performance.now();
     const stage = firstVerdict(WARM_UP.problem(), engine, WARM_UP.options);
     const warmSeconds = (performance.now() - started) / 1000;
-    // Refined in the background only while no call has come in yet.
-    let warmTicket: number | null = null;
-    if (latest === 0) {
-      warmTicket = newCall();
-      kept = { ticket: warmTicket, stage };
-    }
-    return { engine, warmSeconds, warmTicket };
+    return { engine, warmSeconds, stage };
   });
   void ready
-    .then(({ warmTicket }) => (warmTicket === null ? null : refineKept(warmTicket)))
+    .then(async ({ engine, stage }) => {
+      const steps = warmingSteps(engine, stage);
+      while (latest === 0 && !steps.next().done) await nextTask();
+    })
     .catch(() => {
-      // A solver that cannot load says so when it is asked to solve.
+      // A solver that cannot load says so when it is asked to solve; a failed warming step
+      // only leaves the code less warm.
     });
 
   /** The refined result of the first verdict `ticket`, or null once a newer call made it stale. */

@@ -208,19 +208,25 @@ export class BuildContext {
 
   /** True when the rule is in the model as a hard constraint (neither left out nor elastic). */
   hard(id: string): boolean {
-    return !this.disabled.has(id) && !this.elastic.has(id);
+    return !this.isDisabled(id) && !this.isElastic(id);
   }
 
+  // Empty sets (every build but the diagnosis's) are not asked: looking up an id hashes it,
+  // and ids are fresh strings, so asking cost about a tenth of a build.
   isDisabled(id: string): boolean {
-    return this.disabled.has(id);
+    return this.disabled.size > 0 && this.disabled.has(id);
+  }
+
+  private isElastic(id: string): boolean {
+    return this.elastic.size > 0 && this.elastic.has(id);
   }
 
   /** Adds one named constraint (one or more rows); skipped when disabled. */
   addConstraint(spec: ConstraintSpec, rows: readonly RowSpec[]): void {
-    if (this.disabled.has(spec.id)) return;
+    if (this.isDisabled(spec.id)) return;
     const index = this.constraints.length;
     const info = this.info(spec, null);
-    const elastic = this.elastic.has(spec.id);
+    const elastic = this.isElastic(spec.id);
     for (const row of rows) {
       let terms = row.terms;
       if (elastic) {

@@ -72,12 +72,13 @@ export function roundedStart(
 
   // Each plan's fair places per year as the LP's common factors make them (none without
   // fairness); the plan furthest above its fair share gives first.
-  const fairPlaces = new Map<string, number>();
+  // Keyed by plan-year number: a string key made for each look-up cost the repair its time.
+  const fairPlaces = new Map<number, number>();
   for (const f of lp.fairnessColumns) {
-    fairPlaces.set(`${f.planIndex}|${f.yearIndex}`, f.reference * lpColValue[f.factor]!);
+    fairPlaces.set(f.planIndex * years + f.yearIndex, f.reference * lpColValue[f.factor]!);
   }
   const excessOverFairShare = (planIndex: number, yearIndex: number) =>
-    x(planIndex, yearIndex) - (fairPlaces.get(`${planIndex}|${yearIndex}`) ?? 0);
+    x(planIndex, yearIndex) - (fairPlaces.get(planIndex * years + yearIndex) ?? 0);
 
   // 1-2. Round, then settle minimum cohorts, one year at a time (bands follow the year before).
   for (let yearIndex = 0; yearIndex < years; yearIndex += 1) {
@@ -89,7 +90,7 @@ export function roundedStart(
     const rounded = lpValues.map((v, planIndex) => {
       if (!whole) return Math.max(0, v);
       const nearest = Math.round(v);
-      const fair = fairPlaces.get(`${planIndex}|${yearIndex}`);
+      const fair = fairPlaces.get(planIndex * years + yearIndex);
       if (fair === undefined || Math.abs(nearest - fair) <= FAIRNESS_ROUNDING + 1e-9)
         return nearest;
       const other = nearest > v ? nearest - 1 : nearest + 1;

@@ -205,16 +205,40 @@ export function syntheticAllocationProblem(size: SyntheticSize): AllocationProbl
   return { ...problemSoFar, need, regionalCaps };
 }
 
-/** The small synthetic allocation the solver is warmed on, and how it is solved. */
+const WARM_UP_SIZE = {
+  partnerships: 6,
+  subjects: 6,
+  entryYears: 3,
+  districts: 4,
+  footprintDistricts: 3,
+  seed: 7,
+} as const;
+
+/**
+ * The synthetic allocations the solver is warmed on (a small one, its edits, and a medium one
+ * about the size of the embedded data's LP), and how they are solved.
+ */
 export const WARM_UP = {
-  problem: (): AllocationProblem =>
+  problem: (): AllocationProblem => syntheticAllocationProblem(WARM_UP_SIZE),
+  /** How many edits of the small allocation are re-solved. */
+  edits: 4,
+  /** The small allocation with its need moved a little (edit 1, 2, ...), as a manager's edit. */
+  edited: (edit: number): AllocationProblem => {
+    const problem = syntheticAllocationProblem(WARM_UP_SIZE);
+    const need = problem.need.map((record, i) => ({
+      ...record,
+      teachers: record.teachers + ((i + edit) % 3),
+    }));
+    return { ...problem, need };
+  },
+  medium: (): AllocationProblem =>
     syntheticAllocationProblem({
-      partnerships: 6,
-      subjects: 6,
+      partnerships: 12,
+      subjects: 8,
       entryYears: 3,
-      districts: 4,
-      footprintDistricts: 3,
-      seed: 7,
+      districts: 8,
+      footprintDistricts: 5,
+      seed: 3,
     }),
   options: { timeLimitSeconds: 5, relativeGap: 1e-9, nodeLimit: 0, marginalValues: 2 },
 } as const;

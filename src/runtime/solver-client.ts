@@ -3,6 +3,11 @@
  * runtime; every call takes an AbortSignal, and aborting terminates the worker (HiGHS cannot
  * be interrupted from outside) and rejects with an AbortError. The next call makes a fresh
  * worker. The main thread never solves anything itself.
+ *
+ * The Allocation and In-year pages share one client (`sharedSolver`), which the app shell
+ * starts and warms before either page needs it (`prewarmSolver`): compiling HiGHS's
+ * WebAssembly and warming it take longer than a re-solve, so they are done once per visit,
+ * not on a page's first solve.
  */
 import { wrap, type Endpoint, type Remote } from 'comlink';
 import type { AllocationOptions, AllocationResult } from '../allocation/allocate.ts';
@@ -106,5 +111,27 @@ export class SolverClient {
         },
       );
     });
+  }
+}
+
+let shared: SolverClient | null = null;
+
+/** The client the Allocation and In-year pages solve through; its worker outlives a page. */
+export function sharedSolver(): SolverClient {
+  shared ??= new SolverClient();
+  return shared;
+}
+
+/**
+ * Starts the shared solver worker and warms HiGHS (a message to a worker already warm). Never
+ * throws: a solver that cannot start says so when a page asks it to solve.
+ */
+export function prewarmSolver(): void {
+  try {
+    sharedSolver()
+      .warm()
+      .catch(() => {});
+  } catch {
+    // No Worker here (a test's document): nothing to warm.
   }
 }

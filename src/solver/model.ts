@@ -83,9 +83,10 @@ const LP_KEYWORDS = new Set([
 ]);
 
 function lpSafeName(name: string): string {
-  const cleaned = SAFE_NAME.test(name) ? name : name.replace(/[^A-Za-z0-9_]/g, '_');
+  const safe = SAFE_NAME.test(name);
+  const cleaned = safe ? name : name.replace(/[^A-Za-z0-9_]/g, '_');
   if (cleaned.length <= 8 && LP_KEYWORDS.has(cleaned.toLowerCase())) return `n_${cleaned}`;
-  return /^[A-Za-z_]/.test(cleaned) ? cleaned : `n_${cleaned}`;
+  return safe || /^[A-Za-z_]/.test(cleaned) ? cleaned : `n_${cleaned}`;
 }
 
 /**
@@ -121,6 +122,10 @@ export class ModelBuilder {
 
   private uniqueName(name: string): string {
     const base = lpSafeName(name);
+    // One hash of the name in the usual case (it is new): most of a build is naming.
+    const before = this.usedNames.size;
+    this.usedNames.add(base);
+    if (this.usedNames.size > before) return base;
     let candidate = base;
     for (let suffix = 2; this.usedNames.has(candidate); suffix += 1)
       candidate = `${base}_${suffix}`;

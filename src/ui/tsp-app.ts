@@ -24,10 +24,28 @@ const PAGE_MODULES: Record<RouteName, () => Promise<unknown>> = {
   support: () => import('./pages/tsp-support-page.ts'),
 };
 
+/** Pages that solve with HiGHS: opening one starts the solver worker at once, beside its code. */
+const SOLVER_PAGES: ReadonlySet<RouteName> = new Set(['allocation', 'inYear']);
+
+/**
+ * Starts the shared solver worker and warms HiGHS (the client's module loads on first use), so
+ * the Allocation and In-year pages find it ready: loading and compiling the WebAssembly take
+ * longer than a solve.
+ */
+function prewarmSolver(): void {
+  import('../runtime/solver-client.ts').then(
+    (client) => client.prewarmSolver(),
+    () => {
+      // A page that solves says so if its code cannot load.
+    },
+  );
+}
+
 /**
  * The application root: loads the default dataset once, routes by the location path
  * (History API, so the GOV.UK skip link's #main-content fragment keeps working), loads the
- * current page's code on its first visit and renders the page with the dataset.
+ * current page's code on its first visit and renders the page with the dataset. The solver
+ * worker starts as a solving page is opened, or once the browser is idle on any other page.
  *
  * @summary Router and dataset holder for the whole app.
  */
@@ -67,13 +85,18 @@ export class TspApp extends LitElement {
       const { dataset, issues } = await loadDefaultDataset();
       this.region = dataset;
       this.dataIssues = issues;
+      // With the data in, the solver warms while nothing else runs.
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(prewarmSolver);
     } catch (error) {
       this.loadError = error instanceof Error ? error.message : String(error);
     }
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('route') && this.route) void this.loadPage(this.route);
+    if (changed.has('route') && this.route) {
+      if (SOLVER_PAGES.has(this.route)) prewarmSolver();
+      void this.loadPage(this.route);
+    }
   }
 
   private async loadPage(route: RouteName): Promise<void> {

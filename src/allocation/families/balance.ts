@@ -52,16 +52,22 @@ export const balance: ConstraintFamilyEntry = {
       terms.push([column, coefficient]);
       supplyTerms.set(cell, terms);
     };
-    context.facts.forEach(({ plan, partnership }, planIndex) => {
+    // Each partnership's footprint over the region's districts, read once.
+    const footprints = new Map(
+      problem.partnerships.map((partnership) => [
+        partnership.code,
+        Object.entries(partnership.employmentFootprint).filter(([code]) => districtIndex.has(code)),
+      ]),
+    );
+    context.facts.forEach(({ plan }, planIndex) => {
       const perPlace = placeYield(problem, plan);
+      const footprint = footprints.get(plan.partnershipCode)!;
       context.entryYears.forEach((year, yearIndex) => {
         const nqtYear = nqtYearOf(plan.route, year);
         reachable.add(nqtYear);
         const column = context.placeColumns[planIndex]![yearIndex]!;
-        for (const [districtCode, share] of Object.entries(partnership.employmentFootprint)) {
-          if (districtIndex.has(districtCode)) {
-            addSupply(cellKey(districtCode, plan.subject, nqtYear), column, perPlace * share);
-          }
+        for (const [districtCode, share] of footprint) {
+          addSupply(cellKey(districtCode, plan.subject, nqtYear), column, perPlace * share);
         }
       });
     });
@@ -88,9 +94,11 @@ export const balance: ConstraintFamilyEntry = {
     }
 
     const years = [...reachable].sort();
+    const subjectCodes = context.subjects.map(nameCode);
+    const yearCodes = years.map(yearCode);
     for (const district of problem.districts) {
-      for (const subject of context.subjects) {
-        for (const nqtYear of years) {
+      for (const [s, subject] of context.subjects.entries()) {
+        for (const [y, nqtYear] of years.entries()) {
           const cell = cellKey(district.code, subject, nqtYear);
           const terms = supplyTerms.get(cell) ?? [];
           const need = needByCell.get(cell);
@@ -100,7 +108,7 @@ export const balance: ConstraintFamilyEntry = {
             continue;
           }
           const weight = unmetWeight(problem, district.coldSpotWeight, subject);
-          const short = `${district.code}_${nameCode(subject)}_${yearCode(nqtYear)}`;
+          const short = `${district.code}_${subjectCodes[s]}_${yearCodes[y]}`;
           const unmetColumn = builder.addColumn(
             `unmet_${short}`,
             context.cost(weight),

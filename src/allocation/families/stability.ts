@@ -88,8 +88,9 @@ function stabilityFamily(direction: 'increase' | 'decrease'): ConstraintFamilyEn
     family,
     build(context: BuildContext) {
       const costed = changeCosted(context);
+      const years = context.entryYears.length;
       const changeAt = new Map(
-        context.changeColumns.map((c) => [`${c.planIndex}|${c.yearIndex}`, c]),
+        context.changeColumns.map((c) => [c.planIndex * years + c.yearIndex, c]),
       );
       context.facts.forEach(({ plan, key, short, band }, planIndex) => {
         if (!band || plan.fixedPlaces !== null) return;
@@ -109,7 +110,7 @@ function stabilityFamily(direction: 'increase' | 'decrease'): ConstraintFamilyEn
             route: plan.route,
             entryYear: year,
           };
-          const columns = changeAt.get(`${planIndex}|${yearIndex}`);
+          const columns = changeAt.get(planIndex * years + yearIndex);
           if (costed && columns && context.hard(id)) {
             const [column, partner] =
               direction === 'increase' ? [columns.up, columns.down] : [columns.down, columns.up];

@@ -9,6 +9,9 @@
  * then solves the latest settings (never aborting, which would lose the warm worker). A result
  * is shown only while it is the latest asked for, so a stale edit's never replaces a newer
  * one's. The final run (0.1% by default) can be cancelled, which does end the worker.
+ *
+ * The worker is the app's shared solver (sharedSolver), usually started and warmed by the app
+ * shell before the page opens; leaving the page keeps it warm for the next visit.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
@@ -17,7 +20,7 @@ import {
   type AllocationResult,
 } from '../../allocation/allocate.ts';
 import type { AllocationProblem } from '../../allocation/problem.ts';
-import { SolverClient } from '../../runtime/solver-client.ts';
+import { sharedSolver, type SolverClient } from '../../runtime/solver-client.ts';
 import { verdictTitle } from './tsp-allocation-verdict.ts';
 import { isAbortError } from '../../runtime/abort.ts';
 
@@ -35,7 +38,7 @@ export interface ShownResult {
   mode: SolveMode;
 }
 
-type Solver = Pick<SolverClient, 'warm' | 'allocate' | 'firstVerdict' | 'refine' | 'dispose'>;
+type Solver = Pick<SolverClient, 'warm' | 'allocate' | 'firstVerdict' | 'refine'>;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -61,18 +64,19 @@ export class AllocationSolves implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly createSolver: () => Solver = () => new SolverClient(),
+    private readonly createSolver: () => Solver = sharedSolver,
   ) {
     host.addController(this);
   }
 
   hostDisconnected(): void {
-    this.abort?.abort();
-    this.solver?.dispose();
+    // A final run may take its whole time limit: leaving cancels it (which ends the worker).
+    // A quick solve takes milliseconds and leaves the shared worker warm.
+    if (this.running?.mode === 'final') this.abort?.abort();
     this.solver = null;
   }
 
-  /** Starts the worker and warms HiGHS now, so the first solve does not wait for it. */
+  /** Starts the worker and warms HiGHS now, unless the app shell already has. */
   warm(): void {
     this.solver ??= this.createSolver();
     this.solver.warm().catch(() => {

@@ -16,7 +16,7 @@ import {
   type TrackingView,
 } from '../../redistribution/index.ts';
 import { RunController } from '../../runtime/run-controller.ts';
-import { SolverClient } from '../../runtime/solver-client.ts';
+import { sharedSolver, type SolverClient } from '../../runtime/solver-client.ts';
 import type { TrustedManagerKey } from '../../storage/ledger-db.ts';
 import { downloadText } from '../download.ts';
 import { loadDefaultCycle } from './default-cycle.ts';
@@ -86,7 +86,7 @@ export class InYearController implements ReactiveController {
   private readonly plans: RunController;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
-    // Added first, so a plan still running is aborted before its solver is disposed.
+    // Added first, so a plan still running is aborted when the page is left.
     this.plans = new RunController(host);
     host.addController(this);
   }
@@ -96,7 +96,7 @@ export class InYearController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.solver?.dispose();
+    // The shared solver stays warm for the next visit and the Allocation page.
     this.solver = null;
   }
 
@@ -104,7 +104,7 @@ export class InYearController implements ReactiveController {
     if (this.opening) return;
     this.opening = true;
     // Warm HiGHS while the session loads, so the first transfer proposals do not wait for it.
-    this.solver ??= new SolverClient();
+    this.solver ??= sharedSolver();
     this.solver.warm().catch(() => {
       // A solver that cannot load says so when proposals are asked for.
     });
@@ -130,7 +130,7 @@ export class InYearController implements ReactiveController {
     const monthIndex = session.monthIndex();
     const view = this.view;
     if (view === null || monthIndex === null) return;
-    const solver = (this.solver ??= new SolverClient());
+    const solver = (this.solver ??= sharedSolver());
     const prefix = `${session.timePeriod}-${String(monthIndex).padStart(2, '0')}`;
     void this.plans
       .run(({ signal }) =>
