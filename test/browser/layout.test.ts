@@ -39,7 +39,7 @@ const PAGES: { name: string; path: string; ready: string; alsoReady?: string[] }
 /** About three laptop screens of the page above its footer (3 x 800 px, 5% either way). */
 const MAX_HEIGHT_1280 = Math.round(3 * 800 * 1.05);
 /** Pages still taller than that in their default state (issue 14, said in the report). */
-const STILL_TALL = new Set(['forecast', 'in-year']);
+const STILL_TALL = new Set(['in-year']);
 
 interface Layout {
   /** Where the footer starts: the page's own height. */
