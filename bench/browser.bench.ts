@@ -55,7 +55,7 @@ const PAGES: { name: string; path: string; ready: string }[] = [
   },
   { name: 'In-year', path: '/in-year', ready: 'tsp-tracking-table tbody tr' },
   { name: 'Maps', path: '/maps', ready: 'tsp-maps-page svg.tsp-map g.tsp-map__areas path' },
-  { name: 'Scenarios', path: '/scenarios', ready: '#lever-leaverRateMultipliers-ect1' },
+  { name: 'Scenarios', path: '/scenarios', ready: '#lever-run-draws' },
   { name: 'Partnerships', path: '/partnerships', ready: '#tsp-partnership-select' },
   { name: 'Data sources', path: '/data-sources', ready: 'tsp-data-sources-page table tbody tr' },
 ];
