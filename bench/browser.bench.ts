@@ -111,6 +111,10 @@ const CONTROLS: Control[] = [
     path: '/forecast',
     ready: '[data-testid="forecast-summary"]',
     async act(page) {
+      // The choices are folded under the answer.
+      await page
+        .locator('summary', { hasText: 'Change the area, scenario or number of draws' })
+        .click();
       await page.locator('button', { hasText: 'Run forecast' }).click();
       await page
         .locator('[data-testid="forecast-notice"]', { hasText: 'Forecast updated' })
