@@ -55,7 +55,7 @@ const PAGES: { name: string; path: string; ready: string }[] = [
   },
   { name: 'In-year', path: '/in-year', ready: 'tsp-tracking-table tbody tr' },
   { name: 'Maps', path: '/maps', ready: 'tsp-maps-page svg.tsp-map g.tsp-map__areas path' },
-  { name: 'Scenarios', path: '/scenarios', ready: '#lever-leaverRateMultipliers-ect1' },
+  { name: 'Scenarios', path: '/scenarios', ready: '#lever-run-draws' },
   { name: 'Partnerships', path: '/partnerships', ready: '#tsp-partnership-select' },
   { name: 'Data sources', path: '/data-sources', ready: 'tsp-data-sources-page table tbody tr' },
 ];
@@ -111,6 +111,10 @@ const CONTROLS: Control[] = [
     path: '/forecast',
     ready: '[data-testid="forecast-summary"]',
     async act(page) {
+      // The choices are folded under the answer.
+      await page
+        .locator('summary', { hasText: 'Change the area, scenario or number of draws' })
+        .click();
       await page.locator('button', { hasText: 'Run forecast' }).click();
       await page
         .locator('[data-testid="forecast-notice"]', { hasText: 'Forecast updated' })

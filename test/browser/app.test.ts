@@ -99,7 +99,7 @@ describe('app shell (production build)', () => {
 
     // Two shipped scenarios have formula levers: reading them loads the parser.
     await page.getByRole('link', { name: 'Scenarios', exact: true }).click();
-    await page.locator('#lever-leaverRateMultipliers-ect1').waitFor();
+    await page.locator('#lever-run-draws').waitFor();
     expect(await chunks()).toContain('formula-parser');
     expect(watched.errors).toEqual([]);
     await page.close();

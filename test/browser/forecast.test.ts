@@ -97,6 +97,8 @@ describe('Forecast page', () => {
   });
 
   it('checks the model against past publications in the workers, in words and a table', async () => {
+    // A check of the method, folded under the forecast.
+    await openDetails(page, 'How accurate the model has been');
     await page.locator('[data-testid="forecast-accuracy-run"]').click();
     const stockRow = page.locator('[data-testid="forecast-accuracy-table"] tbody tr', {
       hasText: 'Teacher FTE (stock)',

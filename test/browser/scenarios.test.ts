@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, baseUrl, launchBrowser, screenshot, watchPage } from './browser.ts';
+import {
+  axeViolations,
+  baseUrl,
+  launchBrowser,
+  openDetails,
+  screenshot,
+  watchPage,
+} from './browser.ts';
 
 let browser: Browser;
 let page: Page;
@@ -21,7 +28,14 @@ const status = () => page.locator('[data-testid="scenarios-status"]').textConten
 describe('Scenarios page', () => {
   it('refuses bad lever values with an error summary naming the field', async () => {
     await page.goto(`${baseUrl()}/scenarios`);
-    await page.locator('#lever-leaverRateMultipliers-ect1').waitFor();
+    await page.locator('#scenario-name').waitFor();
+    // The lever groups are folded; their summaries say how many levers each sets.
+    expect(
+      await page
+        .locator('summary', { hasText: 'Leaving, returning and new to sector' })
+        .textContent(),
+    ).toContain('(all defaults)');
+    await openDetails(page, 'Leaving, returning and new to sector');
     await page.fill('#scenario-name', 'Better ECT retention (test)');
     await page.fill('#lever-leaverRateMultipliers-ect1', '5');
     await page.fill('#lever-returnerMultiplier', 'import("x")');
@@ -67,7 +81,9 @@ describe('Scenarios page', () => {
     const other = await browser.newPage();
     const otherWatch = watchPage(other);
     await other.goto(link);
-    await other.locator('#lever-leaverRateMultipliers-ect1').waitFor();
+    await other
+      .locator('summary', { hasText: 'Leaving, returning and new to sector (2 set)' })
+      .waitFor();
     expect(await other.locator('#lever-leaverRateMultipliers-ect1').inputValue()).toBe('0.8');
     expect(await other.locator('#lever-returnerMultiplier').inputValue()).toBe('1 + 0.05 * t');
     expect(await other.locator('#lever-run-draws').inputValue()).toBe('300');

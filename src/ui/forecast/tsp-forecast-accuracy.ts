@@ -11,6 +11,7 @@ import {
 import { formatCount, formatPercent } from '../format.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
+import { govukDetails } from '../details.ts';
 
 /** Draws per base year: enough for P10 and P90 of national totals, quick in the workers. */
 export const ACCURACY_DRAWS = 200;
@@ -134,30 +135,34 @@ export class TspForecastAccuracy extends LitElement {
     </button>`;
   }
 
+  /** A check of the method, not the answer: folded under the forecast, open once it has run. */
   protected override render(): TemplateResult {
-    return html`<h2 class="govuk-heading-m">How accurate the model has been</h2>
-      <p class="govuk-body">
-        The model is rerun for England from each past year of the earlier Teacher Workforce Model
-        publication, using only what was known then, and its forecasts are compared with what the
-        latest publication records one and two years later: teacher numbers, leavers, returners, new
-        entrants and newly qualified entrants.
-      </p>
-      ${
-        this.failure
-          ? html`<div class="govuk-error-summary" data-testid="forecast-accuracy-error">
-              <div role="alert">
-                <h3 class="govuk-error-summary__title">There is a problem</h3>
-                <div class="govuk-error-summary__body">
-                  <p class="govuk-body">The accuracy check could not run: ${this.failure}</p>
+    return govukDetails(
+      'How accurate the model has been',
+      html`<p class="govuk-body">
+          The model is rerun for England from each past year of the earlier Teacher Workforce Model
+          publication, using only what was known then, and its forecasts are compared with what the
+          latest publication records one and two years later: teacher numbers, leavers, returners,
+          new entrants and newly qualified entrants.
+        </p>
+        ${
+          this.failure
+            ? html`<div class="govuk-error-summary" data-testid="forecast-accuracy-error">
+                <div role="alert">
+                  <h3 class="govuk-error-summary__title">There is a problem</h3>
+                  <div class="govuk-error-summary__body">
+                    <p class="govuk-body">The accuracy check could not run: ${this.failure}</p>
+                  </div>
                 </div>
-              </div>
-            </div>`
-          : nothing
-      }
-      ${this.summaries ? this.renderTable(this.summaries) : this.renderButton()}
-      <p class="govuk-body" aria-live="polite" data-testid="forecast-accuracy-status">
-        ${this.running ? 'Checking the model against past publications' : ''}
-      </p>`;
+              </div>`
+            : nothing
+        }
+        ${this.summaries ? this.renderTable(this.summaries) : this.renderButton()}
+        <p class="govuk-body" aria-live="polite" data-testid="forecast-accuracy-status">
+          ${this.running ? 'Checking the model against past publications' : ''}
+        </p>`,
+      { open: this.failure !== undefined || this.summaries !== undefined },
+    );
   }
 }
 

@@ -104,43 +104,50 @@ export class TspForecastDrivers extends LitElement {
     const view = this.view;
     if (!view) return nothing;
     const change = view.changes[this.chosen];
+    // The explanation and the choice of change on the left, the chart they control beside them.
     return html`<h2 class="govuk-heading-m">Why the need changes</h2>
-      <p class="govuk-body">
-        The change in trainee need from one entry year to the next, split into its causes: growth in
-        demand for teachers as pupil numbers change, teachers leaving, returners and other entrants
-        who reduce the need, the end of early-career timetable reductions, and changes in the share
-        of trainees who qualify and take a teaching post (conversion).
-      </p>
-      ${
-        view.changes.length > 1
-          ? html`<div class="govuk-form-group">
-              <label class="govuk-label" for="forecast-driver-change">Change to explain</label>
-              <select
-                class="govuk-select"
-                id="forecast-driver-change"
-                @change=${(e: Event) => (this.chosen = Number((e.target as HTMLSelectElement).value))}
-              >
-                ${view.changes.map(
-                  (c, i) =>
-                    html`<option value=${i} ?selected=${i === this.chosen}>
-                      ${c.from.entryYear} to ${c.to.entryYear} entry
-                    </option>`,
-                )}
-              </select>
-            </div>`
-          : nothing
-      }
-      ${
-        change
-          ? this.renderChange(view, change)
-          : html`<p class="govuk-body">
-              The model projects one year only, so there is no change to explain.
-            </p>`
-      }
-      <tsp-download
-        label="drivers of change"
-        .files=${eesFiles(`forecast-drivers-${fileStem(view)}`, () => driversTable(view))}
-      ></tsp-download>`;
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-third">
+          <p class="govuk-body">
+            The change in trainee need from one entry year to the next, split into its causes:
+            growth in demand for teachers as pupil numbers change, teachers leaving, returners and
+            other entrants who reduce the need, the end of early-career timetable reductions, and
+            changes in the share of trainees who qualify and take a teaching post (conversion).
+          </p>
+          ${
+            view.changes.length > 1
+              ? html`<div class="govuk-form-group">
+                  <label class="govuk-label" for="forecast-driver-change">Change to explain</label>
+                  <select
+                    class="govuk-select"
+                    id="forecast-driver-change"
+                    @change=${(e: Event) => (this.chosen = Number((e.target as HTMLSelectElement).value))}
+                  >
+                    ${view.changes.map(
+                      (c, i) =>
+                        html`<option value=${i} ?selected=${i === this.chosen}>
+                          ${c.from.entryYear} to ${c.to.entryYear} entry
+                        </option>`,
+                    )}
+                  </select>
+                </div>`
+              : nothing
+          }
+        </div>
+        <div class="govuk-grid-column-two-thirds">
+          ${
+            change
+              ? this.renderChange(view, change)
+              : html`<p class="govuk-body">
+                  The model projects one year only, so there is no change to explain.
+                </p>`
+          }
+          <tsp-download
+            label="drivers of change"
+            .files=${eesFiles(`forecast-drivers-${fileStem(view)}`, () => driversTable(view))}
+          ></tsp-download>
+        </div>
+      </div>`;
   }
 }
 

@@ -7,6 +7,9 @@ import '../tsp-chart.ts';
 import '../tsp-table.ts';
 import type { NeedRange, NeedYear } from './forecast-view.ts';
 
+/** Plot height: a little under the default, so the two fans and their tables fit one screen. */
+const FAN_HEIGHT = 240;
+
 type Quantity = 'nqt' | 'trainee';
 
 const WORDS: Record<Quantity, { heading: string; axis: string; unit: string }> = {
@@ -72,7 +75,7 @@ export class TspForecastFan extends LitElement {
     });
     const title = `${words.heading}, ${this.selection}: central projection and 10th to 90th percentile range`;
     const draw = (width: number) =>
-      renderFanChart(points, { title, yLabel: words.axis, width }, document);
+      renderFanChart(points, { title, yLabel: words.axis, width, height: FAN_HEIGHT }, document);
     const columns: TableColumn<NeedYear>[] = [
       { key: 'year', label: 'Year', rowHeader: true, value: (y) => yearLabel(y, this.quantity) },
       {

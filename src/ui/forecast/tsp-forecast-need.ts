@@ -6,11 +6,12 @@ import { fileStem, needTable } from './forecast-files.ts';
 import { selectionLabel, type ForecastView } from './forecast-view.ts';
 import { EXTRAPOLATION_METHOD } from '../../model/index.ts';
 import { eesFiles } from '../tsp-download.ts';
+import { govukDetails } from '../details.ts';
 import './tsp-forecast-fan.ts';
 
 /**
  * NQT and trainee need for the chosen area over the next entry years: two fan charts with
- * their tables, a note on how the ranges are made, and one download with both.
+ * their tables, a folded note on how the ranges are made, and one download with both.
  *
  * @summary NQT and trainee need with uncertainty ranges.
  */
@@ -39,41 +40,69 @@ export class TspForecastNeed extends LitElement {
                 <span class="govuk-visually-hidden">Warning</span>
                 Extrapolated: entry year${extrapolated.length === 1 ? '' : 's'}
                 ${extrapolated.map((year) => year.entryYear).join(', ')}, whose NQTs start work
-                after the last year of the published inputs. ${EXTRAPOLATION_METHOD}
+                after the last year of the published inputs.
               </strong>
             </div>`
           : nothing
       }`;
   }
 
-  protected override render(): TemplateResult | typeof nothing {
-    const view = this.view;
-    if (!view) return nothing;
-    const selection = selectionLabel(view);
+  /**
+   * How the ranges are made and how years past the published inputs are extrapolated: method
+   * notes, folded under the answer so the charts and tables lead.
+   */
+  private renderMethod(view: ForecastView): TemplateResult | typeof nothing {
     const draws = view.choices.drawCount;
-    return html`<h2 class="govuk-heading-m">NQT and trainee need${provenanceTag('estimated')}</h2>
-      <p class="govuk-body">
-        How many trainees ${selection} needs to recruit to postgraduate teacher training in each
-        entry year, and the newly qualified teachers (NQTs) they supply when they start work the
-        year after. Figures are model estimates, in people for trainees and full-time equivalents
-        (FTE) for NQTs.
-      </p>
-      ${
+    const extrapolated = view.years.some((year) => year.status === 'extrapolated');
+    if (draws === 0 && !extrapolated) return nothing;
+    return govukDetails(
+      draws > 0 && extrapolated
+        ? 'How the ranges and the extrapolated years are worked out'
+        : draws > 0
+          ? 'How the ranges are worked out'
+          : 'How the extrapolated years are worked out',
+      html`${
         draws > 0
-          ? html`<div class="govuk-inset-text">
+          ? html`<p class="govuk-body">
               The range runs from the 10th to the 90th percentile (P10 to P90) of
               ${formatCount(draws)} Monte Carlo draws, seed ${view.choices.seed}. Each draw is added
               up over the chosen districts and subjects first and the percentiles taken after,
               because uncertain inputs move together: adding each district's median does not give
               the median of the total. The spreads of the uncertain inputs are partly
-              illustrative${provenanceTag('illustrative')} (see how this is calculated below).
-            </div>`
-          : html`<div class="govuk-inset-text">
+              illustrative${provenanceTag('illustrative')} (see “Where the numbers come from”
+              below).
+            </p>`
+          : nothing
+      }
+      ${
+        extrapolated
+          ? html`<p class="govuk-body" data-testid="forecast-extrapolation-method">
+              ${EXTRAPOLATION_METHOD}
+            </p>`
+          : nothing
+      }`,
+    );
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const view = this.view;
+    if (!view) return nothing;
+    const selection = selectionLabel(view);
+    return html`<h2 class="govuk-heading-m">NQT and trainee need${provenanceTag('estimated')}</h2>
+      <p class="govuk-body">
+        How many trainees to recruit to postgraduate teacher training in each entry year (people),
+        and the newly qualified teachers (NQTs) they supply the year after (full-time equivalents,
+        FTE), for ${selection}. Model estimates.
+      </p>
+      ${
+        view.choices.drawCount === 0
+          ? html`<div class="govuk-inset-text">
               No Monte Carlo draws were run, so only the central projection is shown and the ranges
               are marked x (not available).
             </div>`
+          : nothing
       }
-      ${this.renderHorizon(view)}
+      ${this.renderHorizon(view)} ${this.renderMethod(view)}
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-one-half">
           <tsp-forecast-fan

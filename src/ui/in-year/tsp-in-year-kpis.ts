@@ -1,60 +1,19 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import {
-  PARTNERSHIP_CODE_META,
-  PARTNERSHIP_NAME_META,
-  SUBJECT_META,
-  eesColumns,
-  formatEesMeta,
-  type EesColumnMeta,
-} from '../../data/ees.ts';
-import {
   fillRates,
   placesMoved,
-  proposalsToCsv,
   recruitmentOutlook,
-  returnsToCsv,
-  trackRecordCsv,
-  trackRecordRows,
   type FillRate,
   type LedgerState,
-  type ReturnsState,
   type TrackingView,
   type TransferPlan,
 } from '../../redistribution/index.ts';
-import { downloadText } from '../download.ts';
 import { formatCount, formatDecimal, formatPercent } from '../format.ts';
 import { govukDetails } from '../details.ts';
 import { provenanceTag } from '../provenance-tag.ts';
 import type { TableColumn } from '../tsp-table.ts';
 import '../tsp-table.ts';
-
-const TRACK_RECORD_META: EesColumnMeta[] = [
-  PARTNERSHIP_CODE_META,
-  PARTNERSHIP_NAME_META,
-  SUBJECT_META,
-  {
-    name: 'allocation_count',
-    type: 'Indicator',
-    label: 'Final allocation after transfers',
-    unit: '',
-    dp: 0,
-  },
-  {
-    name: 'recruited_count',
-    type: 'Indicator',
-    label: 'Recruited at the last month returned',
-    unit: '',
-    dp: 0,
-  },
-  {
-    name: 'track_record_ratio',
-    type: 'Indicator',
-    label: 'Track record (recruited / allocated)',
-    unit: '',
-    dp: 3,
-  },
-];
 
 function rateColumns(label: string): TableColumn<FillRate>[] {
   return [
@@ -71,32 +30,21 @@ function rateColumns(label: string): TableColumn<FillRate>[] {
 }
 
 /**
- * Key figures of the month shown: fill rates by partnership, subject and region, places moved
- * by applied transfers, forecast regional recruitment before and after the proposals; and the
- * downloads (proposals, end-of-year track record as EES CSV with its .meta.csv, returns held).
+ * Key figures of the month shown, side by side at the top of the page: fill rates by
+ * partnership, subject and region, places moved by applied transfers, forecast regional
+ * recruitment before and after the proposals.
  *
- * @summary In-year KPIs and downloads.
+ * @summary In-year KPIs.
  */
 @customElement('tsp-in-year-kpis')
 export class TspInYearKpis extends LitElement {
   @property({ attribute: false }) view: TrackingView | null = null;
   @property({ attribute: false }) plan: TransferPlan | null = null;
   @property({ attribute: false }) ledger: LedgerState | null = null;
-  @property({ attribute: false }) returns: ReturnsState = { returns: [] };
-  @property() timePeriod = '';
-  @property({ type: Number }) monthIndex = 0;
   @property({ type: Boolean }) illustrative = false;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
-  }
-
-  private downloadTrackRecord(): void {
-    const rows = trackRecordRows(this.returns, this.ledger, this.timePeriod);
-    const name = `in_year_track_record_${this.timePeriod}`;
-    downloadText(`${name}.csv`, `${trackRecordCsv(rows)}\n`);
-    const columns = [...eesColumns(), ...TRACK_RECORD_META.map((m) => m.name)];
-    downloadText(`${name}.meta.csv`, formatEesMeta({ columns, meta: TRACK_RECORD_META, rows: [] }));
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -124,12 +72,12 @@ export class TspInYearKpis extends LitElement {
       ],
     ];
     return html`<h2 class="govuk-heading-m">Key figures, end of ${view.monthName}${tag}</h2>
-      <dl class="govuk-summary-list" data-testid="kpis">
+      <dl class="tsp-figures" data-testid="kpis">
         ${figures.map(
           ([key, value]) =>
-            html`<div class="govuk-summary-list__row">
-              <dt class="govuk-summary-list__key">${key}</dt>
-              <dd class="govuk-summary-list__value">${value}</dd>
+            html`<div class="tsp-kpi">
+              <dt class="govuk-body-s govuk-!-margin-bottom-1">${key}</dt>
+              <dd class="govuk-body govuk-!-font-weight-bold govuk-!-margin-0">${value}</dd>
             </div>`,
         )}
       </dl>
@@ -155,32 +103,7 @@ export class TspInYearKpis extends LitElement {
             ></tsp-table>
           </div>
         </div>`,
-      )}
-      <h2 class="govuk-heading-m">Downloads</h2>
-      <div class="govuk-button-group">
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          ?disabled=${proposals.length === 0}
-          @click=${() => downloadText(`in_year_proposals_${this.timePeriod}.csv`, `${proposalsToCsv(proposals, this.timePeriod, this.monthIndex)}\n`)}
-        >
-          Download the proposals (CSV)
-        </button>
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          @click=${() => this.downloadTrackRecord()}
-        >
-          Download the track record (EES CSV and metadata)
-        </button>
-        <button
-          type="button"
-          class="govuk-button govuk-button--secondary"
-          @click=${() => downloadText(`recruitment_returns_${this.timePeriod}.csv`, `${returnsToCsv(this.returns.returns)}\n`)}
-        >
-          Download the returns held (CSV)
-        </button>
-      </div>`;
+      )}`;
   }
 }
 

@@ -179,9 +179,8 @@ export class TspForecastPage extends LitElement {
     }
     return html`${this.runs.notice ? this.renderNotice(this.runs.notice) : nothing} ${heading}
       <p class="govuk-body-l">
-        How many newly qualified teachers and trainees the area needs over the next three entry
-        years, with uncertainty ranges and the reasons the need changes.
-        ${methodNoteLink('supply-model', 'How the forecast is worked out')}.
+        New teachers and trainees the area needs in the next three entry years, with ranges and the
+        reasons need changes. ${methodNoteLink('supply-model', 'How the forecast is worked out')}.
       </p>
       ${govukDetails(
         'Change the area, scenario or number of draws',

@@ -106,11 +106,15 @@ export class TspHomePage extends LitElement {
       </p>
       ${
         region
-          ? html`<div class="govuk-grid-row">
+          ? // The figures on the left, the tall map on the right: two columns of about equal
+            // length, so the page fits about two laptop screens.
+            html`<div class="govuk-grid-row">
                 <div class="govuk-grid-column-one-half">
-                  ${this.renderNeed()} ${this.renderColdSpots(coldSpotSummary(region))}
+                  ${this.renderNeed()} ${this.renderInYear()}
                 </div>
-                <div class="govuk-grid-column-one-half">${this.renderInYear()}</div>
+                <div class="govuk-grid-column-one-half">
+                  ${this.renderColdSpots(coldSpotSummary(region))}
+                </div>
               </div>
               ${this.renderAttention()} ${this.renderJobs()}
               <p class="govuk-body">

@@ -9,6 +9,7 @@ import '../in-year/tsp-acting-as.ts';
 import '../in-year/tsp-curve-editor.ts';
 import '../tsp-error-summary.ts';
 import '../in-year/tsp-file-upload.ts';
+import '../in-year/tsp-in-year-downloads.ts';
 import '../in-year/tsp-in-year-kpis.ts';
 import '../in-year/tsp-ledger-keys.ts';
 import '../in-year/tsp-ledger-view.ts';
@@ -90,32 +91,29 @@ export class TspInYearPage extends LitElement {
 
   private choices(session: InYearSession, partnerships: Named[]): TemplateResult {
     const monthIndex = session.monthIndex();
-    return html`<div class="govuk-grid-row">
-      <div class="govuk-grid-column-one-half">
-        <div class="govuk-form-group">
-          <label class="govuk-label govuk-label--s" for="tsp-in-year-month">
-            Returns to the end of
-          </label>
-          <select class="govuk-select" id="tsp-in-year-month" @change=${this.state.onMonth}>
-            ${session
-              .monthsHeld()
-              .map(
-                (m) =>
-                  html`<option value=${m} ?selected=${m === monthIndex}>
-                    ${cycleMonthName(m)}
-                  </option>`,
-              )}
-          </select>
-        </div>
+    // The month, the role and the name in one row of the field grid (app.css).
+    return html`<div class="tsp-field-grid">
+      <div class="govuk-form-group">
+        <label class="govuk-label govuk-label--s" for="tsp-in-year-month">
+          Returns to the end of
+        </label>
+        <select class="govuk-select" id="tsp-in-year-month" @change=${this.state.onMonth}>
+          ${session
+            .monthsHeld()
+            .map(
+              (m) =>
+                html`<option value=${m} ?selected=${m === monthIndex}>
+                  ${cycleMonthName(m)}
+                </option>`,
+            )}
+        </select>
       </div>
-      <div class="govuk-grid-column-one-half">
-        <tsp-acting-as
-          .partnerships=${partnerships}
-          actingAs=${session.settings.actingAs}
-          actorName=${session.settings.actorName}
-          @tsp-acting-as=${this.state.onActingAs}
-        ></tsp-acting-as>
-      </div>
+      <tsp-acting-as
+        .partnerships=${partnerships}
+        actingAs=${session.settings.actingAs}
+        actorName=${session.settings.actorName}
+        @tsp-acting-as=${this.state.onActingAs}
+      ></tsp-acting-as>
     </div>`;
   }
 
@@ -139,7 +137,7 @@ export class TspInYearPage extends LitElement {
   }
 
   /**
-   * The forms, folded under GOV.UK details below the answers (tracking, proposals, key figures),
+   * The forms, folded under GOV.UK details below the answers (key figures, tracking, proposals),
    * so the page opens on them; each opens by itself when it holds an error.
    */
   private inputs(session: InYearSession, partnerships: Named[]): TemplateResult {
@@ -244,6 +242,12 @@ export class TspInYearPage extends LitElement {
         ${methodNoteLink('redistribution', 'How tracking and transfers work')}.
       </p>
       ${this.choices(session, partnerships)}
+      <tsp-in-year-kpis
+        .view=${view}
+        .plan=${plan}
+        .ledger=${session.ledger}
+        ?illustrative=${illustrative}
+      ></tsp-in-year-kpis>
       <tsp-tracking-table
         .view=${view}
         .model=${plan?.model ?? null}
@@ -261,16 +265,17 @@ export class TspInYearPage extends LitElement {
         @tsp-propose=${this.state.onPropose}
       ></tsp-proposal-list>
       ${this.transfers(session)}
-      <tsp-in-year-kpis
-        .view=${view}
+      <tsp-in-year-downloads
         .plan=${plan}
         .ledger=${session.ledger}
         .returns=${session.returns}
         timePeriod=${session.timePeriod}
         monthIndex=${session.monthIndex() ?? 0}
-        ?illustrative=${illustrative}
-      ></tsp-in-year-kpis>
-      ${this.inputs(session, partnerships)} ${this.ledger(session)}`;
+      ></tsp-in-year-downloads>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-half">${this.inputs(session, partnerships)}</div>
+        <div class="govuk-grid-column-one-half">${this.ledger(session)}</div>
+      </div>`;
   }
 }
 

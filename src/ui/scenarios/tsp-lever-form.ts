@@ -20,6 +20,7 @@ import {
 } from './lever-draft.ts';
 import { systemClock } from '../../data/clock.ts';
 import { govukDescribedBy, govukField } from '../govuk-field.ts';
+import { govukDetails } from '../details.ts';
 import '../tsp-error-summary.ts';
 
 interface FieldError {
@@ -133,14 +134,16 @@ export class TspLeverForm extends LitElement {
           )}
         </select>
       </div>
-      ${SUBJECT_LEVERS.map((doc) =>
-        this.field(
-          doc,
-          doc.path.replace('<subject>', this.subject),
-          `lever-${doc.path.replace('.<subject>', '')}`,
-          `${doc.label}: ${this.subject}`,
-        ),
-      )}`;
+      <div class="tsp-field-grid">
+        ${SUBJECT_LEVERS.map((doc) =>
+          this.field(
+            doc,
+            doc.path.replace('<subject>', this.subject),
+            `lever-${doc.path.replace('.<subject>', '')}`,
+            `${doc.label}: ${this.subject}`,
+          ),
+        )}
+      </div>`;
   }
 
   private demandMode(): TemplateResult {
@@ -179,6 +182,21 @@ export class TspLeverForm extends LitElement {
     </div>`;
   }
 
+  /** How many of the group's levers the draft sets (a subject lever counts once per subject). */
+  private setCount(name: (typeof LEVER_GROUPS)[number]): number {
+    const keys = LEVERS.filter((doc) => doc.group === name).flatMap((doc) =>
+      doc.path.includes('<subject>')
+        ? SUBJECT_GROUPS.map((group) => doc.path.replace('<subject>', group))
+        : [doc.path],
+    );
+    return keys.filter((key) => (this.draft[key] ?? '') !== '').length;
+  }
+
+  /**
+   * A group of levers folded under its name and how many it sets, so the page opens short and
+   * says which groups change anything; open, its fields sit in a compact grid. A group with an
+   * error opens.
+   */
   private group(name: (typeof LEVER_GROUPS)[number]): TemplateResult {
     const levers = LEVERS.filter((doc) => doc.group === name && !doc.path.includes('<subject>'));
     const hasError = this.errors.some((error) =>
@@ -187,19 +205,16 @@ export class TspLeverForm extends LitElement {
         ...SUBJECT_LEVERS.map((doc) => `lever-${doc.path.replace('.<subject>', '')}`),
       ].includes(error.id),
     );
-    return html`<details
-      class="govuk-details"
-      ?open=${hasError || name === 'Leaving, returning and new to sector'}
-    >
-      <summary class="govuk-details__summary">
-        <span class="govuk-details__summary-text">${name}</span>
-      </summary>
-      <div class="govuk-details__text">
-        ${name === 'Pupils and demand' ? this.demandMode() : nothing}
-        ${levers.map((doc) => this.field(doc, doc.path, `lever-${doc.path.replace(/\./g, '-')}`))}
-        ${name === 'Teacher training' ? this.subjectFields() : nothing}
-      </div>
-    </details>`;
+    const set = this.setCount(name);
+    return govukDetails(
+      `${name} (${set === 0 ? 'all defaults' : `${set} set`})`,
+      html`${name === 'Pupils and demand' ? this.demandMode() : nothing}
+        <div class="tsp-field-grid">
+          ${levers.map((doc) => this.field(doc, doc.path, `lever-${doc.path.replace(/\./g, '-')}`))}
+        </div>
+        ${name === 'Teacher training' ? this.subjectFields() : nothing}`,
+      { open: hasError },
+    );
   }
 
   protected override render(): TemplateResult {
@@ -244,14 +259,16 @@ export class TspLeverForm extends LitElement {
         ></textarea>
       </div>
       <p class="govuk-body">
-        Leave a lever empty to use its default. Open a group to see its levers.
+        Leave a lever empty to use its default. Open a group to see and change its levers.
       </p>
       ${LEVER_GROUPS.map((name) => this.group(name))}
       <fieldset class="govuk-fieldset govuk-!-margin-bottom-6">
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
           Uncertainty (Monte Carlo)
         </legend>
-        ${RUN_SETTINGS.map((doc) => this.field(doc, `run.${doc.path}`, `lever-run-${doc.path}`))}
+        <div class="tsp-field-grid">
+          ${RUN_SETTINGS.map((doc) => this.field(doc, `run.${doc.path}`, `lever-run-${doc.path}`))}
+        </div>
       </fieldset>
       <button
         type="submit"

@@ -82,7 +82,10 @@ export class TspScenarioCompare extends LitElement {
             draws, so their ranges can be compared draw by draw.
           </div>
           ${govukErrorMessage('compare', this.error)}
-          <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+          <div
+            class="govuk-checkboxes govuk-checkboxes--small tsp-checkbox-columns"
+            data-module="govuk-checkboxes"
+          >
             ${this.entries
               .filter((entry) => entry.id !== this.baselineId)
               .map(
