@@ -4,7 +4,7 @@
  * runs from October 2024 to September 2025. Months are numbered 1 (October) to 12 (September).
  */
 import { cycleOpeningDate } from '../data/academic-year.ts';
-import type { AcademicYear } from '../data/types.ts';
+import type { AcademicYear, DataIssue } from '../data/types.ts';
 
 export const CYCLE_MONTHS = [
   'October',
@@ -40,4 +40,37 @@ export function cycleMonthName(index: number): CycleMonth {
 export function cycleMonthStart(entryYear: AcademicYear, monthIndex: number): Date {
   const opening = cycleOpeningDate(entryYear);
   return new Date(Date.UTC(opening.getUTCFullYear(), opening.getUTCMonth() + monthIndex - 1, 1));
+}
+
+const longDate = (date: Date) =>
+  date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+/** Why a return's cycle or month cannot have a return yet on `today`, or null. */
+export function notBegun(
+  entryYear: AcademicYear,
+  monthIndex: number,
+  today: Date,
+): Pick<DataIssue, 'column' | 'message' | 'fix'> | null {
+  const opens = cycleOpeningDate(entryYear);
+  if (opens > today) {
+    return {
+      column: 'time_period',
+      message: `the ${entryYear} cycle has not opened yet: its recruitment opens on ${longDate(opens)}`,
+      fix: 'Enter the time_period of a cycle that has opened, like 202526 for 2025/26',
+    };
+  }
+  const begins = cycleMonthStart(entryYear, monthIndex);
+  if (begins > today) {
+    return {
+      column: 'time_identifier',
+      message: `${CYCLE_MONTHS[monthIndex - 1]} ${begins.getUTCFullYear()} has not begun yet (today is ${longDate(today)})`,
+      fix: 'Enter a month that has begun: a return counts recruitment to date',
+    };
+  }
+  return null;
 }

@@ -12,7 +12,7 @@
  * - withdrawn_count: candidates who withdrew after an offer or acceptance.
  */
 import { z } from 'zod';
-import { cycleOpeningDate, toTimePeriod } from '../data/academic-year.ts';
+import { toTimePeriod } from '../data/academic-year.ts';
 import {
   academicYear,
   cell,
@@ -29,13 +29,8 @@ import { capIssues, readCsv } from '../data/csv-reader.ts';
 import { formatCsvRecords } from '../data/csv-writer.ts';
 import { eesColumns, eesLocation } from '../data/ees.ts';
 import type { FileContent } from '../data/utf8.ts';
-import {
-  SUBJECT_GROUPS,
-  type AcademicYear,
-  type DataIssue,
-  type SubjectGroup,
-} from '../data/types.ts';
-import { CYCLE_MONTHS, cycleMonthIndex, cycleMonthStart, type CycleMonth } from './cycle.ts';
+import { SUBJECT_GROUPS, type DataIssue, type SubjectGroup } from '../data/types.ts';
+import { CYCLE_MONTHS, cycleMonthIndex, notBegun, type CycleMonth } from './cycle.ts';
 
 export interface RecruitmentReturn {
   /** EES academic year the trainees start, e.g. '202526'. */
@@ -185,39 +180,6 @@ function rowSchema(context: ReturnsContext) {
         });
       }
     });
-}
-
-const longDate = (date: Date) =>
-  date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-
-/** Why a return's cycle or month cannot have a return yet on `today`, or null. */
-function notBegun(
-  entryYear: AcademicYear,
-  monthIndex: number,
-  today: Date,
-): Pick<DataIssue, 'column' | 'message' | 'fix'> | null {
-  const opens = cycleOpeningDate(entryYear);
-  if (opens > today) {
-    return {
-      column: 'time_period',
-      message: `the ${entryYear} cycle has not opened yet: its recruitment opens on ${longDate(opens)}`,
-      fix: 'Enter the time_period of a cycle that has opened, like 202526 for 2025/26',
-    };
-  }
-  const begins = cycleMonthStart(entryYear, monthIndex);
-  if (begins > today) {
-    return {
-      column: 'time_identifier',
-      message: `${CYCLE_MONTHS[monthIndex - 1]} ${begins.getUTCFullYear()} has not begun yet (today is ${longDate(today)})`,
-      fix: 'Enter a month that has begun: a return counts recruitment to date',
-    };
-  }
-  return null;
 }
 
 /** Turn rows of cells into returns, or the problems found (`line` null for a form). */
