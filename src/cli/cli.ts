@@ -12,7 +12,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseDecimal } from '../data/cells.ts';
+import { checkNumber, type NumberRule } from '../data/cells.ts';
+import { describeIssue } from '../data/issues.ts';
 import { fixedClock, systemClock } from '../data/clock.ts';
 
 export const EXIT_CODES = { ok: 0, badInput: 1, infeasible: 2, failed: 3 } as const;
@@ -147,34 +148,9 @@ export function parseOptions<C extends CliCommand>(
   return { values: values as CliValues<C>, positionals };
 }
 
-export interface NumberRule {
-  /** Smallest value allowed (inclusive), or above (exclusive) when `above` is set. */
-  min?: number;
-  above?: number;
-  /** Largest value allowed (inclusive), or below (exclusive) when `below` is set. */
-  max?: number;
-  below?: number;
-  integer?: boolean;
-}
-
-/** "a whole number from 0 to 20000", "a number above 0 and below 1". */
-function describeNumberRule(rule: NumberRule): string {
-  const kind = rule.integer ? 'whole number' : 'number';
-  if (rule.min !== undefined && rule.max !== undefined) {
-    return `a ${kind} from ${rule.min} to ${rule.max}`;
-  }
-  const bounds = [
-    rule.min !== undefined ? `of at least ${rule.min}` : null,
-    rule.above !== undefined ? `above ${rule.above}` : null,
-    rule.max !== undefined ? `of at most ${rule.max}` : null,
-    rule.below !== undefined ? `below ${rule.below}` : null,
-  ].filter((part) => part !== null);
-  return `a ${kind}${bounds.length > 0 ? ` ${bounds.join(' and ')}` : ''}`;
-}
-
 /**
- * A number option within its rule, or its fallback when not given. Only plain decimals are
- * read (no exponents, hex or separators), so "1e9" is refused as the user did not mean it.
+ * A number option within its rule, or its fallback when not given: read and checked as a data
+ * file's number cell is (plain decimals only, so "1e9" is refused), with the same wording.
  */
 export function numberOption(
   flag: string,
@@ -183,21 +159,12 @@ export function numberOption(
   rule: NumberRule = {},
 ): number {
   if (text === undefined) return fallback;
-  const wanted = describeNumberRule(rule);
-  const value = parseDecimal(text);
-  if (value === null) {
-    throw new CliError(`--${flag}: "${text}" is not a number written in digits: give ${wanted}`);
+  const checked = checkNumber(text, rule);
+  if ('reason' in checked) {
+    const { reason: message, fix } = checked;
+    throw new CliError(describeIssue({ file: `--${flag}`, row: null, column: null, message, fix }));
   }
-  if (
-    (rule.integer && !Number.isInteger(value)) ||
-    (rule.min !== undefined && value < rule.min) ||
-    (rule.above !== undefined && value <= rule.above) ||
-    (rule.max !== undefined && value > rule.max) ||
-    (rule.below !== undefined && value >= rule.below)
-  ) {
-    throw new CliError(`--${flag}: "${text}" is not ${wanted}`);
-  }
-  return value;
+  return checked.value;
 }
 
 /** An output file option that must end in `extension` (".csv", ".lp"), or its default. */

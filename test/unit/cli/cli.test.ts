@@ -82,21 +82,24 @@ describe('command-line options', () => {
     expect(numberOption('draws', '250', 1000, { min: 0, integer: true })).toBe(250);
     expect(numberOption('seed', '-7', 1, { integer: true })).toBe(-7);
     expect(numberOption('gap', '0.005', 0.001, { above: 0, below: 1 })).toBe(0.005);
-    for (const text of ['0x10', '1e3', 'Infinity', '1,000', '', ' ', '12abc']) {
+    for (const text of ['0x10', '1e3', 'Infinity', '', ' ', '12abc']) {
       expect(messageOf(() => numberOption('draws', text, 1000, { min: 0, integer: true }))).toBe(
-        `--draws: "${text}" is not a number written in digits: give a whole number of at least 0`,
+        `--draws: "${text}" is not a number written in digits; enter a whole number, 0 or more`,
       );
     }
+    expect(messageOf(() => numberOption('draws', '1,000', 1000, { min: 0, integer: true }))).toBe(
+      '--draws: "1,000" has a thousands separator; enter a whole number, 0 or more',
+    );
     expect(messageOf(() => numberOption('draws', '2.5', 1000, { min: 0, integer: true }))).toBe(
-      '--draws: "2.5" is not a whole number of at least 0',
+      '--draws: 2.5 is not a whole number; enter a whole number, 0 or more',
     );
     expect(messageOf(() => numberOption('gap', '1', 0.001, { above: 0, below: 1 }))).toBe(
-      '--gap: "1" is not a number above 0 and below 1',
+      '--gap: 1 is too large to be right; enter a number above 0 and below 1',
     );
     const draws = { min: 0, max: 20_000, integer: true };
     expect(numberOption('draws', '20000', 1000, draws)).toBe(20_000);
     expect(messageOf(() => numberOption('draws', '100000000', 1000, draws))).toBe(
-      '--draws: "100000000" is not a whole number from 0 to 20000',
+      '--draws: 100000000 is too large to be right; enter a whole number from 0 to 20,000',
     );
   });
 
@@ -112,7 +115,9 @@ describe('command-line options', () => {
     );
     expect(seedOption(undefined, 1)).toBe(1);
     expect(seedOption('-42', 1)).toBe(-42);
-    expect(messageOf(() => seedOption('1.5', 1))).toBe('--seed: "1.5" is not a whole number');
+    expect(messageOf(() => seedOption('1.5', 1))).toBe(
+      '--seed: 1.5 is not a whole number; enter a whole number',
+    );
     expect(messageOf(() => seedOption('99999999999999999999', 1))).toBe(
       '--seed: "99999999999999999999" is too long: give a whole number of at most 15 digits',
     );
