@@ -222,7 +222,9 @@ describe('forecast CLI', () => {
   });
 
   it('reports bad arguments, missing files and bad scenarios clearly', async () => {
-    expect(() => parseForecastArgs(['--draws=-3'])).toThrow(/--draws: "-3"/);
+    expect(() => parseForecastArgs(['--draws=-3'])).toThrow(
+      '--draws: -3 is too small; enter a whole number from 0 to 20,000',
+    );
     expect(() => parseForecastArgs(['--spread', 'wide'])).toThrow(/--spread/);
     expect(() => parseForecastArgs(['--out', 'forecast.txt'])).toThrow(/\.csv/);
     await expect(
